@@ -1,0 +1,363 @@
+package dev.lanyard.e2e.compose;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Checks docker-compose.yml without a Docker engine: its services are real modules, every
+ * Lanyard setting it passes is one the service binds, Kafka is durable enough for the
+ * audit guarantee, and topic creation matches the topic declarations.
+ *
+ * <p>
+ * A {@code LANYARD_*} or {@code SPRING_*} variable counts as bound when its relaxed form
+ * ({@code _} and {@code -} read as {@code .}, case ignored) equals a key of the service's
+ * {@code application.yml}, or names a component (or something below one) of a
+ * {@code @ConfigurationProperties} record of the service or of lanyard-platform; for a
+ * properties class that is not a record, anything below its prefix counts.
+ */
+class DockerComposeFileTest {
+
+	private static final Path ROOT = repositoryRoot();
+
+	private static final Set<String> BOUND_PREFIXES = Set.of("LANYARD_", "SPRING_");
+
+	private final Map<String, Map<String, Object>> services = composeServices();
+
+	@Test
+	void composeWhenParsedThenEveryLanyardServiceIsAModuleAndEveryServiceModuleIsThere() {
+		Map<String, String> lanyard = lanyardServices();
+		assertThat(lanyard).as("compose services built from infra/docker").isNotEmpty();
+		lanyard.forEach((service, module) -> {
+			assertThat(service).as("compose service name of module %s", module).isEqualTo(module);
+			assertThat(ROOT.resolve("services").resolve(module).resolve("pom.xml")).as("module of %s", service)
+				.isRegularFile();
+		});
+		assertThat(lanyard.keySet()).as("service modules (with an application.yml) missing from compose")
+			.containsAll(serviceModules());
+	}
+
+	@Test
+	void composeWhenParsedThenEveryLanyardSettingIsBoundByItsService() {
+		Map<String, Set<String>> unbound = new LinkedHashMap<>();
+		lanyardServices().forEach((service, module) -> {
+			Bindable bindable = bindable(module);
+			environment(service).keySet()
+				.stream()
+				.filter((name) -> BOUND_PREFIXES.stream().anyMatch(name::startsWith))
+				.filter((name) -> !bindable.binds(name))
+				.forEach((name) -> unbound.computeIfAbsent(service, (key) -> new TreeSet<>()).add(name));
+		});
+		assertThat(unbound).as("variables compose sets for a service that the service does not bind").isEmpty();
+	}
+
+	@Test
+	void composeWhenParsedThenServicesListenOnAllInterfacesAndOnlyTheGatewayIsPublished() {
+		lanyardServices().keySet()
+			.forEach((service) -> assertThat(environment(service)).as("environment of %s", service)
+				.containsEntry("SERVER_ADDRESS", "0.0.0.0")
+				.containsKeys("SERVER_PORT", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "LANYARD_REGISTRY_URL",
+						"SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD"));
+		assertThat(this.services.entrySet()).filteredOn((service) -> service.getValue().containsKey("ports"))
+			.extracting(Map.Entry::getKey)
+			.containsExactly("auth-gateway");
+	}
+
+	@Test
+	void composeWhenParsedThenKafkaHasThreeBrokersWithMinInSyncReplicasTwo() {
+		Map<String, Map<String, String>> brokers = new LinkedHashMap<>();
+		this.services.forEach((name, service) -> {
+			Map<String, String> env = environment(name);
+			if (String.valueOf(service.get("image")).startsWith("apache/kafka")
+					&& env.getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker")) {
+				brokers.put(name, env);
+			}
+		});
+		assertThat(brokers).hasSize(3);
+		brokers.forEach((name, env) -> assertThat(env).as("settings of broker %s", name)
+			.containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+			.containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+			.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3"));
+		assertThat(brokers.values()).extracting((env) -> env.get("KAFKA_NODE_ID")).doesNotHaveDuplicates();
+		assertThat(brokers.values()).extracting((env) -> env.get("KAFKA_CONTROLLER_QUORUM_VOTERS").split(",").length)
+			.containsOnly(3);
+		assertThat(environment("kafka-init")).containsEntry("TOPIC_REPLICATION_FACTOR", "3");
+	}
+
+	@Test
+	void topicsFileWhenReadThenMatchesTopicDeclarationsAndSchemas() {
+		String topics = read(ROOT.resolve("services/platform/src/main/java/dev/lanyard/platform/kafka/Topics.java"));
+		Set<String> declared = new TreeSet<>();
+		Matcher topic = Pattern.compile("new Topic<>\\(\\s*\"([^\"]+)\",\\s*(\\w+)\\.class,\\s*(true|false)\\)")
+			.matcher(topics);
+		while (topic.find()) {
+			declared.add(topic.group(1) + " " + topic.group(2) + " "
+					+ (topic.group(3).equals("true") ? "compact" : "delete"));
+		}
+		Matcher deadLetter = Pattern.compile("DEAD_LETTER\\s*=\\s*\"([^\"]+)\"").matcher(topics);
+		assertThat(deadLetter.find()).as("Topics.DEAD_LETTER declared").isTrue();
+		declared.add(deadLetter.group(1) + " - delete");
+
+		Set<String> created = new TreeSet<>();
+		for (String line : read(ROOT.resolve("infra/compose/topics.txt")).split("\n")) {
+			String trimmed = line.strip();
+			if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+				created.add(String.join(" ", trimmed.split("\\s+")));
+			}
+		}
+		assertThat(created).isEqualTo(declared);
+		created.stream()
+			.map((row) -> row.split(" ")[1])
+			.filter((schema) -> !schema.equals("-"))
+			.forEach((schema) -> assertThat(ROOT.resolve("schemas/src/main/avro/" + schema + ".avsc")).isRegularFile());
+	}
+
+	@Test
+	void composeConfigWhenDockerComposeAvailableThenValid() throws Exception {
+		Path binary = onPath("docker-compose");
+		assumeTrue(binary != null, "docker-compose is not on PATH (Debian: apt-get install docker-compose); "
+				+ "skipping its validation of docker-compose.yml");
+		Process process = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
+			.directory(ROOT.toFile())
+			.redirectErrorStream(true)
+			.start();
+		boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!finished) {
+			process.destroyForcibly();
+		}
+		assertThat(finished).as("docker-compose config finished").isTrue();
+		assertThat(process.exitValue()).as("docker-compose config -q exit code; output:%n%s", output).isZero();
+	}
+
+	/**
+	 * Compose service name to module, for services built from a module with infra/docker.
+	 */
+	private Map<String, String> lanyardServices() {
+		Map<String, String> lanyard = new LinkedHashMap<>();
+		this.services.forEach((name, service) -> {
+			if (service.get("build") instanceof Map<?, ?> build && build.get("args") instanceof Map<?, ?> args
+					&& args.get("MODULE") != null) {
+				lanyard.put(name, String.valueOf(args.get("MODULE")));
+			}
+		});
+		return lanyard;
+	}
+
+	private Map<String, String> environment(String service) {
+		Object env = this.services.get(service).get("environment");
+		Map<String, String> values = new LinkedHashMap<>();
+		if (env instanceof Map<?, ?> map) {
+			map.forEach((key, value) -> values.put(String.valueOf(key), String.valueOf(value)));
+		}
+		else if (env instanceof List<?> list) {
+			list.stream().map(String::valueOf).forEach((entry) -> {
+				int equals = entry.indexOf('=');
+				values.put((equals < 0) ? entry : entry.substring(0, equals),
+						(equals < 0) ? "" : entry.substring(equals + 1));
+			});
+		}
+		return values;
+	}
+
+	/**
+	 * What a service binds, relaxed: {@code exact} keys (application.yml leaves) and
+	 * {@code parents} (record components and non-record prefixes), which also cover what
+	 * is below them.
+	 */
+	private record Bindable(Set<String> exact, Set<String> parents) {
+
+		boolean binds(String variable) {
+			String relaxed = relaxed(variable);
+			return this.exact.contains(relaxed) || this.parents.stream()
+				.anyMatch((parent) -> relaxed.equals(parent) || relaxed.startsWith(parent + "."));
+		}
+
+	}
+
+	private static Bindable bindable(String module) {
+		Path moduleDir = ROOT.resolve("services").resolve(module);
+		Path applicationYml = moduleDir.resolve("src/main/resources/application.yml");
+		assertThat(applicationYml).as("settings of %s", module).isRegularFile();
+		List<String> leaves = new ArrayList<>();
+		flatten("", new Yaml().load(read(applicationYml)), leaves);
+		Set<String> parents = new TreeSet<>();
+		propertiesKeys(moduleDir.resolve("src/main/java"), parents);
+		if (read(moduleDir.resolve("pom.xml")).contains("<artifactId>lanyard-platform</artifactId>")) {
+			propertiesKeys(ROOT.resolve("services/platform/src/main/java"), parents);
+		}
+		Set<String> exact = new TreeSet<>();
+		leaves.forEach((leaf) -> exact.add(relaxed(leaf)));
+		return new Bindable(exact, parents);
+	}
+
+	private static void flatten(String prefix, Object node, List<String> keys) {
+		if (node instanceof Map<?, ?> map) {
+			map.forEach(
+					(key, value) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, value, keys));
+		}
+		else if (node instanceof List<?> list) {
+			for (int i = 0; i < list.size(); i++) {
+				flatten(prefix + "." + i, list.get(i), keys);
+			}
+		}
+		else {
+			keys.add(prefix);
+		}
+	}
+
+	private static final Pattern PROPERTIES = Pattern
+		.compile("@ConfigurationProperties\\(\\s*(?:(?:prefix|value)\\s*=\\s*)?\"([^\"]+)\"\\s*\\)");
+
+	private static final Pattern RECORD_FOLLOWS = Pattern.compile(
+			"\\A\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:(?:public|protected|private|static|final)\\s+)*record\\s+\\w+\\s*\\(");
+
+	private static final Pattern COMMENTS = Pattern.compile("(\"(?:\\\\.|[^\"\\\\])*\")|//[^\\n]*|/\\*[\\s\\S]*?\\*/");
+
+	private static void propertiesKeys(Path sources, Set<String> keys) {
+		if (!Files.isDirectory(sources)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(sources)) {
+			files.filter((file) -> file.toString().endsWith(".java")).forEach((file) -> {
+				String code = COMMENTS.matcher(read(file))
+					.replaceAll((m) -> Matcher.quoteReplacement(Objects.requireNonNullElse(m.group(1), " ")));
+				Matcher annotation = PROPERTIES.matcher(code);
+				while (annotation.find()) {
+					String prefix = relaxed(annotation.group(1));
+					Matcher record = RECORD_FOLLOWS.matcher(code).region(annotation.end(), code.length());
+					if (record.lookingAt()) {
+						components(code, record.end()).forEach((name) -> keys.add(prefix + "." + relaxed(kebab(name))));
+					}
+					else {
+						keys.add(prefix);
+					}
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Names of the record components whose list starts at {@code start}. */
+	private static List<String> components(String code, int start) {
+		List<String> names = new ArrayList<>();
+		int depth = 0;
+		boolean inString = false;
+		StringBuilder component = new StringBuilder();
+		for (int i = start; i < code.length(); i++) {
+			char c = code.charAt(i);
+			if (inString) {
+				inString = (c != '"') || code.charAt(i - 1) == '\\';
+				continue;
+			}
+			if (c == '"') {
+				inString = true;
+			}
+			else if (c == '(' || c == '<') {
+				depth++;
+			}
+			else if ((c == ')' || c == '>') && depth > 0) {
+				depth--;
+			}
+			else if ((c == ',' || c == ')') && depth == 0) {
+				Matcher name = Pattern.compile("(\\w+)\\s*$").matcher(component);
+				if (name.find()) {
+					names.add(name.group(1));
+				}
+				component.setLength(0);
+				if (c == ')') {
+					return names;
+				}
+				continue;
+			}
+			if (depth == 0 && !inString) {
+				component.append(c);
+			}
+		}
+		return names;
+	}
+
+	private static String kebab(String camel) {
+		return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	/** Spring's relaxed form, blind to the difference between "_", "-" and ".". */
+	private static String relaxed(String name) {
+		return name.toLowerCase(Locale.ROOT).replace('_', '.').replace('-', '.').replaceAll("\\[(\\d+)]", ".$1");
+	}
+
+	private static Set<String> serviceModules() {
+		try (Stream<Path> modules = Files.list(ROOT.resolve("services"))) {
+			Set<String> names = new TreeSet<>();
+			modules.filter((dir) -> Files.isRegularFile(dir.resolve("src/main/resources/application.yml")))
+				.forEach((dir) -> names.add(dir.getFileName().toString()));
+			return names;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Map<String, Object>> composeServices() {
+		Map<String, Object> compose = new Yaml().load(read(ROOT.resolve("docker-compose.yml")));
+		return (Map<String, Map<String, Object>>) compose.get("services");
+	}
+
+	private static Path onPath(String command) {
+		String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
+		for (String dir : path.split(java.io.File.pathSeparator)) {
+			Path candidate = Path.of(dir, command);
+			if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static Path repositoryRoot() {
+		String configured = System.getProperty("lanyard.root");
+		if (configured != null && Files.isRegularFile(Path.of(configured, "docker-compose.yml"))) {
+			return Path.of(configured).toAbsolutePath().normalize();
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			if (Files.isRegularFile(dir.resolve("docker-compose.yml")) && Files.isRegularFile(dir.resolve("mvnw"))) {
+				return dir;
+			}
+		}
+		throw new IllegalStateException(
+				"No repository root (docker-compose.yml beside mvnw) above " + Path.of("").toAbsolutePath());
+	}
+
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Creates every topic listed in topics.txt (beside this script) on the Kafka cluster,
+# skipping those that exist. Run by the kafka-init job in docker-compose.yml.
+set -euo pipefail
+
+: "${BOOTSTRAP_SERVERS:?BOOTSTRAP_SERVERS must name the brokers, e.g. kafka-1:9092}"
+partitions="${TOPIC_PARTITIONS:-6}"
+replication="${TOPIC_REPLICATION_FACTOR:-3}"
+topics_file="$(dirname "$0")/topics.txt"
+kafka_topics="${KAFKA_TOPICS_COMMAND:-/opt/kafka/bin/kafka-topics.sh}"
+
+while read -r topic _schema cleanup; do
+  [[ -z "${topic}" || "${topic}" == \#* ]] && continue
+  "${kafka_topics}" --bootstrap-server "${BOOTSTRAP_SERVERS}" --create --if-not-exists \
+    --topic "${topic}" --partitions "${partitions}" --replication-factor "${replication}" \
+    --config "cleanup.policy=${cleanup}"
+  echo "Topic ${topic} ready (${partitions} partitions, replication ${replication}, ${cleanup})"
+done < "${topics_file}"

@@ -1,0 +1,312 @@
+package dev.lanyard.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+import dev.lanyard.launcher.kafka.KafkaBroker;
+import dev.lanyard.launcher.kafka.KafkaTopics;
+import dev.lanyard.launcher.layout.Distribution;
+import dev.lanyard.launcher.postgres.PostgresProcess;
+import dev.lanyard.launcher.postgres.Postmaster;
+import dev.lanyard.launcher.process.Component;
+import dev.lanyard.launcher.process.ManagedProcess;
+import dev.lanyard.launcher.process.ProcessRecord;
+import dev.lanyard.launcher.process.ProcessRegistry;
+import dev.lanyard.launcher.registry.ApicurioRegistry;
+import dev.lanyard.launcher.registry.SchemaRegistration;
+import dev.lanyard.launcher.service.LanyardService;
+import dev.lanyard.launcher.service.ServiceProcess;
+import dev.lanyard.launcher.service.TokenBrokerAdmin;
+import dev.lanyard.launcher.settings.Endpoints;
+import dev.lanyard.launcher.settings.GeneratedSettings;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import dev.lanyard.launcher.settings.StateDirectory;
+
+/**
+ * The whole ensemble as separate local processes: PostgreSQL, Kafka, Apicurio Registry
+ * (with schemas and topics), the development OIDC provider, then the services in
+ * parallel, each awaited until healthy, and the demo clients. {@code bin/lanyard up} and
+ * the end-to-end tests start it the same way; tests give it their own ports and state
+ * folder ({@link LauncherSettings#forTests}).
+ */
+public final class Ensemble implements AutoCloseable {
+
+	private final LauncherSettings settings;
+
+	private final StateDirectory state;
+
+	private final ProcessRegistry records;
+
+	private final GeneratedSettings generated;
+
+	private final Consumer<String> progress;
+
+	private final Map<String, Component> components = new LinkedHashMap<>();
+
+	private final Map<String, ServiceProcess> services;
+
+	private volatile DemoClients demoClients;
+
+	private final java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
+
+	private volatile boolean closing;
+
+	private Thread shutdownHook;
+
+	private Ensemble(LauncherSettings settings, boolean detached, Consumer<String> progress) {
+		this.settings = settings;
+		this.state = new StateDirectory(settings.stateDirectory());
+		this.records = this.state.processes();
+		this.generated = GeneratedSettings.loadOrCreate(this.state);
+		this.progress = progress;
+		Distribution distribution = new Distribution(settings.root());
+		this.components
+			.putAll(EnsembleComponents.infrastructure(settings, this.state, distribution, this.generated, detached));
+		this.services = EnsembleComponents.services(settings, this.state, distribution, this.generated, detached);
+		this.components.putAll(this.services);
+	}
+
+	/**
+	 * Starts everything and returns once all is healthy; a JVM shutdown hook stops it.
+	 */
+	public static Ensemble start(LauncherSettings settings) {
+		return start(settings, (message) -> System.out.println("[lanyard] " + message));
+	}
+
+	public static Ensemble start(LauncherSettings settings, Consumer<String> progress) {
+		Ensemble ensemble = new Ensemble(settings, false, progress);
+		ensemble.requireNotRunning();
+		ensemble.shutdownHook = new Thread(ensemble::close, "lanyard-ensemble-stop");
+		Runtime.getRuntime().addShutdownHook(ensemble.shutdownHook);
+		ensemble.startAll();
+		return ensemble;
+	}
+
+	/**
+	 * Like {@link #start(LauncherSettings)}, from empty data: the state folder's data,
+	 * work folders and logs of an earlier run are deleted first (generated settings are
+	 * kept).
+	 */
+	public static Ensemble startFresh(LauncherSettings settings) {
+		StateDirectory state = new StateDirectory(settings.stateDirectory());
+		List<ProcessRecord> running = state.processes().running();
+		if (!running.isEmpty()) {
+			throw new AlreadyRunningException(state.root(), running);
+		}
+		state.deleteRunData();
+		return start(settings);
+	}
+
+	/**
+	 * Starts everything in processes that outlive this JVM ({@code bin/lanyard up}); only
+	 * a failed or interrupted start stops them.
+	 */
+	static Ensemble startDetached(LauncherSettings settings, Consumer<String> progress) {
+		Ensemble ensemble = new Ensemble(settings, true, progress);
+		ensemble.requireNotRunning();
+		Thread interrupted = new Thread(ensemble::close, "lanyard-interrupted-start");
+		Runtime.getRuntime().addShutdownHook(interrupted);
+		ensemble.startAll();
+		Runtime.getRuntime().removeShutdownHook(interrupted);
+		return ensemble;
+	}
+
+	public Endpoints endpoints() {
+		return new Endpoints(this.settings);
+	}
+
+	public LauncherSettings settings() {
+		return this.settings;
+	}
+
+	/** token-broker's bootstrap administrator (kind administrator). */
+	public ClientCredentials administrator() {
+		return new ClientCredentials(this.settings.adminClientId(), this.generated.adminClientSecret());
+	}
+
+	/** The demo content client (kind content); null when token-broker is not started. */
+	public ClientCredentials demoContent() {
+		return (this.demoClients != null) ? this.demoClients.content() : null;
+	}
+
+	/** The demo auditor client (kind auditor); null when token-broker is not started. */
+	public ClientCredentials demoAuditor() {
+		return (this.demoClients != null) ? this.demoClients.auditor() : null;
+	}
+
+	public Path logFile(String component) {
+		return this.state.logFile(component);
+	}
+
+	/**
+	 * Stops one component (e.g. {@code kafka}, {@code audit}): process tree gone, port
+	 * closed.
+	 */
+	public void stop(String component) {
+		component(component).stop();
+		this.records.forget(component);
+		this.progress.accept(component + " stopped");
+	}
+
+	/** Starts a stopped component again, same port and data; returns once it serves. */
+	public void start(String component) {
+		long started = System.nanoTime();
+		this.records.remember(component(component).start(this.settings.startupTimeout()));
+		this.progress.accept(component + " started again in " + seconds(started));
+	}
+
+	public void stopKafka() {
+		stop(KafkaBroker.COMPONENT);
+	}
+
+	public void startKafka() {
+		start(KafkaBroker.COMPONENT);
+	}
+
+	/** Stops everything this ensemble started, services first. */
+	@Override
+	public synchronized void close() {
+		this.closing = true;
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			this.services.keySet().forEach((name) -> executor.submit(() -> stopQuietly(name)));
+		}
+		EnsembleComponents.STOP_ORDER.stream().filter(this.components::containsKey).forEach(this::stopQuietly);
+		this.records.forget(Postmaster.COMPONENT);
+		if (this.shutdownHook != null && !Thread.currentThread().equals(this.shutdownHook)) {
+			try {
+				Runtime.getRuntime().removeShutdownHook(this.shutdownHook);
+			}
+			catch (IllegalStateException ex) {
+				// the JVM is shutting down already
+			}
+		}
+	}
+
+	private void requireNotRunning() {
+		List<ProcessRecord> running = this.records.running();
+		if (!running.isEmpty()) {
+			throw new AlreadyRunningException(this.state.root(), running);
+		}
+	}
+
+	private void startAll() {
+		long started = System.nanoTime();
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			CompletableFuture
+				.allOf(task(executor, this::startPostgres), task(executor, this::startKafka0),
+						task(executor, this::startRegistry), task(executor, this::startOidc))
+				.join();
+			this.progress.accept("Infrastructure ready in " + seconds(started));
+			List<CompletableFuture<Void>> services = new ArrayList<>();
+			this.services.keySet().forEach((name) -> services.add(task(executor, () -> startService(name))));
+			CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+		}
+		catch (CompletionException ex) {
+			close();
+			RuntimeException cause = this.firstFailure.get();
+			throw (cause != null) ? cause : ex;
+		}
+		this.progress.accept("Everything healthy in " + seconds(started));
+	}
+
+	private void startPostgres() {
+		startComponent(PostgresProcess.COMPONENT);
+		Postmaster.of(this.state.data(PostgresProcess.COMPONENT))
+			.ifPresent((postmaster) -> this.records.remember(ProcessRecord.of(Postmaster.COMPONENT, postmaster,
+					this.settings.ports().postgres(), this.state.logFile(PostgresProcess.COMPONENT))));
+		var databases = endpoints().databases();
+		this.settings.services().forEach((service) -> databases.ensure(service.database()));
+	}
+
+	private void startKafka0() {
+		startComponent(KafkaBroker.COMPONENT);
+		KafkaTopics.create(endpoints().kafkaBootstrapServers(), this.settings.topicPartitions(),
+				this.settings.topicReplicationFactor(), this.settings.startupTimeout());
+		this.progress.accept("Topics ready at " + endpoints().kafkaBootstrapServers());
+	}
+
+	private void startRegistry() {
+		startComponent(ApicurioRegistry.COMPONENT);
+		SchemaRegistration.registerAll(endpoints().registryUrl(), this.settings.startupTimeout(), (message) -> {
+		});
+		this.progress.accept("Schemas registered at " + endpoints().registryUrl());
+	}
+
+	private void startOidc() {
+		startComponent(dev.lanyard.launcher.oidc.OidcProvider.COMPONENT);
+	}
+
+	private void startService(String name) {
+		startComponent(name);
+		if (name.equals(LanyardService.TOKEN_BROKER.serviceName())) {
+			this.demoClients = DemoClients
+				.ensure(new TokenBrokerAdmin(endpoints().serviceUrl(LanyardService.TOKEN_BROKER), administrator()));
+			this.progress.accept("Demo clients " + DemoClients.CONTENT + " and " + DemoClients.AUDITOR + " ready");
+		}
+	}
+
+	/** Starts a component unless it is external (absent), recording its process. */
+	private void startComponent(String name) {
+		Component component = this.components.get(name);
+		if (component == null) {
+			return;
+		}
+		long started = System.nanoTime();
+		ManagedProcess process = component.start(this.settings.startupTimeout());
+		this.records.remember(process);
+		this.progress.accept(
+				name + " ready on port " + process.port() + " in " + seconds(started) + " (pid " + process.pid() + ")");
+	}
+
+	private Component component(String name) {
+		Component component = this.components.get(name);
+		if (component == null) {
+			throw new IllegalArgumentException("No component named " + name
+					+ " was started by this ensemble; there are " + String.join(", ", this.components.keySet()));
+		}
+		return component;
+	}
+
+	private void stopQuietly(String name) {
+		try {
+			this.components.get(name).stop();
+			this.records.forget(name);
+		}
+		catch (RuntimeException ex) {
+			this.progress.accept("Stopping " + name + " failed: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * Runs a start step; the first that fails stops everything, so the others fail fast.
+	 */
+	private CompletableFuture<Void> task(ExecutorService executor, Runnable task) {
+		return CompletableFuture.runAsync(() -> {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				if (this.firstFailure.compareAndSet(null, ex) && !this.closing) {
+					this.progress.accept("Start failed: " + ex.getMessage());
+					this.progress.accept("Stopping what was started");
+					this.components.keySet().forEach(this::stopQuietly);
+				}
+				throw ex;
+			}
+		}, executor);
+	}
+
+	static String seconds(long startedNanos) {
+		return String.format("%.1f s", (System.nanoTime() - startedNanos) / 1e9);
+	}
+
+}

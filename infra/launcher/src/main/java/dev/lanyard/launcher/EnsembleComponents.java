@@ -1,0 +1,84 @@
+package dev.lanyard.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lanyard.launcher.kafka.KafkaBroker;
+import dev.lanyard.launcher.kafka.KafkaBrokerConfig;
+import dev.lanyard.launcher.layout.Distribution;
+import dev.lanyard.launcher.oidc.OidcProvider;
+import dev.lanyard.launcher.postgres.PostgresProcess;
+import dev.lanyard.launcher.process.Component;
+import dev.lanyard.launcher.registry.ApicurioRegistry;
+import dev.lanyard.launcher.service.LanyardService;
+import dev.lanyard.launcher.service.ServiceEnvironment;
+import dev.lanyard.launcher.service.ServiceProcess;
+import dev.lanyard.launcher.settings.Endpoints;
+import dev.lanyard.launcher.settings.GeneratedSettings;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import dev.lanyard.launcher.settings.StateDirectory;
+
+/** Builds the components an ensemble starts itself (external pieces are left out). */
+final class EnsembleComponents {
+
+	/** Stop order: services first, the data stores last. */
+	static final List<String> STOP_ORDER = List.of(LanyardService.AUTH_GATEWAY.serviceName(),
+			LanyardService.TOKEN_BROKER.serviceName(), LanyardService.AUDIT.serviceName(),
+			LanyardService.INTEGRATION_REGISTRY.serviceName(), LanyardService.USER_PROVISIONING.serviceName(),
+			OidcProvider.COMPONENT, ApicurioRegistry.COMPONENT, KafkaBroker.COMPONENT, PostgresProcess.COMPONENT,
+			dev.lanyard.launcher.postgres.Postmaster.COMPONENT);
+
+	private EnsembleComponents() {
+	}
+
+	/** The infrastructure to start, by name. */
+	static Map<String, Component> infrastructure(LauncherSettings settings, StateDirectory state,
+			Distribution distribution, GeneratedSettings generated, boolean detached) {
+		Map<String, Component> components = new LinkedHashMap<>();
+		var ports = settings.ports();
+		if (!settings.externalDatabase()) {
+			List<String> databases = settings.services().stream().map(LanyardService::database).toList();
+			components.put(PostgresProcess.COMPONENT,
+					new PostgresProcess(ports.postgres(), state.data(PostgresProcess.COMPONENT), databases,
+							distribution.launcherClasspath(), state.work(PostgresProcess.COMPONENT),
+							state.logFile(PostgresProcess.COMPONENT), detached));
+		}
+		if (!settings.externalKafka()) {
+			components.put(KafkaBroker.COMPONENT,
+					new KafkaBroker(new KafkaBrokerConfig(ports.kafka(), ports.kafkaController(),
+							state.data(KafkaBroker.COMPONENT), state.logFile(KafkaBroker.COMPONENT),
+							distribution.kafkaClasspath(), generated.kafkaClusterId(), "384m", detached)));
+		}
+		if (!settings.externalRegistry()) {
+			components.put(ApicurioRegistry.COMPONENT,
+					new ApicurioRegistry(ports.registry(), distribution.apicurioRunner(),
+							state.work(ApicurioRegistry.COMPONENT), state.logFile(ApicurioRegistry.COMPONENT),
+							detached));
+		}
+		if (!settings.externalOidc()) {
+			components.put(OidcProvider.COMPONENT,
+					new OidcProvider(ports.oidc(), distribution.oidcProviderClasspath(),
+							state.work(OidcProvider.COMPONENT), state.logFile(OidcProvider.COMPONENT),
+							settings.oidcJsonConfig(), detached));
+		}
+		return components;
+	}
+
+	/** The services to start, by name. */
+	static Map<String, ServiceProcess> services(LauncherSettings settings, StateDirectory state,
+			Distribution distribution, GeneratedSettings generated, boolean detached) {
+		Endpoints endpoints = new Endpoints(settings);
+		Map<String, ServiceProcess> services = new LinkedHashMap<>();
+		for (LanyardService service : settings.services()) {
+			String name = service.serviceName();
+			services.put(name,
+					new ServiceProcess(
+							service, distribution.serviceJar(name), settings.ports().of(service), ServiceEnvironment
+								.of(service, endpoints, settings.adminClientId(), generated.adminClientSecret()),
+							state.work(name), state.logFile(name), detached));
+		}
+		return services;
+	}
+
+}

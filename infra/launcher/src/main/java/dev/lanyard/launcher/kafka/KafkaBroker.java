@@ -1,0 +1,139 @@
+package dev.lanyard.launcher.kafka;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import dev.lanyard.launcher.process.Component;
+import dev.lanyard.launcher.process.JavaCommand;
+import dev.lanyard.launcher.process.ManagedProcess;
+import dev.lanyard.launcher.process.Waits;
+
+/**
+ * A single Kafka node in KRaft combined mode (broker and controller), run as its own
+ * {@code java} process from the {@code kafka_2.13} artifacts. Its storage is formatted
+ * once; stopping and starting it again keeps its ports and data, as an outage would.
+ */
+public final class KafkaBroker implements Component {
+
+	@Override
+	public String name() {
+		return COMPONENT;
+	}
+
+	public static final String COMPONENT = "kafka";
+
+	private final KafkaBrokerConfig config;
+
+	private volatile ManagedProcess process;
+
+	public KafkaBroker(KafkaBrokerConfig config) {
+		if (config == null) {
+			throw new IllegalArgumentException("config cannot be null");
+		}
+		this.config = config;
+	}
+
+	public String bootstrapServers() {
+		return "127.0.0.1:" + this.config.port();
+	}
+
+	@Override
+	public ManagedProcess process() {
+		return this.process;
+	}
+
+	/** Starts the broker and returns once it answers a describe-cluster call. */
+	@Override
+	public ManagedProcess start(Duration timeout) {
+		if (this.process != null && this.process.alive()) {
+			return this.process;
+		}
+		if (Waits.listening(this.config.port()) || Waits.listening(this.config.controllerPort())) {
+			throw new IllegalStateException("Cannot start Kafka: port " + this.config.port() + " or "
+					+ this.config.controllerPort() + " is already in use");
+		}
+		writeConfiguration();
+		formatStorageOnce();
+		this.process = ManagedProcess.start(COMPONENT,
+				command("kafka.Kafka").argument(serverProperties().toString()).toList(), Map.of(), this.config.home(),
+				this.config.logFile(), this.config.port(), this.config.detached());
+		Waits.until("Kafka to listen on port " + this.config.port(), timeout, this.process,
+				() -> Waits.listening(this.config.port()));
+		KafkaReadiness.await(bootstrapServers(), timeout, this.process);
+		return this.process;
+	}
+
+	/** Stops the broker (SIGTERM, then SIGKILL) and returns once its port is closed. */
+	@Override
+	public void stop() {
+		if (this.process == null) {
+			return;
+		}
+		this.process.stop(Duration.ofSeconds(20));
+		Waits.until("Kafka's port " + this.config.port() + " to close", Duration.ofSeconds(20), null,
+				() -> !Waits.listening(this.config.port()));
+		this.process = null;
+	}
+
+	private JavaCommand command(String mainClass) {
+		return JavaCommand.withHeap(this.config.maxHeap())
+			.systemProperty("log4j2.configurationFile", log4jProperties().toString())
+			.systemProperty("kafka.logs.dir", this.config.home().resolve("logs").toString())
+			.mainClass(this.config.classpath(), mainClass);
+	}
+
+	private void formatStorageOnce() {
+		if (Files.isRegularFile(this.config.dataDirectory().resolve("meta.properties"))) {
+			return;
+		}
+		List<String> format = command("kafka.tools.StorageTool").argument("format")
+			.argument("-t")
+			.argument(this.config.clusterId())
+			.argument("-c")
+			.argument(serverProperties().toString())
+			.argument("--standalone")
+			.toList();
+		ManagedProcess formatter = ManagedProcess.start(COMPONENT + "-format", format, Map.of(), this.config.home(),
+				this.config.logFile(), 0, false);
+		try {
+			ProcessHandle handle = ProcessHandle.of(formatter.pid()).orElse(null);
+			if (handle != null) {
+				handle.onExit().get(2, TimeUnit.MINUTES);
+			}
+		}
+		catch (Exception ex) {
+			formatter.stop(Duration.ZERO);
+			throw new IllegalStateException("Formatting Kafka's storage did not finish; see " + this.config.logFile(),
+					ex);
+		}
+		if (!Files.isRegularFile(this.config.dataDirectory().resolve("meta.properties"))) {
+			throw new IllegalStateException("Formatting Kafka's storage failed; see " + this.config.logFile());
+		}
+	}
+
+	private Path serverProperties() {
+		return this.config.home().resolve("server.properties");
+	}
+
+	private Path log4jProperties() {
+		return this.config.home().resolve("log4j2.properties");
+	}
+
+	private void writeConfiguration() {
+		try {
+			Files.createDirectories(this.config.dataDirectory());
+			Files.writeString(serverProperties(), KafkaConfiguration.serverProperties(this.config));
+			Files.writeString(log4jProperties(), KafkaConfiguration.log4jProperties());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write Kafka's configuration under " + this.config.home(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,49 @@
+package dev.lanyard.launcher.kafka;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
+import dev.lanyard.launcher.process.ManagedProcess;
+import dev.lanyard.launcher.process.Waits;
+
+/** Whether a Kafka cluster answers: a describe-cluster call that lists a broker. */
+public final class KafkaReadiness {
+
+	private KafkaReadiness() {
+	}
+
+	public static Admin admin(String bootstrapServers) {
+		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				10000, AdminClientConfig.CLIENT_ID_CONFIG, "lanyard-launcher"));
+	}
+
+	/** Waits until the cluster lists a broker, failing fast when {@code process} dies. */
+	public static void await(String bootstrapServers, Duration timeout, ManagedProcess process) {
+		try (Admin admin = admin(bootstrapServers)) {
+			Waits.until("Kafka at " + bootstrapServers + " to answer", timeout, process, () -> answers(admin));
+		}
+	}
+
+	public static boolean answers(Admin admin) {
+		try {
+			return !admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+				.nodes()
+				.get(4, TimeUnit.SECONDS)
+				.isEmpty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
+		}
+	}
+
+}

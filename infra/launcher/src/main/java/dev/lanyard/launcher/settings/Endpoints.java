@@ -1,0 +1,60 @@
+package dev.lanyard.launcher.settings;
+
+import dev.lanyard.launcher.postgres.PostgresDatabases;
+import dev.lanyard.launcher.service.LanyardService;
+
+/**
+ * Where each piece of a running ensemble answers, local or external.
+ *
+ * @param settings the settings they follow from
+ */
+public record Endpoints(LauncherSettings settings) {
+
+	public Endpoints {
+		if (settings == null) {
+			throw new IllegalArgumentException("settings cannot be null");
+		}
+	}
+
+	public String kafkaBootstrapServers() {
+		return this.settings.externalKafka() ? this.settings.kafkaBootstrapServers()
+				: "127.0.0.1:" + this.settings.ports().kafka();
+	}
+
+	/** Base URL of Apicurio Registry. */
+	public String registryUrl() {
+		return this.settings.externalRegistry() ? this.settings.registryUrl()
+				: "http://127.0.0.1:" + this.settings.ports().registry();
+	}
+
+	/** Base URL of the OIDC provider; the development issuer is {@code <url>/default}. */
+	public String oidcUrl() {
+		return this.settings.externalOidc() ? this.settings.oidcUrl()
+				: "http://127.0.0.1:" + this.settings.ports().oidc();
+	}
+
+	/** The issuer of the development OIDC provider. */
+	public String oidcIssuer() {
+		return oidcUrl() + "/default";
+	}
+
+	public PostgresDatabases databases() {
+		String server = this.settings.externalDatabase() ? this.settings.databaseUrl()
+				: "jdbc:postgresql://127.0.0.1:" + this.settings.ports().postgres();
+		return new PostgresDatabases(server, this.settings.databaseUsername(), this.settings.databasePassword());
+	}
+
+	public String jdbcUrl(LanyardService service) {
+		return databases().jdbcUrl(service.database());
+	}
+
+	public String serviceUrl(LanyardService service) {
+		return "http://127.0.0.1:" + this.settings.ports().of(service);
+	}
+
+	/** The public address: auth-gateway, which is also the issuer of Lanyard's tokens. */
+	public String gatewayUrl() {
+		return serviceUrl(LanyardService.AUTH_GATEWAY);
+	}
+
+}

@@ -1,0 +1,66 @@
+package dev.lanyard.launcher.settings;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Settings the launcher generates once and keeps in {@code settings.properties} of the
+ * state folder (mode 600): the Kafka cluster id and the bootstrap administrator's client
+ * secret.
+ *
+ * @param kafkaClusterId the id the local broker's storage is formatted with
+ * @param adminClientSecret secret of token-broker's bootstrap administrator client
+ */
+public record GeneratedSettings(String kafkaClusterId, String adminClientSecret) {
+
+	static final String FILE = "settings.properties";
+
+	private static final String CLUSTER_ID = "kafka.cluster-id";
+
+	private static final String ADMIN_SECRET = "token-broker.bootstrap-admin.client-secret";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	public GeneratedSettings {
+		if (kafkaClusterId == null || kafkaClusterId.isBlank()) {
+			throw new IllegalArgumentException("kafkaClusterId cannot be blank");
+		}
+		if (adminClientSecret == null || adminClientSecret.length() < 32) {
+			throw new IllegalArgumentException("adminClientSecret must be at least 32 characters");
+		}
+	}
+
+	/** The generated settings of this state folder, generating what is missing. */
+	public static GeneratedSettings loadOrCreate(StateDirectory state) {
+		Properties properties = state.read(FILE);
+		boolean changed = false;
+		if (properties.getProperty(CLUSTER_ID, "").isBlank()) {
+			properties.setProperty(CLUSTER_ID, Uuid.randomUuid().toString());
+			changed = true;
+		}
+		if (properties.getProperty(ADMIN_SECRET, "").length() < 32) {
+			properties.setProperty(ADMIN_SECRET, randomSecret());
+			changed = true;
+		}
+		if (changed) {
+			state.writePrivate(FILE, properties, "generated once by the Lanyard launcher; keep private");
+		}
+		return new GeneratedSettings(properties.getProperty(CLUSTER_ID), properties.getProperty(ADMIN_SECRET));
+	}
+
+	/** 256 random bits, URL-safe Base64 without padding (43 characters). */
+	public static String randomSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	@Override
+	public String toString() {
+		return "GeneratedSettings[kafkaClusterId=" + this.kafkaClusterId + ", adminClientSecret=(hidden)]";
+	}
+
+}

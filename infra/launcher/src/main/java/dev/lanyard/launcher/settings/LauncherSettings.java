@@ -1,0 +1,173 @@
+package dev.lanyard.launcher.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.lanyard.launcher.layout.RepositoryRoot;
+import dev.lanyard.launcher.service.LanyardService;
+
+/**
+ * Everything the launcher is told: where its state goes, the ports, which pieces are
+ * external, and how topics are made. Read from environment variables ({@link Setting}) by
+ * {@code bin/lanyard}; built directly by tests.
+ *
+ * @param root the repository root
+ * @param stateDirectory state, data and logs
+ * @param ports the ports of what is started locally
+ * @param kafkaBootstrapServers an external Kafka cluster, or null
+ * @param registryUrl an external Apicurio Registry, or null
+ * @param databaseUrl an external PostgreSQL server (JDBC URL without database), or null
+ * @param databaseUsername database user
+ * @param databasePassword database password
+ * @param oidcUrl an external OIDC provider, or null
+ * @param oidcJsonConfig the local OIDC provider's configuration
+ * @param topicPartitions partitions per topic
+ * @param topicReplicationFactor replication factor per topic
+ * @param services the services to start
+ * @param adminClientId id of token-broker's bootstrap administrator client
+ * @param startupTimeout how long each component may take to become healthy
+ * @param serviceEnvironment extra environment variables for every service
+ */
+public record LauncherSettings(Path root, Path stateDirectory, Ports ports, String kafkaBootstrapServers,
+		String registryUrl, String databaseUrl, String databaseUsername, String databasePassword, String oidcUrl,
+		String oidcJsonConfig, int topicPartitions, short topicReplicationFactor, List<LanyardService> services,
+		String adminClientId, Duration startupTimeout, Map<String, String> serviceEnvironment) {
+
+	public LauncherSettings {
+		if (root == null || stateDirectory == null || ports == null) {
+			throw new IllegalArgumentException("root, stateDirectory and ports cannot be null");
+		}
+		if (topicPartitions < 1) {
+			throw new IllegalArgumentException(Setting.TOPIC_PARTITIONS.variable() + " must be at least 1");
+		}
+		if (topicReplicationFactor < 1) {
+			throw new IllegalArgumentException(Setting.TOPIC_REPLICATION_FACTOR.variable() + " must be at least 1");
+		}
+		if (services == null || services.isEmpty()) {
+			throw new IllegalArgumentException(Setting.SERVICES.variable() + " must name at least one service");
+		}
+		if (adminClientId == null || !adminClientId.matches("[A-Za-z0-9._-]+")) {
+			throw new IllegalArgumentException(
+					Setting.ADMIN_CLIENT_ID.variable() + " must be letters, digits, dots, dashes or underscores");
+		}
+		if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
+			throw new IllegalArgumentException(Setting.STARTUP_TIMEOUT.variable() + " must be positive");
+		}
+		services = List.copyOf(services);
+		serviceEnvironment = Map.copyOf((serviceEnvironment != null) ? serviceEnvironment : Map.of());
+		stateDirectory = stateDirectory.toAbsolutePath().normalize();
+	}
+
+	/** The settings of {@code bin/lanyard}, from environment variables. */
+	public static LauncherSettings fromEnvironment(Map<String, String> environment, Path root) {
+		SettingReader read = new SettingReader(environment);
+		String stateDir = read.optional(Setting.STATE_DIR);
+		Ports ports = new Ports(read.port(Setting.GATEWAY_PORT), read.port(Setting.TOKEN_BROKER_PORT),
+				read.port(Setting.AUDIT_PORT), read.port(Setting.INTEGRATION_REGISTRY_PORT),
+				read.port(Setting.USER_PROVISIONING_PORT), read.port(Setting.REGISTRY_PORT),
+				read.port(Setting.OIDC_PORT), read.port(Setting.KAFKA_PORT), read.port(Setting.KAFKA_CONTROLLER_PORT),
+				read.port(Setting.POSTGRES_PORT));
+		return new LauncherSettings(root, (stateDir != null) ? Path.of(stateDir) : root.resolve(".lanyard"), ports,
+				read.bootstrapServers(Setting.KAFKA_BOOTSTRAP_SERVERS), read.httpUrl(Setting.REGISTRY_URL),
+				read.jdbcUrl(Setting.DATABASE_URL), read.value(Setting.DATABASE_USERNAME),
+				read.value(Setting.DATABASE_PASSWORD), read.httpUrl(Setting.OIDC_URL),
+				read.value(Setting.OIDC_JSON_CONFIG), read.integer(Setting.TOPIC_PARTITIONS, 1, 10_000),
+				(short) read.integer(Setting.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE), services(read),
+				read.value(Setting.ADMIN_CLIENT_ID), duration(read), Map.of());
+	}
+
+	/**
+	 * Settings for a test ensemble: free ports, its own state folder, nothing external,
+	 * the repository root found by {@link RepositoryRoot#locate()}.
+	 */
+	public static LauncherSettings forTests(Path stateDirectory) {
+		return forTests(RepositoryRoot.locate(), stateDirectory);
+	}
+
+	/**
+	 * Settings for a test ensemble: free ports, its own state folder, nothing external.
+	 */
+	public static LauncherSettings forTests(Path root, Path stateDirectory) {
+		return fromEnvironment(Map.of(), root).withStateDirectory(stateDirectory).withPorts(Ports.free());
+	}
+
+	public LauncherSettings withPorts(Ports ports) {
+		return new LauncherSettings(this.root, this.stateDirectory, ports, this.kafkaBootstrapServers, this.registryUrl,
+				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
+				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
+				this.startupTimeout, this.serviceEnvironment);
+	}
+
+	public LauncherSettings withStateDirectory(Path stateDirectory) {
+		return new LauncherSettings(this.root, stateDirectory, this.ports, this.kafkaBootstrapServers, this.registryUrl,
+				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
+				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
+				this.startupTimeout, this.serviceEnvironment);
+	}
+
+	public LauncherSettings withServices(List<LanyardService> services) {
+		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
+				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
+				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, services, this.adminClientId,
+				this.startupTimeout, this.serviceEnvironment);
+	}
+
+	/** Adds an environment variable given to every service (e.g. a test-only setting). */
+	public LauncherSettings withServiceEnvironment(String name, String value) {
+		Map<String, String> environment = new HashMap<>(this.serviceEnvironment);
+		environment.put(name, value);
+		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
+				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
+				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, this.services,
+				this.adminClientId, this.startupTimeout, environment);
+	}
+
+	public boolean externalKafka() {
+		return this.kafkaBootstrapServers != null;
+	}
+
+	public boolean externalRegistry() {
+		return this.registryUrl != null;
+	}
+
+	public boolean externalDatabase() {
+		return this.databaseUrl != null;
+	}
+
+	public boolean externalOidc() {
+		return this.oidcUrl != null;
+	}
+
+	private static List<LanyardService> services(SettingReader read) {
+		return Arrays.stream(read.value(Setting.SERVICES).split(","))
+			.map(String::strip)
+			.filter((name) -> !name.isEmpty())
+			.map((name) -> {
+				try {
+					return LanyardService.of(name);
+				}
+				catch (IllegalArgumentException ex) {
+					throw new IllegalArgumentException(Setting.SERVICES.variable() + ": " + ex.getMessage(), ex);
+				}
+			})
+			.distinct()
+			.toList();
+	}
+
+	private static Duration duration(SettingReader read) {
+		String value = read.value(Setting.STARTUP_TIMEOUT);
+		try {
+			return value.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value)) : Duration.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException(Setting.STARTUP_TIMEOUT.variable()
+					+ " must be an ISO-8601 duration (PT3M) or a number of seconds: " + value, ex);
+		}
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.lanyard.launcher.kafka;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.platform.kafka.Topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class KafkaTopicsTest {
+
+	@Test
+	void definitionsWhenBuiltThenEveryTopicAndTheDeadLetterTopic() {
+		List<NewTopic> topics = KafkaTopics.definitions(3, (short) 1);
+		assertThat(topics).hasSize(Topics.ALL.size() + 1);
+		assertThat(topics).extracting(NewTopic::name).contains(Topics.DEAD_LETTER, Topics.TOKEN_ISSUED.name());
+		assertThat(topics).allMatch((topic) -> topic.numPartitions() == 3 && topic.replicationFactor() == 1);
+	}
+
+	@Test
+	void definitionsWhenTopicIsCompactedThenCleanupPolicyCompact() {
+		NewTopic userChanged = topic(Topics.USER_CHANGED.name());
+		NewTopic tokenIssued = topic(Topics.TOKEN_ISSUED.name());
+		assertThat(userChanged.configs()).isEqualTo(Map.of("cleanup.policy", "compact"));
+		assertThat(tokenIssued.configs()).isNull();
+	}
+
+	@Test
+	void definitionsWhenPartitionsZeroThenRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> KafkaTopics.definitions(0, (short) 1))
+			.withMessageContaining("partitions");
+	}
+
+	private static NewTopic topic(String name) {
+		return KafkaTopics.definitions(3, (short) 1)
+			.stream()
+			.filter((topic) -> topic.name().equals(name))
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.lanyard.launcher.service;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.launcher.settings.Endpoints;
+import dev.lanyard.launcher.settings.LauncherSettings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ServiceEnvironmentTest {
+
+	private final Endpoints endpoints = new Endpoints(LauncherSettings.fromEnvironment(Map.of(), Path.of("/repo")));
+
+	@Test
+	void ofWhenAnyServiceThenContractVariables() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.INTEGRATION_REGISTRY, this.endpoints,
+				"admin", "secret");
+		assertThat(environment).containsEntry("SERVER_PORT", "8083")
+			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
+			.containsEntry("LANYARD_REGISTRY_URL", "http://127.0.0.1:8085")
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/integration_registry")
+			.containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
+			.containsEntry("SPRING_DATASOURCE_PASSWORD", "postgres");
+	}
+
+	@Test
+	void ofWhenTokenBrokerThenIssuerAndBootstrapAdministrator() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
+				"secret");
+		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_ISSUER", "http://127.0.0.1:8080")
+			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", "admin")
+			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret");
+	}
+
+	@Test
+	void ofWhenOtherServiceThenNoAdministratorSecret() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin",
+				"secret");
+		assertThat(environment).doesNotContainValue("secret")
+			.containsEntry("LANYARD_AUDIT_ISSUER", "http://127.0.0.1:8080")
+			.containsEntry("LANYARD_AUDIT_JWK_SET_URI", "http://127.0.0.1:8081/oauth2/jwks");
+	}
+
+	@Test
+	void ofWhenGatewayThenRoutesToTheOthers() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s");
+		assertThat(environment).containsEntry("LANYARD_GATEWAY_TOKEN_BROKER_URL", "http://127.0.0.1:8081")
+			.containsEntry("LANYARD_GATEWAY_AUDIT_URL", "http://127.0.0.1:8082")
+			.containsEntry("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL", "http://127.0.0.1:8083")
+			.containsEntry("LANYARD_GATEWAY_USER_PROVISIONING_URL", "http://127.0.0.1:8084");
+	}
+
+	@Test
+	void ofWhenLauncherSettingsInheritedThenRemoved() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s");
+		assertThat(environment).containsEntry("LANYARD_AUDIT_PORT", null)
+			.containsEntry("LANYARD_STATE_DIR", null)
+			.containsKey("LANYARD_KAFKA_BOOTSTRAP_SERVERS");
+		assertThat(environment.get("LANYARD_KAFKA_BOOTSTRAP_SERVERS")).isNull();
+	}
+
+}

@@ -1,0 +1,13 @@
+package dev.lanyard.audit.trail.adapter.kafka;
+
+/**
+ * The schema registry could not be asked for a record's schema; reading the record again
+ * later may succeed.
+ */
+public final class RegistryUnavailableException extends RuntimeException {
+
+	public RegistryUnavailableException(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.lanyard.audit.trail.adapter.web;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.lanyard.audit.trail.domain.AuditQuery;
+import dev.lanyard.audit.trail.domain.EventFilter;
+import dev.lanyard.audit.trail.domain.Position;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class EventQueryParserTest {
+
+	private final EventQueryParser parser = new EventQueryParser(Set.of("TokenIssued", "TokenRevoked"));
+
+	@Test
+	void constructorWhenNoEventTypesThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new EventQueryParser(Set.of()))
+			.withMessage("eventTypes cannot be empty");
+	}
+
+	@Test
+	void parseWhenParametersNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.parser.parse(null))
+			.withMessage("parameters cannot be null");
+	}
+
+	@Test
+	void parseWhenNoParametersThenEverythingFirstPageOfDefaultSize() {
+		assertThat(this.parser.parse(Map.of())).isEqualTo(new AuditQuery(EventFilter.ALL, 50, null));
+	}
+
+	@Test
+	void parseWhenEveryFilterThenAllInQuery() {
+		Position after = new Position(Instant.parse("2026-11-25T09:00:00Z"), UUID.randomUUID());
+		AuditQuery query = this.parser.parse(params("subject", "content-42", "content", "content-42", "integration",
+				"integration-3", "tokenType", "content-session", "tokenSha256", "AB".repeat(32), "eventType",
+				"TokenIssued", "from", "2026-11-25T00:00:00Z", "to", "2026-11-26T00:00:00Z", "limit", "500", "cursor",
+				CursorCodec.encode(after)));
+		assertThat(query).isEqualTo(new AuditQuery(
+				new EventFilter("content-42", "content-42", "integration-3", "content-session", "ab".repeat(32),
+						"TokenIssued", Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z")),
+				500, after));
+	}
+
+	@Test
+	void parseWhenEmptyValuesThenAbsent() {
+		assertThat(this.parser.parse(params("subject", "", "from", " ", "limit", "")))
+			.isEqualTo(new AuditQuery(EventFilter.ALL, 50, null));
+	}
+
+	@Test
+	void parseWhenFromWithOffsetThenInstant() {
+		assertThat(this.parser.parse(params("from", "2026-11-25T11:00:00+01:00")).filter().from())
+			.isEqualTo(Instant.parse("2026-11-25T10:00:00Z"));
+	}
+
+	@Test
+	void parseWhenFromNotAnInstantThenNamesFrom() {
+		assertInvalid(params("from", "yesterday"), "from");
+	}
+
+	@Test
+	void parseWhenToIsDateOnlyThenNamesTo() {
+		assertInvalid(params("to", "2026-11-25"), "to");
+	}
+
+	@Test
+	void parseWhenFromAfterToThenNamesFrom() {
+		assertInvalid(params("from", "2026-11-26T00:00:00Z", "to", "2026-11-25T00:00:00Z"), "from");
+	}
+
+	@Test
+	void parseWhenLimitZeroThenNamesLimit() {
+		assertInvalid(params("limit", "0"), "limit");
+	}
+
+	@Test
+	void parseWhenLimitAboveMaximumThenNamesLimit() {
+		assertInvalid(params("limit", "501"), "limit");
+	}
+
+	@Test
+	void parseWhenLimitNotANumberThenNamesLimit() {
+		assertInvalid(params("limit", "ten"), "limit");
+	}
+
+	@Test
+	void parseWhenTokenSha256NotHexThenNamesIt() {
+		assertInvalid(params("tokenSha256", "z".repeat(64)), "tokenSha256");
+	}
+
+	@Test
+	void parseWhenTokenSha256WrongLengthThenNamesIt() {
+		assertInvalid(params("tokenSha256", "abc"), "tokenSha256");
+	}
+
+	@Test
+	void parseWhenEventTypeUnknownThenNamesIt() {
+		assertInvalid(params("eventType", "Nonsense"), "eventType");
+	}
+
+	@Test
+	void parseWhenSubjectTooLongThenNamesIt() {
+		assertInvalid(params("subject", "s".repeat(257)), "subject");
+	}
+
+	@Test
+	void parseWhenCursorForgedThenNamesCursor() {
+		assertInvalid(params("cursor", "bm90LWEtY3Vyc29y"), "cursor");
+	}
+
+	@Test
+	void parseWhenParameterRepeatedThenNamesIt() {
+		assertInvalid(Map.of("subject", List.of("a", "b")), "subject");
+	}
+
+	@Test
+	void parseWhenUnknownParameterThenNamesIt() {
+		assertInvalid(params("subjectId", "content-42"), "subjectId");
+	}
+
+	private void assertInvalid(Map<String, List<String>> parameters, String parameter) {
+		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> this.parser.parse(parameters))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo(parameter));
+	}
+
+	private static Map<String, List<String>> params(String... namesAndValues) {
+		Map<String, List<String>> map = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			map.put(namesAndValues[i], Arrays.asList(namesAndValues[i + 1]));
+		}
+		return map;
+	}
+
+}

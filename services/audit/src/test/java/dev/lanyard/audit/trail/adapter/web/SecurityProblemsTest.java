@@ -1,0 +1,92 @@
+package dev.lanyard.audit.trail.adapter.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SecurityProblemsTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
+
+	private final ProblemResponses problems = new ProblemResponses(JSON);
+
+	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/audit/events");
+
+	private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+	@Test
+	void constructorWhenJsonNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProblemResponses(null))
+			.withMessage("json cannot be null");
+	}
+
+	@Test
+	void unauthorizedWhenNoTokenThenProblemAndBearerChallenge() throws Exception {
+		SecurityConfiguration.unauthorized(this.problems)
+			.commence(this.request, this.response, new InsufficientAuthenticationException("no token"));
+		assertThat(this.response.getStatus()).isEqualTo(401);
+		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(this.response.getHeader("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(this.response.getContentAsString()).contains("\"status\":401")
+			.contains("\"title\":\"Unauthorized\"")
+			.contains("\"detail\":\"A bearer token is required\"")
+			.contains("\"instance\":\"/api/audit/events\"");
+	}
+
+	@Test
+	void unauthorizedWhenTokenInvalidThenProblemWithoutTokenDetails() throws Exception {
+		OAuth2AuthenticationException invalid = new OAuth2AuthenticationException(
+				new OAuth2Error("invalid_token", "Jwt expired at 2026-11-25T10:00:00Z", null));
+		SecurityConfiguration.unauthorized(this.problems).commence(this.request, this.response, invalid);
+		assertThat(this.response.getStatus()).isEqualTo(401);
+		assertThat(this.response.getContentAsString())
+			.contains("\"detail\":\"The bearer token is not valid for this service\"")
+			.doesNotContain("Jwt expired");
+	}
+
+	@Test
+	void forbiddenWhenDeniedThenProblemNamingRole() throws Exception {
+		SecurityConfiguration.forbidden(this.problems)
+			.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
+		assertThat(this.response.getStatus()).isEqualTo(403);
+		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(this.response.getContentAsString()).contains("\"status\":403")
+			.contains("\"detail\":\"Reading the audit trail requires the role auditor\"");
+	}
+
+	@Test
+	void rolesAsAuthoritiesWhenRolesClaimThenRoleAuthorities() {
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "ES256")
+			.subject("auditor-client")
+			.claim("roles", List.of("auditor"))
+			.claim("scope", "read")
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
+			.build();
+		assertThat(SecurityConfiguration.rolesAsAuthorities().convert(jwt).getAuthorities())
+			.extracting(GrantedAuthority::getAuthority)
+			.contains("ROLE_auditor")
+			.noneMatch((authority) -> authority.startsWith("SCOPE_"));
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.lanyard.gateway.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Renders every error the gateway itself produces (no route, upstream unreachable or too
+ * slow, anything unexpected) as RFC 9457 problem details. Errors an upstream answers with
+ * are passed through untouched. Details never echo exception messages, which may carry
+ * request data.
+ */
+public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHandler, Ordered {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsExceptionHandler.class);
+
+	private final JsonMapper json;
+
+	public ProblemDetailsExceptionHandler(JsonMapper json) {
+		if (json == null) {
+			throw new IllegalArgumentException("json cannot be null");
+		}
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+		ServerHttpResponse response = exchange.getResponse();
+		if (response.isCommitted()) {
+			return Mono.error(ex);
+		}
+		Failure failure = Failure.of(ex);
+		String correlationId = CorrelationIdFilter.of(exchange);
+		logFailure(exchange, failure, correlationId, ex);
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", title(failure.status()));
+		problem.put("status", failure.status().value());
+		problem.put("detail", failure.detail());
+		problem.put("instance", exchange.getRequest().getPath().value());
+		if (correlationId != null) {
+			problem.put("correlationId", correlationId);
+		}
+		byte[] body = this.json.writeValueAsBytes(problem);
+		response.setStatusCode(failure.status());
+		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		response.getHeaders().setContentLength(body.length);
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	@Override
+	public int getOrder() {
+		// ahead of Spring Boot's default handler (-1), which renders its own JSON shape
+		return -2;
+	}
+
+	private static void logFailure(ServerWebExchange exchange, Failure failure, String correlationId, Throwable ex) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		String routeId = (route != null) ? route.getId() : "none";
+		String path = exchange.getRequest().getPath().value();
+		if (failure.status().value() == 500) {
+			log.error("Unexpected error on {} {} (route {}, correlation {})", exchange.getRequest().getMethod(), path,
+					routeId, correlationId, ex);
+		}
+		else if (failure.status().is5xxServerError()) {
+			log.warn("Answered {} for {} {} (route {}, correlation {}): {}", failure.status().value(),
+					exchange.getRequest().getMethod(), path, routeId, correlationId, ex.toString());
+		}
+		else {
+			log.debug("Answered {} for {} {} (correlation {})", failure.status().value(),
+					exchange.getRequest().getMethod(), path, correlationId);
+		}
+	}
+
+	private static String title(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "Error";
+	}
+
+	/** What went wrong, as the caller should see it. */
+	record Failure(HttpStatusCode status, String detail) {
+
+		static Failure of(Throwable ex) {
+			if (ex instanceof ErrorResponse error) {
+				HttpStatusCode status = error.getStatusCode();
+				return switch (status.value()) {
+					case 404 -> new Failure(status, "Nothing is served at this path.");
+					case 502, 503 -> unreachable(status);
+					case 504 -> tooSlow();
+					default -> new Failure(status,
+							(error.getBody().getDetail() != null) ? error.getBody().getDetail() : title(status));
+				};
+			}
+			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+				if (cause instanceof TimeoutException) {
+					return tooSlow();
+				}
+				if (cause instanceof IOException) {
+					return unreachable(HttpStatus.BAD_GATEWAY);
+				}
+			}
+			return new Failure(HttpStatus.INTERNAL_SERVER_ERROR,
+					"The gateway failed unexpectedly; quote the correlation id when reporting it.");
+		}
+
+		private static Failure unreachable(HttpStatusCode status) {
+			return new Failure(status, "The service behind this path could not be reached; retrying later may help.");
+		}
+
+		private static Failure tooSlow() {
+			return new Failure(HttpStatus.GATEWAY_TIMEOUT,
+					"The service behind this path did not answer in time; retrying later may help.");
+		}
+
+	}
+
+}

@@ -1,0 +1,127 @@
+package dev.lanyard.integrations;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.lanyard.launcher.Infrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** integration-registry against real Kafka and PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IntegrationRegistryIT {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure infrastructure = Infrastructure.shared();
+		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+		registry.add("lanyard.registry.url", infrastructure::registryUrl);
+		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("integration_registry"));
+		registry.add("spring.datasource.username", infrastructure::databaseUser);
+		registry.add("spring.datasource.password", infrastructure::databasePassword);
+	}
+
+	@Test
+	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode health = JsonMapper.builder().build().readTree(response.body());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void migrationsWhenStartedThenTablesExist() {
+		List<String> tables = this.jdbc.queryForList(
+				"select table_name from information_schema.tables where table_schema = 'public'", String.class);
+		assertThat(tables).contains("integration_template", "integration", "integration_allowed_group",
+				"content_integration");
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenViewerHasNoAuthorizationEndpointThenRejected() {
+		insertTemplate();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> insertIntegration("GitHub", "viewer", null));
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenLiveNameTakenIgnoringCaseThenRejected() {
+		insertTemplate();
+		insertIntegration("GitHub", "service-account", null);
+		assertThatExceptionOfType(DuplicateKeyException.class)
+			.isThrownBy(() -> insertIntegration("github", "service-account", null));
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenNameTakenOnlyByDeletedOneThenAccepted() {
+		insertTemplate();
+		UUID first = insertIntegration("GitHub", "service-account", null);
+		this.jdbc.update("update integration set deleted_at = now() where id = ?", first);
+		assertThat(insertIntegration("github", "service-account", null)).isNotEqualTo(first);
+	}
+
+	@Test
+	@Transactional
+	void contentLinksWhenIntegrationDeletedThenGone() {
+		insertTemplate();
+		UUID integration = insertIntegration("Snowflake", "service-account", null);
+		this.jdbc.update(
+				"insert into content_integration (content_id, integration_id, created_at) values ('c-42', ?, now())",
+				integration);
+		this.jdbc.update("delete from integration where id = ?", integration);
+		assertThat(this.jdbc.queryForObject("select count(*) from content_integration", Integer.class)).isZero();
+	}
+
+	private void insertTemplate() {
+		this.jdbc.update("insert into integration_template (id, name, authorization_endpoint_pattern,"
+				+ " token_endpoint_pattern, supports_viewer, supports_service_account, created_at, updated_at)"
+				+ " values ('it-template', 'IT template', 'https://idp.example/authorize', 'https://idp.example/token',"
+				+ " true, true, now(), now())");
+	}
+
+	private UUID insertIntegration(String name, String kind, String authorizationEndpoint) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into integration (id, name, template_id, kind, authorization_endpoint,"
+						+ " token_endpoint, client_id, created_at, updated_at)"
+						+ " values (?, ?, 'it-template', ?, ?, 'https://idp.example/token', 'client-1', now(), now())",
+				id, name, kind, authorizationEndpoint);
+		return id;
+	}
+
+}

@@ -1,0 +1,76 @@
+package dev.lanyard.tokenbroker.config;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.clients.adapter.jdbc.JdbcClientStore;
+import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
+import dev.lanyard.tokenbroker.clients.adapter.oauth.Sha256SecretEncoder;
+import dev.lanyard.tokenbroker.clients.application.ClientStore;
+import dev.lanyard.tokenbroker.clients.application.ManageClients;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Registered clients: their store, the cached view the token endpoint uses, the admin use
+ * cases.
+ */
+@Configuration(proxyBeanMethods = false)
+class ClientsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(ClientsConfiguration.class);
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	PasswordEncoder clientSecretEncoder() {
+		return Sha256SecretEncoder.delegating();
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	ClientStore clientStore(JdbcClient jdbc) {
+		return new JdbcClientStore(jdbc);
+	}
+
+	@Bean
+	CachingRegisteredClientRepository registeredClientRepository(ClientStore store, ClientCacheProperties cache,
+			TokenProperties tokens) {
+		return new CachingRegisteredClientRepository(store, cache.timeToLive(), cache.maximumSize(),
+				tokens.contentSessionTokenTimeToLive());
+	}
+
+	@Bean
+	ManageClients manageClients(ClientStore store, PasswordEncoder clientSecretEncoder,
+			CachingRegisteredClientRepository registeredClients, Clock clock) {
+		return new ManageClients(store, clientSecretEncoder, registeredClients, clock);
+	}
+
+	/** Ensures the bootstrap administrator before the web server accepts requests. */
+	@Bean
+	SmartInitializingSingleton bootstrapAdministrator(BootstrapAdminProperties bootstrap, ManageClients clients) {
+		return () -> {
+			if (!bootstrap.enabled()) {
+				return;
+			}
+			if (bootstrap.bootstrapAdminClientSecret().length() < BootstrapAdminProperties.RECOMMENDED_SECRET_LENGTH) {
+				log.warn(
+						"lanyard.token-broker.bootstrap-admin-client-secret is shorter than {} characters; "
+								+ "client secrets are stored as a fast SHA-256 hash, so use a long random one",
+						BootstrapAdminProperties.RECOMMENDED_SECRET_LENGTH);
+			}
+			clients.ensureAdministrator(bootstrap.bootstrapAdminClientId(), bootstrap.bootstrapAdminClientSecret());
+		};
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.lanyard.tokenbroker.config;
+
+import java.time.Clock;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
+import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
+import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/** Signing keys, the JWKS they are published in, and encoding and decoding of JWTs. */
+@Configuration(proxyBeanMethods = false)
+class SigningConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SigningConfiguration.class);
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	SigningKeys signingKeys(JdbcClient jdbc, KeyEncryptionProperties encryption, TokenProperties tokens, Clock clock) {
+		byte[] kek = encryption.keyBytes();
+		if (kek == null) {
+			log.warn("lanyard.token-broker.key-encryption-key is not set: signing keys are stored unencrypted");
+		}
+		KeyMaterialCipher cipher = (kek != null) ? KeyMaterialCipher.aes256Gcm(kek) : KeyMaterialCipher.none();
+		return SigningKeys.loadOrCreate(new JdbcSigningKeyStore(jdbc), cipher, tokens.signingAlgorithm(), clock);
+	}
+
+	/**
+	 * Every key tokens may be verified with; what {@code /oauth2/jwks} publishes (public
+	 * parts only).
+	 */
+	@Bean
+	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+		return new ImmutableJWKSet<>(keys.verificationKeys());
+	}
+
+	/**
+	 * Signs with the active key only, so that key selection never sees two candidates.
+	 */
+	@Bean
+	JwtEncoder jwtEncoder(SigningKeys keys) {
+		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+	}
+
+	@Bean
+	OAuth2TokenCustomizer<JwtEncodingContext> contentSessionTokenCustomizer(TokenProperties tokens) {
+		return new ContentSessionTokenCustomizer(SignatureAlgorithm.from(tokens.signingAlgorithm().name()));
+	}
+
+	/**
+	 * Verifies bearer tokens on the admin API in-process, against this service's own keys
+	 * and issuer.
+	 */
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwsAlgorithms((algorithms) -> {
+			algorithms.add(SignatureAlgorithm.ES256);
+			algorithms.add(SignatureAlgorithm.RS256);
+		}).build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(tokens.issuerUrl()));
+		return decoder;
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.lanyard.tokenbroker.issuance.adapter.kafka;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/**
+ * The producer settings the TokenIssued producer overrides, and why. A token request
+ * waits for its event's acknowledgement, so the producer must acknowledge durably, fast,
+ * and give up no later than the request does.
+ */
+public final class AuditProducerSettings {
+
+	private final Map<String, Object> overrides = new LinkedHashMap<>();
+
+	private final Map<String, String> reasons = new LinkedHashMap<>();
+
+	private AuditProducerSettings(Duration ackTimeout) {
+		long timeout = ackTimeout.toMillis();
+		put(ProducerConfig.ACKS_CONFIG, "all", "every in-sync replica has the event before a token is handed out");
+		put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, "retries never write an event twice");
+		put(ProducerConfig.LINGER_MS_CONFIG, 1, "a request waits for its send; Kafka 4's default of 5 ms adds ~4 ms");
+		put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout,
+				"an event whose token was refused is not delivered later (audit-ack-timeout)");
+		put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout, "send() blocks no longer than the request may wait");
+		put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout * 3 / 4),
+				"must stay below delivery.timeout.ms minus linger.ms");
+	}
+
+	/**
+	 * Overrides for a producer whose sends are awaited for at most {@code ackTimeout}.
+	 */
+	public static AuditProducerSettings forAckTimeout(Duration ackTimeout) {
+		if (ackTimeout == null || ackTimeout.toMillis() < 100) {
+			throw new IllegalArgumentException("ackTimeout must be at least 100 ms");
+		}
+		return new AuditProducerSettings(ackTimeout);
+	}
+
+	public Map<String, Object> overrides() {
+		return Map.copyOf(this.overrides);
+	}
+
+	/** One line for the start-up log: each overridden setting, its value, and why. */
+	public String describe() {
+		return this.overrides.entrySet()
+			.stream()
+			.map((e) -> e.getKey() + "=" + e.getValue() + " (" + this.reasons.get(e.getKey()) + ")")
+			.collect(Collectors.joining("; "));
+	}
+
+	private void put(String key, Object value, String reason) {
+		this.overrides.put(key, value);
+		this.reasons.put(key, reason);
+	}
+
+}

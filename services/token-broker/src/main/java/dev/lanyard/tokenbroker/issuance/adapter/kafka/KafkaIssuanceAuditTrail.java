@@ -1,0 +1,107 @@
+package dev.lanyard.tokenbroker.issuance.adapter.kafka;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.lanyard.events.TokenIssued;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.support.SendResult;
+
+/**
+ * Records issuances as {@link TokenIssued} events on {@link Topics#TOKEN_ISSUED}, keyed
+ * by the subject id, and waits for Kafka's acknowledgement (the producer runs with
+ * {@code acks=all}, see {@link AuditProducerSettings}) for at most the ack timeout,
+ * counted from the moment {@link #record} is called.
+ */
+public final class KafkaIssuanceAuditTrail implements IssuanceAuditTrail {
+
+	/** The {@code producer} of every event this service publishes. */
+	public static final String PRODUCER = "token-broker";
+
+	private final KafkaOperations<String, TokenIssued> kafka;
+
+	private final Duration ackTimeout;
+
+	public KafkaIssuanceAuditTrail(KafkaOperations<String, TokenIssued> kafka, Duration ackTimeout) {
+		if (kafka == null) {
+			throw new IllegalArgumentException("kafka cannot be null");
+		}
+		if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
+			throw new IllegalArgumentException("ackTimeout must be positive");
+		}
+		this.kafka = kafka;
+		this.ackTimeout = ackTimeout;
+	}
+
+	@Override
+	public void record(TokenIssuance issuance) throws AuditTrailUnavailableException {
+		if (issuance == null) {
+			throw new IllegalArgumentException("issuance cannot be null");
+		}
+		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
+		CompletableFuture<SendResult<String, TokenIssued>> ack;
+		try {
+			ack = this.kafka.send(Topics.TOKEN_ISSUED.name(), issuance.subjectId(), toEvent(issuance));
+		}
+		catch (RuntimeException ex) {
+			// metadata not available within max.block.ms, serializer cannot reach the
+			// registry, ...
+			throw new AuditTrailUnavailableException("TokenIssued could not be sent: " + describe(ex), ex);
+		}
+		try {
+			ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			throw new AuditTrailUnavailableException(
+					"TokenIssued not acknowledged within " + this.ackTimeout.toMillis() + " ms", ex);
+		}
+		catch (ExecutionException ex) {
+			throw new AuditTrailUnavailableException("TokenIssued not acknowledged: " + describe(ex.getCause()), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AuditTrailUnavailableException("Interrupted while waiting for the TokenIssued acknowledgement",
+					ex);
+		}
+	}
+
+	static TokenIssued toEvent(TokenIssuance issuance) {
+		return TokenIssued.newBuilder()
+			.setEventId(issuance.eventId())
+			.setOccurredAt(issuance.occurredAt())
+			.setCorrelationId(issuance.correlationId())
+			.setProducer(PRODUCER)
+			.setActorId(null)
+			.setTokenId(issuance.tokenId())
+			.setTokenSha256(issuance.tokenSha256())
+			.setTokenType(issuance.tokenType())
+			.setSubjectId(issuance.subjectId())
+			.setSubjectType(issuance.subjectType())
+			.setContentId(issuance.contentId())
+			.setIntegrationId(null)
+			.setScopes(issuance.scopes())
+			.setAudience(issuance.audience())
+			.setGrantType(issuance.grantType())
+			.setIssuedAt(issuance.issuedAt())
+			.setExpiresAt(issuance.expiresAt())
+			.build();
+	}
+
+	private static String describe(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (root == ex) ? ex.getClass().getSimpleName()
+				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
+	}
+
+}

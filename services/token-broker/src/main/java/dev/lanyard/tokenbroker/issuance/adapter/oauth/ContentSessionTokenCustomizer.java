@@ -1,0 +1,67 @@
+package dev.lanyard.tokenbroker.issuance.adapter.oauth;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Shapes every JWT this service signs: the configured signature algorithm, and for
+ * client-credentials access tokens (content session tokens) the {@code roles} claim (the
+ * client's kind), {@code lanyard_token_type} and {@code scope} as a space-separated
+ * string (RFC 9068 §2.2.3).
+ */
+public final class ContentSessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+	/** Claim holding the roles of the token's subject. */
+	public static final String ROLES = "roles";
+
+	/** Claim naming the kind of Lanyard token. */
+	public static final String TOKEN_TYPE = "lanyard_token_type";
+
+	private final SignatureAlgorithm algorithm;
+
+	public ContentSessionTokenCustomizer(SignatureAlgorithm algorithm) {
+		if (algorithm == null) {
+			throw new IllegalArgumentException("algorithm cannot be null");
+		}
+		this.algorithm = algorithm;
+	}
+
+	@Override
+	public void customize(JwtEncodingContext context) {
+		context.getJwsHeader().algorithm(this.algorithm);
+		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+				|| !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+			return;
+		}
+		String kind = context.getRegisteredClient()
+			.getClientSettings()
+			.getSetting(CachingRegisteredClientRepository.KIND_SETTING);
+		if (kind == null) {
+			throw new OAuth2AuthenticationException(
+					new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR, "The client has no kind", null));
+		}
+		context.getClaims().claims((claims) -> {
+			claims.put(ROLES, List.of(kind));
+			claims.put(TOKEN_TYPE, TokenIssuance.CONTENT_SESSION);
+			if (context.getAuthorizedScopes().isEmpty()) {
+				claims.remove("scope");
+			}
+			else {
+				claims.put("scope", String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
+			}
+		});
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.lanyard.tokenbroker.issuance.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * That a token was handed out, as the audit trail records it: the token's SHA-256 and
+ * what it grants, never the token itself.
+ *
+ * @param eventId unique id of this record, the idempotency key downstream
+ * @param occurredAt when the issuance happened
+ * @param correlationId id of the request that caused it
+ * @param tokenId the token's {@code jti}
+ * @param tokenSha256 lower-case hex SHA-256 of the token value
+ * @param tokenType e.g. {@code content-session}
+ * @param subjectId whom the token stands for
+ * @param subjectType {@code content} or {@code user}
+ * @param contentId the content item, when the subject is one
+ * @param scopes the granted scopes
+ * @param audience the token's audience
+ * @param grantType the OAuth grant that produced it
+ * @param issuedAt the token's {@code iat}
+ * @param expiresAt the token's {@code exp}
+ */
+public record TokenIssuance(UUID eventId, Instant occurredAt, String correlationId, String tokenId, String tokenSha256,
+		String tokenType, String subjectId, String subjectType, String contentId, List<String> scopes,
+		List<String> audience, String grantType, Instant issuedAt, Instant expiresAt) {
+
+	/** The token type of content session tokens. */
+	public static final String CONTENT_SESSION = "content-session";
+
+	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+	public TokenIssuance {
+		requireNonNull(eventId, "eventId");
+		requireNonNull(occurredAt, "occurredAt");
+		requireText(correlationId, "correlationId");
+		requireText(tokenId, "tokenId");
+		if (tokenSha256 == null || !SHA256_HEX.matcher(tokenSha256).matches()) {
+			throw new IllegalArgumentException("tokenSha256 must be 64 lower-case hex digits");
+		}
+		requireText(tokenType, "tokenType");
+		requireText(subjectId, "subjectId");
+		requireText(subjectType, "subjectType");
+		requireNonNull(scopes, "scopes");
+		requireNonNull(audience, "audience");
+		requireText(grantType, "grantType");
+		requireNonNull(issuedAt, "issuedAt");
+		requireNonNull(expiresAt, "expiresAt");
+		if (!expiresAt.isAfter(issuedAt)) {
+			throw new IllegalArgumentException("expiresAt must be after issuedAt");
+		}
+		scopes = List.copyOf(scopes);
+		audience = List.copyOf(audience);
+	}
+
+	private static void requireNonNull(Object value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException(name + " cannot be null");
+		}
+	}
+
+	private static void requireText(String value, String name) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(name + " cannot be blank");
+		}
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.lanyard.tokenbroker.keys.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class SigningKeysTest {
+
+	private final InMemoryStore store = new InMemoryStore();
+
+	private final KeyMaterialCipher cipher = KeyMaterialCipher.aes256Gcm(new byte[32]);
+
+	@Test
+	void loadOrCreateWhenEmptyThenGeneratesEs256KeyAndStoresIt() {
+		SigningKeys keys = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC());
+		assertThat(keys.signingKey()).isInstanceOf(ECKey.class);
+		assertThat(keys.signingKey().isPrivate()).isTrue();
+		assertThat(keys.signingKey().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(this.store.keys).singleElement().satisfies((stored) -> {
+			assertThat(stored.kid()).isEqualTo(keys.signingKey().getKeyID());
+			assertThat(stored.keyEncryption()).isEqualTo("A256GCM");
+		});
+	}
+
+	@Test
+	void loadOrCreateWhenRestartedThenKeepsKid() {
+		String kid = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC())
+			.signingKey()
+			.getKeyID();
+		String again = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC())
+			.signingKey()
+			.getKeyID();
+		assertThat(again).isEqualTo(kid);
+		assertThat(this.store.keys).hasSize(1);
+	}
+
+	@Test
+	void loadOrCreateWhenAlgorithmSwitchedThenSignsWithNewAndPublishesBoth() {
+		SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC());
+		SigningKeys keys = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.RS256, Clock.systemUTC());
+		assertThat(keys.signingKey()).isInstanceOf(RSAKey.class);
+		assertThat(keys.verificationKeys().getKeys()).hasSize(2);
+		assertThat(keys.verificationKeys().toPublicJWKSet().getKeys()).allMatch((k) -> !k.isPrivate());
+	}
+
+	@Test
+	void loadOrCreateWhenStoreNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SigningKeys.loadOrCreate(null, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC()))
+			.withMessage("store cannot be null");
+	}
+
+	@Test
+	void loadOrCreateWhenAlgorithmNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> SigningKeys.loadOrCreate(this.store, this.cipher, null, Clock.systemUTC()))
+			.withMessage("algorithm cannot be null");
+	}
+
+	private static final class InMemoryStore implements SigningKeyStore {
+
+		private final List<StoredSigningKey> keys = new ArrayList<>();
+
+		@Override
+		public List<StoredSigningKey> findAll() {
+			return List.copyOf(this.keys);
+		}
+
+		@Override
+		public boolean insertActive(StoredSigningKey key) {
+			if (this.keys.stream().anyMatch((k) -> k.active() && k.algorithm() == key.algorithm())) {
+				return false;
+			}
+			return this.keys.add(key);
+		}
+
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.lanyard.provisioning;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import dev.lanyard.launcher.Infrastructure;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.annotation.Transactional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** user-provisioning against real Kafka and PostgreSQL. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class UserProvisioningIT {
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcTemplate jdbc;
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		Infrastructure infrastructure = Infrastructure.shared();
+		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+		registry.add("lanyard.registry.url", infrastructure::registryUrl);
+		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("user_provisioning"));
+		registry.add("spring.datasource.username", infrastructure::databaseUser);
+		registry.add("spring.datasource.password", infrastructure::databasePassword);
+	}
+
+	@Test
+	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		JsonNode health = JsonMapper.builder().build().readTree(response.body());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(health.path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void migrationsWhenStartedThenTablesExist() {
+		List<String> tables = this.jdbc.queryForList(
+				"select table_name from information_schema.tables where table_schema = 'public'", String.class);
+		assertThat(tables).contains("users", "groups", "group_memberships");
+	}
+
+	@Test
+	@Transactional
+	void usersWhenUsernamesDifferOnlyInCaseThenSecondRejected() {
+		insertUser("Ada");
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> insertUser("ada"));
+	}
+
+	@Test
+	@Transactional
+	void membershipsWhenUserDeletedThenGone() {
+		UUID user = insertUser("grace");
+		UUID group = UUID.randomUUID();
+		this.jdbc.update("insert into groups (id, name, created_at, updated_at) values (?, 'engineers', now(), now())",
+				group);
+		this.jdbc.update("insert into group_memberships (group_id, user_id, created_at) values (?, ?, now())", group,
+				user);
+		this.jdbc.update("delete from users where id = ?", user);
+		assertThat(this.jdbc.queryForObject("select count(*) from group_memberships where group_id = ?", Integer.class,
+				group))
+			.isZero();
+	}
+
+	@Test
+	@Transactional
+	void usersWhenRoleUnknownThenRejected() {
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(() -> this.jdbc.update(
+				"insert into users (id, username, role, created_at, updated_at) values (?, 'eve', 'root', now(), now())",
+				UUID.randomUUID()));
+	}
+
+	private UUID insertUser(String username) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into users (id, username, role, created_at, updated_at) values (?, ?, 'viewer', now(), now())",
+				id, username);
+		return id;
+	}
+
+}
