@@ -1,0 +1,181 @@
+package dev.lanyard.e2e.credentials;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import dev.lanyard.launcher.ClientCredentials;
+import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole ensemble, started with the launcher's own code, driven through auth-gateway:
+ * every content session token issued has exactly one audit record, and no token is handed
+ * out while Kafka cannot acknowledge.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CredentialTrailIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static Ensemble ensemble;
+
+	private static String gateway;
+
+	@BeforeAll
+	static void startEnsemble() {
+		ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-e2e")));
+		gateway = ensemble.endpoints().gatewayUrl();
+	}
+
+	@AfterAll
+	static void stopEnsemble() {
+		if (ensemble != null) {
+			ensemble.close();
+		}
+	}
+
+	@Test
+	@Order(1)
+	void tokenEndpointWhenHundredTokensIssuedThenExactlyHundredAuditRecordsWithinTenSeconds() throws Exception {
+		List<String> hashes = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			HttpResponse<String> response = requestToken(ensemble.demoContent());
+			assertThat(response.statusCode()).isEqualTo(200);
+			hashes.add(sha256(JSON.readTree(response.body()).get("access_token").asString()));
+		}
+		String auditor = token(ensemble.demoAuditor());
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		Set<String> found = auditedHashes(auditor, hashes);
+		while (found.size() < hashes.size() && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			found = auditedHashes(auditor, hashes);
+		}
+		assertThat(found).containsExactlyInAnyOrderElementsOf(hashes);
+		for (String hash : hashes.subList(0, 5)) {
+			assertThat(eventsFor(auditor, hash)).hasSize(1);
+		}
+	}
+
+	@Test
+	@Order(2)
+	void tokenEndpointWhenKafkaDownThenTemporarilyUnavailableAndResumesAfterRestart() throws Exception {
+		String auditor = token(ensemble.demoAuditor());
+		ensemble.stopKafka();
+		try {
+			HttpResponse<String> refused = requestToken(ensemble.demoContent());
+			assertThat(refused.statusCode()).isEqualTo(503);
+			assertThat(refused.body()).contains("temporarily_unavailable").doesNotContain("access_token");
+		}
+		finally {
+			ensemble.startKafka();
+		}
+		List<String> hashes = new ArrayList<>();
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (hashes.size() < 10 && System.nanoTime() < deadline) {
+			HttpResponse<String> response = requestToken(ensemble.demoContent());
+			if (response.statusCode() == 200) {
+				hashes.add(sha256(JSON.readTree(response.body()).get("access_token").asString()));
+			}
+			else {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(hashes).hasSize(10);
+		long auditDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Set<String> found = auditedHashes(auditor, hashes);
+		while (found.size() < hashes.size() && System.nanoTime() < auditDeadline) {
+			Thread.sleep(250);
+			found = auditedHashes(auditor, hashes);
+		}
+		assertThat(found).containsExactlyInAnyOrderElementsOf(hashes);
+		for (String hash : hashes) {
+			assertThat(eventsFor(auditor, hash)).as("audit records of one token").hasSize(1);
+		}
+	}
+
+	private static Set<String> auditedHashes(String auditor, List<String> hashes) throws Exception {
+		Set<String> wanted = new HashSet<>(hashes);
+		Set<String> found = new HashSet<>();
+		String cursor = null;
+		for (int page = 0; page < 20; page++) {
+			String query = "/api/audit/events?subject=" + ensemble.demoContent().clientId()
+					+ "&tokenType=content-session&limit=500" + ((cursor != null) ? "&cursor=" + cursor : "");
+			JsonNode body = get(auditor, query);
+			for (JsonNode event : body.get("events")) {
+				String hash = event.get("tokenSha256").asString();
+				if (wanted.contains(hash)) {
+					found.add(hash);
+				}
+			}
+			JsonNode next = body.get("nextCursor");
+			if (next == null || next.isNull()) {
+				break;
+			}
+			cursor = next.asString();
+		}
+		return found;
+	}
+
+	private static JsonNode eventsFor(String auditor, String hash) throws Exception {
+		return get(auditor, "/api/audit/events?tokenSha256=" + hash).get("events");
+	}
+
+	private static JsonNode get(String bearer, String pathAndQuery) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + pathAndQuery))
+			.header("Authorization", "Bearer " + bearer)
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private static String token(ClientCredentials client) throws Exception {
+		HttpResponse<String> response = requestToken(client);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body()).get("access_token").asString();
+	}
+
+	private static HttpResponse<String> requestToken(ClientCredentials client) throws Exception {
+		String basic = Base64.getEncoder()
+			.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.timeout(Duration.ofSeconds(20))
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String sha256(String value) throws Exception {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}
