@@ -1,6 +1,18 @@
 package dev.lanyard.e2e.credentials;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -115,6 +127,50 @@ class CredentialTrailIT {
 		for (String hash : hashes) {
 			assertThat(eventsFor(auditor, hash)).as("audit records of one token").hasSize(1);
 		}
+	}
+
+	@Test
+	@Order(3)
+	void tokenIssuedRecordWhenSchemaLookedUpThroughConfluentApiThenDecodes() throws Exception {
+		String hash = sha256(token(ensemble.demoContent()));
+		Map<String, Object> props = Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers(),
+				"group.id", "e2e-ccompat-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "key.deserializer",
+				StringDeserializer.class.getName(), "value.deserializer", ByteArrayDeserializer.class.getName());
+		GenericRecord match = null;
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+			consumer.subscribe(List.of("lanyard.credentials.token-issued.v1"));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (match == null && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					GenericRecord decoded = decodeThroughCcompat(record.value());
+					if (hash.equals(decoded.get("tokenSha256").toString())) {
+						match = decoded;
+					}
+				}
+			}
+		}
+		assertThat(match).as("TokenIssued decoded with the schema served by /apis/ccompat/v7").isNotNull();
+		assertThat(match.get("subjectId").toString()).isEqualTo(ensemble.demoContent().clientId());
+		assertThat(match.get("tokenType").toString()).isEqualTo("content-session");
+	}
+
+	/**
+	 * Confluent wire format: magic byte 0, a 4-byte schema id, then the Avro binary body.
+	 */
+	private static GenericRecord decodeThroughCcompat(byte[] value) throws Exception {
+		ByteBuffer buffer = ByteBuffer.wrap(value);
+		assertThat(buffer.get()).as("magic byte").isZero();
+		int schemaId = buffer.getInt();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(ensemble.endpoints().registryUrl() + "/apis/ccompat/v7/schemas/ids/" + schemaId))
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build();
+		HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		Schema schema = new Schema.Parser().parse(JSON.readTree(response.body()).get("schema").asString());
+		return new GenericDatumReader<GenericRecord>(schema).read(null,
+				DecoderFactory.get().binaryDecoder(value, buffer.position(), value.length - buffer.position(), null));
 	}
 
 	private static Set<String> auditedHashes(String auditor, List<String> hashes) throws Exception {
