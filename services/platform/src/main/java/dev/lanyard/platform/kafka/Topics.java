@@ -9,6 +9,7 @@ import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.events.UserLoginRefused;
 
 /** Every topic of the ensemble, declared once. */
 public final class Topics {
@@ -21,6 +22,9 @@ public final class Topics {
 
 	public static final Topic<UserLoggedIn> USER_LOGGED_IN = new Topic<>("lanyard.identity.user-logged-in.v1",
 			UserLoggedIn.class, false);
+
+	public static final Topic<UserLoginRefused> USER_LOGIN_REFUSED = new Topic<>(
+			"lanyard.identity.user-login-refused.v1", UserLoginRefused.class, false);
 
 	public static final Topic<UserChanged> USER_CHANGED = new Topic<>("lanyard.identity.user-changed.v1",
 			UserChanged.class, true);
@@ -40,8 +44,8 @@ public final class Topics {
 	 */
 	public static final String DEAD_LETTER = "lanyard.platform.dead-letter.v1";
 
-	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, USER_LOGGED_IN, USER_CHANGED,
-			GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, INTEGRATION_CHANGED);
+	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, USER_LOGGED_IN, USER_LOGIN_REFUSED,
+			USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, INTEGRATION_CHANGED);
 
 	private Topics() {
 	}

@@ -16,6 +16,7 @@ import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topic;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
@@ -81,6 +82,7 @@ final class AvroEventMapper {
 			case GroupMembershipChanged e -> Details.of(Subject.user(e.getUserId()));
 			case UserDeactivated e -> Details.of(Subject.user(e.getUserId()));
 			case IntegrationChanged e -> new Details(null, null, e.getIntegrationId(), null);
+			case UserLoginRefused e -> (e.getUserId() != null) ? Details.of(Subject.user(e.getUserId())) : Details.NONE;
 			// UserLoggedIn names the upstream identity only; user-provisioning assigns
 			// the user id.
 			default -> Details.NONE;
