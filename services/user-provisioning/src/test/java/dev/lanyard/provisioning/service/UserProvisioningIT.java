@@ -1,4 +1,4 @@
-package dev.lanyard.provisioning;
+package dev.lanyard.provisioning.service;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,17 +8,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.lanyard.launcher.Infrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,26 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** user-provisioning against real Kafka and PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class UserProvisioningIT {
+class UserProvisioningIT extends ServiceTestSupport {
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-	@LocalServerPort
-	private int port;
-
 	@Autowired
 	private JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("user_provisioning"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
-	}
 
 	@Test
 	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
@@ -65,7 +46,7 @@ class UserProvisioningIT {
 	void migrationsWhenStartedThenTablesExist() {
 		List<String> tables = this.jdbc.queryForList(
 				"select table_name from information_schema.tables where table_schema = 'public'", String.class);
-		assertThat(tables).contains("users", "groups", "group_memberships");
+		assertThat(tables).contains("users", "groups", "group_memberships", "processed_login_events");
 	}
 
 	@Test
@@ -73,6 +54,18 @@ class UserProvisioningIT {
 	void usersWhenUsernamesDifferOnlyInCaseThenSecondRejected() {
 		insertUser("Ada");
 		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> insertUser("ada"));
+	}
+
+	@Test
+	@Transactional
+	void groupsWhenNamesDifferOnlyInCaseThenBothKept() {
+		this.jdbc.update("insert into groups (id, name, created_at, updated_at) values (?, 'Ops', now(), now())",
+				UUID.randomUUID());
+		this.jdbc.update("insert into groups (id, name, created_at, updated_at) values (?, 'ops', now(), now())",
+				UUID.randomUUID());
+		assertThatExceptionOfType(DuplicateKeyException.class).isThrownBy(() -> this.jdbc.update(
+				"insert into groups (id, name, created_at, updated_at) values (?, 'Ops', now(), now())",
+				UUID.randomUUID()));
 	}
 
 	@Test

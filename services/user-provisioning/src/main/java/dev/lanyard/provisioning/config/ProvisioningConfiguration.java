@@ -1,0 +1,97 @@
+package dev.lanyard.provisioning.config;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.lanyard.provisioning.events.application.EventPublisher;
+import dev.lanyard.provisioning.groups.adapter.jdbc.JdbcGroupStore;
+import dev.lanyard.provisioning.groups.application.GroupStore;
+import dev.lanyard.provisioning.groups.application.ManageGroups;
+import dev.lanyard.provisioning.login.adapter.jdbc.JdbcProcessedLogins;
+import dev.lanyard.provisioning.login.application.ProcessedLogins;
+import dev.lanyard.provisioning.login.application.SignInSettings;
+import dev.lanyard.provisioning.login.application.SignInUser;
+import dev.lanyard.provisioning.shared.adapter.SpringTransactions;
+import dev.lanyard.provisioning.shared.application.Transactions;
+import dev.lanyard.provisioning.users.adapter.jdbc.JdbcUserStore;
+import dev.lanyard.provisioning.users.application.ManageUsers;
+import dev.lanyard.provisioning.users.application.UserStore;
+import dev.lanyard.provisioning.users.domain.RoleMapping;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the use cases to their stores, the event publisher and the settings. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ AdminApiProperties.class, UserProperties.class, RoleMappingProperties.class,
+		GroupProperties.class, EventProperties.class })
+class ProvisioningConfiguration {
+
+	private static final Log logger = LogFactory.getLog(ProvisioningConfiguration.class);
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	Transactions transactions(PlatformTransactionManager transactionManager) {
+		return new SpringTransactions(new TransactionTemplate(transactionManager));
+	}
+
+	@Bean
+	UserStore userStore(JdbcClient jdbc) {
+		return new JdbcUserStore(jdbc);
+	}
+
+	@Bean
+	GroupStore groupStore(JdbcClient jdbc) {
+		return new JdbcGroupStore(jdbc);
+	}
+
+	@Bean
+	ProcessedLogins processedLogins(JdbcClient jdbc) {
+		return new JdbcProcessedLogins(jdbc);
+	}
+
+	@Bean
+	RoleMapping roleMapping(RoleMappingProperties roleMapping, UserProperties users, GroupProperties groups) {
+		RoleMapping mapping = roleMapping.toRoleMapping(users.defaultRole());
+		logger.info("Roles: default " + users.defaultRole().value() + ", mapped from "
+				+ mapping.source().name().toLowerCase(java.util.Locale.ROOT)
+				+ (mapping.restrictive() ? " (least privileged wins)" : "") + "; groups: "
+				+ groups.provisioning().name().toLowerCase(java.util.Locale.ROOT) + " provisioning, matched by "
+				+ groups.matchBy().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+				+ "; register on first login: " + users.registerOnFirstLogin());
+		return mapping;
+	}
+
+	@Bean
+	SignInUser signInUser(Transactions transactions, ProcessedLogins processed, UserStore users, GroupStore groups,
+			EventPublisher events, RoleMapping roleMapping, UserProperties userProperties,
+			GroupProperties groupProperties, Clock clock) {
+		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,
+				groupProperties.toGroupSync());
+		return new SignInUser(transactions, processed, users, groups, events, settings, clock, UUID::randomUUID);
+	}
+
+	@Bean
+	ManageUsers manageUsers(Transactions transactions, UserStore users, GroupStore groups, EventPublisher events,
+			RoleMapping roleMapping, Clock clock) {
+		return new ManageUsers(transactions, users, groups, events, roleMapping, clock, UUID::randomUUID);
+	}
+
+	@Bean
+	ManageGroups manageGroups(Transactions transactions, GroupStore groups, UserStore users, EventPublisher events,
+			RoleMapping roleMapping, GroupProperties groupProperties, Clock clock) {
+		return new ManageGroups(transactions, groups, users, events, roleMapping, groupProperties.matchBy(), clock,
+				UUID::randomUUID);
+	}
+
+}

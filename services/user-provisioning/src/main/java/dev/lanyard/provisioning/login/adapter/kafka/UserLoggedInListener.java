@@ -1,0 +1,53 @@
+package dev.lanyard.provisioning.login.adapter.kafka;
+
+import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.provisioning.login.application.LoginOutcome;
+import dev.lanyard.provisioning.login.application.SignInUser;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaUtils;
+
+/**
+ * Applies each sign-in. The container commits a record's offset only after this method
+ * returns, that is after the transaction that applied it and published its outcome
+ * committed; what it throws goes to the error handler (retry or dead letter).
+ */
+public final class UserLoggedInListener {
+
+	private static final Log logger = LogFactory.getLog(UserLoggedInListener.class);
+
+	private final SignInUser signIn;
+
+	public UserLoggedInListener(SignInUser signIn) {
+		if (signIn == null) {
+			throw new IllegalArgumentException("signIn cannot be null");
+		}
+		this.signIn = signIn;
+	}
+
+	@KafkaListener(id = "user-provisioning-logins",
+			topics = "#{T(dev.lanyard.platform.kafka.Topics).USER_LOGGED_IN.name()}",
+			groupId = "${spring.kafka.consumer.group-id:user-provisioning}")
+	public void onLogin(ConsumerRecord<String, UserLoggedIn> record) {
+		UserLoggedIn event = record.value();
+		if (event == null) {
+			return;
+		}
+		LoginOutcome outcome = this.signIn.signIn(LoginAttempts.of(event));
+		switch (outcome) {
+			case LoginOutcome.Accepted accepted -> logger.info("Sign-in " + event.getEventId() + " via "
+					+ event.getProvider() + " accepted for user " + accepted.user().id()
+					+ (accepted.registered() ? " (registered)" : "") + ": role " + accepted.user().role().value() + ", "
+					+ accepted.added().size() + " memberships added, " + accepted.removed().size() + " removed");
+			case LoginOutcome.Refused refused -> logger.info("Sign-in " + event.getEventId() + " via "
+					+ event.getProvider() + " refused: " + refused.reason().value()
+					+ ((refused.userId() != null) ? " (user " + refused.userId() + ")" : ""));
+			case LoginOutcome.AlreadyApplied applied -> logger
+				.info("Sign-in " + event.getEventId() + " was applied before; skipped " + KafkaUtils.format(record));
+		}
+	}
+
+}

@@ -1,0 +1,105 @@
+package dev.lanyard.provisioning.web;
+
+import dev.lanyard.provisioning.config.AdminApiProperties;
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Only a bearer JWT from token-broker whose {@code iss} is
+ * {@code lanyard.provisioning.issuer}, whose signature checks against
+ * {@code lanyard.provisioning.jwk-set-uri} and whose {@code roles} claim holds
+ * {@code administrator} may use the admin API. Refusals are problem details: 401 without
+ * a valid token, 403 without the role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String ADMINISTRATOR = "administrator";
+
+	@Bean
+	SecurityFilterChain provisioningSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
+			throws Exception {
+		ProblemResponses problems = new ProblemResponses(jsonMapper);
+		AuthenticationEntryPoint unauthorized = unauthorized(problems);
+		AccessDeniedHandler forbidden = forbidden(problems);
+		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/api/admin/**")
+			.hasRole(ADMINISTRATOR)
+			.anyRequest()
+			.denyAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(AdminApiProperties properties) {
+		// token-broker signs with ES256 by default, RS256 when configured so.
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
+		return decoder;
+	}
+
+	/**
+	 * {@code roles: ["administrator"]} becomes the authority {@code ROLE_administrator}.
+	 */
+	static JwtAuthenticationConverter rolesAsAuthorities() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName("roles");
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return converter;
+	}
+
+	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		return (request, response, ex) -> {
+			bearer.commence(request, response, ex);
+			String detail = (request.getHeader("Authorization") != null)
+					? "The bearer token is not valid for this service" : "A bearer token is required";
+			problems.write(response,
+					ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request));
+		};
+	}
+
+	static AccessDeniedHandler forbidden(ProblemResponses problems) {
+		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+		return (request, response, ex) -> {
+			bearer.handle(request, response, ex);
+			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
+					"Managing users and groups requires the role " + ADMINISTRATOR, request));
+		};
+	}
+
+}
