@@ -33,6 +33,21 @@ class ApplicationSettingsTest {
 		assertThat(this.settings.getProperty("management.endpoints.web.exposure.include")).hasToString("health");
 	}
 
+	@Test
+	void defaultsWhenNothingOverriddenThenTrustsTokenBrokerAndRefusesPrivateEndpoints() {
+		assertThat(this.settings.getProperty("lanyard.integrations.issuer")).hasToString("http://127.0.0.1:8080");
+		assertThat(this.settings.getProperty("lanyard.integrations.jwk-set-uri"))
+			.hasToString("http://127.0.0.1:8081/oauth2/jwks");
+		assertThat(this.settings.getProperty("lanyard.integrations.allow-private-endpoints")).hasToString("false");
+		assertThat(this.settings.getProperty("lanyard.integrations.publish-ack-timeout")).hasToString("PT5S");
+	}
+
+	@Test
+	void defaultsWhenNothingOverriddenThenNoKeyEncryptionKeyShipped() {
+		assertThat(this.settings.getProperty("lanyard.integrations.key-encryption.keys")).isNull();
+		assertThat(this.settings.getProperty("lanyard.integrations.key-encryption.key-file")).isNull();
+	}
+
 	private static PropertySource<?> load() {
 		try {
 			List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application",

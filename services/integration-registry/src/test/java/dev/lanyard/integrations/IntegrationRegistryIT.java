@@ -1,24 +1,19 @@
 package dev.lanyard.integrations;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.integrations.service.ServiceTestSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,27 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** integration-registry against real Kafka and PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IntegrationRegistryIT {
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-	@LocalServerPort
-	private int port;
+/**
+ * integration-registry against real Kafka and PostgreSQL: health, migrations,
+ * constraints.
+ */
+class IntegrationRegistryIT extends ServiceTestSupport {
 
 	@Autowired
 	private JdbcTemplate jdbc;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("integration_registry"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
-	}
 
 	@Test
 	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
@@ -59,6 +41,12 @@ class IntegrationRegistryIT {
 		assertThat(health.path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
 		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	}
+
+	@Test
+	void migrationsWhenStartedThenTemplatesSeeded() {
+		assertThat(this.jdbc.queryForList("select id from integration_template", String.class)).contains("custom",
+				"databricks", "snowflake", "salesforce", "microsoft-entra", "microsoft-graph", "github", "google");
 	}
 
 	@Test

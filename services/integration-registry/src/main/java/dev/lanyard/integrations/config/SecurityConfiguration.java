@@ -1,0 +1,156 @@
+package dev.lanyard.integrations.config;
+
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.lanyard.integrations.web.ProblemResponses;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Every API call carries a bearer JWT signed by token-broker (ES256 or RS256, checked
+ * against {@code lanyard.integrations.jwk-set-uri}) with {@code iss} equal to
+ * {@code lanyard.integrations.issuer}. Any such token may list templates; the
+ * integrations API needs the role {@code administrator}; the internal secret endpoint
+ * needs the role {@code token-broker} and the audience {@code integration-registry}.
+ * Everything else is refused. Refusals are problem details: 401 without a valid token,
+ * 403 without the role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String ADMINISTRATOR = "administrator";
+
+	static final String TOKEN_BROKER = "token-broker";
+
+	/**
+	 * The {@code aud} token-broker's internal-service tokens for this service carry; a
+	 * token it minted for another service is refused here.
+	 */
+	static final String INTERNAL_AUDIENCE = "integration-registry";
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	@Bean
+	SecurityFilterChain integrationsSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
+		ProblemResponses problems = new ProblemResponses(jsonMapper);
+		AuthenticationEntryPoint unauthorized = unauthorized(problems);
+		AccessDeniedHandler forbidden = forbidden(problems);
+		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/integration-templates")
+			.authenticated()
+			.requestMatchers("/api/integrations", "/api/integrations/**", "/api/integration-secrets/**")
+			.hasRole(ADMINISTRATOR)
+			.requestMatchers(HttpMethod.GET, "/internal/integrations/*/client-secret")
+			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(TOKEN_BROKER),
+					audience(INTERNAL_AUDIENCE)))
+			.anyRequest()
+			.denyAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(IntegrationsProperties properties) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
+		return decoder;
+	}
+
+	/** Grants when the bearer JWT's {@code aud} contains the audience. */
+	static AuthorizationManager<RequestAuthorizationContext> audience(String audience) {
+		return (authentication,
+				context) -> new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken jwt
+						&& jwt.getToken().getAudience() != null && jwt.getToken().getAudience().contains(audience));
+	}
+
+	/**
+	 * {@code roles: ["administrator"]} becomes the authority {@code ROLE_administrator}.
+	 */
+	static JwtAuthenticationConverter rolesAsAuthorities() {
+		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+		roles.setAuthoritiesClaimName("roles");
+		roles.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(roles);
+		return converter;
+	}
+
+	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
+		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+		return (request, response, ex) -> {
+			bearer.commence(request, response, ex);
+			String detail = (ex instanceof OAuth2AuthenticationException)
+					? "The bearer token is not valid for this service" : "A bearer token is required";
+			if (request.getRequestURI().startsWith("/internal/")) {
+				log.warn("Refused {} {}: no valid bearer token", request.getMethod(), request.getRequestURI());
+			}
+			problems.write(response,
+					ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request));
+		};
+	}
+
+	static AccessDeniedHandler forbidden(ProblemResponses problems) {
+		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+		return (request, response, ex) -> {
+			bearer.handle(request, response, ex);
+			String uri = request.getRequestURI();
+			String detail;
+			if (uri.startsWith("/internal/")) {
+				Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+				log.warn("Refused {} {} to {}: not token-broker's token for {}", request.getMethod(), uri,
+						(caller != null) ? caller.getName() : "nobody", INTERNAL_AUDIENCE);
+				detail = "Only token-broker may fetch client secrets, with a token for " + INTERNAL_AUDIENCE;
+			}
+			else if (uri.startsWith("/api/integration")) {
+				detail = "Managing integrations requires the role " + ADMINISTRATOR;
+			}
+			else {
+				detail = "Not allowed";
+			}
+			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
+		};
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.lanyard.integrations.integration.application;
+
+/**
+ * What one endpoint answered.
+ *
+ * @param check which check ran: {@code client-credentials},
+ * {@code authorization-endpoint} or {@code token-endpoint}
+ * @param ok whether it behaved as expected
+ * @param httpStatus the HTTP status, or {@code null} when there was no answer
+ * @param error the OAuth error code, or {@code unreachable}, {@code timeout},
+ * {@code unexpected_response}, {@code endpoint_refused}
+ * @param errorDescription the external service's description or ours; never a token
+ * @param tokenType the issued token's type (client credentials)
+ * @param expiresIn the issued token's lifetime in seconds (client credentials)
+ * @param scope the scopes granted (client credentials)
+ * @param elapsedMillis how long it took
+ */
+public record ProbeOutcome(String check, boolean ok, Integer httpStatus, String error, String errorDescription,
+		String tokenType, Long expiresIn, String scope, long elapsedMillis) {
+
+	public static ProbeOutcome failed(String check, Integer httpStatus, String error, String description,
+			long elapsedMillis) {
+		return new ProbeOutcome(check, false, httpStatus, error, description, null, null, null, elapsedMillis);
+	}
+
+}
