@@ -1,16 +1,25 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
+import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
+import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.AuditedAccessTokenResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.StatelessClientCredentialsAuthorizationService;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationConverter;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
+import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
 import dev.lanyard.tokenbroker.web.ProblemAccessDeniedHandler;
 import dev.lanyard.tokenbroker.web.ProblemAuthenticationEntryPoint;
 import dev.lanyard.tokenbroker.web.ProblemDetailsWriter;
@@ -23,9 +32,11 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -72,18 +83,30 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock) {
+			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
+			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
+			JwtDecoder jwtDecoder) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.registeredClientRepository(clients)
 				.authorizationService(authorizations)
 				.tokenEndpoint((token) -> token
+					.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
+					.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken))
+					.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
+					.authenticationProvider(
+							new TokenExchangeAuthenticationProvider(jwtDecoder, clients, issueServiceAccountCredential))
 					.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
 					.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});
-		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
+		// A token exchange may come without client authentication: its subject token
+		// authenticates the content (see TokenExchangeAuthenticationProvider).
+		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(SecurityConfiguration::isTokenExchange)
+			.permitAll()
+			.anyRequest()
+			.authenticated());
 		// A token request without client credentials: RFC 6749's invalid_client, not an
 		// empty 401.
 		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
@@ -121,13 +144,24 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** Authorities from the {@code roles} claim, as {@code ROLE_<role>}. */
+	private static boolean isTokenExchange(HttpServletRequest request) {
+		return HttpMethod.POST.matches(request.getMethod()) && "/oauth2/token".equals(request.getRequestURI())
+				&& AuthorizationGrantType.TOKEN_EXCHANGE.getValue()
+					.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
+	}
+
+	/**
+	 * Authorities from the {@code roles} claim, as {@code ROLE_<role>}, of client tokens
+	 * (content session tokens) only: a user session token is handed to content, and the
+	 * content must not administer anything with it, whatever the user's role.
+	 */
 	private static JwtAuthenticationConverter rolesConverter() {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName(ContentSessionTokenCustomizer.ROLES);
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> TokenIssuance.CONTENT_SESSION.equals(
+				jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE)) ? authorities.convert(jwt) : List.of());
 		return converter;
 	}
 

@@ -90,4 +90,50 @@ class PropertiesTest {
 		assertThat(new KeyEncryptionProperties(null).keyBytes()).isNull();
 	}
 
+	@Test
+	void userSessionPropertiesWhenTimeToLiveZeroThenNamesKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new UserSessionProperties(Duration.ZERO, Duration.ofSeconds(3)))
+			.withMessageStartingWith("lanyard.token-broker.user-session-token-time-to-live must be");
+	}
+
+	@Test
+	void userSessionPropertiesWhenWaitTooLongThenNamesKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new UserSessionProperties(Duration.ofHours(1), Duration.ofMinutes(5)))
+			.withMessageStartingWith("lanyard.token-broker.user-wait-timeout must be");
+	}
+
+	@Test
+	void integrationCachePropertiesWhenSizeZeroThenNamesKey() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new IntegrationCacheProperties(Duration.ofSeconds(5), 0))
+			.withMessageStartingWith("lanyard.token-broker.integration-cache.maximum-size must be");
+	}
+
+	@Test
+	void tokenExchangePropertiesWhenRegistryUrlNotHttpThenNamesKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> exchange(URI.create("ftp://registry"), Duration.ofSeconds(2), 3))
+			.withMessageStartingWith("lanyard.token-broker.integration-registry-url must be");
+	}
+
+	@Test
+	void tokenExchangePropertiesWhenTimeoutTooLongThenNamesKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> exchange(URI.create("http://registry"), Duration.ofMinutes(5), 3))
+			.withMessageStartingWith("lanyard.token-broker.external-timeout must be");
+	}
+
+	@Test
+	void tokenExchangePropertiesWhenNoAttemptThenNamesKey() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> exchange(URI.create("http://registry"), Duration.ofSeconds(2), 0))
+			.withMessageStartingWith("lanyard.token-broker.external-retry-attempts must be");
+	}
+
+	private static TokenExchangeProperties exchange(URI registry, Duration timeout, int attempts) {
+		return new TokenExchangeProperties(registry, timeout, attempts, Duration.ofMillis(100), 50, 10,
+				Duration.ofSeconds(30), 25, Duration.ofSeconds(30), 10000);
+	}
+
 }

@@ -47,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "lanyard.token-broker.audit-ack-timeout=PT2S",
 				"lanyard.token-broker.issuer=" + ServiceTestSupport.ISSUER,
 				"logging.file.name=" + ServiceTestSupport.LOG_FILE, "spring.datasource.hikari.maximum-pool-size=3",
-				"logging.level.org.apache.kafka=WARN" })
+				"logging.level.org.apache.kafka=WARN", "lanyard.token-broker.user-wait-timeout=PT1S" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport {
 
@@ -82,6 +82,7 @@ abstract class ServiceTestSupport {
 		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-id", () -> ADMIN_ID);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-secret", () -> ADMIN_SECRET);
+		registry.add("lanyard.token-broker.integration-registry-url", ExternalServices::registryUrl);
 	}
 
 	private static volatile boolean issuing;

@@ -63,6 +63,11 @@ final class TokenIssuedEvents implements AutoCloseable {
 		}
 	}
 
+	/** Every event read so far, of any subject. */
+	List<TokenIssued> seen() {
+		return List.copyOf(this.seen);
+	}
+
 	@Override
 	public void close() {
 		this.consumer.close();

@@ -6,7 +6,10 @@ import java.util.stream.Collectors;
 /** What a registered client is; also the single role its tokens carry. */
 public enum ClientKind {
 
-	CONTENT("content"), AUDITOR("auditor"), ADMINISTRATOR("administrator");
+	CONTENT("content"), AUDITOR("auditor"), ADMINISTRATOR("administrator"),
+
+	/** auth-gateway: the only kind that may ask for user session tokens. */
+	GATEWAY("gateway");
 
 	private final String value;
 

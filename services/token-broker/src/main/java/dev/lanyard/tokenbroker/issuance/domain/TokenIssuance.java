@@ -23,13 +23,26 @@ import java.util.regex.Pattern;
  * @param grantType the OAuth grant that produced it
  * @param issuedAt the token's {@code iat}
  * @param expiresAt the token's {@code exp}
+ * @param actorId who asked for it, when someone other than the subject did (e.g. the
+ * gateway for a user session token), else {@code null}
+ * @param integrationId the integration an external token is for, else {@code null}
  */
 public record TokenIssuance(UUID eventId, Instant occurredAt, String correlationId, String tokenId, String tokenSha256,
 		String tokenType, String subjectId, String subjectType, String contentId, List<String> scopes,
-		List<String> audience, String grantType, Instant issuedAt, Instant expiresAt) {
+		List<String> audience, String grantType, Instant issuedAt, Instant expiresAt, String actorId,
+		String integrationId) {
 
 	/** The token type of content session tokens. */
 	public static final String CONTENT_SESSION = "content-session";
+
+	/** The token type of user session tokens. */
+	public static final String USER_SESSION = "user-session";
+
+	/** The token type of external services' access tokens handed to content. */
+	public static final String EXTERNAL_ACCESS = "external-access";
+
+	/** The token type of the short-lived tokens this service signs for its own calls. */
+	public static final String INTERNAL_SERVICE = "internal-service";
 
 	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -54,6 +67,14 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 		}
 		scopes = List.copyOf(scopes);
 		audience = List.copyOf(audience);
+	}
+
+	/** An issuance without actor or integration. */
+	public TokenIssuance(UUID eventId, Instant occurredAt, String correlationId, String tokenId, String tokenSha256,
+			String tokenType, String subjectId, String subjectType, String contentId, List<String> scopes,
+			List<String> audience, String grantType, Instant issuedAt, Instant expiresAt) {
+		this(eventId, occurredAt, correlationId, tokenId, tokenSha256, tokenType, subjectId, subjectType, contentId,
+				scopes, audience, grantType, issuedAt, expiresAt, null, null);
 	}
 
 	private static void requireNonNull(Object value, String name) {

@@ -64,7 +64,7 @@ class ManageClientsTest {
 	void registerWhenKindUnknownThenInvalidRequest() {
 		assertThatExceptionOfType(InvalidClientRequestException.class)
 			.isThrownBy(() -> this.clients.register(new RegisterClient("c-1", "n", "viewer", null)))
-			.withMessage("kind must be one of content, auditor, administrator");
+			.withMessage("kind must be one of content, auditor, administrator, gateway");
 	}
 
 	@Test

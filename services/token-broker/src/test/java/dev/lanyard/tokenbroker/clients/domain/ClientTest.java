@@ -80,7 +80,7 @@ class ClientTest {
 	@Test
 	void fromValueWhenUnknownKindThenNamesTheChoices() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ClientKind.fromValue("publisher"))
-			.withMessage("kind must be one of content, auditor, administrator");
+			.withMessage("kind must be one of content, auditor, administrator, gateway");
 	}
 
 	@Test

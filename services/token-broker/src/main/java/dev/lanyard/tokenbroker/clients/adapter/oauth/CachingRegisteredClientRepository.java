@@ -2,6 +2,7 @@ package dev.lanyard.tokenbroker.clients.adapter.oauth;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -27,6 +28,10 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
  * instance show after at most that time.
  */
 public final class CachingRegisteredClientRepository implements RegisteredClientRepository, ClientChangeListener {
+
+	/** The grant type of user session tokens. */
+	public static final AuthorizationGrantType USER_SESSION = new AuthorizationGrantType(
+			"urn:lanyard:params:oauth:grant-type:user-session");
 
 	/** Client setting that holds the {@link ClientKind} value. */
 	public static final String KIND_SETTING = "lanyard.client.kind";
@@ -80,6 +85,18 @@ public final class CachingRegisteredClientRepository implements RegisteredClient
 		this.cache.invalidate(clientId);
 	}
 
+	/**
+	 * Grants beyond client credentials: user session tokens for the gateway, token
+	 * exchange for content.
+	 */
+	private static Set<AuthorizationGrantType> extraGrants(ClientKind kind) {
+		return switch (kind) {
+			case GATEWAY -> Set.of(USER_SESSION);
+			case CONTENT -> Set.of(AuthorizationGrantType.TOKEN_EXCHANGE);
+			case AUDITOR, ADMINISTRATOR -> Set.of();
+		};
+	}
+
 	private RegisteredClient toRegisteredClient(ClientStore.StoredClient stored) {
 		Client client = stored.client();
 		return RegisteredClient.withId(client.clientId())
@@ -90,6 +107,7 @@ public final class CachingRegisteredClientRepository implements RegisteredClient
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
 			.authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+			.authorizationGrantTypes((grants) -> grants.addAll(extraGrants(client.kind())))
 			.scopes((scopes) -> scopes.addAll(client.scopes()))
 			.clientSettings(ClientSettings.builder().setting(KIND_SETTING, client.kind().value()).build())
 			.tokenSettings(TokenSettings.builder()

@@ -41,6 +41,9 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
  * token endpoint's error handler, which answers 503 (see
  * {@link OAuth2ErrorResponseHandler}).
  * <p>
+ * Grants whose use cases record their own issuance (user session tokens, token exchange)
+ * hand over a {@link RecordedAccessTokenAuthenticationToken}, which is written as it is.
+ * <p>
  * The event is built from the exact token about to be returned (its value for the digest,
  * its claims for {@code jti} and audience), so the record cannot drift from the
  * credential.
@@ -83,6 +86,12 @@ public final class AuditedAccessTokenResponseHandler implements AuthenticationSu
 			Authentication authentication) throws IOException, ServletException {
 		if (!(authentication instanceof OAuth2AccessTokenAuthenticationToken accessTokenAuthentication)) {
 			throw error(OAuth2ErrorCodes.SERVER_ERROR, "Unable to process the access token response");
+		}
+		if (authentication instanceof RecordedAccessTokenAuthenticationToken recorded) {
+			// its grant recorded it already, before handing it here
+			response.setHeader(CorrelationIds.HEADER, recorded.correlationId());
+			this.delegate.onAuthenticationSuccess(request, response, authentication);
+			return;
 		}
 		String correlationId = CorrelationIds.of(request);
 		response.setHeader(CorrelationIds.HEADER, correlationId);

@@ -25,11 +25,19 @@ class CachingRegisteredClientRepositoryTest {
 			Duration.ofMinutes(1), 100, Duration.ofMinutes(15));
 
 	@Test
+	void findByClientIdWhenGatewayThenUserSessionGrant() {
+		this.store.insert(client("gw", ClientKind.GATEWAY), "{sha256}" + "0".repeat(64));
+		assertThat(this.repository.findByClientId("gw").getAuthorizationGrantTypes()).containsExactlyInAnyOrder(
+				AuthorizationGrantType.CLIENT_CREDENTIALS, CachingRegisteredClientRepository.USER_SESSION);
+	}
+
+	@Test
 	void findByClientIdWhenStoredThenClientCredentialsClientWithKind() {
 		this.store.insert(client("c-42", ClientKind.CONTENT), "{sha256}" + "0".repeat(64));
 		RegisteredClient registered = this.repository.findByClientId("c-42");
 		assertThat(registered.getClientId()).isEqualTo("c-42");
-		assertThat(registered.getAuthorizationGrantTypes()).containsExactly(AuthorizationGrantType.CLIENT_CREDENTIALS);
+		assertThat(registered.getAuthorizationGrantTypes()).containsExactlyInAnyOrder(
+				AuthorizationGrantType.CLIENT_CREDENTIALS, AuthorizationGrantType.TOKEN_EXCHANGE);
 		assertThat(registered.getClientAuthenticationMethods()).containsExactlyInAnyOrder(
 				ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST);
 		assertThat(registered.getScopes()).containsExactly("read");

@@ -1,0 +1,28 @@
+package dev.lanyard.tokenbroker.config;
+
+import java.time.Clock;
+
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
+import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
+import dev.lanyard.tokenbroker.users.application.AwaitUser;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+
+/** User session tokens: the signer and the use case behind the user-session grant. */
+@Configuration(proxyBeanMethods = false)
+class SessionsConfiguration {
+
+	@Bean
+	IssueUserSessionToken issueUserSessionToken(AwaitUser users, JwtEncoder jwtEncoder, TokenProperties tokens,
+			UserSessionProperties sessions, IssuanceAuditTrail auditTrail, Clock clock) {
+		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(jwtEncoder,
+				SignatureAlgorithm.from(tokens.signingAlgorithm().name()), tokens.issuerUrl());
+		return new IssueUserSessionToken(users, signer, auditTrail, sessions.userSessionTokenTimeToLive(),
+				sessions.userWaitTimeout(), clock);
+	}
+
+}

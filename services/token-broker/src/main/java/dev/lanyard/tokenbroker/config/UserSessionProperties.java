@@ -1,0 +1,34 @@
+package dev.lanyard.tokenbroker.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * User session tokens.
+ *
+ * @param userSessionTokenTimeToLive
+ * {@code lanyard.token-broker.user-session-token-time-to-live}: their lifetime
+ * @param userWaitTimeout {@code lanyard.token-broker.user-wait-timeout}: how long a
+ * request waits for the user (at the gateway's version) to reach the read model
+ */
+@ConfigurationProperties("lanyard.token-broker")
+public record UserSessionProperties(@DefaultValue("PT1H") Duration userSessionTokenTimeToLive,
+		@DefaultValue("PT3S") Duration userWaitTimeout) {
+
+	public UserSessionProperties {
+		if (userSessionTokenTimeToLive == null || userSessionTokenTimeToLive.toSeconds() < 1
+				|| userSessionTokenTimeToLive.compareTo(Duration.ofHours(24)) > 0) {
+			throw new IllegalArgumentException(
+					"lanyard.token-broker.user-session-token-time-to-live must be between 1 second and 24 hours, was "
+							+ userSessionTokenTimeToLive);
+		}
+		if (userWaitTimeout == null || userWaitTimeout.isNegative()
+				|| userWaitTimeout.compareTo(Duration.ofSeconds(30)) > 0) {
+			throw new IllegalArgumentException(
+					"lanyard.token-broker.user-wait-timeout must be between 0 and 30 seconds, was " + userWaitTimeout);
+		}
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.lanyard.tokenbroker.exchange.adapter.http;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.exchange.application.ExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.integrations.domain.Integration;
+
+/**
+ * The client-credentials grant against an external token endpoint over HTTP:
+ * {@code client_secret_basic}, {@code scope} when scopes are named, {@code audience} when
+ * the integration has one. Transport failures, timeouts, 408, 429 and 5xx are
+ * {@link ExternalServiceUnavailableException} (worth a retry); other 4xx are
+ * {@link ExternalServiceRefusedException} with the OAuth error the service named. Bodies
+ * are never logged or put into messages.
+ */
+public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint {
+
+	/** How long a token without {@code expires_in} is taken to live. */
+	static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
+
+	private final HttpClient http;
+
+	private final JsonMapper json;
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	public HttpExternalTokenEndpoint(HttpClient http, JsonMapper json, Duration timeout, Clock clock) {
+		if (http == null) {
+			throw new IllegalArgumentException("http cannot be null");
+		}
+		if (json == null) {
+			throw new IllegalArgumentException("json cannot be null");
+		}
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive");
+		}
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		this.http = http;
+		this.json = json;
+		this.timeout = timeout;
+		this.clock = clock;
+	}
+
+	@Override
+	public ExternalToken clientCredentials(Integration integration, String clientSecret, Set<String> scopes)
+			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "client_credentials");
+		if (!scopes.isEmpty()) {
+			form.put("scope", String.join(" ", new TreeSet<>(scopes)));
+		}
+		if (integration.audience() != null) {
+			form.put("audience", integration.audience());
+		}
+		HttpRequest request = HttpRequest.newBuilder(integration.tokenEndpoint())
+			.timeout(this.timeout)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "application/json")
+			.header("Authorization", OAuthForms.basic(integration.clientId(), clientSecret))
+			.POST(HttpRequest.BodyPublishers.ofString(OAuthForms.form(form)))
+			.build();
+		Instant sent = this.clock.instant();
+		HttpResponse<String> response = send(integration, request);
+		int status = response.statusCode();
+		if (status >= 500 || status == 408 || status == 429) {
+			throw new ExternalServiceUnavailableException(
+					"Token endpoint of integration " + integration.integrationId() + " answered HTTP " + status);
+		}
+		JsonNode body = parse(response.body());
+		if (status < 200 || status >= 300) {
+			String error = (body != null && body.hasNonNull("error")) ? body.get("error").asString() : null;
+			throw new ExternalServiceRefusedException(error, status, "Token endpoint of integration "
+					+ integration.integrationId() + " answered HTTP " + status + ((error != null) ? " " + error : ""));
+		}
+		if (body == null || !body.hasNonNull("access_token") || body.get("access_token").asString().isEmpty()) {
+			throw new ExternalServiceRefusedException(null, status, "Token endpoint of integration "
+					+ integration.integrationId() + " answered without an access_token");
+		}
+		Duration lifetime = (body.hasNonNull("expires_in") && body.get("expires_in").asLong() > 0)
+				? Duration.ofSeconds(body.get("expires_in").asLong()) : DEFAULT_LIFETIME;
+		Set<String> granted = body.hasNonNull("scope") ? Arrays.stream(body.get("scope").asString().split(" "))
+			.filter((s) -> !s.isEmpty())
+			.collect(Collectors.toSet()) : scopes;
+		return new ExternalToken(body.get("access_token").asString(), sent.plus(lifetime), granted);
+	}
+
+	private HttpResponse<String> send(Integration integration, HttpRequest request)
+			throws ExternalServiceUnavailableException {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new ExternalServiceUnavailableException("Token endpoint of integration " + integration.integrationId()
+					+ " unreachable: " + ex.getClass().getSimpleName(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ExternalServiceUnavailableException(
+					"Interrupted calling the token endpoint of integration " + integration.integrationId(), ex);
+		}
+	}
+
+	private JsonNode parse(String body) {
+		if (body == null || body.isBlank()) {
+			return null;
+		}
+		try {
+			JsonNode node = this.json.readTree(body);
+			return (node != null && node.isObject()) ? node : null;
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+	}
+
+}

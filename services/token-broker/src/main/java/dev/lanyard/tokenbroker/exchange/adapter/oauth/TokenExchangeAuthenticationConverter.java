@@ -1,0 +1,57 @@
+package dev.lanyard.tokenbroker.exchange.adapter.oauth;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.GrantParameters;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.web.authentication.AuthenticationConverter;
+
+/**
+ * Reads {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} (RFC 8693
+ * §2.1): {@code subject_token}, {@code subject_token_type} and {@code audience} (the
+ * integration id) required once each, {@code scope} and {@code requested_token_type}
+ * optional; {@code actor_token} and {@code resource} are not supported. {@code null} for
+ * any other grant.
+ */
+public final class TokenExchangeAuthenticationConverter implements AuthenticationConverter {
+
+	/** The only token type handed out. */
+	public static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
+
+	@Override
+	public Authentication convert(HttpServletRequest request) {
+		if (!AuthorizationGrantType.TOKEN_EXCHANGE.getValue()
+			.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE))) {
+			return null;
+		}
+		String subjectToken = GrantParameters.requireSingle(request, OAuth2ParameterNames.SUBJECT_TOKEN);
+		String subjectTokenType = GrantParameters.requireSingle(request, OAuth2ParameterNames.SUBJECT_TOKEN_TYPE);
+		String audience = GrantParameters.requireSingle(request, OAuth2ParameterNames.AUDIENCE);
+		String requestedTokenType = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
+		if (requestedTokenType != null && !ACCESS_TOKEN_TYPE.equals(requestedTokenType)) {
+			throw GrantParameters.invalidRequest("requested_token_type must be " + ACCESS_TOKEN_TYPE);
+		}
+		if (GrantParameters.optionalSingle(request, OAuth2ParameterNames.ACTOR_TOKEN) != null) {
+			throw GrantParameters.invalidRequest("actor_token is not supported");
+		}
+		if (GrantParameters.optionalSingle(request, OAuth2ParameterNames.RESOURCE) != null) {
+			throw GrantParameters.invalidRequest("resource is not supported; name the integration in audience");
+		}
+		String scope = GrantParameters.optionalSingle(request, OAuth2ParameterNames.SCOPE);
+		Set<String> scopes = (scope == null) ? Set.of()
+				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
+		Authentication clientPrincipal = GrantParameters.clientPrincipal();
+		return new TokenExchangeAuthenticationToken(clientPrincipal, subjectToken, subjectTokenType, audience, scopes,
+				CorrelationIds.of(request), Map.of());
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.lanyard.tokenbroker.exchange.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
+import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.integrations.domain.Integration;
+import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+
+/**
+ * Hands content an access token of a service-account integration: the content must be
+ * associated with the integration and ask for no scope beyond the integration's; the
+ * token comes from the cache or from the external token endpoint (client credentials);
+ * each hand-out is recorded in the audit trail before it is returned.
+ */
+public final class IssueServiceAccountCredential {
+
+	/** The grant type recorded for exchanged tokens. */
+	public static final String GRANT_TYPE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+	private static final Logger log = LoggerFactory.getLogger(IssueServiceAccountCredential.class);
+
+	private final IntegrationReadModel integrations;
+
+	private final ServiceAccountTokenCache tokens;
+
+	private final IssuanceAuditTrail auditTrail;
+
+	private final Clock clock;
+
+	public IssueServiceAccountCredential(IntegrationReadModel integrations, ServiceAccountTokenCache tokens,
+			IssuanceAuditTrail auditTrail, Clock clock) {
+		if (integrations == null) {
+			throw new IllegalArgumentException("integrations cannot be null");
+		}
+		if (tokens == null) {
+			throw new IllegalArgumentException("tokens cannot be null");
+		}
+		if (auditTrail == null) {
+			throw new IllegalArgumentException("auditTrail cannot be null");
+		}
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		this.integrations = integrations;
+		this.tokens = tokens;
+		this.auditTrail = auditTrail;
+		this.clock = clock;
+	}
+
+	public CredentialExchange issue(IssueServiceAccountCredentialCommand command) {
+		if (command == null) {
+			throw new IllegalArgumentException("command cannot be null");
+		}
+		Optional<Integration> found = this.integrations.find(command.integrationId()).filter((i) -> !i.deleted());
+		if (found.isEmpty()) {
+			return deny(command, Denial.UNKNOWN_INTEGRATION, "Unknown integration " + command.integrationId());
+		}
+		Integration integration = found.get();
+		if (integration.kind() != IntegrationKind.SERVICE_ACCOUNT) {
+			return deny(command, Denial.WRONG_KIND, "Integration " + integration.integrationId()
+					+ " hands out viewer credentials; exchange a user session token for it");
+		}
+		if (!integration.isAssociatedWith(command.contentId())) {
+			return deny(command, Denial.NOT_ASSOCIATED, "Content " + command.contentId()
+					+ " is not associated with integration " + integration.integrationId());
+		}
+		if (!integration.allowsScopes(command.scopes())) {
+			return deny(command, Denial.SCOPE_TOO_WIDE, "Integration " + integration.integrationId()
+					+ " allows only the scopes " + String.join(" ", new TreeSet<>(integration.scopes())));
+		}
+		Set<String> scopes = command.scopes().isEmpty() ? integration.scopes() : command.scopes();
+		ExternalToken token;
+		try {
+			token = this.tokens.get(integration, scopes);
+		}
+		catch (ExternalServiceUnavailableException ex) {
+			log.warn("No service-account token for content {} via integration {}: {}", command.contentId(),
+					integration.integrationId(), ex.getMessage());
+			return new CredentialExchange.Unavailable("The external service of integration "
+					+ integration.integrationId() + " is unavailable; retry later");
+		}
+		catch (ExternalServiceRefusedException ex) {
+			log.warn("External service refused a token for integration {} (content {}): {}",
+					integration.integrationId(), command.contentId(), ex.getMessage());
+			return new CredentialExchange.ExternalRefusal(ex.error(), ex.getMessage());
+		}
+		return handOut(command, integration, token);
+	}
+
+	private CredentialExchange handOut(IssueServiceAccountCredentialCommand command, Integration integration,
+			ExternalToken token) {
+		Instant now = this.clock.instant();
+		if (!token.expiresAt().isAfter(now)) {
+			return new CredentialExchange.Unavailable("The external token expired in transit; retry");
+		}
+		String tokenId = UUID.randomUUID().toString();
+		List<String> scopes = List.copyOf(new TreeSet<>(token.scopes()));
+		List<String> audience = List
+			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());
+		TokenIssuance issuance = new TokenIssuance(UUID.randomUUID(), now, command.correlationId(), tokenId,
+				TokenDigest.sha256Hex(token.value()), TokenIssuance.EXTERNAL_ACCESS, command.contentId(), "content",
+				command.contentId(), scopes, audience, GRANT_TYPE, now, token.expiresAt(), null,
+				integration.integrationId());
+		try {
+			this.auditTrail.record(issuance);
+		}
+		catch (AuditTrailUnavailableException ex) {
+			log.warn("Refused external-access token {} for content {} via integration {}: {}", tokenId,
+					command.contentId(), integration.integrationId(), ex.getMessage());
+			return new CredentialExchange.Unavailable(
+					"The audit trail is unavailable, so no token was issued; retry later");
+		}
+		log.debug("Issued external-access token {} for content {} via integration {}", tokenId, command.contentId(),
+				integration.integrationId());
+		return new CredentialExchange.Issued(token.value(), now, token.expiresAt(), token.scopes());
+	}
+
+	/** Denials are logged by ids; there is no denial event yet. */
+	private static CredentialExchange deny(IssueServiceAccountCredentialCommand command, Denial reason,
+			String description) {
+		log.info("Denied service-account credential for content {} via integration {}: {}", command.contentId(),
+				command.integrationId(), reason);
+		return new CredentialExchange.Denied(reason, description);
+	}
+
+}

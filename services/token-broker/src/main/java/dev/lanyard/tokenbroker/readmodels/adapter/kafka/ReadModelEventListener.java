@@ -1,0 +1,90 @@
+package dev.lanyard.tokenbroker.readmodels.adapter.kafka;
+
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.record.TimestampType;
+
+import dev.lanyard.events.IntegrationChanged;
+import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
+import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
+
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Keeps the user and integration read models from user-provisioning's and
+ * integration-registry's events, in consumer group {@code token-broker}, from the
+ * earliest offset. A record that cannot be used throws {@link UnreadableRecordException}
+ * and is dead-lettered by the container's error handler; a database outage is retried.
+ */
+public final class ReadModelEventListener {
+
+	/** The consumer group of every token-broker instance. */
+	public static final String GROUP = "token-broker";
+
+	private final UpdateUserReadModel users;
+
+	private final UpdateIntegrationReadModel integrations;
+
+	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations) {
+		if (users == null) {
+			throw new IllegalArgumentException("users cannot be null");
+		}
+		if (integrations == null) {
+			throw new IllegalArgumentException("integrations cannot be null");
+		}
+		this.users = users;
+		this.integrations = integrations;
+	}
+
+	/** The topics read. */
+	public String[] topics() {
+		return new String[] { Topics.USER_CHANGED.name(), Topics.USER_DEACTIVATED.name(),
+				Topics.INTEGRATION_CHANGED.name() };
+	}
+
+	@KafkaListener(id = "token-broker-read-models", topics = "#{__listener.topics()}", groupId = GROUP,
+			containerFactory = "readModelContainerFactory")
+	public void onRecord(ConsumerRecord<String, ReadModelRecord> record) {
+		if (record.value() == null) {
+			onTombstone(record);
+			return;
+		}
+		try {
+			switch (record.value().event()) {
+				case UserChanged changed -> this.users.apply(ReadModelEvents.user(changed));
+				case UserDeactivated deactivated -> this.users.deactivate(ReadModelEvents.deactivation(deactivated));
+				case IntegrationChanged changed -> this.integrations.apply(ReadModelEvents.integration(changed));
+				default -> throw new UnreadableRecordException("Unexpected event type "
+						+ record.value().event().getClass().getName() + " on " + record.topic());
+			}
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			// the event breaks a rule of the read model (blank id, bad URI, unknown kind,
+			// ...)
+			throw new UnreadableRecordException("Unusable " + record.value().event().getClass().getSimpleName() + ": "
+					+ ex.getClass().getSimpleName() + " " + safeMessage(ex));
+		}
+	}
+
+	private void onTombstone(ConsumerRecord<String, ReadModelRecord> record) {
+		if (Topics.INTEGRATION_CHANGED.name().equals(record.topic()) && record.key() != null) {
+			Instant at = (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE)
+					? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+			this.integrations.remove(record.key(), at);
+		}
+	}
+
+	/**
+	 * The domain's guard messages name arguments, never values; anything else is reduced
+	 * to its type.
+	 */
+	private static String safeMessage(RuntimeException ex) {
+		String message = ex.getMessage();
+		return (ex instanceof IllegalArgumentException && message != null && message.length() <= 120) ? message : "";
+	}
+
+}

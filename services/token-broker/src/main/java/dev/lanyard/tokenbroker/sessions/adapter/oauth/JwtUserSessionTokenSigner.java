@@ -1,0 +1,71 @@
+package dev.lanyard.tokenbroker.sessions.adapter.oauth;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.sessions.application.UserSessionTokenSigner;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
+/**
+ * Signs user session tokens with the service's active key: {@code iss}, {@code sub} =
+ * user id, {@code aud} = the issuer (Lanyard itself: they are presented back to Lanyard,
+ * to token-broker's token exchange or through the gateway), {@code iat}, {@code nbf},
+ * {@code exp}, {@code jti}, {@code roles} = [role], {@code username}, {@code groups} =
+ * group ids, {@code lanyard_token_type} = {@code user-session}.
+ */
+public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
+
+	private final JwtEncoder encoder;
+
+	private final SignatureAlgorithm algorithm;
+
+	private final String issuer;
+
+	public JwtUserSessionTokenSigner(JwtEncoder encoder, SignatureAlgorithm algorithm, String issuer) {
+		if (encoder == null) {
+			throw new IllegalArgumentException("encoder cannot be null");
+		}
+		if (algorithm == null) {
+			throw new IllegalArgumentException("algorithm cannot be null");
+		}
+		if (issuer == null || issuer.isBlank()) {
+			throw new IllegalArgumentException("issuer cannot be blank");
+		}
+		this.encoder = encoder;
+		this.algorithm = algorithm;
+		this.issuer = issuer;
+	}
+
+	@Override
+	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt) {
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(this.issuer)
+			.subject(user.userId())
+			.audience(List.of(this.issuer))
+			.issuedAt(issuedAt)
+			.notBefore(issuedAt)
+			.expiresAt(expiresAt)
+			.id(tokenId)
+			.claim(ContentSessionTokenCustomizer.ROLES, List.of(user.role()))
+			.claim("username", user.username())
+			.claim("groups", user.groupIds().stream().sorted().toList())
+			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE, TokenIssuance.USER_SESSION)
+			.build();
+		return this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).build(), claims))
+			.getTokenValue();
+	}
+
+	@Override
+	public String audience() {
+		return this.issuer;
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.lanyard.tokenbroker.sessions.adapter.oauth;
+
+import java.util.Map;
+
+import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationGrantAuthenticationToken;
+
+/** A request for a user session token, before it is checked. */
+public final class UserSessionGrantAuthenticationToken extends OAuth2AuthorizationGrantAuthenticationToken {
+
+	/** {@code urn:lanyard:params:oauth:grant-type:user-session}. */
+	public static final AuthorizationGrantType USER_SESSION = CachingRegisteredClientRepository.USER_SESSION;
+
+	private final String userId;
+
+	private final Long userVersion;
+
+	private final String correlationId;
+
+	public UserSessionGrantAuthenticationToken(Authentication clientPrincipal, String userId, Long userVersion,
+			String correlationId, Map<String, Object> additionalParameters) {
+		super(USER_SESSION, clientPrincipal, additionalParameters);
+		if (userId == null || userId.isBlank()) {
+			throw new IllegalArgumentException("userId cannot be blank");
+		}
+		if (correlationId == null || correlationId.isBlank()) {
+			throw new IllegalArgumentException("correlationId cannot be blank");
+		}
+		this.userId = userId;
+		this.userVersion = userVersion;
+		this.correlationId = correlationId;
+	}
+
+	public String getUserId() {
+		return this.userId;
+	}
+
+	/** The user version the gateway knows, or {@code null}. */
+	public Long getUserVersion() {
+		return this.userVersion;
+	}
+
+	public String getCorrelationId() {
+		return this.correlationId;
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.lanyard.tokenbroker.sessions.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.users.application.AwaitUser;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
+
+/**
+ * Mints a user session token for a signed-in user on the gateway's request: waits
+ * (bounded) for the user to reach the read model, refuses locked and inactive users,
+ * records the TokenIssued event and only then returns the token.
+ */
+public final class IssueUserSessionToken {
+
+	/** The grant type recorded for user session tokens. */
+	public static final String GRANT_TYPE = "urn:lanyard:params:oauth:grant-type:user-session";
+
+	private static final Logger log = LoggerFactory.getLogger(IssueUserSessionToken.class);
+
+	private final AwaitUser users;
+
+	private final UserSessionTokenSigner signer;
+
+	private final IssuanceAuditTrail auditTrail;
+
+	private final Duration timeToLive;
+
+	private final Duration userWaitTimeout;
+
+	private final Clock clock;
+
+	public IssueUserSessionToken(AwaitUser users, UserSessionTokenSigner signer, IssuanceAuditTrail auditTrail,
+			Duration timeToLive, Duration userWaitTimeout, Clock clock) {
+		if (users == null) {
+			throw new IllegalArgumentException("users cannot be null");
+		}
+		if (signer == null) {
+			throw new IllegalArgumentException("signer cannot be null");
+		}
+		if (auditTrail == null) {
+			throw new IllegalArgumentException("auditTrail cannot be null");
+		}
+		if (timeToLive == null || timeToLive.toSeconds() < 1) {
+			throw new IllegalArgumentException("timeToLive must be at least 1 second");
+		}
+		if (userWaitTimeout == null || userWaitTimeout.isNegative()) {
+			throw new IllegalArgumentException("userWaitTimeout cannot be null or negative");
+		}
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		this.users = users;
+		this.signer = signer;
+		this.auditTrail = auditTrail;
+		this.timeToLive = timeToLive;
+		this.userWaitTimeout = userWaitTimeout;
+		this.clock = clock;
+	}
+
+	public UserSessionIssuance issue(IssueUserSessionTokenCommand command) throws InterruptedException {
+		if (command == null) {
+			throw new IllegalArgumentException("command cannot be null");
+		}
+		Optional<UserSnapshot> found = this.users.await(command.userId(), command.minimumUserVersion(),
+				this.userWaitTimeout);
+		if (found.isEmpty()) {
+			log.info("Refused user session token for unknown user {} (gateway {})", command.userId(),
+					command.gatewayClientId());
+			return new UserSessionIssuance.UnknownUser();
+		}
+		UserSnapshot user = found.get();
+		if (command.minimumUserVersion() != null && user.version() < command.minimumUserVersion()) {
+			log.warn("User {} is at version {} here, the gateway knows version {}; no token yet", user.userId(),
+					user.version(), command.minimumUserVersion());
+			return new UserSessionIssuance.NotYetCurrent();
+		}
+		switch (user.standing()) {
+			case LOCKED -> {
+				log.info("Refused user session token for locked user {}", user.userId());
+				return new UserSessionIssuance.Refused("The user is locked");
+			}
+			case INACTIVE -> {
+				log.info("Refused user session token for inactive user {}", user.userId());
+				return new UserSessionIssuance.Refused("The user is deactivated");
+			}
+			case GOOD -> {
+				// below
+			}
+		}
+		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant expiresAt = issuedAt.plus(this.timeToLive);
+		String tokenId = UUID.randomUUID().toString();
+		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt);
+		TokenIssuance issuance = new TokenIssuance(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
+				tokenId, TokenDigest.sha256Hex(token), TokenIssuance.USER_SESSION, user.userId(), "user", null,
+				List.of(), List.of(this.signer.audience()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(),
+				null);
+		try {
+			this.auditTrail.record(issuance);
+		}
+		catch (AuditTrailUnavailableException ex) {
+			log.warn("Refused user-session token {} for user {}: {}", tokenId, user.userId(), ex.getMessage());
+			return new UserSessionIssuance.AuditTrailUnavailable();
+		}
+		log.debug("Issued user-session token {} for user {} to gateway {}", tokenId, user.userId(),
+				command.gatewayClientId());
+		return new UserSessionIssuance.Issued(token, issuedAt, expiresAt);
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.lanyard.tokenbroker.sessions.application;
+
+/**
+ * Command: mint a user session token for a signed-in user, on the gateway's request.
+ *
+ * @param gatewayClientId the gateway client asking (the actor)
+ * @param userId the user
+ * @param minimumUserVersion the user version the gateway knows, or {@code null}
+ * @param correlationId id of the request
+ */
+public record IssueUserSessionTokenCommand(String gatewayClientId, String userId, Long minimumUserVersion,
+		String correlationId) {
+
+	public IssueUserSessionTokenCommand {
+		if (gatewayClientId == null || gatewayClientId.isBlank()) {
+			throw new IllegalArgumentException("gatewayClientId cannot be blank");
+		}
+		if (userId == null || userId.isBlank()) {
+			throw new IllegalArgumentException("userId cannot be blank");
+		}
+		if (correlationId == null || correlationId.isBlank()) {
+			throw new IllegalArgumentException("correlationId cannot be blank");
+		}
+	}
+
+}

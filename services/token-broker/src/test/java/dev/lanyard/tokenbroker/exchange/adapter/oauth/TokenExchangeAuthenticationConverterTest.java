@@ -1,0 +1,69 @@
+package dev.lanyard.tokenbroker.exchange.adapter.oauth;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TokenExchangeAuthenticationConverterTest {
+
+	private final TokenExchangeAuthenticationConverter converter = new TokenExchangeAuthenticationConverter();
+
+	@Test
+	void convertWhenOtherGrantThenNull() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "client_credentials");
+		assertThat(this.converter.convert(request)).isNull();
+	}
+
+	@Test
+	void convertWhenCompleteThenToken() {
+		TokenExchangeAuthenticationToken token = (TokenExchangeAuthenticationToken) this.converter
+			.convert(request("read  write"));
+		assertThat(token.getAudience()).isEqualTo("i-1");
+		assertThat(token.getScopes()).containsExactlyInAnyOrder("read", "write");
+		assertThat(token.toString()).doesNotContain("the-subject-token");
+	}
+
+	@Test
+	void convertWhenRequestedTokenTypeOtherThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("requested_token_type", "urn:ietf:params:oauth:token-type:id_token");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	@Test
+	void convertWhenAudienceMissingThenInvalidRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+		request.addParameter("subject_token", "t");
+		request.addParameter("subject_token_type", "x");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("audience"));
+	}
+
+	@Test
+	void convertWhenAudienceTwiceThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("audience", "i-2");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	private static MockHttpServletRequest request(String scope) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+		request.addParameter("subject_token", "the-subject-token");
+		request.addParameter("subject_token_type", "urn:lanyard:params:oauth:token-type:content-session");
+		request.addParameter("audience", "i-1");
+		if (scope != null) {
+			request.addParameter("scope", scope);
+		}
+		return request;
+	}
+
+}

@@ -1,0 +1,245 @@
+package dev.lanyard.tokenbroker.exchange.application;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
+import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.integrations.domain.Integration;
+import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IssueServiceAccountCredentialTest {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+	private final MutableClock clock = new MutableClock();
+
+	private final Map<String, Integration> integrations = new ConcurrentHashMap<>();
+
+	private final List<TokenIssuance> recorded = new ArrayList<>();
+
+	private final AtomicInteger fetches = new AtomicInteger();
+
+	private Duration externalLifetime = Duration.ofHours(1);
+
+	private final ExternalTokenEndpoint endpoint = (integration, secret, scopes) -> {
+		int n = this.fetches.incrementAndGet();
+		return new ExternalToken("ext-" + n, this.clock.instant().plus(this.externalLifetime), scopes);
+	};
+
+	private final ServiceAccountTokenCache cache = new ServiceAccountTokenCache(this.endpoint,
+			(id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
+
+	private final IssueServiceAccountCredential useCase = new IssueServiceAccountCredential(readModel(), this.cache,
+			this.recorded::add, this.clock);
+
+	@Test
+	void issueWhenAssociatedThenTokenAndEventPerHandOut() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read", "write"));
+		CredentialExchange first = this.useCase.issue(command("c-1", "i-1", Set.of("read")));
+		CredentialExchange second = this.useCase.issue(command("c-1", "i-1", Set.of("read")));
+		assertThat(first).isInstanceOfSatisfying(CredentialExchange.Issued.class,
+				(issued) -> assertThat(issued.tokenValue()).isEqualTo("ext-1"));
+		assertThat(second).isInstanceOfSatisfying(CredentialExchange.Issued.class,
+				(issued) -> assertThat(issued.tokenValue()).isEqualTo("ext-1"));
+		assertThat(this.fetches).hasValue(1);
+		assertThat(this.recorded).hasSize(2).allSatisfy((issuance) -> {
+			assertThat(issuance.tokenSha256()).isEqualTo(TokenDigest.sha256Hex("ext-1"));
+			assertThat(issuance.tokenType()).isEqualTo("external-access");
+			assertThat(issuance.integrationId()).isEqualTo("i-1");
+			assertThat(issuance.contentId()).isEqualTo("c-1");
+			assertThat(issuance.scopes()).containsExactly("read");
+		});
+		assertThat(this.recorded.get(0).tokenId()).isNotEqualTo(this.recorded.get(1).tokenId());
+	}
+
+	@Test
+	void issueWhenCachedTokenNearExpiryThenFetchedAgain() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		this.useCase.issue(command("c-1", "i-1", Set.of()));
+		this.clock.advance(Duration.ofMinutes(59).plusSeconds(45));
+		assertThat(this.useCase.issue(command("c-1", "i-1", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Issued.class, (issued) -> assertThat(issued.tokenValue()).isEqualTo("ext-2"));
+	}
+
+	@Test
+	void issueWhenMaxLifetimeShorterThenCapped() {
+		this.integrations.put("i-1",
+				integration("i-1", IntegrationKind.SERVICE_ACCOUNT, Duration.ofMinutes(5), "read"));
+		assertThat(this.useCase.issue(command("c-1", "i-1", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Issued.class,
+				(issued) -> assertThat(issued.expiresAt()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(5))));
+	}
+
+	@Test
+	void issueWhenRefusedByRulesThenDeniedWithoutEvent() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		this.integrations.put("v-1", integration("v-1", IntegrationKind.VIEWER, null, "read"));
+		assertThat(this.useCase.issue(command("c-1", "nope", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Denied.class,
+				(denied) -> assertThat(denied.reason()).isEqualTo(Denial.UNKNOWN_INTEGRATION));
+		assertThat(this.useCase.issue(command("c-1", "v-1", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Denied.class, (denied) -> assertThat(denied.reason()).isEqualTo(Denial.WRONG_KIND));
+		assertThat(this.useCase.issue(command("c-9", "i-1", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Denied.class,
+				(denied) -> assertThat(denied.reason()).isEqualTo(Denial.NOT_ASSOCIATED));
+		assertThat(this.useCase.issue(command("c-1", "i-1", Set.of("read", "admin")))).isInstanceOfSatisfying(
+				CredentialExchange.Denied.class,
+				(denied) -> assertThat(denied.reason()).isEqualTo(Denial.SCOPE_TOO_WIDE));
+		assertThat(this.recorded).isEmpty();
+		assertThat(this.fetches).hasValue(0);
+	}
+
+	@Test
+	void issueWhenAuditTrailDownThenUnavailable() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		IssueServiceAccountCredential down = new IssueServiceAccountCredential(readModel(), this.cache, (issuance) -> {
+			throw new AuditTrailUnavailableException("down", null);
+		}, this.clock);
+		assertThat(down.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
+	}
+
+	@Test
+	void issueWhenExternalRefusesThenExternalRefusal() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		ServiceAccountTokenCache refusing = new ServiceAccountTokenCache((i, s, sc) -> {
+			throw new ExternalServiceRefusedException("invalid_client", 401, "refused");
+		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
+		assertThat(new IssueServiceAccountCredential(readModel(), refusing, this.recorded::add, this.clock)
+			.issue(command("c-1", "i-1", Set.of())))
+			.isEqualTo(new CredentialExchange.ExternalRefusal("invalid_client", "refused"));
+	}
+
+	@Test
+	void issueWhenExternalUnavailableThenUnavailable() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		ServiceAccountTokenCache failing = new ServiceAccountTokenCache((i, s, sc) -> {
+			throw new ExternalServiceUnavailableException("down");
+		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
+		assertThat(new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.clock)
+			.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
+	}
+
+	@Test
+	void constructorWhenIntegrationsNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(null, this.cache, this.recorded::add, this.clock))
+			.withMessage("integrations cannot be null");
+	}
+
+	@Test
+	void constructorWhenTokensNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), null, this.recorded::add, this.clock))
+			.withMessage("tokens cannot be null");
+	}
+
+	@Test
+	void constructorWhenAuditTrailNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, null, this.clock))
+			.withMessage("auditTrail cannot be null");
+	}
+
+	@Test
+	void constructorWhenClockNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add, null))
+			.withMessage("clock cannot be null");
+	}
+
+	@Test
+	void cacheConstructorWhenEndpointNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ServiceAccountTokenCache(null, (id, v) -> "s", Duration.ZERO, 1, this.clock))
+			.withMessage("endpoint cannot be null");
+	}
+
+	@Test
+	void cacheConstructorWhenSecretsNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ServiceAccountTokenCache(this.endpoint, null, Duration.ZERO, 1, this.clock))
+			.withMessage("secrets cannot be null");
+	}
+
+	@Test
+	void externalTokenWhenPrintedThenNoValue() {
+		assertThat(new ExternalToken("very-secret", NOW, Set.of()).toString()).doesNotContain("very-secret");
+	}
+
+	private IntegrationReadModel readModel() {
+		return new IntegrationReadModel() {
+
+			@Override
+			public boolean apply(Integration integration) {
+				IssueServiceAccountCredentialTest.this.integrations.put(integration.integrationId(), integration);
+				return true;
+			}
+
+			@Override
+			public void markDeleted(String integrationId, Instant at) {
+			}
+
+			@Override
+			public Optional<Integration> find(String integrationId) {
+				return Optional.ofNullable(IssueServiceAccountCredentialTest.this.integrations.get(integrationId));
+			}
+
+		};
+	}
+
+	private static IssueServiceAccountCredentialCommand command(String contentId, String integrationId,
+			Set<String> scopes) {
+		return new IssueServiceAccountCredentialCommand(contentId, integrationId, scopes, "corr");
+	}
+
+	static Integration integration(String id, IntegrationKind kind, Duration maxLifetime, String... scopes) {
+		return new Integration(id, "I " + id, kind, URI.create("https://idp.example/token"), null, "client", 1,
+				Set.of(scopes), null, maxLifetime, Set.of(), Set.of("c-1"), false, NOW);
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now = NOW;
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneOffset getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+}

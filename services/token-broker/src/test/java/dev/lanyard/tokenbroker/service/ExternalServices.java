@@ -1,0 +1,101 @@
+package dev.lanyard.tokenbroker.service;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+
+/**
+ * What token-broker calls out to in the service tests, started once per JVM:
+ * mock-oauth2-server as the external OAuth service, and a small HTTP server standing in
+ * for integration-registry's internal client-secret endpoint.
+ */
+final class ExternalServices {
+
+	static final String ISSUER_ID = "external";
+
+	private static MockOAuth2Server oauth;
+
+	private static HttpServer registry;
+
+	/** The Authorization header of every request the registry stand-in got. */
+	static final List<String> registryAuthorizations = new CopyOnWriteArrayList<>();
+
+	static final AtomicInteger secretRequests = new AtomicInteger();
+
+	private ExternalServices() {
+	}
+
+	static synchronized String externalTokenEndpoint() {
+		if (oauth == null) {
+			oauth = new MockOAuth2Server();
+			try {
+				oauth.start(InetAddress.getLoopbackAddress(), 0);
+			}
+			catch (RuntimeException ex) {
+				throw new IllegalStateException("mock-oauth2-server did not start", ex);
+			}
+		}
+		return oauth.tokenEndpointUrl(ISSUER_ID).toString();
+	}
+
+	/** The secret the registry stand-in hands out for an integration. */
+	static String secretOf(String integrationId) {
+		return "secret-of-" + integrationId + "-" + Integer.toHexString(integrationId.hashCode() * 31 + 17) + "-7f3a9c";
+	}
+
+	static synchronized String registryUrl() {
+		if (registry == null) {
+			try {
+				registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			registry.createContext("/internal/integrations/", ExternalServices::clientSecret);
+			registry.start();
+		}
+		return "http://127.0.0.1:" + registry.getAddress().getPort();
+	}
+
+	private static void clientSecret(HttpExchange exchange) throws IOException {
+		secretRequests.incrementAndGet();
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String[] path = exchange.getRequestURI().getPath().split("/");
+		// /internal/integrations/{id}/client-secret
+		if (authorization == null || !authorization.startsWith("Bearer ") || path.length != 5
+				|| !"client-secret".equals(path[4])) {
+			respond(exchange, 401, "{}");
+			return;
+		}
+		registryAuthorizations.add(authorization);
+		String id = path[3];
+		if (id.startsWith("nosecret")) {
+			respond(exchange, 404, "{}");
+			return;
+		}
+		String secret = secretOf(id);
+		ServiceTestSupport.SENSITIVE.add(secret);
+		ServiceTestSupport.SENSITIVE.add(authorization.substring("Bearer ".length()));
+		respond(exchange, 200,
+				"{\"integrationId\":\"" + id + "\",\"secretVersion\":1,\"clientSecret\":\"" + secret + "\"}");
+	}
+
+	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+}

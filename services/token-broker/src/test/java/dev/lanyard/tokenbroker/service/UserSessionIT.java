@@ -1,0 +1,192 @@
+package dev.lanyard.tokenbroker.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.events.TokenIssued;
+import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** User read model from UserChanged / UserDeactivated, and the user-session grant. */
+class UserSessionIT extends ServiceTestSupport {
+
+	static final String GRANT = "urn:lanyard:params:oauth:grant-type:user-session";
+
+	@Test
+	@Order(1)
+	void userSessionWhenUserKnownThenSignedTokenAndAcknowledgedEvent() throws Exception {
+		RegisteredClient gateway = createClient("gateway");
+		String userId = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				PublishedEvents.user(userId, 3, "publisher", false, true, Set.of("g-2", "g-1")));
+
+		Response response = userSession(gateway, userId, "3");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("token_type").asString()).isEqualTo("Bearer");
+		assertThat(response.json().get("expires_in").asLong()).isBetween(3599L, 3600L);
+		String token = response.json().get("access_token").asString();
+		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build()
+			.decode(token);
+		assertThat(jwt.getClaimAsString("iss")).isEqualTo(ISSUER);
+		assertThat(jwt.getSubject()).isEqualTo(userId);
+		assertThat(jwt.getAudience()).containsExactly(ISSUER);
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("publisher");
+		assertThat(jwt.getClaimAsStringList("groups")).containsExactly("g-1", "g-2");
+		assertThat(jwt.getClaimAsString("username")).startsWith("user3_");
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-session");
+		assertThat(jwt.getId()).isNotBlank();
+		assertThat(jwt.getNotBefore()).isEqualTo(jwt.getIssuedAt());
+
+		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+			List<TokenIssued> issued = events.awaitFor(userId, (list) -> !list.isEmpty(), Duration.ofSeconds(20));
+			assertThat(issued).singleElement().satisfies((event) -> {
+				assertThat(event.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(token));
+				assertThat(event.getTokenId()).isEqualTo(jwt.getId());
+				assertThat(event.getTokenType()).isEqualTo("user-session");
+				assertThat(event.getSubjectType()).isEqualTo("user");
+				assertThat(event.getActorId()).isEqualTo(gateway.clientId());
+				assertThat(event.getGrantType()).isEqualTo(GRANT);
+				assertThat(event.getContentId()).isNull();
+				assertThat(event.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
+			});
+		}
+
+		// whatever the user's role, a user session token administers nothing
+		assertThat(get("/api/admin/clients", token).status()).isEqualTo(403);
+	}
+
+	@Test
+	@Order(2)
+	void userSessionWhenVersionArrivesWhileWaitingThenIssued() throws Exception {
+		RegisteredClient gateway = createClient("gateway");
+		String userId = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()));
+		Thread late = Thread.ofVirtual().start(() -> {
+			try {
+				Thread.sleep(300);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+					PublishedEvents.user(userId, 2, "administrator", false, true, Set.of()));
+		});
+		Response response = userSession(gateway, userId, "2");
+		late.join();
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build()
+			.decode(response.json().get("access_token").asString());
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("administrator");
+	}
+
+	@Test
+	@Order(3)
+	void userSessionWhenUserRefusedThenInvalidGrant() {
+		RegisteredClient gateway = createClient("gateway");
+		String locked = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), locked,
+				PublishedEvents.user(locked, 5, "viewer", true, true, Set.of()));
+		// an older snapshot arriving late changes nothing
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), locked,
+				PublishedEvents.user(locked, 4, "viewer", false, true, Set.of()));
+		String deactivated = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), deactivated,
+				PublishedEvents.user(deactivated, 1, "viewer", false, true, Set.of()));
+		PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), deactivated, PublishedEvents.deactivated(deactivated));
+
+		Response lockedResponse = userSession(gateway, locked, "5");
+		assertThat(lockedResponse.status()).as(lockedResponse.body()).isEqualTo(400);
+		assertThat(lockedResponse.json().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(lockedResponse.json().get("error_description").asString()).contains("locked");
+
+		Response deactivatedResponse = eventually(() -> userSession(gateway, deactivated, "1"),
+				(r) -> r.status() == 400);
+		assertThat(deactivatedResponse.json().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(deactivatedResponse.json().get("error_description").asString()).contains("deactivated");
+
+		Response unknown = userSession(gateway, UUID.randomUUID().toString(), null);
+		assertThat(unknown.status()).isEqualTo(400);
+		assertThat(unknown.json().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(unknown.json().get("error_description").asString()).isEqualTo("Unknown user");
+	}
+
+	@Test
+	@Order(4)
+	void userSessionWhenNotGatewayOrBadRequestThenOAuthErrors() {
+		RegisteredClient content = createClient("content");
+		Response notGateway = userSession(content, "u-1", null);
+		assertThat(notGateway.status()).isEqualTo(400);
+		assertThat(notGateway.json().get("error").asString()).isEqualTo("unauthorized_client");
+
+		RegisteredClient gateway = createClient("gateway");
+		Response noUser = tokenRequest(gateway.clientId(), gateway.secret(), Map.of("grant_type", GRANT));
+		assertThat(noUser.status()).isEqualTo(400);
+		assertThat(noUser.json().get("error").asString()).isEqualTo("invalid_request");
+		Response badVersion = userSession(gateway, "u-1", "new");
+		assertThat(badVersion.status()).isEqualTo(400);
+		assertThat(badVersion.json().get("error").asString()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	@Order(5)
+	void readModelWhenRecordUnreadableThenDeadLetteredAndNextRecordsRead() {
+		String badKey = "unreadable-" + UUID.randomUUID();
+		PublishedEvents.publishRaw(Topics.USER_CHANGED.name(), badKey,
+				"not avro at all".getBytes(StandardCharsets.UTF_8));
+		String userId = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()));
+
+		assertThat(PublishedEvents.deadLetterKeys(Duration.ofSeconds(30), badKey)).contains(badKey);
+		RegisteredClient gateway = createClient("gateway");
+		assertThat(userSession(gateway, userId, "1").status()).isEqualTo(200);
+	}
+
+	Response userSession(RegisteredClient gateway, String userId, String version) {
+		Map<String, String> form = new java.util.LinkedHashMap<>();
+		form.put("grant_type", GRANT);
+		form.put("user_id", userId);
+		if (version != null) {
+			form.put("user_version", version);
+		}
+		return tokenRequest(gateway.clientId(), gateway.secret(), form);
+	}
+
+	static Response eventually(java.util.function.Supplier<Response> call,
+			java.util.function.Predicate<Response> done) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		Response response = call.get();
+		while (!done.test(response) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			response = call.get();
+		}
+		return response;
+	}
+
+}

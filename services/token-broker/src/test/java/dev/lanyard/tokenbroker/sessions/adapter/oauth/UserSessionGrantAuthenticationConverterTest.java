@@ -1,0 +1,58 @@
+package dev.lanyard.tokenbroker.sessions.adapter.oauth;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class UserSessionGrantAuthenticationConverterTest {
+
+	private final UserSessionGrantAuthenticationConverter converter = new UserSessionGrantAuthenticationConverter();
+
+	@Test
+	void convertWhenOtherGrantThenNull() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "client_credentials");
+		assertThat(this.converter.convert(request)).isNull();
+	}
+
+	@Test
+	void convertWhenUserAndVersionThenToken() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("user_version", "7");
+		request.addHeader("X-Correlation-Id", "corr-1");
+		UserSessionGrantAuthenticationToken token = (UserSessionGrantAuthenticationToken) this.converter
+			.convert(request);
+		assertThat(token.getUserId()).isEqualTo("u-1");
+		assertThat(token.getUserVersion()).isEqualTo(7L);
+		assertThat(token.getCorrelationId()).isEqualTo("corr-1");
+	}
+
+	@Test
+	void convertWhenUserMissingThenInvalidRequest() {
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.converter.convert(request(null)))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	@Test
+	void convertWhenVersionNegativeThenInvalidRequest() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("user_version", "-3");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("user_version"));
+	}
+
+	private static MockHttpServletRequest request(String userId) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "urn:lanyard:params:oauth:grant-type:user-session");
+		if (userId != null) {
+			request.addParameter("user_id", userId);
+		}
+		return request;
+	}
+
+}

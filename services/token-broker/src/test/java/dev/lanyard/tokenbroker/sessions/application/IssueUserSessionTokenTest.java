@@ -1,0 +1,171 @@
+package dev.lanyard.tokenbroker.sessions.application;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.users.application.AwaitUser;
+import dev.lanyard.tokenbroker.users.application.InMemoryUserReadModel;
+import dev.lanyard.tokenbroker.users.application.UserArrivals;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IssueUserSessionTokenTest {
+
+	private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+
+	private final InMemoryUserReadModel users = new InMemoryUserReadModel();
+
+	private final AwaitUser awaitUser = new AwaitUser(this.users, new UserArrivals());
+
+	private final List<TokenIssuance> recorded = new ArrayList<>();
+
+	private final UserSessionTokenSigner signer = new UserSessionTokenSigner() {
+
+		@Override
+		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt) {
+			return "signed-" + user.userId() + "-" + tokenId;
+		}
+
+		@Override
+		public String audience() {
+			return "http://lanyard";
+		}
+
+	};
+
+	private IssueUserSessionToken useCase(IssuanceAuditTrail trail) {
+		return new IssueUserSessionToken(this.awaitUser, this.signer, trail, Duration.ofHours(1), Duration.ofMillis(50),
+				CLOCK);
+	}
+
+	@Test
+	void issueWhenUserInGoodStandingThenRecordedThenIssued() throws Exception {
+		this.users.apply(user("u-1", 2, false, true));
+		UserSessionIssuance result = useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "corr"));
+		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Issued.class, (issued) -> {
+			assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
+			assertThat(this.recorded).singleElement().satisfies((issuance) -> {
+				assertThat(issuance.tokenSha256()).isEqualTo(TokenDigest.sha256Hex(issued.tokenValue()));
+				assertThat(issuance.tokenType()).isEqualTo("user-session");
+				assertThat(issuance.subjectId()).isEqualTo("u-1");
+				assertThat(issuance.subjectType()).isEqualTo("user");
+				assertThat(issuance.actorId()).isEqualTo("gw");
+				assertThat(issuance.grantType()).isEqualTo(IssueUserSessionToken.GRANT_TYPE);
+				assertThat(issuance.audience()).containsExactly("http://lanyard");
+			});
+		});
+		assertThat(result.toString()).doesNotContain("signed-");
+	}
+
+	@Test
+	void issueWhenUnknownThenUnknownUser() throws Exception {
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "c")))
+			.isInstanceOf(UserSessionIssuance.UnknownUser.class);
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@Test
+	void issueWhenLockedThenRefused() throws Exception {
+		this.users.apply(user("u-1", 1, true, true));
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+			.isEqualTo(new UserSessionIssuance.Refused("The user is locked"));
+	}
+
+	@Test
+	void issueWhenInactiveThenRefused() throws Exception {
+		this.users.apply(user("u-1", 1, false, false));
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+			.isEqualTo(new UserSessionIssuance.Refused("The user is deactivated"));
+	}
+
+	@Test
+	void issueWhenVersionBehindThenNotYetCurrent() throws Exception {
+		this.users.apply(user("u-1", 1, false, true));
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "c")))
+			.isInstanceOf(UserSessionIssuance.NotYetCurrent.class);
+	}
+
+	@Test
+	void issueWhenAuditTrailDownThenNothingIssued() throws Exception {
+		this.users.apply(user("u-1", 1, false, true));
+		IssuanceAuditTrail down = (issuance) -> {
+			throw new AuditTrailUnavailableException("down", null);
+		};
+		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+			.isInstanceOf(UserSessionIssuance.AuditTrailUnavailable.class);
+	}
+
+	@Test
+	void constructorWhenUsersNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(null, this.signer, this.recorded::add, Duration.ofHours(1),
+					Duration.ZERO, CLOCK))
+			.withMessage("users cannot be null");
+	}
+
+	@Test
+	void constructorWhenSignerNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, null, this.recorded::add, Duration.ofHours(1),
+					Duration.ZERO, CLOCK))
+			.withMessage("signer cannot be null");
+	}
+
+	@Test
+	void constructorWhenAuditTrailNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, null, Duration.ofHours(1),
+					Duration.ZERO, CLOCK))
+			.withMessage("auditTrail cannot be null");
+	}
+
+	@Test
+	void constructorWhenTimeToLiveZeroThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add, Duration.ZERO,
+					Duration.ZERO, CLOCK))
+			.withMessage("timeToLive must be at least 1 second");
+	}
+
+	@Test
+	void constructorWhenWaitNegativeThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add,
+					Duration.ofHours(1), Duration.ofSeconds(-1), CLOCK))
+			.withMessage("userWaitTimeout cannot be null or negative");
+	}
+
+	@Test
+	void constructorWhenClockNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add,
+					Duration.ofHours(1), Duration.ZERO, null))
+			.withMessage("clock cannot be null");
+	}
+
+	@Test
+	void commandWhenUserIdBlankThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "c"))
+			.withMessage("userId cannot be blank");
+	}
+
+	private static UserSnapshot user(String id, long version, boolean locked, boolean active) {
+		return new UserSnapshot(id, "ann", "viewer", locked, active, Set.of(), version,
+				Instant.parse("2026-11-25T09:00:00Z"));
+	}
+
+}
