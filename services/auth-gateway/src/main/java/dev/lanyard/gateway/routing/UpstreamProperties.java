@@ -12,9 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenBrokerUrl token-broker (key {@code lanyard.gateway.token-broker-url})
  * @param auditUrl audit (key {@code lanyard.gateway.audit-url})
  * @param integrationRegistryUrl integration-registry (key
- * {@code lanyard.gateway.integration-registry-url}); no route yet, it has no public API
+ * {@code lanyard.gateway.integration-registry-url})
  * @param userProvisioningUrl user-provisioning (key
- * {@code lanyard.gateway.user-provisioning-url}); no route yet, it has no public API
+ * {@code lanyard.gateway.user-provisioning-url})
  */
 @ConfigurationProperties("lanyard.gateway")
 public record UpstreamProperties(URI tokenBrokerUrl, URI auditUrl, URI integrationRegistryUrl,

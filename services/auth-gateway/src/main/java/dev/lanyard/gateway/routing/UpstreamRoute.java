@@ -36,8 +36,14 @@ public record UpstreamRoute(String id, URI uri, List<String> paths) {
 		}
 		return List.of(
 				new UpstreamRoute("token-broker", upstreams.tokenBrokerUrl(),
-						List.of("/oauth2/**", "/.well-known/**", "/api/admin/clients/**")),
-				new UpstreamRoute("audit", upstreams.auditUrl(), List.of("/api/audit/**")));
+						List.of("/oauth2/**", "/.well-known/**", "/api/admin/clients/**", "/api/connections/**")),
+				new UpstreamRoute("audit", upstreams.auditUrl(), List.of("/api/audit/**")),
+				new UpstreamRoute("user-provisioning", upstreams.userProvisioningUrl(),
+						List.of("/api/admin/users/**", "/api/admin/groups/**")),
+				// /internal/** stays unrouted: service-to-service calls never cross the
+				// edge
+				new UpstreamRoute("integration-registry", upstreams.integrationRegistryUrl(),
+						List.of("/api/integrations/**", "/api/integration-templates/**")));
 	}
 
 }

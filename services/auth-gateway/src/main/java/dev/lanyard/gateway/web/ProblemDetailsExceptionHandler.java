@@ -98,6 +98,10 @@ public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHa
 	record Failure(HttpStatusCode status, String detail) {
 
 		static Failure of(Throwable ex) {
+			if (ex instanceof ErrorResponse error && ex instanceof ExposedDetail
+					&& error.getBody().getDetail() != null) {
+				return new Failure(error.getStatusCode(), error.getBody().getDetail());
+			}
 			if (ex instanceof ErrorResponse error) {
 				HttpStatusCode status = error.getStatusCode();
 				return switch (status.value()) {

@@ -53,9 +53,11 @@ class RoutingConfigurationTest {
 
 	@Test
 	void lanyardRoutesWhenBuiltThenOneRoutePerUpstreamWithConfiguredUri() {
-		assertThat(this.routes).extracting(Route::getId).containsExactly("token-broker", "audit");
+		assertThat(this.routes).extracting(Route::getId)
+			.containsExactly("token-broker", "audit", "user-provisioning", "integration-registry");
 		assertThat(this.routes).extracting(Route::getUri)
-			.containsExactly(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"));
+			.containsExactly(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
+					URI.create("http://127.0.0.1:8084"), URI.create("http://127.0.0.1:8083"));
 	}
 
 	@Test
@@ -67,13 +69,16 @@ class RoutingConfigurationTest {
 	@CsvSource({ "/oauth2/token, token-broker", "/oauth2/jwks, token-broker",
 			"/.well-known/openid-configuration, token-broker", "/.well-known/oauth-authorization-server, token-broker",
 			"/api/admin/clients, token-broker", "/api/admin/clients/c-1/secret, token-broker",
-			"/api/audit/events, audit" })
+			"/api/audit/events, audit", "/api/connections/i-1/connect, token-broker",
+			"/api/admin/users, user-provisioning", "/api/admin/groups/g-1/members/u-1, user-provisioning",
+			"/api/integrations, integration-registry", "/api/integration-templates, integration-registry" })
 	void lanyardRoutesWhenPathIsPublicThenRoutedToItsService(String path, String expectedRoute) {
 		assertThat(routeFor(path)).hasValue(expectedRoute);
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "/", "/api/me", "/api/admin", "/api/admin/integrations", "/oauth2x/token", "/api/auditx" })
+	@CsvSource({ "/", "/api/me", "/api/admin", "/api/admin/integrations", "/oauth2x/token", "/api/auditx",
+			"/internal/integrations/i-1/client-secret", "/login/dev" })
 	void lanyardRoutesWhenPathIsNotPublicThenNotRouted(String path) {
 		assertThat(routeFor(path)).isEmpty();
 	}

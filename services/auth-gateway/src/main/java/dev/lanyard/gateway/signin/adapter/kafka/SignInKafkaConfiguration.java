@@ -1,0 +1,78 @@
+package dev.lanyard.gateway.signin.adapter.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.gateway.signin.application.PendingSignIns;
+import dev.lanyard.gateway.signin.application.UserDirectory;
+import dev.lanyard.platform.registry.AvroSerdes;
+import dev.lanyard.platform.registry.RegistryProperties;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.ProducerListener;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/** The sign-in's producer (UserLoggedIn) and the user events consumer. */
+@Configuration(proxyBeanMethods = false)
+public class SignInKafkaConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInKafkaConfiguration.class);
+
+	@Bean
+	KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate(KafkaProperties kafka, RegistryProperties registry) {
+		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+		properties.putAll(AvroSerdes.producerProperties(registry));
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// a person waits for the sign-in: send at once, give up within the sign-in's
+		// bound
+		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
+		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
+		log.info("UserLoggedIn producer: acks=all, idempotent, linger.ms=0, delivery.timeout.ms=5000");
+		KafkaTemplate<String, UserLoggedIn> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(properties));
+		// the default listener logs a failed record with its payload (names, email)
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		return template;
+	}
+
+	@Bean
+	ConcurrentKafkaListenerContainerFactory<String, Object> userEventsContainerFactory(KafkaProperties kafka,
+			RegistryProperties registry) {
+		Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+		properties.putAll(AvroSerdes.consumerProperties(registry));
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+		properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, AvroKafkaDeserializer.class);
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		ConcurrentKafkaListenerContainerFactory<String, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(properties));
+		// An unreadable record is skipped here (audit dead-letters it); it must not stop
+		// sign-ins behind it.
+		factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0, 0)));
+		return factory;
+	}
+
+	@Bean
+	UserEventsListener userEventsListener(UserDirectory directory, PendingSignIns pending) {
+		return new UserEventsListener(directory, pending);
+	}
+
+}

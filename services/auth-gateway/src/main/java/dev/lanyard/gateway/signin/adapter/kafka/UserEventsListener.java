@@ -1,0 +1,69 @@
+package dev.lanyard.gateway.signin.adapter.kafka;
+
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.events.GroupMembershipChanged;
+import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserLoginRefused;
+import dev.lanyard.gateway.signin.application.PendingSignIns;
+import dev.lanyard.gateway.signin.application.UserDirectory;
+import dev.lanyard.gateway.signin.domain.KnownUser;
+import dev.lanyard.gateway.signin.domain.SignInOutcome;
+
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Keeps the gateway's user read model and answers waiting sign-ins. Every gateway
+ * instance reads every record (its own consumer group), because a sign-in's answer must
+ * reach the instance that waits for it and every instance serves {@code /api/me}.
+ */
+public final class UserEventsListener {
+
+	private static final Logger log = LoggerFactory.getLogger(UserEventsListener.class);
+
+	private final UserDirectory directory;
+
+	private final PendingSignIns pending;
+
+	public UserEventsListener(UserDirectory directory, PendingSignIns pending) {
+		if (directory == null) {
+			throw new IllegalArgumentException("directory cannot be null");
+		}
+		if (pending == null) {
+			throw new IllegalArgumentException("pending cannot be null");
+		}
+		this.directory = directory;
+		this.pending = pending;
+	}
+
+	@KafkaListener(id = "gateway-user-events", groupId = "auth-gateway-${random.uuid}",
+			topics = { "lanyard.identity.user-changed.v1", "lanyard.identity.user-login-refused.v1",
+					"lanyard.identity.group-membership-changed.v1" },
+			containerFactory = "userEventsContainerFactory", properties = { "auto.offset.reset=earliest" })
+	public void on(ConsumerRecord<String, Object> record) {
+		Object event = record.value();
+		switch (event) {
+			case UserChanged changed -> {
+				KnownUser user = toUser(changed);
+				this.directory.record(user);
+				this.pending.answer(changed.getCorrelationId(), new SignInOutcome.Accepted(user));
+			}
+			case UserLoginRefused refused -> this.pending.answer(refused.getCorrelationId(),
+					new SignInOutcome.Refused(refused.getReason(), refused.getMessage()));
+			case GroupMembershipChanged membership ->
+				this.directory.recordGroupName(membership.getGroupId(), membership.getGroupName());
+			default -> log.debug("Ignored a {}", (event != null) ? event.getClass().getSimpleName() : "null record");
+		}
+	}
+
+	static KnownUser toUser(UserChanged e) {
+		List<String> groups = (e.getGroupIds() != null) ? e.getGroupIds() : List.of();
+		return new KnownUser(e.getUserId(), e.getUniqueId(), e.getUsername(), e.getEmail(), e.getFirstName(),
+				e.getLastName(), e.getRole(), e.getLocked(), e.getActive(), groups, e.getVersion());
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.lanyard.gateway.signin.adapter.oidc;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import dev.lanyard.gateway.web.ExposedDetail;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrations;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Client registrations found through each provider's discovery document, on first use and
+ * then kept. Discovery refuses metadata whose issuer is not exactly the configured one.
+ * Looking up lazily keeps the gateway starting (and routing tokens) while a provider is
+ * unreachable; a failed lookup is tried again at the next sign-in.
+ */
+public final class DiscoveredClientRegistrations implements ReactiveClientRegistrationRepository {
+
+	private static final Logger log = LoggerFactory.getLogger(DiscoveredClientRegistrations.class);
+
+	private static final List<String> STANDARD_SCOPES = List.of("openid", "email", "profile");
+
+	private final SignInProperties settings;
+
+	private final Map<String, ClientRegistration> found = new ConcurrentHashMap<>();
+
+	public DiscoveredClientRegistrations(SignInProperties settings) {
+		if (settings == null) {
+			throw new IllegalArgumentException("settings cannot be null");
+		}
+		this.settings = settings;
+	}
+
+	@Override
+	public Mono<ClientRegistration> findByRegistrationId(String registrationId) {
+		SignInProperties.Provider provider = this.settings.providers().get(registrationId);
+		if (provider == null) {
+			return Mono.empty();
+		}
+		ClientRegistration known = this.found.get(registrationId);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		return Mono.fromCallable(() -> discover(registrationId, provider))
+			.subscribeOn(Schedulers.boundedElastic())
+			.doOnNext((registration) -> this.found.put(registrationId, registration));
+	}
+
+	private ClientRegistration discover(String name, SignInProperties.Provider provider) {
+		Set<String> scopes = new LinkedHashSet<>(STANDARD_SCOPES);
+		scopes.addAll(provider.scopes());
+		try {
+			ClientRegistration registration = ClientRegistrations.fromIssuerLocation(provider.issuer().toString())
+				.registrationId(name)
+				.clientId(provider.clientId())
+				.clientSecret(provider.secret())
+				.scope(scopes)
+				.redirectUri(this.settings.publicUrl().toString().replaceAll("/$", "")
+						+ "/login/oauth2/code/{registrationId}")
+				.userNameAttributeName(provider.claims().uniqueId())
+				.build();
+			log.info("Discovered OIDC provider {} at issuer {}", name, provider.issuer());
+			return registration;
+		}
+		catch (RuntimeException ex) {
+			// The message names the issuer and what did not match; never the secret.
+			log.warn("Discovery of OIDC provider {} at {} failed: {}", name, provider.issuer(), ex.getMessage());
+			throw new ProviderUnavailableException(name, ex);
+		}
+	}
+
+	/** A provider's discovery document could not be fetched or was refused. */
+	public static final class ProviderUnavailableException extends ErrorResponseException implements ExposedDetail {
+
+		ProviderUnavailableException(String provider, Throwable cause) {
+			super(HttpStatus.SERVICE_UNAVAILABLE, cause);
+			setDetail("The identity provider '" + provider
+					+ "' cannot be used right now: its discovery document could not be fetched or names another issuer.");
+		}
+
+	}
+
+}

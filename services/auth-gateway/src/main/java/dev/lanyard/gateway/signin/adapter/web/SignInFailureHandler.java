@@ -1,0 +1,35 @@
+package dev.lanyard.gateway.signin.adapter.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.WebFilterExchange;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
+
+/**
+ * The provider's answer could not be trusted (state, nonce, ID token issuer, audience,
+ * signature or expiry) or the code exchange failed: 401 problem details naming the OAuth
+ * error code, never the token.
+ */
+public final class SignInFailureHandler implements ServerAuthenticationFailureHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInFailureHandler.class);
+
+	@Override
+	public Mono<Void> onAuthenticationFailure(WebFilterExchange webFilterExchange, AuthenticationException exception) {
+		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
+				: "authentication_failed";
+		log.info("Sign-in failed at the callback: {}", code);
+		return webFilterExchange.getExchange()
+			.getSession()
+			.flatMap((session) -> session.invalidate())
+			.then(ProblemResponses.write(webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
+					"The identity provider's answer could not be verified (" + code + "); start the sign-in again.",
+					java.util.Map.of("error", code)));
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.lanyard.gateway.signin.adapter.web;
+
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import dev.lanyard.gateway.routing.UpstreamProperties;
+import dev.lanyard.gateway.signin.adapter.oidc.DiscoveredClientRegistrations;
+import dev.lanyard.gateway.signin.adapter.oidc.SignInProperties;
+import dev.lanyard.gateway.signin.adapter.tokenbroker.TokenBrokerClientProperties;
+import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
+import dev.lanyard.gateway.signin.application.CompleteSignIn;
+import dev.lanyard.gateway.signin.application.LoginAnnouncer;
+import dev.lanyard.gateway.signin.application.PendingSignIns;
+import dev.lanyard.gateway.signin.application.UserDirectory;
+import dev.lanyard.gateway.signin.adapter.kafka.KafkaLoginAnnouncer;
+import dev.lanyard.gateway.signin.domain.ClaimMapping;
+import dev.lanyard.events.UserLoggedIn;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
+import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Sign-in through upstream OpenID Connect providers: authorization code with PKCE (S256),
+ * {@code state} and {@code nonce}, started at {@code /login/{provider}}, answered at
+ * {@code /login/oauth2/code/{provider}}. Every other path is authorised by the service
+ * behind it (bearer tokens), so the gateway's own chain permits them and never needs a
+ * CSRF token for them; the cookie-authenticated endpoints ({@code POST /logout},
+ * {@code POST /api/me/**}) do.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SignInSecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SignInSecurityConfiguration.class);
+
+	@Bean
+	UserDirectory userDirectory() {
+		return new UserDirectory();
+	}
+
+	@Bean
+	PendingSignIns pendingSignIns() {
+		return new PendingSignIns();
+	}
+
+	@Bean
+	LoginAnnouncer loginAnnouncer(KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
+		return new KafkaLoginAnnouncer(userLoggedInKafkaTemplate);
+	}
+
+	@Bean
+	CompleteSignIn completeSignIn(LoginAnnouncer announcer, PendingSignIns pending, UserDirectory directory,
+			SignInProperties settings) {
+		return new CompleteSignIn(announcer, pending, directory, settings.outcomeTimeout());
+	}
+
+	@Bean
+	DiscoveredClientRegistrations clientRegistrations(SignInProperties settings) {
+		settings.providers()
+			.forEach((name, provider) -> log.info("Sign-in provider {}: issuer {}, client {}, claims from {}", name,
+					provider.issuer(), provider.clientId(), provider.claimsSource()));
+		return new DiscoveredClientRegistrations(settings);
+	}
+
+	@Bean
+	UserSessionTokens userSessionTokens(UpstreamProperties upstreams, TokenBrokerClientProperties client) {
+		WebClient.Builder builder = WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString());
+		if (client.configured()) {
+			String basic = Base64.getEncoder()
+				.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes());
+			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic);
+		}
+		else {
+			log.warn("lanyard.gateway.token-broker-client is not set: signed-in users cannot get session tokens");
+		}
+		return new UserSessionTokens(builder.build(), client.timeout());
+	}
+
+	@Bean
+	OidcReactiveOAuth2UserService oidcUserService(SignInProperties settings) {
+		OidcReactiveOAuth2UserService service = new OidcReactiveOAuth2UserService();
+		service.setRetrieveUserInfo((request) -> {
+			SignInProperties.Provider provider = settings.providers()
+				.get(request.getClientRegistration().getRegistrationId());
+			return provider != null && provider.claimsSource() == SignInProperties.ClaimsSource.USERINFO
+					&& request.getClientRegistration().getProviderDetails().getUserInfoEndpoint().getUri() != null;
+		});
+		return service;
+	}
+
+	@Bean
+	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
+			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
+			CompleteSignIn completeSignIn) {
+		Map<String, ClaimMapping> mappings = settings.providers()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new ClaimMapping(entry.getKey(),
+					entry.getValue().claimNames(), entry.getValue().rules())));
+		var onAccepted = new RedirectServerAuthenticationSuccessHandler(settings.landingPath());
+		var logout = new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
+				new WebSessionServerLogoutHandler());
+		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.csrf((csrf) -> csrf
+				.requireCsrfProtectionMatcher(ServerWebExchangeMatchers
+					.matchers(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout", "/api/me/**")))
+				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
+			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
+				.authorizationRequestResolver(authorizationRequests(registrations))
+				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted))
+				.authenticationFailureHandler(new SignInFailureHandler()))
+			.logout((out) -> out.logoutUrl("/logout")
+				.logoutHandler(logout)
+				.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
+			.build();
+	}
+
+	/**
+	 * Writes the CSRF cookie on every response that does not have it yet, so a browser
+	 * script can echo it in {@code X-XSRF-TOKEN}.
+	 */
+	@Bean
+	WebFilter csrfCookieWriter() {
+		return (exchange, chain) -> {
+			Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+			return (token != null) ? token.then(chain.filter(exchange)) : chain.filter(exchange);
+		};
+	}
+
+	private static ServerOAuth2AuthorizationRequestResolver authorizationRequests(
+			ReactiveClientRegistrationRepository registrations) {
+		var resolver = new DefaultServerOAuth2AuthorizationRequestResolver(registrations,
+				ServerWebExchangeMatchers.pathMatchers("/login/{registrationId}"));
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+		return resolver;
+	}
+
+}

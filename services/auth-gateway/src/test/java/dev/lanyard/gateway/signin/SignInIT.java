@@ -1,0 +1,410 @@
+package dev.lanyard.gateway.signin;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.events.UserLoginRefused;
+import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.registry.AvroSerdes;
+import dev.lanyard.platform.registry.RegistryProperties;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sign-in end to end at the gateway: the real Spring Security OAuth2 client against
+ * mock-oauth2-server (a real OIDC provider run in-process) and real Kafka and registry. A
+ * small responder in the test stands in for user-provisioning: it answers each
+ * UserLoggedIn with a UserChanged (or a UserLoginRefused for unique ids starting with
+ * "locked-"), as the real service does.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+		properties = { "logging.level.dev.lanyard.gateway.signin=DEBUG",
+				"logging.level.org.springframework.kafka.listener.KafkaMessageListenerContainer=DEBUG" })
+class SignInIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int PORT = freePort();
+
+	private static final MockOAuth2Server OIDC = startOidc();
+
+	private static final HttpServer LYING_PROVIDER = startLyingProvider();
+
+	private static final Responder PROVISIONING = new Responder();
+
+	private final HttpClient browser = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@DynamicPropertySource
+	static void settings(DynamicPropertyRegistry registry) {
+		Infrastructure infrastructure = Infrastructure.shared();
+		registry.add("server.port", () -> PORT);
+		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
+		registry.add("lanyard.registry.url", infrastructure::registryUrl);
+		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("auth_gateway"));
+		registry.add("spring.datasource.username", infrastructure::databaseUser);
+		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		String issuer = OIDC.issuerUrl("default").toString();
+		registry.add("lanyard.gateway.sign-in.public-url", () -> "http://127.0.0.1:" + PORT);
+		registry.add("lanyard.gateway.sign-in.allow-insecure-loopback-issuers", () -> "true");
+		registry.add("lanyard.gateway.sign-in.outcome-timeout", () -> "15s");
+		provider(registry, "dev", issuer);
+		provider(registry, "corp", issuer);
+		registry.add("lanyard.gateway.sign-in.providers.corp.allowed-domains", () -> "example.com");
+		registry.add("lanyard.gateway.sign-in.providers.corp.require-username-claim", () -> "true");
+		provider(registry, "liar", "http://127.0.0.1:" + LYING_PROVIDER.getAddress().getPort() + "/realms/corp");
+		PROVISIONING.start(infrastructure);
+	}
+
+	private static void provider(DynamicPropertyRegistry registry, String name, String issuer) {
+		String prefix = "lanyard.gateway.sign-in.providers." + name + ".";
+		registry.add(prefix + "issuer", () -> issuer);
+		registry.add(prefix + "client-id", () -> "lanyard");
+		registry.add(prefix + "client-secret", () -> "not-a-real-secret-" + name);
+	}
+
+	@AfterAll
+	static void stop() {
+		PROVISIONING.close();
+		OIDC.shutdown();
+		LYING_PROVIDER.stop(0);
+	}
+
+	@Test
+	void signInWhenProviderVouchesAndProvisioningAcceptsThenMeAnswersTheUser() throws Exception {
+		HttpResponse<String> callback = signIn("dev", "ada-" + UUID.randomUUID(),
+				Map.of("preferred_username", "ada", "email", "ada@example.com", "given_name", "Ada", "family_name",
+						"Lovelace", "groups", List.of("eng", "ops")));
+
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		assertThat(callback.headers().firstValue("Location")).hasValue("/api/me");
+		JsonNode me = JSON.readTree(get("/api/me").body());
+		assertThat(me.get("username").asString()).isEqualTo("ada");
+		assertThat(me.get("email").asString()).isEqualTo("ada@example.com");
+		assertThat(me.get("role").asString()).isEqualTo("viewer");
+		assertThat(me.get("groups")).hasSize(2);
+
+		UserLoggedIn announced = PROVISIONING.lastLogin();
+		assertThat(announced.getProvider()).isEqualTo("dev");
+		assertThat(announced.getIssuer()).isEqualTo(OIDC.issuerUrl("default").toString());
+		assertThat(announced.getGroups()).containsExactly("eng", "ops");
+		assertThat(announced.getClaimedFields()).containsExactly("username", "email", "firstName", "lastName");
+		assertThat(announced.getRegisterOnFirstLogin()).isTrue();
+	}
+
+	@Test
+	void loginWhenStartedThenAuthorizationRequestCarriesPkceStateAndNonce() throws Exception {
+		HttpResponse<String> start = get("/login/dev");
+
+		assertThat(start.statusCode()).isEqualTo(302);
+		String location = start.headers().firstValue("Location").orElseThrow();
+		assertThat(location).startsWith(OIDC.issuerUrl("default").toString())
+			.contains("code_challenge_method=S256")
+			.contains("code_challenge=")
+			.contains("state=")
+			.contains("nonce=")
+			.contains("scope=openid%20email%20profile");
+	}
+
+	@Test
+	void meWhenNotSignedInThenUnauthorizedProblem() throws Exception {
+		HttpResponse<String> me = get("/api/me");
+
+		assertThat(me.statusCode()).isEqualTo(401);
+		assertThat(me.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
+	void signInWhenProvisioningRefusesThenForbiddenWithItsMessageAndNoSession() throws Exception {
+		HttpResponse<String> callback = signIn("dev", "locked-" + UUID.randomUUID(),
+				Map.of("preferred_username", "mallory"));
+
+		assertThat(callback.statusCode()).isEqualTo(403);
+		assertThat(JSON.readTree(callback.body()).get("detail").asString()).isEqualTo("Your account is locked.");
+		assertThat(get("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void signInWhenEmailOutsideAllowedDomainsThenForbiddenAndNothingAnnounced() throws Exception {
+		int before = PROVISIONING.logins();
+
+		HttpResponse<String> callback = signIn("corp", "eve-" + UUID.randomUUID(),
+				Map.of("preferred_username", "eve", "email", "eve@other.org"));
+
+		assertThat(callback.statusCode()).isEqualTo(403);
+		assertThat(JSON.readTree(callback.body()).get("reason").asString()).isEqualTo("not-allowed");
+		Thread.sleep(500);
+		assertThat(PROVISIONING.logins()).isEqualTo(before);
+	}
+
+	@Test
+	void signInWhenUsernameRequiredButAbsentThenForbiddenNamingTheClaim() throws Exception {
+		HttpResponse<String> callback = signIn("corp", "bob-" + UUID.randomUUID(), Map.of("email", "bob@example.com"));
+
+		assertThat(callback.statusCode()).isEqualTo(403);
+		assertThat(callback.body()).contains("preferred_username");
+	}
+
+	@Test
+	void loginWhenDiscoveryNamesAnotherIssuerThenRefusedWithoutRedirect() throws Exception {
+		HttpResponse<String> start = get("/login/liar");
+
+		assertThat(start.statusCode()).isEqualTo(503);
+		assertThat(start.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void callbackWhenStateUnknownThenUnauthorizedProblem() throws Exception {
+		get("/login/dev");
+
+		HttpResponse<String> callback = get("/login/oauth2/code/dev?code=forged&state=forged");
+
+		assertThat(callback.statusCode()).isEqualTo(401);
+		assertThat(callback.body()).contains("could not be verified");
+	}
+
+	@Test
+	void logoutWhenSignedInThenSessionEnded() throws Exception {
+		signIn("dev", "carol-" + UUID.randomUUID(), Map.of("preferred_username", "carol"));
+		assertThat(get("/api/me").statusCode()).isEqualTo(200);
+		String csrf = this.browser.cookieHandler()
+			.map((handler) -> ((CookieManager) handler).getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+				.findFirst()
+				.orElseThrow()
+				.getValue())
+			.orElseThrow();
+
+		HttpResponse<String> withoutCsrf = send(
+				HttpRequest.newBuilder(uri("/logout")).POST(HttpRequest.BodyPublishers.noBody()));
+		HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/logout"))
+			.header("X-XSRF-TOKEN", csrf)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
+		assertThat(logout.statusCode()).isEqualTo(204);
+		assertThat(get("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	/** The browser's part: start, let the provider answer, return to the callback. */
+	private HttpResponse<String> signIn(String provider, String subject, Map<String, Object> claims) throws Exception {
+		HttpResponse<String> start = get("/login/" + provider);
+		assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
+		OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("default", subject, "JWT", List.of("lanyard"),
+				new HashMap<>(claims), 3600));
+		HttpResponse<String> authorized = send(
+				HttpRequest.newBuilder(URI.create(start.headers().firstValue("Location").orElseThrow())));
+		assertThat(authorized.statusCode()).as(authorized.body()).isEqualTo(302);
+		return send(HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow())));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(uri(path)));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.browser.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + PORT + path);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static MockOAuth2Server startOidc() {
+		MockOAuth2Server server = new MockOAuth2Server();
+		try {
+			server.start(InetAddress.getByName("127.0.0.1"), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return server;
+	}
+
+	/** Serves a discovery document whose issuer is not the one it is fetched for. */
+	private static HttpServer startLyingProvider() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/", (exchange) -> {
+				String base = "http://127.0.0.1:" + server.getAddress().getPort();
+				byte[] body = ("{\"issuer\":\"" + base + "/realms/other\",\"authorization_endpoint\":\"" + base
+						+ "/auth\",\"token_endpoint\":\"" + base + "/token\",\"jwks_uri\":\"" + base
+						+ "/jwks\",\"subject_types_supported\":[\"public\"],\"response_types_supported\":[\"code\"],"
+						+ "\"id_token_signing_alg_values_supported\":[\"RS256\"]}")
+					.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Stands in for user-provisioning: answers every UserLoggedIn on the real topics. */
+	private static final class Responder implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean();
+
+		private final ConcurrentLinkedQueue<UserLoggedIn> logins = new ConcurrentLinkedQueue<>();
+
+		private volatile UserLoggedIn last;
+
+		private Thread thread;
+
+		void start(Infrastructure infrastructure) {
+			if (!this.running.compareAndSet(false, true)) {
+				return;
+			}
+			RegistryProperties registry = new RegistryProperties(URI.create(infrastructure.registryUrl()), false);
+			Map<String, Object> consumerProps = new HashMap<>(AvroSerdes.consumerProperties(registry));
+			consumerProps.put("bootstrap.servers", infrastructure.kafkaBootstrapServers());
+			consumerProps.put("group.id", "sign-in-it-" + UUID.randomUUID());
+			consumerProps.put("auto.offset.reset", "earliest");
+			Map<String, Object> producerProps = new HashMap<>(AvroSerdes.producerProperties(registry));
+			producerProps.put("bootstrap.servers", infrastructure.kafkaBootstrapServers());
+			KafkaConsumer<String, UserLoggedIn> consumer = new KafkaConsumer<>(consumerProps);
+			consumer.subscribe(List.of(Topics.USER_LOGGED_IN.name()));
+			KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProps);
+			this.thread = Thread.ofPlatform().daemon().name("provisioning-stand-in").start(() -> {
+				try (consumer; producer) {
+					while (this.running.get()) {
+						for (ConsumerRecord<String, UserLoggedIn> record : consumer.poll(Duration.ofMillis(200))) {
+							UserLoggedIn login = record.value();
+							this.last = login;
+							this.logins.add(login);
+							try {
+								answer(producer, login);
+							}
+							catch (Exception ex) {
+								System.err.println("provisioning stand-in failed to answer: " + ex);
+							}
+						}
+					}
+				}
+			});
+		}
+
+		private static void answer(KafkaProducer<String, SpecificRecord> producer, UserLoggedIn login)
+				throws Exception {
+			System.err
+				.println(java.time.Instant.now() + " provisioning stand-in answers login " + login.getCorrelationId());
+			if (login.getUniqueId().startsWith("locked-")) {
+				producer
+					.send(new ProducerRecord<>(Topics.USER_LOGIN_REFUSED.name(), login.getUniqueId(),
+							UserLoginRefused.newBuilder()
+								.setEventId(UUID.randomUUID())
+								.setOccurredAt(Instant.now())
+								.setCorrelationId(login.getCorrelationId())
+								.setProducer("user-provisioning")
+								.setLoginEventId(login.getEventId())
+								.setProvider(login.getProvider())
+								.setIssuer(login.getIssuer())
+								.setUniqueId(login.getUniqueId())
+								.setSessionId(login.getSessionId())
+								.setReason("locked")
+								.setMessage("Your account is locked.")
+								.build()))
+					.get();
+				return;
+			}
+			String userId = UUID.nameUUIDFromBytes(login.getUniqueId().getBytes(StandardCharsets.UTF_8)).toString();
+			producer
+				.send(new ProducerRecord<>(Topics.USER_CHANGED.name(), userId,
+						UserChanged.newBuilder()
+							.setEventId(UUID.randomUUID())
+							.setOccurredAt(Instant.now())
+							.setCorrelationId(login.getCorrelationId())
+							.setProducer("user-provisioning")
+							.setUserId(userId)
+							.setUniqueId(login.getUniqueId())
+							.setUsername((login.getUsername() != null) ? login.getUsername() : "derived")
+							.setEmail(login.getEmail())
+							.setFirstName(login.getFirstName())
+							.setLastName(login.getLastName())
+							.setRole("viewer")
+							.setGroupIds((login.getGroups() != null) ? login.getGroups() : List.of())
+							.setVersion(1)
+							.build()))
+				.get();
+		}
+
+		UserLoggedIn lastLogin() {
+			return this.last;
+		}
+
+		int logins() {
+			return this.logins.size();
+		}
+
+		@Override
+		public void close() {
+			this.running.set(false);
+			if (this.thread != null) {
+				try {
+					this.thread.join(5000);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
+	}
+
+}
