@@ -26,6 +26,15 @@ public enum LanyardService {
 		return this.serviceName;
 	}
 
+	/**
+	 * Whether it serves a request path that must be fast (every token passes through it):
+	 * such a service gets the optimising JIT compiler; the others start faster and use less
+	 * CPU with the client compiler only.
+	 */
+	public boolean onHotPath() {
+		return this == AUTH_GATEWAY || this == TOKEN_BROKER;
+	}
+
 	/** Its database: the name with underscores. */
 	public String database() {
 		return this.serviceName.replace('-', '_');

@@ -80,7 +80,9 @@ public final class ServiceProcess implements Component {
 		if (Waits.listening(this.port)) {
 			throw new IllegalStateException("Cannot start " + name() + ": port " + this.port + " is already in use");
 		}
-		var command = JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1").jar(this.jar).toList();
+		var java = this.service.onHotPath() ? JavaCommand.withHeap("384m")
+				: JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1");
+		var command = java.jar(this.jar).toList();
 		this.process = ManagedProcess.start(name(), command, this.environment, this.home, this.logFile, this.port,
 				this.detached);
 		Waits.until(name() + " to be healthy at " + url() + "/actuator/health", timeout, this.process,

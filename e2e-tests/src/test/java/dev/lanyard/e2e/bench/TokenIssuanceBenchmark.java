@@ -1,0 +1,131 @@
+package dev.lanyard.e2e.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.lanyard.launcher.ClientCredentials;
+import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.service.LanyardService;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Measures client-credentials issuance with the ensemble the launcher starts: every token
+ * answered 200 had its TokenIssued event acknowledged by Kafka ({@code acks=all}) first.
+ * Prints requests/s and latency percentiles per variant; asserts only that the runs
+ * worked (no failures, one TokenIssued record per token), never a speed.
+ *
+ * <p>
+ * Run with {@code bin/lanyard bench}. Knobs (system properties): {@code bench.callers}
+ * (comma-separated, default {@code 1,16,64}), {@code bench.seconds} per variant (default
+ * 20), {@code bench.warmup.seconds} (default 20).
+ */
+class TokenIssuanceBenchmark {
+
+	private static final String TOKEN_ISSUED = "lanyard.credentials.token-issued.v1";
+
+	private static final int MAX_REQUESTS_PER_RUN = 500_000;
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@Test
+	void clientCredentialsIssuance() throws Exception {
+		int[] callers = Arrays.stream(System.getProperty("bench.callers", "1,16,64").split(","))
+			.map(String::trim)
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
+			String broker = ensemble.endpoints().serviceUrl(LanyardService.TOKEN_BROKER);
+			String gateway = ensemble.endpoints().gatewayUrl();
+			ClientCredentials content = ensemble.demoContent();
+			long recordsBefore = tokenIssuedRecords(ensemble);
+
+			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp,
+					() -> issue(broker, content));
+			List<LoadRun.Result> results = new ArrayList<>();
+			for (int n : callers) {
+				results.add(LoadRun.run("token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
+						() -> issue(broker, content)));
+			}
+			for (int n : callers) {
+				results.add(LoadRun.run("auth-gateway -> token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
+						() -> issue(gateway, content)));
+			}
+
+			long issued = warm.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
+			long recorded = tokenIssuedRecords(ensemble) - recordsBefore;
+			System.out.println();
+			System.out.println("Client-credentials issuance, ES256 JWT, TokenIssued acked (acks=all) per token; "
+					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
+			System.out.println(warm);
+			results.forEach(System.out::println);
+			System.out.println("tokens answered 200: " + issued + ", TokenIssued records written: " + recorded);
+			System.out.println();
+
+			assertThat(results).allSatisfy((result) -> assertThat(result.failed()).as(result.name()).isZero());
+			// Every token handed out has its record; a request that failed after the ack
+			// could add one more record than tokens, never fewer.
+			assertThat(recorded).isGreaterThanOrEqualTo(issued);
+		}
+	}
+
+	private void issue(String baseUrl, ClientCredentials client) throws Exception {
+		String basic = Base64.getEncoder()
+			.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth2/token"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() != 200 || !response.body().contains("\"access_token\"")) {
+			throw new IllegalStateException("token endpoint answered " + response.statusCode());
+		}
+	}
+
+	/** Sum of the end offsets of the TokenIssued topic's partitions. */
+	private static long tokenIssuedRecords(Ensemble ensemble) throws Exception {
+		try (Admin admin = Admin.create(Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers()))) {
+			Set<TopicPartition> partitions = admin.describeTopics(List.of(TOKEN_ISSUED))
+				.allTopicNames()
+				.get()
+				.get(TOKEN_ISSUED)
+				.partitions()
+				.stream()
+				.map((p) -> new TopicPartition(TOKEN_ISSUED, p.partition()))
+				.collect(Collectors.toSet());
+			return admin
+				.listOffsets(partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> OffsetSpec.latest())))
+				.all()
+				.get()
+				.values()
+				.stream()
+				.mapToLong((info) -> info.offset())
+				.sum();
+		}
+	}
+
+}
