@@ -25,6 +25,7 @@ import dev.lanyard.launcher.registry.ApicurioRegistry;
 import dev.lanyard.launcher.registry.SchemaRegistration;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.service.ServiceProcess;
+import dev.lanyard.launcher.service.ServiceEnvironment;
 import dev.lanyard.launcher.service.TokenBrokerAdmin;
 import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.GeneratedSettings;
@@ -248,9 +249,15 @@ public final class Ensemble implements AutoCloseable {
 	private void startService(String name) {
 		startComponent(name);
 		if (name.equals(LanyardService.TOKEN_BROKER.serviceName())) {
-			this.demoClients = DemoClients
-				.ensure(new TokenBrokerAdmin(endpoints().serviceUrl(LanyardService.TOKEN_BROKER), administrator()));
-			this.progress.accept("Demo clients " + DemoClients.CONTENT + " and " + DemoClients.AUDITOR + " ready");
+			TokenBrokerAdmin admin = new TokenBrokerAdmin(endpoints().serviceUrl(LanyardService.TOKEN_BROKER),
+					administrator());
+			this.demoClients = DemoClients.ensure(admin);
+			// auth-gateway reads this file when it first asks for a user session token
+			ClientCredentials gateway = admin.ensureClient(ServiceEnvironment.GATEWAY_CLIENT_ID, "auth-gateway",
+					"gateway");
+			this.state.writePrivateText(ServiceEnvironment.GATEWAY_SECRET_FILE, gateway.clientSecret());
+			this.progress.accept("Demo clients " + DemoClients.CONTENT + " and " + DemoClients.AUDITOR
+					+ " and the gateway's client ready");
 		}
 	}
 

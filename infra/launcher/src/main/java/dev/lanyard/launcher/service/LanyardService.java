@@ -28,8 +28,8 @@ public enum LanyardService {
 
 	/**
 	 * Whether it serves a request path that must be fast (every token passes through it):
-	 * such a service gets the optimising JIT compiler; the others start faster and use less
-	 * CPU with the client compiler only.
+	 * such a service gets the optimising JIT compiler; the others start faster and use
+	 * less CPU with the client compiler only.
 	 */
 	public boolean onHotPath() {
 		return this == AUTH_GATEWAY || this == TOKEN_BROKER;

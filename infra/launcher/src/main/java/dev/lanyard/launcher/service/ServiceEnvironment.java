@@ -1,5 +1,6 @@
 package dev.lanyard.launcher.service;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,6 +12,24 @@ import dev.lanyard.launcher.settings.Setting;
  * plus where everything is (the contract's variables) and the service's own settings.
  */
 public final class ServiceEnvironment {
+
+	/**
+	 * token-broker client (kind gateway) through which auth-gateway gets user session
+	 * tokens.
+	 */
+	public static final String GATEWAY_CLIENT_ID = "auth-gateway";
+
+	/**
+	 * Where the launcher writes that client's secret (state folder), once token-broker
+	 * issued it.
+	 */
+	public static final String GATEWAY_SECRET_FILE = "auth-gateway-client.secret";
+
+	/**
+	 * integration-registry's key-encryption key file (state folder), generated at first
+	 * start.
+	 */
+	public static final String INTEGRATIONS_KEY_FILE = "integration-registry-kek.properties";
 
 	private ServiceEnvironment() {
 	}
@@ -39,16 +58,33 @@ public final class ServiceEnvironment {
 		environment.put("SPRING_DATASOURCE_PASSWORD", endpoints.settings().databasePassword());
 		environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
 		String issuer = endpoints.gatewayUrl();
+		String jwks = endpoints.serviceUrl(LanyardService.TOKEN_BROKER) + "/oauth2/jwks";
+		Path state = endpoints.settings().stateDirectory();
 		switch (service) {
 			case TOKEN_BROKER -> {
 				environment.put("LANYARD_TOKEN_BROKER_ISSUER", issuer);
+				environment.put("LANYARD_TOKEN_BROKER_INTEGRATION_REGISTRY_URL",
+						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);
-				environment.put("LANYARD_AUDIT_JWK_SET_URI",
-						endpoints.serviceUrl(LanyardService.TOKEN_BROKER) + "/oauth2/jwks");
+				environment.put("LANYARD_AUDIT_JWK_SET_URI", jwks);
+			}
+			case USER_PROVISIONING -> {
+				environment.put("LANYARD_PROVISIONING_ISSUER", issuer);
+				environment.put("LANYARD_PROVISIONING_JWK_SET_URI", jwks);
+			}
+			case INTEGRATION_REGISTRY -> {
+				environment.put("LANYARD_INTEGRATIONS_ISSUER", issuer);
+				environment.put("LANYARD_INTEGRATIONS_JWK_SET_URI", jwks);
+				environment.put("LANYARD_INTEGRATIONS_KEY_ENCRYPTION_KEY_FILE",
+						state.resolve(INTEGRATIONS_KEY_FILE).toString());
+				environment.put("LANYARD_INTEGRATIONS_KEY_ENCRYPTION_GENERATE_KEY_FILE", "true");
+				// the development OIDC provider stands in for external services on
+				// loopback
+				environment.put("LANYARD_INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS", "true");
 			}
 			case AUTH_GATEWAY -> {
 				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_URL", endpoints.serviceUrl(LanyardService.TOKEN_BROKER));
@@ -57,6 +93,16 @@ public final class ServiceEnvironment {
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
 				environment.put("LANYARD_GATEWAY_USER_PROVISIONING_URL",
 						endpoints.serviceUrl(LanyardService.USER_PROVISIONING));
+				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_CLIENT_CLIENT_ID", GATEWAY_CLIENT_ID);
+				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_CLIENT_CLIENT_SECRET_FILE",
+						state.resolve(GATEWAY_SECRET_FILE).toString());
+				environment.put("LANYARD_GATEWAY_SIGN_IN_PUBLIC_URL", issuer);
+				environment.put("LANYARD_GATEWAY_SIGN_IN_ALLOW_INSECURE_LOOPBACK_ISSUERS", "true");
+				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_ISSUER", endpoints.oidcIssuer());
+				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_CLIENT_ID", "lanyard");
+				// the development provider accepts any secret; a real one comes from a
+				// file
+				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_CLIENT_SECRET", "development-only");
 			}
 			default -> {
 			}

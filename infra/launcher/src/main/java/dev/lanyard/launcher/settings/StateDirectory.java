@@ -77,6 +77,15 @@ public final class StateDirectory {
 
 	/** Writes a properties file that only its owner may read (mode 600). */
 	public void writePrivate(String name, Properties properties, String comment) {
+		writePrivate(name, (writer) -> properties.store(writer, comment));
+	}
+
+	/** Writes one secret value as a file that only its owner may read (mode 600). */
+	public void writePrivateText(String name, String text) {
+		writePrivate(name, (writer) -> writer.write(text));
+	}
+
+	private void writePrivate(String name, Content content) {
 		Path file = file(name);
 		try {
 			Files.createDirectories(this.root);
@@ -85,13 +94,21 @@ public final class StateDirectory {
 			Files.createFile(temporary,
 					PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
 			try (Writer writer = Files.newBufferedWriter(temporary)) {
-				properties.store(writer, comment);
+				content.writeTo(writer);
 			}
+			// atomic: a reader sees the old secret or the new one, never half of one
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write " + file, ex);
 		}
+	}
+
+	@FunctionalInterface
+	private interface Content {
+
+		void writeTo(Writer writer) throws IOException;
+
 	}
 
 }

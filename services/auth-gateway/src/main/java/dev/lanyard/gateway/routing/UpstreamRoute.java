@@ -42,8 +42,8 @@ public record UpstreamRoute(String id, URI uri, List<String> paths) {
 						List.of("/api/admin/users/**", "/api/admin/groups/**")),
 				// /internal/** stays unrouted: service-to-service calls never cross the
 				// edge
-				new UpstreamRoute("integration-registry", upstreams.integrationRegistryUrl(),
-						List.of("/api/integrations/**", "/api/integration-templates/**")));
+				new UpstreamRoute("integration-registry", upstreams.integrationRegistryUrl(), List
+					.of("/api/integrations/**", "/api/integration-templates/**", "/api/integration-secrets/**")));
 	}
 
 }

@@ -23,12 +23,18 @@ public final class UserSessionTokens {
 
 	private final WebClient tokenBroker;
 
+	private final GatewayClientCredentials credentials;
+
 	private final Duration timeout;
 
-	public UserSessionTokens(WebClient tokenBroker, Duration timeout) {
+	public UserSessionTokens(WebClient tokenBroker, GatewayClientCredentials credentials, Duration timeout) {
 		if (tokenBroker == null) {
 			throw new IllegalArgumentException("tokenBroker cannot be null");
 		}
+		if (credentials == null) {
+			throw new IllegalArgumentException("credentials cannot be null");
+		}
+		this.credentials = credentials;
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive");
 		}
@@ -40,9 +46,18 @@ public final class UserSessionTokens {
 	public record Answer(HttpStatusCode status, JsonNode body) {
 	}
 
+	/**
+	 * token-broker's answer; errors with {@link NotConfiguredException} when the gateway
+	 * has no client secret (yet).
+	 */
 	public Mono<Answer> issue(KnownUser user, String correlationId) {
+		var authorization = this.credentials.basicAuthorization();
+		if (authorization.isEmpty()) {
+			return Mono.error(new NotConfiguredException());
+		}
 		return this.tokenBroker.post()
 			.uri("/oauth2/token")
+			.header("Authorization", authorization.get())
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.header("X-Correlation-Id", correlationId)
 			.body(BodyInserters.fromFormData("grant_type", GRANT_TYPE)
@@ -51,6 +66,15 @@ public final class UserSessionTokens {
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class)
 				.map((body) -> new Answer(response.statusCode(), body)))
 			.timeout(this.timeout);
+	}
+
+	/** The gateway has no usable client at token-broker. */
+	public static final class NotConfiguredException extends RuntimeException {
+
+		NotConfiguredException() {
+			super("The gateway's token-broker client is not configured or its secret file is not there yet");
+		}
+
 	}
 
 }

@@ -89,6 +89,10 @@ public final class MeController {
 			}
 			return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
 					"token-broker did not issue a session token; quote the correlation id when reporting it.");
+		}).onErrorResume(UserSessionTokens.NotConfiguredException.class, (ex) -> {
+			log.warn("No user session token for user {}: {}", user.userId(), ex.getMessage());
+			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+					"User session tokens are not available: the gateway has no token-broker client yet.");
 		}).onErrorResume((ex) -> !(ex instanceof IllegalArgumentException), (ex) -> {
 			log.warn("token-broker unreachable for a user session token (user {}): {}", user.userId(), ex.toString());
 			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,

@@ -1,6 +1,5 @@
 package dev.lanyard.gateway.signin.adapter.web;
 
-import java.util.Base64;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +10,7 @@ import reactor.core.publisher.Mono;
 import dev.lanyard.gateway.routing.UpstreamProperties;
 import dev.lanyard.gateway.signin.adapter.oidc.DiscoveredClientRegistrations;
 import dev.lanyard.gateway.signin.adapter.oidc.SignInProperties;
+import dev.lanyard.gateway.signin.adapter.tokenbroker.GatewayClientCredentials;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.TokenBrokerClientProperties;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.CompleteSignIn;
@@ -23,7 +23,6 @@ import dev.lanyard.events.UserLoggedIn;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -90,16 +89,16 @@ public class SignInSecurityConfiguration {
 
 	@Bean
 	UserSessionTokens userSessionTokens(UpstreamProperties upstreams, TokenBrokerClientProperties client) {
-		WebClient.Builder builder = WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString());
-		if (client.configured()) {
-			String basic = Base64.getEncoder()
-				.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes());
-			builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Basic " + basic);
-		}
-		else {
+		if (!client.configured()) {
 			log.warn("lanyard.gateway.token-broker-client is not set: signed-in users cannot get session tokens");
 		}
-		return new UserSessionTokens(builder.build(), client.timeout());
+		return new UserSessionTokens(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
+				new GatewayClientCredentials(client), client.timeout());
+	}
+
+	@Bean
+	SessionBearerRelay sessionBearerRelay(UserDirectory directory, UserSessionTokens tokens) {
+		return new SessionBearerRelay(directory, tokens, java.time.Clock.systemUTC());
 	}
 
 	@Bean
