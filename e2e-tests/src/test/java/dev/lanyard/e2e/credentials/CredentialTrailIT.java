@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
+import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
-import dev.lanyard.launcher.settings.LauncherSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -59,15 +57,8 @@ class CredentialTrailIT {
 
 	@BeforeAll
 	static void startEnsemble() {
-		ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-e2e")));
+		ensemble = SharedEnsemble.get();
 		gateway = ensemble.endpoints().gatewayUrl();
-	}
-
-	@AfterAll
-	static void stopEnsemble() {
-		if (ensemble != null) {
-			ensemble.close();
-		}
 	}
 
 	@Test

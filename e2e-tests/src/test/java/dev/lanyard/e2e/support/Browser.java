@@ -1,0 +1,83 @@
+package dev.lanyard.e2e.support;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A person's browser: keeps cookies, follows no redirect by itself, and signs in at the
+ * development OIDC provider by filling in its login form (subject and claims JSON), as a
+ * person would type them.
+ */
+public final class Browser {
+
+	private final CookieManager cookies = new CookieManager();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.cookieHandler(this.cookies)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String gateway;
+
+	public Browser(String gateway) {
+		this.gateway = gateway;
+	}
+
+	/**
+	 * Runs the whole sign-in and returns the gateway's answer at the callback (302 to the
+	 * landing page when it completed).
+	 */
+	public HttpResponse<String> signIn(String provider, String subject, Map<String, Object> claims) throws Exception {
+		HttpResponse<String> start = get(this.gateway + "/login/" + provider);
+		assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
+		String authorize = start.headers().firstValue("Location").orElseThrow();
+		HttpResponse<String> form = get(authorize);
+		assertThat(form.statusCode()).as("the provider's login form").isEqualTo(200);
+		HttpResponse<String> answered = send(HttpRequest.newBuilder(URI.create(authorize))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					Lanyard.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims))))));
+		assertThat(answered.statusCode()).as(answered.body()).isEqualTo(302);
+		return get(answered.headers().firstValue("Location").orElseThrow());
+	}
+
+	public HttpResponse<String> get(String url) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(url.startsWith("/") ? this.gateway + url : url)));
+	}
+
+	public JsonNode me() throws Exception {
+		HttpResponse<String> me = get("/api/me");
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		return Lanyard.JSON.readTree(me.body());
+	}
+
+	/** POST with the CSRF header the gateway's cookie asks for. */
+	public HttpResponse<String> post(String path) throws Exception {
+		String csrf = this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((cookie) -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie"));
+		return send(HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.header("X-XSRF-TOKEN", csrf)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}
