@@ -11,10 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
@@ -25,23 +21,22 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Every API call carries a bearer JWT signed by token-broker (ES256 or RS256, checked
  * against {@code lanyard.integrations.jwk-set-uri}) with {@code iss} equal to
- * {@code lanyard.integrations.issuer}. Any such token may list templates; the
- * integrations API needs the role {@code administrator}; the internal secret endpoint
- * needs the role {@code token-broker} and the audience {@code integration-registry}.
- * Everything else is refused. Refusals are problem details: 401 without a valid token,
- * 403 without the role.
+ * {@code lanyard.integrations.issuer}; its {@code lanyard_token_type} decides what it may
+ * do. A content-session or user-session token may list templates; the integrations API
+ * needs a content-session token with the role {@code administrator} (an administrator's
+ * user-session token, which content holds, is refused); the internal secret endpoint
+ * needs an internal-service token with the role {@code token-broker} and the audience
+ * {@code integration-registry}. Everything else is refused. Refusals are problem details:
+ * 401 without a valid token, 403 naming the token type, role or audience that is missing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -68,16 +63,18 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/api/integration-templates")
-			.authenticated()
+			.access(TokenAccess.of("Listing integration templates", TokenAuthorities.CONTENT_SESSION,
+					TokenAuthorities.USER_SESSION))
 			.requestMatchers("/api/integrations", "/api/integrations/**", "/api/integration-secrets/**")
-			.hasRole(ADMINISTRATOR)
+			.access(TokenAccess.of("Managing integrations", TokenAuthorities.CONTENT_SESSION).withRole(ADMINISTRATOR))
 			.requestMatchers(HttpMethod.GET, "/internal/integrations/*/client-secret")
-			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(TOKEN_BROKER),
-					audience(INTERNAL_AUDIENCE)))
+			.access(TokenAccess.of("Fetching client secrets", TokenAuthorities.INTERNAL_SERVICE)
+				.withRole(TOKEN_BROKER)
+				.withAudience(INTERNAL_AUDIENCE))
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication()))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(
@@ -98,22 +95,9 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	/** Grants when the bearer JWT's {@code aud} contains the audience. */
-	static AuthorizationManager<RequestAuthorizationContext> audience(String audience) {
-		return (authentication,
-				context) -> new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken jwt
-						&& jwt.getToken().getAudience() != null && jwt.getToken().getAudience().contains(audience));
-	}
-
-	/**
-	 * {@code roles: ["administrator"]} becomes the authority {@code ROLE_administrator}.
-	 */
-	static JwtAuthenticationConverter rolesAsAuthorities() {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
+	static JwtAuthenticationConverter authentication() {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(roles);
+		converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities());
 		return converter;
 	}
 
@@ -136,18 +120,11 @@ class SecurityConfiguration {
 		return (request, response, ex) -> {
 			bearer.handle(request, response, ex);
 			String uri = request.getRequestURI();
-			String detail;
+			String detail = TokenAccess.refusal(ex).orElse("Not allowed");
 			if (uri.startsWith("/internal/")) {
 				Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-				log.warn("Refused {} {} to {}: not token-broker's token for {}", request.getMethod(), uri,
-						(caller != null) ? caller.getName() : "nobody", INTERNAL_AUDIENCE);
-				detail = "Only token-broker may fetch client secrets, with a token for " + INTERNAL_AUDIENCE;
-			}
-			else if (uri.startsWith("/api/integration")) {
-				detail = "Managing integrations requires the role " + ADMINISTRATOR;
-			}
-			else {
-				detail = "Not allowed";
+				log.warn("Refused {} {} to {}: {}", request.getMethod(), uri,
+						(caller != null) ? caller.getName() : "nobody", detail);
 			}
 			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
 		};

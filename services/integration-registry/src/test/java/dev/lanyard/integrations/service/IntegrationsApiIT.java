@@ -67,6 +67,23 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void templatesWhenUserSessionTokenThenListed() {
+		Response response = get("/api/integration-templates",
+				jwks.typedToken(TestJwks.USER_SESSION, "user-7", "publisher"));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.node().get("templates")).isNotEmpty();
+	}
+
+	@Test
+	void templatesWhenInternalServiceTokenThen403NamingTokenTypes() {
+		Response response = get("/api/integration-templates",
+				jwks.tokenFor("integration-registry", "token-broker", "token-broker"));
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.node().get("detail").asString())
+			.contains("requires a token of type content-session or user-session");
+	}
+
+	@Test
 	void templatesWhenNoTokenThen401ProblemDetails() {
 		Response response = get("/api/integration-templates", null);
 		assertThat(response.status()).isEqualTo(401);
@@ -81,7 +98,32 @@ class IntegrationsApiIT extends ServiceTestSupport {
 		Response response = get("/api/integrations", jwks.token("someone", "viewer", "publisher"));
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.node().get("detail").asString()).contains("administrator");
+		assertThat(response.node().get("detail").asString()).contains("requires the role administrator");
+	}
+
+	@Test
+	void integrationsWhenUserSessionTokenOfAnAdministratorThen403NamingTokenType() {
+		Response response = get("/api/integrations", jwks.typedToken(TestJwks.USER_SESSION, "user-7", "administrator"));
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.node().get("detail").asString()).contains("requires a token of type content-session")
+			.contains("user-session");
+		assertThat(post("/api/integrations", jwks.typedToken(TestJwks.USER_SESSION, "user-7", "administrator"),
+				serviceAccount("By user session " + UUID.randomUUID(), secret()))
+			.status()).isEqualTo(403);
+	}
+
+	@Test
+	void integrationsWhenTokenWithoutTokenTypeOrInternalServiceThen403() {
+		assertThat(get("/api/integrations", jwks.typedToken(null, ADMIN, "administrator")).status()).isEqualTo(403);
+		assertThat(get("/api/integrations", jwks.tokenFor("integration-registry", ADMIN, "administrator")).status())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void integrationsWhenContentSessionTokenOfAnAdministratorThenAllowed() {
+		Response response = get("/api/integrations", jwks.typedToken(TestJwks.CONTENT_SESSION, ADMIN, "administrator"));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test
@@ -317,11 +359,31 @@ class IntegrationsApiIT extends ServiceTestSupport {
 		refused.add(get(path, jwks.tokenFromStranger("token-broker", "token-broker")));
 		refused.add(get(path, jwks.tokenFor("user-provisioning", "token-broker", "token-broker")));
 		refused.add(get(path, jwks.tokenFor("integration-registry", "content-1", "viewer")));
-		assertThat(refused).extracting(Response::status).containsExactly(401, 403, 403, 401, 401, 403, 403);
+		refused.add(get(path,
+				jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "integration-registry", "token-broker", "token-broker")));
+		refused.add(get(path,
+				jwks.typedTokenFor(TestJwks.USER_SESSION, "integration-registry", "token-broker", "token-broker")));
+		refused.add(get(path, jwks.typedTokenFor(null, "integration-registry", "token-broker", "token-broker")));
+		assertThat(refused).extracting(Response::status)
+			.containsExactly(401, 403, 403, 401, 401, 403, 403, 403, 403, 403);
 		assertThat(refused).allSatisfy((response) -> {
 			assertThat(response.body()).doesNotContain(secret);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 		});
+	}
+
+	@Test
+	void internalSecretWhenContentSessionTokenWithRoleTokenBrokerThen403NamingTokenType() {
+		String secret = secret();
+		String id = create(serviceAccount("Internal content session " + UUID.randomUUID(), secret));
+		Response response = get("/internal/integrations/" + id + "/client-secret",
+				jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "integration-registry", "token-broker", "token-broker"));
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.body()).doesNotContain(secret);
+		assertThat(response.node().get("detail").asString())
+			.isEqualTo("Fetching client secrets requires a token of type internal-service;"
+					+ " this token's lanyard_token_type is content-session");
 	}
 
 	// ---- key-encryption key rotation

@@ -33,6 +33,12 @@ final class TestJwks implements AutoCloseable {
 
 	static final String ISSUER = "http://127.0.0.1:18080";
 
+	static final String CONTENT_SESSION = "content-session";
+
+	static final String USER_SESSION = "user-session";
+
+	static final String INTERNAL_SERVICE = "internal-service";
+
 	private final ECKey ec;
 
 	private final RSAKey rsa;
@@ -67,16 +73,32 @@ final class TestJwks implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/oauth2/jwks";
 	}
 
-	/** ES256, from the expected issuer. */
+	/** A content-session token: ES256, from the expected issuer. */
 	String token(String subject, String... roles) {
-		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, List.of(roles));
+		return typedToken(CONTENT_SESSION, subject, roles);
 	}
 
 	/**
-	 * ES256 from the expected issuer, for an audience, as token-broker's internal tokens.
+	 * ES256 from the expected issuer, of the kind {@code tokenType}
+	 * ({@code lanyard_token_type}; left out when {@code null}).
+	 */
+	String typedToken(String tokenType, String subject, String... roles) {
+		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, subject, tokenType,
+				List.of(roles));
+	}
+
+	/**
+	 * An internal-service token for an audience, as token-broker's internal tokens: ES256
+	 * from the expected issuer.
 	 */
 	String tokenFor(String audience, String subject, String... roles) {
-		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, audience, List.of(roles));
+		return typedTokenFor(INTERNAL_SERVICE, audience, subject, roles);
+	}
+
+	/** As {@link #tokenFor}, of the kind {@code tokenType}. */
+	String typedTokenFor(String tokenType, String audience, String subject, String... roles) {
+		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, audience, tokenType,
+				List.of(roles));
 	}
 
 	String rs256Token(String subject, String... roles) {
@@ -110,11 +132,11 @@ final class TestJwks implements AutoCloseable {
 
 	private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, String issuer, String subject,
 			List<String> roles) {
-		return sign(algorithm, keyId, signer, issuer, subject, subject, roles);
+		return sign(algorithm, keyId, signer, issuer, subject, subject, CONTENT_SESSION, roles);
 	}
 
 	private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, String issuer, String subject,
-			String audience, List<String> roles) {
+			String audience, String tokenType, List<String> roles) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -123,6 +145,7 @@ final class TestJwks implements AutoCloseable {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", roles)
+			.claim("lanyard_token_type", tokenType)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), claims);
 		try {

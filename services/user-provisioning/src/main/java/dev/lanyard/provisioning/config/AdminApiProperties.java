@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may call the admin API: bearer JWTs from token-broker (ES256 or RS256) whose
- * {@code roles} claim holds {@code administrator}.
+ * Who may call the admin API: bearer JWTs from token-broker (ES256 or RS256) of type
+ * {@code content-session} whose {@code roles} claim holds {@code administrator}.
  *
  * @param issuer the {@code iss} every caller's JWT must carry (key
  * {@code lanyard.provisioning.issuer})

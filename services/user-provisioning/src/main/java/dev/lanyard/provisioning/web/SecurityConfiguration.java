@@ -14,7 +14,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -24,14 +23,18 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Only a bearer JWT from token-broker whose {@code iss} is
  * {@code lanyard.provisioning.issuer}, whose signature checks against
- * {@code lanyard.provisioning.jwk-set-uri} and whose {@code roles} claim holds
- * {@code administrator} may use the admin API. Refusals are problem details: 401 without
- * a valid token, 403 without the role.
+ * {@code lanyard.provisioning.jwk-set-uri}, whose {@code lanyard_token_type} is
+ * {@code content-session} and whose {@code roles} claim holds {@code administrator} may
+ * use the admin API: an administrator's user-session token, which content holds, may not.
+ * Refusals are problem details: 401 without a valid token, 403 naming the token type or
+ * role that is missing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String ADMINISTRATOR = "administrator";
+
+	static final String MANAGING = "Managing users and groups";
 
 	@Bean
 	SecurityFilterChain provisioningSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
@@ -44,11 +47,11 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/admin/**")
-			.hasRole(ADMINISTRATOR)
+			.access(TokenAccess.of(MANAGING, TokenAuthorities.CONTENT_SESSION).withRole(ADMINISTRATOR))
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication()))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(
@@ -70,15 +73,9 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	/**
-	 * {@code roles: ["administrator"]} becomes the authority {@code ROLE_administrator}.
-	 */
-	static JwtAuthenticationConverter rolesAsAuthorities() {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
+	static JwtAuthenticationConverter authentication() {
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(roles);
+		converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities());
 		return converter;
 	}
 
@@ -97,8 +94,8 @@ class SecurityConfiguration {
 		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 		return (request, response, ex) -> {
 			bearer.handle(request, response, ex);
-			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-					"Managing users and groups requires the role " + ADMINISTRATOR, request));
+			String detail = TokenAccess.refusal(ex).orElse("Not allowed");
+			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
 		};
 	}
 

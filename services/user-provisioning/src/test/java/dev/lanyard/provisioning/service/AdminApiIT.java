@@ -38,7 +38,33 @@ class AdminApiIT extends ServiceTestSupport {
 				jwks.token(TestJwks.ISSUER, "publisher-1", List.of("publisher")), "{\"uniqueId\":\"x\"}", null);
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
-		assertThat(response.json().get("detail").asString()).contains("administrator");
+		assertThat(response.json().get("detail").asString()).contains("requires the role administrator");
+	}
+
+	@Test
+	void usersWhenUserSessionTokenOfAnAdministratorThenForbiddenNamingTokenType() {
+		Response response = call("GET", "/api/admin/users",
+				jwks.token(TestJwks.ISSUER, "user-7", TestJwks.USER_SESSION, List.of("administrator")), null, null);
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("detail").asString()).contains("requires a token of type content-session")
+			.contains("user-session");
+	}
+
+	@Test
+	void usersWhenTokenWithoutTokenTypeThenForbidden() {
+		Response response = call("GET", "/api/admin/users",
+				jwks.token(TestJwks.ISSUER, "admin-client", null, List.of("administrator")), null, null);
+		assertThat(response.status()).isEqualTo(403);
+		assertThat(response.json().get("detail").asString()).contains("content-session");
+	}
+
+	@Test
+	void usersWhenContentSessionTokenOfAnAdministratorThenAllowed() {
+		Response response = call("GET", "/api/admin/users?limit=1",
+				jwks.token(TestJwks.ISSUER, "admin-client", TestJwks.CONTENT_SESSION, List.of("administrator")), null,
+				null);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test

@@ -29,6 +29,10 @@ final class TestJwks implements AutoCloseable {
 
 	static final String ISSUER = "http://127.0.0.1:8080";
 
+	static final String CONTENT_SESSION = "content-session";
+
+	static final String USER_SESSION = "user-session";
+
 	private final ECKey key;
 
 	private final HttpServer server;
@@ -56,7 +60,16 @@ final class TestJwks implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/oauth2/jwks";
 	}
 
+	/** A content-session token, as token-broker issues to a registered client. */
 	String token(String issuer, String subject, List<String> roles) {
+		return token(issuer, subject, CONTENT_SESSION, roles);
+	}
+
+	/**
+	 * A token of the kind {@code tokenType} ({@code lanyard_token_type}; left out when
+	 * {@code null}).
+	 */
+	String token(String issuer, String subject, String tokenType, List<String> roles) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -65,6 +78,7 @@ final class TestJwks implements AutoCloseable {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", roles)
+			.claim("lanyard_token_type", tokenType)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(),
 				claims);

@@ -1,0 +1,52 @@
+package dev.lanyard.integrations.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/**
+ * A token-broker JWT's authorities: each entry of {@code roles} as {@code ROLE_<role>},
+ * and its kind, the claim {@code lanyard_token_type}, as {@code TOKEN_TYPE_<kind>}. The
+ * kind matters because a user-session token carries the signed-in person's role and is
+ * handed to content, which must not administer anything with it.
+ */
+final class TokenAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+	/** The claim naming which kind of token token-broker issued. */
+	static final String TOKEN_TYPE_CLAIM = "lanyard_token_type";
+
+	static final String TOKEN_TYPE_PREFIX = "TOKEN_TYPE_";
+
+	/** Client credentials of a registered client: content, auditors, administrators. */
+	static final String CONTENT_SESSION = "content-session";
+
+	/** Minted for a signed-in person and handed to content. */
+	static final String USER_SESSION = "user-session";
+
+	/** token-broker's own short-lived token for calling another service. */
+	static final String INTERNAL_SERVICE = "internal-service";
+
+	private final JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+
+	TokenAuthorities() {
+		this.roles.setAuthoritiesClaimName("roles");
+		this.roles.setAuthorityPrefix("ROLE_");
+	}
+
+	@Override
+	public Collection<GrantedAuthority> convert(Jwt jwt) {
+		List<GrantedAuthority> authorities = new ArrayList<>(this.roles.convert(jwt));
+		String tokenType = jwt.getClaimAsString(TOKEN_TYPE_CLAIM);
+		if (tokenType != null && !tokenType.isBlank()) {
+			authorities.add(new SimpleGrantedAuthority(TOKEN_TYPE_PREFIX + tokenType));
+		}
+		return authorities;
+	}
+
+}

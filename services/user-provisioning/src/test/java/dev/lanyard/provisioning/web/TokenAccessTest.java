@@ -1,0 +1,111 @@
+package dev.lanyard.provisioning.web;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class TokenAccessTest {
+
+	private static final TokenAccess ADMIN_API = TokenAccess.of("Managing users and groups", "content-session")
+		.withRole("administrator");
+
+	@Test
+	void authorizeWhenContentSessionAdministratorThenGranted() {
+		assertThat(authorize(ADMIN_API, TestJwts.authenticated("content-session", "administrator")).isGranted())
+			.isTrue();
+	}
+
+	@Test
+	void authorizeWhenUserSessionAdministratorThenRefusedNamingTheRequiredType() {
+		AuthorizationResult result = authorize(ADMIN_API, TestJwts.authenticated("user-session", "administrator"));
+		assertThat(result.isGranted()).isFalse();
+		assertThat(result)
+			.isInstanceOfSatisfying(TokenAccess.Refusal.class, (refusal) -> assertThat(refusal.detail()).isEqualTo(
+					"Managing users and groups requires a token of type content-session; this token's lanyard_token_type is user-session"));
+	}
+
+	@Test
+	void authorizeWhenNoTokenTypeThenRefusedSayingSo() {
+		AuthorizationResult result = authorize(ADMIN_API, TestJwts.authenticated(null, "administrator"));
+		assertThat(result).isInstanceOfSatisfying(TokenAccess.Refusal.class,
+				(refusal) -> assertThat(refusal.detail()).endsWith("this token has no lanyard_token_type"));
+	}
+
+	@Test
+	void authorizeWhenContentSessionWithoutRoleThenRefusedNamingTheRole() {
+		AuthorizationResult result = authorize(ADMIN_API, TestJwts.authenticated("content-session", "auditor"));
+		assertThat(result).isInstanceOfSatisfying(TokenAccess.Refusal.class, (refusal) -> assertThat(refusal.detail())
+			.isEqualTo("Managing users and groups requires the role administrator"));
+	}
+
+	@Test
+	void authorizeWhenRoleClaimMimicsTokenTypeThenStillRefused() {
+		// roles are prefixed ROLE_, so a role can never pass for a token type
+		AuthorizationResult result = authorize(ADMIN_API,
+				TestJwts.authenticated("user-session", "administrator", "TOKEN_TYPE_content-session"));
+		assertThat(result.isGranted()).isFalse();
+	}
+
+	@Test
+	void authorizeWhenAnyOfSeveralTypesThenGrantedWithoutRole() {
+		TokenAccess anySession = TokenAccess.of("Reading", "content-session", "user-session");
+		assertThat(authorize(anySession, TestJwts.authenticated("user-session", "viewer")).isGranted()).isTrue();
+		AuthorizationResult refused = authorize(anySession, TestJwts.authenticated("internal-service", "viewer"));
+		assertThat(refused).isInstanceOfSatisfying(TokenAccess.Refusal.class, (refusal) -> assertThat(refusal.detail())
+			.startsWith("Reading requires a token of type content-session or user-session;"));
+	}
+
+	@Test
+	void authorizeWhenAnonymousOrNoAuthenticationThenRefused() {
+		Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
+				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+		assertThat(authorize(ADMIN_API, anonymous).isGranted()).isFalse();
+		assertThat(authorize(ADMIN_API, null).isGranted()).isFalse();
+	}
+
+	@Test
+	void refusalWhenDeniedByTokenAccessThenItsDetail() {
+		AuthorizationDeniedException denied = new AuthorizationDeniedException("Access Denied",
+				new TokenAccess.Refusal("why"));
+		assertThat(TokenAccess.refusal(denied)).contains("why");
+	}
+
+	@Test
+	void refusalWhenDeniedOtherwiseThenEmpty() {
+		assertThat(TokenAccess
+			.refusal(new AuthorizationDeniedException("Access Denied", new AuthorizationDecision(false)))).isEmpty();
+		assertThat(TokenAccess.refusal(new AuthorizationDeniedException("Access Denied"))).isEmpty();
+	}
+
+	@Test
+	void ofWhenActionBlankThenRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> TokenAccess.of(" ", "content-session"))
+			.withMessage("action cannot be blank");
+	}
+
+	@Test
+	void ofWhenNoTokenTypeThenRejected() {
+		assertThatIllegalArgumentException().isThrownBy(() -> TokenAccess.of("Managing"))
+			.withMessage("tokenTypes cannot be empty");
+	}
+
+	@Test
+	void withRoleWhenBlankThenRejected() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> TokenAccess.of("Managing", "content-session").withRole(""))
+			.withMessage("role cannot be blank");
+	}
+
+	private static AuthorizationResult authorize(TokenAccess access, Authentication authentication) {
+		return access.authorize(() -> authentication, null);
+	}
+
+}
