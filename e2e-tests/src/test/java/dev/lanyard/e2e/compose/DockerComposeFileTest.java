@@ -189,8 +189,17 @@ class DockerComposeFileTest {
 
 		boolean binds(String variable) {
 			String relaxed = relaxed(variable);
-			return this.exact.contains(relaxed) || this.parents.stream()
-				.anyMatch((parent) -> relaxed.equals(parent) || relaxed.startsWith(parent + "."));
+			// Spring also accepts the form without dashes (SIGNIN for sign-in), the only
+			// form that reaches map keys such as providers.<name>.issuer
+			String squashed = squashed(variable);
+			return this.exact.contains(relaxed) || this.exact.stream().anyMatch((key) -> squashed(key).equals(squashed))
+					|| this.parents.stream()
+						.anyMatch((parent) -> relaxed.equals(parent) || relaxed.startsWith(parent + ".")
+								|| squashed.startsWith(squashed(parent)));
+		}
+
+		private static String squashed(String name) {
+			return name.toLowerCase(Locale.ROOT).replaceAll("[._-]", "");
 		}
 
 	}

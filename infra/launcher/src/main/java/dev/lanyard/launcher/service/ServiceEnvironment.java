@@ -96,13 +96,13 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_CLIENT_CLIENT_ID", GATEWAY_CLIENT_ID);
 				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_CLIENT_CLIENT_SECRET_FILE",
 						state.resolve(GATEWAY_SECRET_FILE).toString());
-				environment.put("LANYARD_GATEWAY_SIGN_IN_PUBLIC_URL", issuer);
-				environment.put("LANYARD_GATEWAY_SIGN_IN_ALLOW_INSECURE_LOOPBACK_ISSUERS", "true");
-				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_ISSUER", endpoints.oidcIssuer());
-				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_CLIENT_ID", "lanyard");
+				environment.put("LANYARD_GATEWAY_SIGNIN_PUBLICURL", issuer);
+				environment.put("LANYARD_GATEWAY_SIGNIN_ALLOWINSECURELOOPBACKISSUERS", "true");
+				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_ISSUER", endpoints.oidcIssuer());
+				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTID", "lanyard");
 				// the development provider accepts any secret; a real one comes from a
 				// file
-				environment.put("LANYARD_GATEWAY_SIGN_IN_PROVIDERS_DEV_CLIENT_SECRET", "development-only");
+				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTSECRET", "development-only");
 			}
 			default -> {
 			}
