@@ -60,15 +60,20 @@ final class TestJwks implements AutoCloseable {
 	}
 
 	String token(String issuer, List<String> roles) {
-		return sign(this.key, issuer, roles);
+		return sign(this.key, issuer, roles, "content-session");
+	}
+
+	/** As token-broker signs a token of another type (e.g. a user session token). */
+	String token(List<String> roles, String tokenType) {
+		return sign(this.key, ISSUER, roles, tokenType);
 	}
 
 	/** Signed by a key the JWK set does not hold, under the same key id. */
 	String tokenFromStranger(List<String> roles) {
-		return sign(this.stranger, ISSUER, roles);
+		return sign(this.stranger, ISSUER, roles, "content-session");
 	}
 
-	private static String sign(ECKey key, String issuer, List<String> roles) {
+	private static String sign(ECKey key, String issuer, List<String> roles, String tokenType) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject("auditor-client")
@@ -77,7 +82,7 @@ final class TestJwks implements AutoCloseable {
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", roles)
-			.claim("lanyard_token_type", "content-session")
+			.claim("lanyard_token_type", tokenType)
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
 		try {

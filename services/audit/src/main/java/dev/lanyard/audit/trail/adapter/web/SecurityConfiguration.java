@@ -1,5 +1,8 @@
 package dev.lanyard.audit.trail.adapter.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.lanyard.audit.AuditProperties;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +17,10 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -25,13 +32,17 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Only a bearer JWT from token-broker whose {@code iss} is {@code lanyard.audit.issuer},
  * whose signature checks against {@code lanyard.audit.jwk-set-uri} and whose
- * {@code roles} claim holds {@code auditor} may read the trail. Refusals are problem
- * details: 401 without a valid token, 403 without the role.
+ * {@code roles} claim holds {@code auditor} may read the trail, and only as a client's
+ * own token ({@code lanyard_token_type} {@code content-session}): a user session token is
+ * handed to content, which must not read the trail as the viewing auditor. Refusals are
+ * problem details: 401 without a valid token, 403 without the role or type.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String AUDITOR = "auditor";
+
+	static final String CLIENT_TOKEN = "TOKEN_TYPE_content-session";
 
 	@Bean
 	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
@@ -44,7 +55,8 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/audit/**")
-			.hasRole(AUDITOR)
+			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(AUDITOR),
+					AuthorityAuthorizationManager.hasAuthority(CLIENT_TOKEN)))
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
@@ -70,13 +82,23 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	/** {@code roles: ["auditor"]} becomes the authority {@code ROLE_auditor}. */
+	/**
+	 * {@code roles: ["auditor"]} becomes the authority {@code ROLE_auditor}, and
+	 * {@code lanyard_token_type} the authority {@code TOKEN_TYPE_<type>}.
+	 */
 	static JwtAuthenticationConverter rolesAsAuthorities() {
 		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 		roles.setAuthoritiesClaimName("roles");
 		roles.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(roles);
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
+			List<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
+			String type = jwt.getClaimAsString("lanyard_token_type");
+			if (type != null) {
+				authorities.add(new SimpleGrantedAuthority("TOKEN_TYPE_" + type));
+			}
+			return authorities;
+		});
 		return converter;
 	}
 
@@ -95,8 +117,11 @@ class SecurityConfiguration {
 		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 		return (request, response, ex) -> {
 			bearer.handle(request, response, ex);
-			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-					"Reading the audit trail requires the role " + AUDITOR, request));
+			problems.write(response,
+					ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
+							"Reading the audit trail requires the role " + AUDITOR
+									+ " on a client's own (content-session) token",
+							request));
 		};
 	}
 

@@ -70,7 +70,8 @@ class SecurityProblemsTest {
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(this.response.getContentAsString()).contains("\"status\":403")
-			.contains("\"detail\":\"Reading the audit trail requires the role auditor\"");
+			.contains(
+					"\"detail\":\"Reading the audit trail requires the role auditor on a client's own (content-session) token\"");
 	}
 
 	@Test
@@ -87,6 +88,22 @@ class SecurityProblemsTest {
 			.extracting(GrantedAuthority::getAuthority)
 			.contains("ROLE_auditor")
 			.noneMatch((authority) -> authority.startsWith("SCOPE_"));
+	}
+
+	@Test
+	void rolesAsAuthoritiesWhenTokenTypeClaimThenTokenTypeAuthorityNotARole() {
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "ES256")
+			.subject("u-1")
+			.claim("roles", List.of("auditor"))
+			.claim("lanyard_token_type", "user-session")
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
+			.build();
+		assertThat(SecurityConfiguration.rolesAsAuthorities().convert(jwt).getAuthorities())
+			.extracting(GrantedAuthority::getAuthority)
+			.contains("ROLE_auditor", "TOKEN_TYPE_user-session")
+			.noneMatch((authority) -> authority.equals("ROLE_user-session"));
 	}
 
 }
