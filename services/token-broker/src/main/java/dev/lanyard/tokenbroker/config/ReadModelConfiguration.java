@@ -2,6 +2,7 @@ package dev.lanyard.tokenbroker.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +30,7 @@ import dev.lanyard.tokenbroker.users.adapter.jdbc.JdbcUserReadModel;
 import dev.lanyard.tokenbroker.users.application.AwaitUser;
 import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
 import dev.lanyard.tokenbroker.users.application.UserArrivals;
+import dev.lanyard.tokenbroker.users.application.UserDeactivationListener;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -77,8 +79,9 @@ class ReadModelConfiguration {
 	}
 
 	@Bean
-	UpdateUserReadModel updateUserReadModel(UserReadModel users, UserArrivals arrivals) {
-		return new UpdateUserReadModel(users, arrivals);
+	UpdateUserReadModel updateUserReadModel(UserReadModel users, UserArrivals arrivals,
+			List<UserDeactivationListener> deactivationListeners) {
+		return new UpdateUserReadModel(users, arrivals, deactivationListeners);
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
@@ -32,6 +33,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -49,11 +51,18 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Two filter chains: the authorization server's endpoints (token, JWKS, metadata), and
- * everything else: the admin API behind a bearer JWT with role administrator, health
- * open, the rest denied. No sessions, no cookies: every request carries its credentials.
+ * everything else: the admin API behind a bearer JWT with role administrator, the
+ * viewer's connections API behind a user session token, health open, the rest denied. No
+ * sessions, no cookies: every request carries its credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/**
+	 * The one authority of a user session token: {@code /api/connections/**} (reached
+	 * through the gateway, which adds the signed-in user's token) takes no other token.
+	 */
+	static final String USER_SESSION_AUTHORITY = "LANYARD_USER_SESSION";
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(TokenProperties tokens) {
@@ -85,20 +94,20 @@ class SecurityConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
-			JwtDecoder jwtDecoder) {
+			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.registeredClientRepository(clients)
 				.authorizationService(authorizations)
-				.tokenEndpoint((token) -> token
-					.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
-					.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken))
-					.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
-					.authenticationProvider(
-							new TokenExchangeAuthenticationProvider(jwtDecoder, clients, issueServiceAccountCredential))
-					.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
-					.errorResponseHandler(tokenErrors))
+				.tokenEndpoint(
+						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
+							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken))
+							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
+							.authenticationProvider(new TokenExchangeAuthenticationProvider(jwtDecoder, clients,
+									issueServiceAccountCredential, issueViewerCredential))
+							.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
+							.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});
 		// A token exchange may come without client authentication: its subject token
@@ -130,6 +139,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/api/admin/**")
 			.hasRole(ClientKind.ADMINISTRATOR.value())
+			.requestMatchers("/api/connections", "/api/connections/**")
+			.hasAuthority(USER_SESSION_AUTHORITY)
 			.anyRequest()
 			.denyAll());
 		http.oauth2ResourceServer((resourceServer) -> resourceServer
@@ -153,15 +164,25 @@ class SecurityConfiguration {
 	/**
 	 * Authorities from the {@code roles} claim, as {@code ROLE_<role>}, of client tokens
 	 * (content session tokens) only: a user session token is handed to content, and the
-	 * content must not administer anything with it, whatever the user's role.
+	 * content must not administer anything with it, whatever the user's role. A user
+	 * session token carries {@link #USER_SESSION_AUTHORITY} alone; any other token
+	 * nothing.
 	 */
 	private static JwtAuthenticationConverter rolesConverter() {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName(ContentSessionTokenCustomizer.ROLES);
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> TokenIssuance.CONTENT_SESSION.equals(
-				jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE)) ? authorities.convert(jwt) : List.of());
+		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
+			String type = jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE);
+			if (TokenIssuance.CONTENT_SESSION.equals(type)) {
+				return authorities.convert(jwt);
+			}
+			if (TokenIssuance.USER_SESSION.equals(type) && jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
+				return List.of(new SimpleGrantedAuthority(USER_SESSION_AUTHORITY));
+			}
+			return List.of();
+		});
 		return converter;
 	}
 

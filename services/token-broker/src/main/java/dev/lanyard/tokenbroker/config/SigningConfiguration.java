@@ -33,15 +33,22 @@ class SigningConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningConfiguration.class);
 
+	/** Seals signing keys, and viewers' refresh tokens, at rest. */
 	@Bean
-	@DependsOnDatabaseInitialization
-	SigningKeys signingKeys(JdbcClient jdbc, KeyEncryptionProperties encryption, TokenProperties tokens, Clock clock) {
+	KeyMaterialCipher keyMaterialCipher(KeyEncryptionProperties encryption) {
 		byte[] kek = encryption.keyBytes();
 		if (kek == null) {
-			log.warn("lanyard.token-broker.key-encryption-key is not set: signing keys are stored unencrypted");
+			log.warn("lanyard.token-broker.key-encryption-key is not set: signing keys and viewers' refresh tokens"
+					+ " are stored unencrypted");
 		}
-		KeyMaterialCipher cipher = (kek != null) ? KeyMaterialCipher.aes256Gcm(kek) : KeyMaterialCipher.none();
-		return SigningKeys.loadOrCreate(new JdbcSigningKeyStore(jdbc), cipher, tokens.signingAlgorithm(), clock);
+		return (kek != null) ? KeyMaterialCipher.aes256Gcm(kek) : KeyMaterialCipher.none();
+	}
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	SigningKeys signingKeys(JdbcClient jdbc, KeyMaterialCipher keyMaterialCipher, TokenProperties tokens, Clock clock) {
+		return SigningKeys.loadOrCreate(new JdbcSigningKeyStore(jdbc), keyMaterialCipher, tokens.signingAlgorithm(),
+				clock);
 	}
 
 	/**

@@ -23,9 +23,9 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /**
- * RFC 8693 token exchange for service-account integrations: the external token endpoint
- * behind Resilience4j, client secrets from integration-registry, the token cache and the
- * use case.
+ * RFC 8693 token exchange: the external token endpoint behind Resilience4j (shared with
+ * the viewer connect flow), client secrets from integration-registry, and for
+ * service-account integrations the token cache and the use case.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenExchangeConfiguration {
@@ -33,29 +33,44 @@ class TokenExchangeConfiguration {
 	/** Internal-service tokens live one minute. */
 	private static final Duration INTERNAL_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
 
-	@Bean
-	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
-			IssuanceAuditTrail auditTrail, JwtEncoder jwtEncoder, TokenProperties tokens,
-			TokenExchangeProperties exchange, JsonMapper json, Clock clock) {
-		HttpClient http = HttpClient.newBuilder()
+	private static HttpClient httpClient(TokenExchangeProperties exchange) {
+		return HttpClient.newBuilder()
 			.connectTimeout(exchange.externalTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		ResilientExternalTokenEndpoint endpoint = new ResilientExternalTokenEndpoint(
-				new HttpExternalTokenEndpoint(http, json, exchange.externalTimeout(), clock),
+	}
+
+	/** Every external token endpoint call (all grants) goes through this one. */
+	@Bean
+	ResilientExternalTokenEndpoint externalTokenEndpoint(TokenExchangeProperties exchange, JsonMapper json,
+			Clock clock) {
+		HttpExternalTokenEndpoint http = new HttpExternalTokenEndpoint(httpClient(exchange), json,
+				exchange.externalTimeout(), clock);
+		return new ResilientExternalTokenEndpoint(http, http,
 				ExternalCallPolicies.retry("external-token-endpoint", exchange.externalRetryAttempts(),
 						exchange.externalRetryBackoff()),
 				ExternalCallPolicies.circuitBreakers(exchange.circuitBreakerFailureRate(),
 						exchange.circuitBreakerWindow(), Math.max(2, exchange.circuitBreakerWindow() / 2),
 						exchange.circuitBreakerOpenDuration()),
 				ExternalCallPolicies.bulkheads(exchange.bulkheadMaxConcurrentCalls(), Duration.ZERO));
+	}
+
+	@Bean
+	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, JwtEncoder jwtEncoder,
+			TokenProperties tokens, TokenExchangeProperties exchange, JsonMapper json, Clock clock) {
 		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(new JwtInternalTokenSigner(jwtEncoder,
 				SignatureAlgorithm.from(tokens.signingAlgorithm().name()), tokens.issuerUrl()), auditTrail,
 				INTERNAL_TOKEN_TIME_TO_LIVE, clock);
-		RegistryIntegrationSecrets secrets = new RegistryIntegrationSecrets(exchange.integrationRegistryUrl(), http,
-				json, exchange.externalTimeout(), internalTokens, ExternalCallPolicies.retry("integration-registry",
+		return new RegistryIntegrationSecrets(exchange.integrationRegistryUrl(), httpClient(exchange), json,
+				exchange.externalTimeout(), internalTokens, ExternalCallPolicies.retry("integration-registry",
 						exchange.externalRetryAttempts(), exchange.externalRetryBackoff()));
-		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(endpoint, secrets,
+	}
+
+	@Bean
+	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
+			IssuanceAuditTrail auditTrail, ResilientExternalTokenEndpoint externalTokenEndpoint,
+			RegistryIntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
+		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(externalTokenEndpoint, integrationSecrets,
 				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
 		return new IssueServiceAccountCredential(integrations, cache, auditTrail, clock);
 	}

@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 403 for a valid bearer token without the needed role, as a problem-details body. */
+/** 403 for a valid bearer token of the wrong kind or role, as a problem-details body. */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
 	private final BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
@@ -30,7 +30,7 @@ public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 			AccessDeniedException accessDeniedException) throws IOException, ServletException {
 		this.bearer.handle(request, response, accessDeniedException);
 		this.problems.write(request, response, HttpStatus.FORBIDDEN,
-				"The bearer token does not carry the required role");
+				"The bearer token may not be used for this request");
 	}
 
 }

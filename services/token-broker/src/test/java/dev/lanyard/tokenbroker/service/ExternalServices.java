@@ -35,6 +35,15 @@ final class ExternalServices {
 	}
 
 	static synchronized String externalTokenEndpoint() {
+		return server().tokenEndpointUrl(ISSUER_ID).toString();
+	}
+
+	static synchronized String externalAuthorizationEndpoint() {
+		return server().authorizationEndpointUrl(ISSUER_ID).toString();
+	}
+
+	/** The external OAuth service, started on first use. */
+	static synchronized MockOAuth2Server server() {
 		if (oauth == null) {
 			oauth = new MockOAuth2Server();
 			try {
@@ -44,7 +53,7 @@ final class ExternalServices {
 				throw new IllegalStateException("mock-oauth2-server did not start", ex);
 			}
 		}
-		return oauth.tokenEndpointUrl(ISSUER_ID).toString();
+		return oauth;
 	}
 
 	/** The secret the registry stand-in hands out for an integration. */

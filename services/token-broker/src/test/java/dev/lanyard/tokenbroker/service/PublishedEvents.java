@@ -114,6 +114,13 @@ final class PublishedEvents {
 			.setContentIds(List.copyOf(contentIds));
 	}
 
+	static IntegrationChanged.Builder viewer(String integrationId, String authorizationEndpoint, String tokenEndpoint,
+			Set<String> allowedGroupIds, Set<String> contentIds, String... scopes) {
+		return serviceAccount(integrationId, tokenEndpoint, contentIds, scopes).setKind("viewer")
+			.setAuthorizationEndpoint(authorizationEndpoint)
+			.setAllowedGroupIds(List.copyOf(allowedGroupIds));
+	}
+
 	/** The keys of the dead-letter topic's records, from its start. */
 	static List<String> deadLetterKeys(Duration timeout, String wanted) {
 		Map<String, Object> properties = new HashMap<>();

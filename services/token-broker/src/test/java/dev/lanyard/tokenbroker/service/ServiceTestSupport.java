@@ -47,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "lanyard.token-broker.audit-ack-timeout=PT2S",
 				"lanyard.token-broker.issuer=" + ServiceTestSupport.ISSUER,
 				"logging.file.name=" + ServiceTestSupport.LOG_FILE, "spring.datasource.hikari.maximum-pool-size=3",
-				"logging.level.org.apache.kafka=WARN", "lanyard.token-broker.user-wait-timeout=PT1S" })
+				"logging.level.org.apache.kafka=WARN", "lanyard.token-broker.user-wait-timeout=PT1S",
+				// viewer tokens of a few seconds' life are refreshed in the tests
+				"lanyard.token-broker.external-token-refresh-before-expiry=PT1S" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport {
 

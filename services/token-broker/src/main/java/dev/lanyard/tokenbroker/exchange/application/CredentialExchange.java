@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.exchange.application;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Set;
 
@@ -28,8 +29,14 @@ public sealed interface CredentialExchange {
 	 *
 	 * @param reason which rule
 	 * @param description what to tell the caller
+	 * @param uri where the caller can act on it (the connect URL of a viewer integration
+	 * the user has not connected), or {@code null}
 	 */
-	record Denied(Denial reason, String description) implements CredentialExchange {
+	record Denied(Denial reason, String description, URI uri) implements CredentialExchange {
+
+		public Denied(Denial reason, String description) {
+			this(reason, description, null);
+		}
 
 	}
 
@@ -65,8 +72,12 @@ public sealed interface CredentialExchange {
 		SCOPE_TOO_WIDE,
 		/** The user is not in one of the integration's allowed groups. */
 		GROUP_NOT_ALLOWED,
-		/** The user is locked or deactivated. */
-		USER_NOT_ALLOWED
+		/** The user is unknown, locked or deactivated. */
+		USER_NOT_ALLOWED,
+		/**
+		 * The user has not connected the viewer integration (or its grant was revoked).
+		 */
+		NOT_CONNECTED
 
 	}
 

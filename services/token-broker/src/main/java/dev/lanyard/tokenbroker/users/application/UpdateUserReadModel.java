@@ -1,13 +1,15 @@
 package dev.lanyard.tokenbroker.users.application;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 /**
- * Keeps the user read model in step with user-provisioning's events and wakes whoever
- * waits for a user.
+ * Keeps the user read model in step with user-provisioning's events, wakes whoever waits
+ * for a user, and tells the deactivation listeners (which drop the user's stored tokens).
  */
 public final class UpdateUserReadModel {
 
@@ -17,15 +19,26 @@ public final class UpdateUserReadModel {
 
 	private final UserArrivals arrivals;
 
+	private final List<UserDeactivationListener> deactivationListeners;
+
 	public UpdateUserReadModel(UserReadModel users, UserArrivals arrivals) {
+		this(users, arrivals, List.of());
+	}
+
+	public UpdateUserReadModel(UserReadModel users, UserArrivals arrivals,
+			List<UserDeactivationListener> deactivationListeners) {
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
 		if (arrivals == null) {
 			throw new IllegalArgumentException("arrivals cannot be null");
 		}
+		if (deactivationListeners == null) {
+			throw new IllegalArgumentException("deactivationListeners cannot be null");
+		}
 		this.users = users;
 		this.arrivals = arrivals;
+		this.deactivationListeners = List.copyOf(deactivationListeners);
 	}
 
 	public void apply(UserSnapshot snapshot) {
@@ -48,6 +61,9 @@ public final class UpdateUserReadModel {
 		this.users.deactivate(command.userId(), command.deactivatedAt());
 		log.info("User {} deactivated", command.userId());
 		this.arrivals.signal();
+		for (UserDeactivationListener listener : this.deactivationListeners) {
+			listener.userDeactivated(command.userId());
+		}
 	}
 
 }

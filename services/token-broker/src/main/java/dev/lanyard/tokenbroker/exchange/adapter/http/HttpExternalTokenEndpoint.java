@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.exchange.adapter.http;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,18 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.exchange.application.ExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
 import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /**
- * The client-credentials grant against an external token endpoint over HTTP:
- * {@code client_secret_basic}, {@code scope} when scopes are named, {@code audience} when
- * the integration has one. Transport failures, timeouts, 408, 429 and 5xx are
+ * Grants against an external token endpoint over HTTP, all with
+ * {@code client_secret_basic}: client credentials ({@code scope} when scopes are named,
+ * {@code audience} when the integration has one), authorization code with the PKCE
+ * verifier, and refresh token. Transport failures, timeouts, 408, 429 and 5xx are
  * {@link ExternalServiceUnavailableException} (worth a retry); other 4xx are
  * {@link ExternalServiceRefusedException} with the OAuth error the service named. Bodies
  * are never logged or put into messages.
  */
-public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint {
+public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, UserGrantEndpoint {
 
 	/** How long a token without {@code expires_in} is taken to live. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
@@ -75,6 +79,35 @@ public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint {
 		if (integration.audience() != null) {
 			form.put("audience", integration.audience());
 		}
+		return post(integration, clientSecret, form, scopes).accessToken();
+	}
+
+	@Override
+	public ExternalGrant authorizationCode(Integration integration, String clientSecret, String code, URI redirectUri,
+			String codeVerifier) throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "authorization_code");
+		form.put("code", code);
+		form.put("redirect_uri", redirectUri.toString());
+		form.put("code_verifier", codeVerifier);
+		return post(integration, clientSecret, form, integration.scopes());
+	}
+
+	@Override
+	public ExternalGrant refresh(Integration integration, String clientSecret, String refreshToken)
+			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", "refresh_token");
+		form.put("refresh_token", refreshToken);
+		return post(integration, clientSecret, form, integration.scopes());
+	}
+
+	/**
+	 * One grant against the token endpoint; {@code assumedScopes} when the answer names
+	 * none.
+	 */
+	private ExternalGrant post(Integration integration, String clientSecret, Map<String, String> form,
+			Set<String> assumedScopes) throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
 		HttpRequest request = HttpRequest.newBuilder(integration.tokenEndpoint())
 			.timeout(this.timeout)
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -103,8 +136,10 @@ public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint {
 				? Duration.ofSeconds(body.get("expires_in").asLong()) : DEFAULT_LIFETIME;
 		Set<String> granted = body.hasNonNull("scope") ? Arrays.stream(body.get("scope").asString().split(" "))
 			.filter((s) -> !s.isEmpty())
-			.collect(Collectors.toSet()) : scopes;
-		return new ExternalToken(body.get("access_token").asString(), sent.plus(lifetime), granted);
+			.collect(Collectors.toSet()) : assumedScopes;
+		String refreshToken = body.hasNonNull("refresh_token") ? body.get("refresh_token").asString() : null;
+		return new ExternalGrant(new ExternalToken(body.get("access_token").asString(), sent.plus(lifetime), granted),
+				refreshToken);
 	}
 
 	private HttpResponse<String> send(Integration integration, HttpRequest request)

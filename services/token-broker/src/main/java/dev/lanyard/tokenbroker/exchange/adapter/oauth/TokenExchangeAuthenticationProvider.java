@@ -4,6 +4,8 @@ import java.util.Map;
 
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
+import dev.lanyard.tokenbroker.connections.application.IssueViewerCredentialCommand;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentialCommand;
@@ -13,6 +15,7 @@ import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -25,11 +28,12 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * RFC 8693 token exchange of a content session token for an external access token of a
- * service-account integration. The subject token authenticates the content: it must be
- * signed by this service's keys, carry its issuer, be unexpired, be a content session
- * token, and name a content client that still exists. Client authentication is optional;
- * a client that does authenticate must be the subject token's own content.
+ * RFC 8693 token exchange for an external access token: a content session token for a
+ * service-account integration, or a user session token for a viewer integration. The
+ * subject token must be signed by this service's keys, carry its issuer, be unexpired and
+ * be of the type named. A content session token must name a content client that still
+ * exists; a client that authenticates must be that content. For a user session token, an
+ * authenticating client must be a content client (recorded as the actor).
  */
 public final class TokenExchangeAuthenticationProvider implements AuthenticationProvider {
 
@@ -39,14 +43,25 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 	/** Subject token type of user session tokens. */
 	public static final String USER_SESSION_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
 
+	/**
+	 * Stands for the missing client of an exchange no client authenticated for (the token
+	 * response needs one); never stored or looked up.
+	 */
+	private static final RegisteredClient NO_CLIENT = RegisteredClient.withId("unauthenticated")
+		.clientId("unauthenticated")
+		.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
+		.build();
+
 	private final JwtDecoder subjectTokens;
 
 	private final RegisteredClientRepository clients;
 
 	private final IssueServiceAccountCredential serviceAccountCredentials;
 
+	private final IssueViewerCredential viewerCredentials;
+
 	public TokenExchangeAuthenticationProvider(JwtDecoder subjectTokens, RegisteredClientRepository clients,
-			IssueServiceAccountCredential serviceAccountCredentials) {
+			IssueServiceAccountCredential serviceAccountCredentials, IssueViewerCredential viewerCredentials) {
 		if (subjectTokens == null) {
 			throw new IllegalArgumentException("subjectTokens cannot be null");
 		}
@@ -56,17 +71,20 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		if (serviceAccountCredentials == null) {
 			throw new IllegalArgumentException("serviceAccountCredentials cannot be null");
 		}
+		if (viewerCredentials == null) {
+			throw new IllegalArgumentException("viewerCredentials cannot be null");
+		}
 		this.subjectTokens = subjectTokens;
 		this.clients = clients;
 		this.serviceAccountCredentials = serviceAccountCredentials;
+		this.viewerCredentials = viewerCredentials;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		TokenExchangeAuthenticationToken request = (TokenExchangeAuthenticationToken) authentication;
 		if (USER_SESSION_TYPE.equals(request.getSubjectTokenType())) {
-			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
-					"Exchanging user session tokens (viewer integrations) is not available yet");
+			return exchangeUserSession(request);
 		}
 		if (!CONTENT_SESSION_TYPE.equals(request.getSubjectTokenType())) {
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
@@ -80,15 +98,46 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		CredentialExchange exchange = this.serviceAccountCredentials.issue(new IssueServiceAccountCredentialCommand(
 				content.getClientId(), request.getAudience(), request.getScopes(), request.getCorrelationId()));
+		return answer(request, content, exchange);
+	}
+
+	/**
+	 * A user session token for a viewer integration. A content client that authenticates
+	 * is recorded as the actor and must be associated with the integration; any other
+	 * authenticated client is refused.
+	 */
+	private Authentication exchangeUserSession(TokenExchangeAuthenticationToken request) {
+		Jwt subject = verify(request.getSubjectToken(), TokenIssuance.USER_SESSION);
+		if (subject.getSubject() == null || subject.getSubject().isBlank()) {
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token names no user");
+		}
+		RegisteredClient content = null;
+		if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()) {
+			content = client.getRegisteredClient();
+			if (!ClientKind.CONTENT.value()
+				.equals(content.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING))) {
+				throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
+						"Only content clients may exchange user session tokens");
+			}
+		}
+		CredentialExchange exchange = this.viewerCredentials
+			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
+					(content != null) ? content.getClientId() : null, request.getCorrelationId()));
+		return answer(request, (content != null) ? content : NO_CLIENT, exchange);
+	}
+
+	private Authentication answer(TokenExchangeAuthenticationToken request, RegisteredClient client,
+			CredentialExchange exchange) {
 		return switch (exchange) {
 			case CredentialExchange.Issued issued ->
-				new RecordedAccessTokenAuthenticationToken(content, (Authentication) request.getPrincipal(),
+				new RecordedAccessTokenAuthenticationToken(client, (Authentication) request.getPrincipal(),
 						new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, issued.tokenValue(),
 								issued.issuedAt(), issued.expiresAt(), issued.scopes()),
 						Map.of("issued_token_type", TokenExchangeAuthenticationConverter.ACCESS_TOKEN_TYPE),
 						request.getCorrelationId());
 			case CredentialExchange.Denied denied ->
-				throw error(TokenExchangeErrors.codeOf(denied.reason()), denied.description());
+				throw new OAuth2AuthenticationException(new OAuth2Error(TokenExchangeErrors.codeOf(denied.reason()),
+						denied.description(), (denied.uri() != null) ? denied.uri().toString() : null));
 			case CredentialExchange.ExternalRefusal refusal -> throw error(
 					TokenExchangeErrors.codeOfExternal(refusal.error()), TokenExchangeErrors.describeExternal(refusal));
 			case CredentialExchange.Unavailable unavailable ->

@@ -19,6 +19,9 @@ final class TokenExchangeErrors {
 			case NOT_ASSOCIATED -> OAuth2ErrorCodes.UNAUTHORIZED_CLIENT;
 			case SCOPE_TOO_WIDE -> OAuth2ErrorCodes.INVALID_SCOPE;
 			case GROUP_NOT_ALLOWED, USER_NOT_ALLOWED -> OAuth2ErrorCodes.ACCESS_DENIED;
+			// RFC 6749 §5.2: the user's grant at the external service is missing or
+			// revoked
+			case NOT_CONNECTED -> OAuth2ErrorCodes.INVALID_GRANT;
 		};
 	}
 

@@ -1,0 +1,81 @@
+package dev.lanyard.tokenbroker.config;
+
+import java.time.Clock;
+
+import dev.lanyard.tokenbroker.connections.adapter.jdbc.JdbcConnectionStore;
+import dev.lanyard.tokenbroker.connections.application.CompleteConnection;
+import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
+import dev.lanyard.tokenbroker.connections.application.ConnectionStore;
+import dev.lanyard.tokenbroker.connections.application.ForgetDeactivatedUser;
+import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
+import dev.lanyard.tokenbroker.connections.application.ManageConnections;
+import dev.lanyard.tokenbroker.connections.application.StartConnection;
+import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
+import dev.lanyard.tokenbroker.exchange.adapter.http.ResilientExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.exchange.application.IntegrationSecrets;
+import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
+
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Viewer integrations: the connect flow, the stored connections (refresh tokens sealed
+ * with the key-encryption key), users' access tokens and the exchange use case.
+ */
+@Configuration(proxyBeanMethods = false)
+class ConnectionsConfiguration {
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	ConnectionStore connectionStore(JdbcClient jdbc, KeyMaterialCipher keyMaterialCipher) {
+		return new JdbcConnectionStore(jdbc, keyMaterialCipher);
+	}
+
+	@Bean
+	ConnectionLinks connectionLinks(TokenProperties tokens) {
+		return new ConnectionLinks(tokens.issuerUrl());
+	}
+
+	@Bean
+	ViewerTokens viewerTokens(ConnectionStore store, ResilientExternalTokenEndpoint externalTokenEndpoint,
+			IntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
+		return new ViewerTokens(store, externalTokenEndpoint, integrationSecrets,
+				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
+	}
+
+	@Bean
+	StartConnection startConnection(IntegrationReadModel integrations, UserReadModel users, ConnectionStore store,
+			ConnectionLinks links, ConnectionProperties connections, Clock clock) {
+		return new StartConnection(integrations, users, store, links, connections.connectAttemptTimeToLive(), clock);
+	}
+
+	@Bean
+	CompleteConnection completeConnection(IntegrationReadModel integrations, UserReadModel users, ConnectionStore store,
+			IntegrationSecrets integrationSecrets, ResilientExternalTokenEndpoint externalTokenEndpoint,
+			ViewerTokens tokens, ConnectionLinks links, Clock clock) {
+		return new CompleteConnection(integrations, users, store, integrationSecrets, externalTokenEndpoint, tokens,
+				links, clock);
+	}
+
+	@Bean
+	ManageConnections manageConnections(ConnectionStore store, IntegrationReadModel integrations, ViewerTokens tokens) {
+		return new ManageConnections(store, integrations, tokens);
+	}
+
+	@Bean
+	ForgetDeactivatedUser forgetDeactivatedUser(ConnectionStore store, ViewerTokens tokens) {
+		return new ForgetDeactivatedUser(store, tokens);
+	}
+
+	@Bean
+	IssueViewerCredential issueViewerCredential(IntegrationReadModel integrations, UserReadModel users,
+			ViewerTokens tokens, ConnectionLinks links, IssuanceAuditTrail auditTrail, Clock clock) {
+		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, clock);
+	}
+
+}

@@ -1,0 +1,27 @@
+package dev.lanyard.tokenbroker.connections.application;
+
+import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+
+/** The outcome of asking for a user's current external access token. */
+public sealed interface ViewerToken {
+
+	record Current(ExternalToken token) implements ViewerToken {
+
+	}
+
+	/** The user has no (more) connection to the integration. */
+	record NotConnected() implements ViewerToken {
+
+	}
+
+	/** The external service or integration-registry is unavailable. */
+	record Unavailable(String description) implements ViewerToken {
+
+	}
+
+	/** The external service refused the refresh with another error than invalid_grant. */
+	record Refused(String error, String description) implements ViewerToken {
+
+	}
+
+}

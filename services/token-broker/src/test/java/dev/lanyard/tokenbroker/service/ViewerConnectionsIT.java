@@ -1,0 +1,392 @@
+package dev.lanyard.tokenbroker.service;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.lanyard.events.TokenIssued;
+import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.tokenbroker.connections.adapter.jdbc.JdbcConnectionStore;
+import dev.lanyard.tokenbroker.connections.domain.Connection;
+import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
+import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Viewer integrations: the connect flow (authorization code + PKCE) against
+ * mock-oauth2-server, the token exchange of user session tokens, refresh, disconnect and
+ * deactivation.
+ */
+class ViewerConnectionsIT extends ServiceTestSupport {
+
+	static final String USER_SESSION = "urn:lanyard:params:oauth:token-type:user-session";
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	@Order(1)
+	void connectThenExchangeReturnsExternalTokenAndRefreshesAfterExpiry() throws Exception {
+		RegisteredClient content = createClient("content");
+		String userId = publishUser(false, Set.of("g-1"));
+		String integrationId = publishViewer(Set.of("g-1"), Set.of(content.clientId()));
+		String session = userSession(userId);
+
+		Response before = awaitIntegration(() -> exchange(session, integrationId, null, null));
+		assertError(before, "invalid_grant", "has not connected integration " + integrationId);
+		String connectUrl = ISSUER + "/api/connections/" + integrationId + "/connect";
+		assertThat(before.json().get("error_description").asString()).contains(connectUrl);
+		assertThat(before.json().get("error_uri").asString()).isEqualTo(connectUrl);
+
+		// the external service hands out tokens of four seconds' life, refreshed alike
+		ExternalServices.server()
+			.enqueueCallback(new DefaultOAuth2TokenCallback(ExternalServices.ISSUER_ID, "ext-" + userId, "JWT",
+					List.of("external-api"), Map.of(), 4L));
+		Response connected = connect(session, integrationId, null);
+		assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+		assertThat(connected.json().get("integrationId").asString()).isEqualTo(integrationId);
+		assertThat(connected.json().get("connected").asBoolean()).isTrue();
+		rememberStoredRefreshToken(userId, integrationId);
+
+		Response listed = get("/api/connections", session);
+		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+		assertThat(listed.json()).singleElement().satisfies((node) -> {
+			assertThat(node.get("integrationId").asString()).isEqualTo(integrationId);
+			assertThat(node.get("name").asString()).isEqualTo("IT " + integrationId);
+			assertThat(node.get("connectedAt").asString()).isNotBlank();
+			assertThat(node.get("scopes").toString()).contains("read");
+		});
+
+		Response first = exchange(session, integrationId, "read", null);
+		assertThat(first.status()).as(first.body()).isEqualTo(200);
+		assertThat(first.json().get("issued_token_type").asString())
+			.isEqualTo("urn:ietf:params:oauth:token-type:access_token");
+		String external = first.json().get("access_token").asString();
+		Response again = exchange(session, integrationId, null, content);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(again.json().get("access_token").asString()).as("still fresh: the same token").isEqualTo(external);
+
+		Thread.sleep(3_500);
+		Response refreshed = exchange(session, integrationId, null, null);
+		assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+		String second = refreshed.json().get("access_token").asString();
+		assertThat(second).as("refreshed after expiry").isNotEqualTo(external);
+		assertThat(refreshed.json().get("expires_in").asLong()).isBetween(1L, 4L);
+
+		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+			List<TokenIssued> issued = events.awaitFor(userId,
+					(list) -> list.stream().filter((e) -> "external-access".equals(e.getTokenType())).count() == 3,
+					Duration.ofSeconds(20));
+			List<TokenIssued> handOuts = issued.stream()
+				.filter((e) -> "external-access".equals(e.getTokenType()))
+				.toList();
+			assertThat(handOuts).hasSize(3).allSatisfy((event) -> {
+				assertThat(event.getSubjectType()).isEqualTo("user");
+				assertThat(event.getSubjectId()).isEqualTo(userId);
+				assertThat(event.getIntegrationId()).isEqualTo(integrationId);
+				assertThat(event.getGrantType()).isEqualTo("urn:ietf:params:oauth:grant-type:token-exchange");
+				assertThat(event.getAudience()).containsExactly(integrationId);
+			});
+			assertThat(handOuts.get(0).getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(external));
+			assertThat(handOuts.get(0).getActorId()).isNull();
+			assertThat(handOuts.get(1).getActorId()).isEqualTo(content.clientId());
+			assertThat(handOuts.get(1).getContentId()).isEqualTo(content.clientId());
+			assertThat(handOuts.get(2).getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(second));
+		}
+
+		// a content client that is not associated with the integration gets nothing
+		RegisteredClient stranger = createClient("content");
+		assertError(exchange(session, integrationId, null, stranger), "unauthorized_client", "is not associated");
+		assertError(exchange(session, integrationId, "read admin", null), "invalid_scope", "allows only the scopes");
+	}
+
+	@Test
+	@Order(2)
+	void connectWhenRedirectGivenThenBrowserSentThere() {
+		String userId = publishUser(false, Set.of());
+		String integrationId = publishViewer(Set.of(), Set.of());
+		String session = userSession(userId);
+		awaitIntegration(() -> exchange(session, integrationId, null, null));
+
+		Response bad = get("/api/connections/" + integrationId + "/connect?redirect=https://evil.example/", session);
+		assertProblem(bad, 400, "redirect");
+
+		Response done = connect(session, integrationId, "/apps/report?tab=1");
+		assertThat(done.status()).as(done.body()).isEqualTo(302);
+		assertThat(done.headers().firstValue("Location")).hasValue(ISSUER + "/apps/report?tab=1");
+		rememberStoredRefreshToken(userId, integrationId);
+	}
+
+	@Test
+	@Order(3)
+	void exchangeWhenUserNotAllowedThenAccessDenied() {
+		String outsider = publishUser(false, Set.of("g-other"));
+		String locked = publishUser(false, Set.of("g-1"));
+		String integrationId = publishViewer(Set.of("g-1"), Set.of());
+		String outsiderSession = userSession(outsider);
+		String lockedSession = userSession(locked);
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), locked,
+				PublishedEvents.user(locked, 2, "viewer", true, true, Set.of("g-1")));
+
+		Response outsiderExchange = awaitIntegration(() -> exchange(outsiderSession, integrationId, null, null));
+		assertError(outsiderExchange, "access_denied", "is in none of the groups allowed");
+		assertProblem(get("/api/connections/" + integrationId + "/connect", outsiderSession), 403,
+				"none of the groups");
+
+		Response lockedExchange = UserSessionIT.eventually(() -> exchange(lockedSession, integrationId, null, null),
+				(r) -> r.body().contains("locked"));
+		assertError(lockedExchange, "access_denied", "User " + locked + " is locked");
+		assertProblem(get("/api/connections/" + integrationId + "/connect", lockedSession), 403, "is locked");
+	}
+
+	@Test
+	@Order(4)
+	void callbackWhenStateForeignUsedOrRefusedThen400AndNothingStored() {
+		String alice = publishUser(false, Set.of());
+		String bob = publishUser(false, Set.of());
+		String integrationId = publishViewer(Set.of(), Set.of());
+		String aliceSession = userSession(alice);
+		String bobSession = userSession(bob);
+		awaitIntegration(() -> exchange(aliceSession, integrationId, null, null));
+
+		URI aliceCallback = authorize(aliceSession, integrationId);
+		assertProblem(send(HttpRequest.newBuilder(local(aliceCallback)).GET(), bobSession), 400, "state");
+		assertThat(get("/api/connections", bobSession).json()).isEmpty();
+
+		// Bob's attempt did not use Alice's state up
+		Response aliceDone = send(HttpRequest.newBuilder(local(aliceCallback)).GET(), aliceSession);
+		assertThat(aliceDone.status()).as(aliceDone.body()).isEqualTo(200);
+		rememberStoredRefreshToken(alice, integrationId);
+		assertProblem(send(HttpRequest.newBuilder(local(aliceCallback)).GET(), aliceSession), 400, "state");
+
+		URI another = authorize(bobSession, integrationId);
+		String state = query(another, "state");
+		assertProblem(get("/api/connections/callback?error=access_denied&state=" + state, bobSession), 400,
+				"access_denied");
+		assertProblem(send(HttpRequest.newBuilder(local(another)).GET(), bobSession), 400, "state");
+		assertThat(get("/api/connections", bobSession).json()).isEmpty();
+	}
+
+	@Test
+	@Order(5)
+	void disconnectAndDeactivationThenNotConnected() {
+		String userId = publishUser(false, Set.of());
+		String integrationId = publishViewer(Set.of(), Set.of());
+		String other = publishViewer(Set.of(), Set.of());
+		String session = userSession(userId);
+		awaitIntegration(() -> exchange(session, integrationId, null, null));
+		awaitIntegration(() -> exchange(session, other, null, null));
+		assertThat(connect(session, integrationId, null).status()).isEqualTo(200);
+		rememberStoredRefreshToken(userId, integrationId);
+		assertThat(connect(session, other, null).status()).isEqualTo(200);
+		rememberStoredRefreshToken(userId, other);
+		assertThat(exchange(session, integrationId, null, null).status()).isEqualTo(200);
+
+		assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
+		assertError(exchange(session, integrationId, null, null), "invalid_grant", "has not connected");
+		assertThat(get("/api/connections", session).json()).singleElement()
+			.satisfies((node) -> assertThat(node.get("integrationId").asString()).isEqualTo(other));
+
+		PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, PublishedEvents.deactivated(userId));
+		Response gone = UserSessionIT.eventually(() -> get("/api/connections", session),
+				(r) -> r.status() == 200 && r.json().isEmpty());
+		assertThat(gone.json()).isEmpty();
+		assertError(exchange(session, other, null, null), "access_denied", "deactivated");
+	}
+
+	@Test
+	@Order(6)
+	void connectionsApiWhenNotUserSessionTokenThenRefused() {
+		RegisteredClient content = createClient("content");
+		String contentToken = token(content.clientId(), content.secret());
+		assertProblem(get("/api/connections", contentToken), 403, "may not be used");
+		assertProblem(get("/api/connections", null), 401, "bearer token is required");
+
+		// a user session token for a service-account integration
+		String userId = publishUser(false, Set.of());
+		String session = userSession(userId);
+		String serviceAccount = "sa-" + UUID.randomUUID();
+		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), serviceAccount,
+				PublishedEvents
+					.serviceAccount(serviceAccount, ExternalServices.externalTokenEndpoint(), Set.of(), "read")
+					.build());
+		assertError(awaitIntegration(() -> exchange(session, serviceAccount, null, null)), "invalid_target",
+				"service-account");
+		assertError(exchange(contentToken, serviceAccount, null, null), "invalid_grant", "not a user-session token");
+		assertProblem(get("/api/connections/" + serviceAccount + "/connect", session), 404, "service-account");
+	}
+
+	@Test
+	@Order(7)
+	void storeWhenKeyEncryptionKeySetThenRefreshTokenSealed() {
+		byte[] key = new byte[32];
+		key[0] = 7;
+		JdbcConnectionStore store = new JdbcConnectionStore(this.jdbc, KeyMaterialCipher.aes256Gcm(key));
+		String userId = "sealed-" + UUID.randomUUID();
+		String refreshToken = "refresh-" + UUID.randomUUID();
+		store.save(new Connection(userId, "i-sealed", Set.of("read"), refreshToken, 1, Instant.now()), Instant.now());
+		byte[] stored = this.jdbc.sql("select refresh_token from viewer_connection where user_id = :u")
+			.param("u", userId)
+			.query(byte[].class)
+			.single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(refreshToken);
+		assertThat(store.find(userId, "i-sealed")).get()
+			.satisfies((c) -> assertThat(c.refreshToken()).isEqualTo(refreshToken));
+		assertThat(store.deleteAllOf(userId)).isEqualTo(1);
+	}
+
+	@Test
+	@Order(90)
+	void kafkaRecordsWhenTestsRanThenHoldNoSecretOrToken() {
+		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+			events.awaitFor("token-broker", (list) -> false, Duration.ofSeconds(5));
+			List<String> records = events.seen().stream().map(Object::toString).toList();
+			assertThat(records).isNotEmpty();
+			assertThat(SENSITIVE)
+				.allSatisfy((value) -> assertThat(records).noneSatisfy((record) -> assertThat(record).contains(value)));
+		}
+	}
+
+	// ---- helpers
+
+	String publishUser(boolean locked, Set<String> groups) {
+		String userId = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				PublishedEvents.user(userId, 1, "viewer", locked, true, groups));
+		return userId;
+	}
+
+	String publishViewer(Set<String> allowedGroups, Set<String> contentIds) {
+		String integrationId = "viewer-" + UUID.randomUUID();
+		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
+				PublishedEvents
+					.viewer(integrationId, ExternalServices.externalAuthorizationEndpoint(),
+							ExternalServices.externalTokenEndpoint(), allowedGroups, contentIds, "openid", "read")
+					.build());
+		return integrationId;
+	}
+
+	/** A user session token, as the gateway gets it. */
+	String userSession(String userId) {
+		RegisteredClient gateway = createClient("gateway");
+		Response response = UserSessionIT.eventually(
+				() -> tokenRequest(gateway.clientId(), gateway.secret(),
+						Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1")),
+				(r) -> r.status() == 200);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().get("access_token").asString();
+	}
+
+	/**
+	 * Starts connecting and lets the external service authorize; the callback URL it
+	 * sends the browser to (with code and state).
+	 */
+	URI authorize(String session, String integrationId) {
+		Response start = get("/api/connections/" + integrationId + "/connect", session);
+		assertThat(start.status()).as(start.body()).isEqualTo(302);
+		URI authorization = URI.create(start.headers().firstValue("Location").orElseThrow());
+		assertThat(query(authorization, "code_challenge_method")).isEqualTo("S256");
+		assertThat(query(authorization, "redirect_uri")).isEqualTo(ISSUER + "/api/connections/callback");
+		Response provider = send(HttpRequest.newBuilder(authorization).GET(), null);
+		assertThat(provider.status()).as(provider.body()).isEqualTo(302);
+		URI callback = URI.create(provider.headers().firstValue("Location").orElseThrow());
+		assertThat(callback.toString()).startsWith(ISSUER + "/api/connections/callback");
+		assertThat(query(callback, "state")).isEqualTo(query(authorization, "state"));
+		SENSITIVE.add(query(callback, "code"));
+		return callback;
+	}
+
+	/** The whole connect flow through the (bypassed) gateway. */
+	Response connect(String session, String integrationId, String redirect) {
+		String path = "/api/connections/" + integrationId + "/connect" + ((redirect != null)
+				? "?redirect=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8) : "");
+		Response start = get(path, session);
+		assertThat(start.status()).as(start.body()).isEqualTo(302);
+		Response provider = send(
+				HttpRequest.newBuilder(URI.create(start.headers().firstValue("Location").orElseThrow())).GET(), null);
+		assertThat(provider.status()).as(provider.body()).isEqualTo(302);
+		URI callback = URI.create(provider.headers().firstValue("Location").orElseThrow());
+		SENSITIVE.add(query(callback, "code"));
+		return send(HttpRequest.newBuilder(local(callback)).GET(), session);
+	}
+
+	/**
+	 * Without a key-encryption key the service tests store refresh tokens plain, so the
+	 * test can learn them and check that no log line or record holds them.
+	 */
+	void rememberStoredRefreshToken(String userId, String integrationId) {
+		byte[] stored = this.jdbc
+			.sql("select refresh_token from viewer_connection where user_id = :u and integration_id = :i")
+			.param("u", userId)
+			.param("i", integrationId)
+			.query(byte[].class)
+			.single();
+		SENSITIVE.add(new String(stored, StandardCharsets.UTF_8));
+	}
+
+	/** The gateway's public URL mapped to this service's port. */
+	URI local(URI publicUri) {
+		return uri(publicUri.getRawPath() + "?" + publicUri.getRawQuery());
+	}
+
+	static String query(URI uri, String name) {
+		for (String pair : uri.getRawQuery().split("&")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0 && pair.substring(0, eq).equals(name)) {
+				return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+			}
+		}
+		return null;
+	}
+
+	Response exchange(String subjectToken, String audience, String scope, RegisteredClient client) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("grant_type", TokenExchangeIT.GRANT);
+		form.put("subject_token", subjectToken);
+		form.put("subject_token_type", USER_SESSION);
+		form.put("audience", audience);
+		if (scope != null) {
+			form.put("scope", scope);
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form(form)));
+		if (client != null) {
+			request.header("Authorization", basic(client.clientId(), client.secret()));
+		}
+		return send(request, null);
+	}
+
+	static Response awaitIntegration(java.util.function.Supplier<Response> call) {
+		return TokenExchangeIT.awaitIntegration(call);
+	}
+
+	static void assertError(Response response, String error, String descriptionPart) {
+		TokenExchangeIT.assertError(response, error, descriptionPart);
+	}
+
+	static void assertProblem(Response response, int status, String detailPart) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		JsonNode body = response.json();
+		assertThat(body.get("detail").asString()).containsIgnoringCase(detailPart);
+	}
+
+}
