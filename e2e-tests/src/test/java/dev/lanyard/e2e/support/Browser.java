@@ -41,7 +41,15 @@ public final class Browser {
 	public HttpResponse<String> signIn(String provider, String subject, Map<String, Object> claims) throws Exception {
 		HttpResponse<String> start = get(this.gateway + "/login/" + provider);
 		assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
-		String authorize = start.headers().firstValue("Location").orElseThrow();
+		return submitLoginForm(start.headers().firstValue("Location").orElseThrow(), subject, claims);
+	}
+
+	/**
+	 * At the development provider's authorization endpoint: fills in its login form and
+	 * follows its redirect back to the caller, returning the caller's answer.
+	 */
+	public HttpResponse<String> submitLoginForm(String authorize, String subject, Map<String, Object> claims)
+			throws Exception {
 		HttpResponse<String> form = get(authorize);
 		assertThat(form.statusCode()).as("the provider's login form").isEqualTo(200);
 		HttpResponse<String> answered = send(HttpRequest.newBuilder(URI.create(authorize))

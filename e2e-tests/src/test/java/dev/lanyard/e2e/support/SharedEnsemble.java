@@ -19,7 +19,10 @@ public final class SharedEnsemble {
 
 	public static synchronized Ensemble get() {
 		if (ensemble == null) {
-			Ensemble started = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-e2e")));
+			// The development provider's access tokens live an hour; treating them as due
+			// for refresh 10 s after issue lets a test see a viewer token refreshed.
+			Ensemble started = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-e2e"))
+				.withServiceEnvironment("LANYARD_TOKEN_BROKER_EXTERNAL_TOKEN_REFRESH_BEFORE_EXPIRY", "PT3590S"));
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-ensemble-stop"));
 			ensemble = started;
 		}

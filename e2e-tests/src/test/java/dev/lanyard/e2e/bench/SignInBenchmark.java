@@ -1,0 +1,189 @@
+package dev.lanyard.e2e.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Measures whole sign-ins through auth-gateway at the development OIDC provider: start at
+ * the gateway, the provider's login form (GET, then POST), the callback, where the
+ * gateway publishes UserLoggedIn and waits for user-provisioning's UserChanged before it
+ * answers 302. Each sign-in has its own cookie jar, as a fresh browser would. Variants:
+ * new users (a subject never seen) and returning users (the same few users again). Prints
+ * sign-ins/s and latency percentiles; asserts only that the runs worked, never a speed.
+ *
+ * <p>
+ * Run with {@code bin/lanyard bench sign-in}. Knobs (system properties):
+ * {@code bench.callers} (default {@code 1,8,32}), {@code bench.seconds} per variant
+ * (default 20), {@code bench.warmup.seconds} (default 20), {@code bench.returning.users}
+ * (default 500).
+ */
+class SignInBenchmark {
+
+	private static final String PROVIDER = "dev";
+
+	private static final int MAX_SIGN_INS_PER_RUN = 100_000;
+
+	private static final int WARM_UP_CALLERS = 8;
+
+	private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+	// one connection pool for every simulated browser: the load generator shares the
+	// cores with the ensemble, and a client per sign-in would cost it a selector thread
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final AtomicInteger nextUser = new AtomicInteger();
+
+	private final List<String> signedIn = Collections.synchronizedList(new ArrayList<>());
+
+	private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+
+	private String group;
+
+	@Test
+	void signIn() throws Exception {
+		int[] callers = Arrays.stream(System.getProperty("bench.callers", "1,8,32").split(","))
+			.map(String::trim)
+			.mapToInt(Integer::parseInt)
+			.toArray();
+		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		int returningUsers = Integer.getInteger("bench.returning.users", 500);
+		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
+			String gateway = ensemble.endpoints().gatewayUrl();
+			Lanyard lanyard = new Lanyard(gateway);
+			// groups are provisioned manually: claim one an administrator added, so a new
+			// user's sign-in also syncs a membership
+			this.group = "bench_" + this.run;
+			lanyard.ok(lanyard.token(ensemble.administrator()), "POST", "/api/admin/groups",
+					Map.of("name", this.group));
+
+			LoadRun.Result warm = LoadRun.run("warm-up (new users)", WARM_UP_CALLERS, MAX_SIGN_INS_PER_RUN, warmUp,
+					() -> signInNewUser(gateway));
+			List<LoadRun.Result> results = new ArrayList<>();
+			for (int n : callers) {
+				results.add(LoadRun.run("sign-in, new users", n, MAX_SIGN_INS_PER_RUN, perRun,
+						() -> signInNewUser(gateway)));
+			}
+			List<String> returning;
+			synchronized (this.signedIn) {
+				returning = List.copyOf(this.signedIn.subList(0, Math.min(returningUsers, this.signedIn.size())));
+			}
+			assertThat(returning).as("users who signed in").isNotEmpty();
+			for (int n : callers) {
+				AtomicInteger next = new AtomicInteger();
+				results.add(LoadRun.run("sign-in, returning users (" + returning.size() + ")", n, MAX_SIGN_INS_PER_RUN,
+						perRun,
+						() -> signIn(gateway, returning.get(Math.floorMod(next.getAndIncrement(), returning.size())))));
+			}
+
+			System.out.println();
+			System.out.println("Whole sign-in through auth-gateway at the development OIDC provider (4 HTTP exchanges, "
+					+ "UserLoggedIn -> user-provisioning -> UserChanged), fresh cookie jar each; "
+					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
+			System.out.println(line(warm));
+			results.forEach((result) -> System.out.println(line(result)));
+			this.failures.forEach((reason, count) -> System.out.println("failed " + count + "x: " + reason));
+			System.out.println();
+
+			assertThat(results).allSatisfy((result) -> assertThat(result.failed()).as(result.name()).isZero());
+		}
+	}
+
+	private void signInNewUser(String gateway) throws Exception {
+		String subject = "bench-" + this.run + "-" + this.nextUser.incrementAndGet();
+		signIn(gateway, subject);
+		this.signedIn.add(subject);
+	}
+
+	/**
+	 * One whole sign-in of the subject with a fresh cookie jar; throws unless it
+	 * completed.
+	 */
+	private void signIn(String gateway, String subject) throws Exception {
+		try {
+			CookieManager jar = new CookieManager();
+			HttpResponse<String> start = send(jar, HttpRequest.newBuilder(URI.create(gateway + "/login/" + PROVIDER)));
+			expect("start", start, 302);
+			URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+			expect("login form", send(jar, HttpRequest.newBuilder(authorize)), 200);
+			HttpResponse<String> answered = send(jar, HttpRequest.newBuilder(authorize)
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(Lanyard
+					.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
+			expect("login form post", answered, 302);
+			HttpResponse<String> callback = send(jar,
+					HttpRequest.newBuilder(URI.create(answered.headers().firstValue("Location").orElseThrow())));
+			expect("callback", callback, 302);
+			String landing = callback.headers().firstValue("Location").orElse("");
+			if (landing.contains("error") || landing.contains("/login")) {
+				throw new IllegalStateException("callback redirected to " + landing);
+			}
+		}
+		catch (Exception ex) {
+			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (this.failures.size() < 20 || this.failures.containsKey(reason)) {
+				this.failures.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
+			}
+			throw ex;
+		}
+	}
+
+	private Map<String, Object> claims(String subject) {
+		String username = subject.replace('-', '_');
+		return Map.of("preferred_username", username, "email", username + "@example.com", "given_name", "Bench",
+				"family_name", "User", "groups", List.of(this.group));
+	}
+
+	/** Sends with the jar's cookies and keeps the ones the answer sets. */
+	private HttpResponse<String> send(CookieManager jar, HttpRequest.Builder builder) throws Exception {
+		HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
+		jar.get(request.uri(), Map.of()).forEach((name, values) -> {
+			if (!values.isEmpty()) {
+				builder.header(name, String.join("; ", values));
+			}
+		});
+		HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		jar.put(request.uri(), response.headers().map());
+		return response;
+	}
+
+	private static void expect(String step, HttpResponse<String> response, int status) {
+		if (response.statusCode() != status) {
+			throw new IllegalStateException(step + " answered " + response.statusCode() + " instead of " + status);
+		}
+	}
+
+	private static String line(LoadRun.Result result) {
+		return String.format(
+				"%-44s callers=%3d ok=%6d failed=%4d  %7.1f sign-ins/s  p50=%7.2f ms  p90=%7.2f ms  p99=%7.2f ms  max=%8.2f ms",
+				result.name(), result.callers(), result.ok(), result.failed(), result.perSecond(),
+				result.p50Micros() / 1000.0, result.p90Micros() / 1000.0, result.p99Micros() / 1000.0,
+				result.maxMicros() / 1000.0);
+	}
+
+}
