@@ -70,8 +70,14 @@ public final class Browser {
 		return Lanyard.JSON.readTree(me.body());
 	}
 
-	/** POST with the CSRF header the gateway's cookie asks for. */
+	/**
+	 * POST with the CSRF header the gateway's cookie asks for. Signing in replaces the
+	 * CSRF token, so, as a page would, it first loads {@code /api/me} when it holds none.
+	 */
 	public HttpResponse<String> post(String path) throws Exception {
+		if (this.cookies.getCookieStore().getCookies().stream().noneMatch((c) -> c.getName().equals("XSRF-TOKEN"))) {
+			get("/api/me");
+		}
 		String csrf = this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
