@@ -2,6 +2,7 @@ package dev.lanyard.platform.kafka;
 
 import java.util.List;
 
+import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.TokenIssued;
@@ -19,6 +20,9 @@ public final class Topics {
 
 	public static final Topic<TokenRevoked> TOKEN_REVOKED = new Topic<>("lanyard.credentials.token-revoked.v1",
 			TokenRevoked.class, false);
+
+	public static final Topic<CredentialDenied> CREDENTIAL_DENIED = new Topic<>(
+			"lanyard.credentials.credential-denied.v1", CredentialDenied.class, false);
 
 	public static final Topic<UserLoggedIn> USER_LOGGED_IN = new Topic<>("lanyard.identity.user-logged-in.v1",
 			UserLoggedIn.class, false);
@@ -44,8 +48,8 @@ public final class Topics {
 	 */
 	public static final String DEAD_LETTER = "lanyard.platform.dead-letter.v1";
 
-	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, USER_LOGGED_IN, USER_LOGIN_REFUSED,
-			USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, INTEGRATION_CHANGED);
+	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, CREDENTIAL_DENIED, USER_LOGGED_IN,
+			USER_LOGIN_REFUSED, USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, INTEGRATION_CHANGED);
 
 	private Topics() {
 	}

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import dev.lanyard.audit.trail.domain.AuditEvent;
 import dev.lanyard.audit.trail.domain.Subject;
 import dev.lanyard.audit.trail.domain.TokenFacts;
+import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.TokenIssued;
@@ -82,6 +83,8 @@ final class AvroEventMapper {
 			case GroupMembershipChanged e -> Details.of(Subject.user(e.getUserId()));
 			case UserDeactivated e -> Details.of(Subject.user(e.getUserId()));
 			case IntegrationChanged e -> new Details(null, null, e.getIntegrationId(), null);
+			case CredentialDenied e -> new Details(new Subject(e.getSubjectId(), e.getSubjectType()), e.getContentId(),
+					e.getIntegrationId(), null);
 			case UserLoginRefused e -> (e.getUserId() != null) ? Details.of(Subject.user(e.getUserId())) : Details.NONE;
 			// UserLoggedIn names the upstream identity only; user-provisioning assigns
 			// the user id.
