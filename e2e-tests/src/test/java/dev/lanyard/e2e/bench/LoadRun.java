@@ -63,7 +63,8 @@ final class LoadRun {
 							call.run();
 							latencies[i] = Math.max(1, (System.nanoTime() - t0) / 1000);
 						}
-						catch (Exception ex) {
+						catch (Exception | AssertionError ex) {
+							// a failed call counts; it must not silently end its caller
 							failed.incrementAndGet();
 						}
 					}

@@ -21,6 +21,10 @@ import dev.lanyard.gateway.signin.adapter.kafka.KafkaLoginAnnouncer;
 import dev.lanyard.gateway.signin.domain.ClaimMapping;
 import dev.lanyard.events.UserLoggedIn;
 
+import dev.lanyard.platform.kafka.Topics;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -94,6 +98,30 @@ public class SignInSecurityConfiguration {
 		}
 		return new UserSessionTokens(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
 				new GatewayClientCredentials(client), client.timeout());
+	}
+
+	/**
+	 * Once the gateway is up, looks up every provider's discovery document and opens the
+	 * UserLoggedIn producer, so the first sign-ins do not pay for both (in the
+	 * background: a provider that is down is looked up again at its first sign-in).
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> signInWarmUp(SignInProperties settings,
+			DiscoveredClientRegistrations registrations,
+			KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
+		return (event) -> Thread.ofVirtual().name("sign-in-warm-up").start(() -> {
+			settings.providers()
+				.keySet()
+				.forEach((name) -> registrations.findByRegistrationId(name)
+					.onErrorResume((ex) -> Mono.empty())
+					.block(java.time.Duration.ofSeconds(30)));
+			try {
+				userLoggedInKafkaTemplate.partitionsFor(Topics.USER_LOGGED_IN.name());
+			}
+			catch (RuntimeException ex) {
+				log.warn("UserLoggedIn producer not warmed up: {}", ex.toString());
+			}
+		});
 	}
 
 	@Bean
