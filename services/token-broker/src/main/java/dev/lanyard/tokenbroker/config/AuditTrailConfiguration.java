@@ -7,12 +7,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerSettings;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaDenialRecorder;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaIssuanceAuditTrail;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.TokenIssuedWarmUp;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,31 +28,27 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
-/** The producer of TokenIssued events, tuned for a request that waits for each ack. */
+/**
+ * The producers of TokenIssued and CredentialDenied events, tuned for a request that
+ * waits for each ack.
+ */
 @Configuration(proxyBeanMethods = false)
 class AuditTrailConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditTrailConfiguration.class);
 
+	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(15);
+
 	@Bean
 	ProducerFactory<String, TokenIssued> tokenIssuedProducerFactory(KafkaProperties kafka, RegistryProperties registry,
 			AuditProperties audit) {
-		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-		properties.putAll(AvroSerdes.producerProperties(registry));
-		AuditProducerSettings settings = AuditProducerSettings.forAckTimeout(audit.auditAckTimeout());
-		properties.putAll(settings.overrides());
-		log.info("TokenIssued producer overrides (these win over spring.kafka.producer.*): {}", settings.describe());
-		return new DefaultKafkaProducerFactory<>(properties);
+		return producerFactory("TokenIssued", kafka, registry,
+				AuditProducerSettings.forAckTimeout(audit.auditAckTimeout()));
 	}
 
 	@Bean
 	KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate(ProducerFactory<String, TokenIssued> producers) {
-		KafkaTemplate<String, TokenIssued> template = new KafkaTemplate<>(producers);
-		// The default listener logs failed records with their payload at ERROR; the
-		// request path already logs each refusal once, by client and token id.
-		template.setProducerListener(new ProducerListener<>() {
-		});
-		return template;
+		return quietTemplate(producers);
 	}
 
 	@Bean
@@ -58,20 +57,64 @@ class AuditTrailConfiguration {
 		return new KafkaIssuanceAuditTrail(tokenIssuedKafkaTemplate, audit.auditAckTimeout());
 	}
 
+	@Bean
+	ProducerFactory<String, CredentialDenied> credentialDeniedProducerFactory(KafkaProperties kafka,
+			RegistryProperties registry, AuditProperties audit) {
+		return producerFactory("CredentialDenied", kafka, registry,
+				AuditProducerSettings.forDenials(audit.auditAckTimeout()));
+	}
+
+	@Bean
+	KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate(
+			ProducerFactory<String, CredentialDenied> producers) {
+		return quietTemplate(producers);
+	}
+
+	@Bean
+	DenialRecorder denialRecorder(KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate,
+			AuditProperties audit) {
+		return new KafkaDenialRecorder(credentialDeniedKafkaTemplate, audit.auditAckTimeout());
+	}
+
 	/**
-	 * Warms the producer up once the service is up and before it reports itself ready to
+	 * Warms the producers up once the service is up and before it reports itself ready to
 	 * take traffic (listeners of ApplicationReadyEvent run before that), for at most 15
-	 * s.
+	 * s. Readiness waits only for TokenIssued's: a refusal is answered whether or not its
+	 * CredentialDenied is acknowledged in time.
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> tokenIssuedProducerWarmUp(
-			KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate, KafkaProperties kafka,
+	ApplicationListener<ApplicationReadyEvent> auditProducerWarmUp(
+			KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate,
+			KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate, KafkaProperties kafka,
 			RegistryProperties registry) {
 		Map<String, Object> serializerConfig = new HashMap<>(kafka.buildProducerProperties());
 		serializerConfig.putAll(AvroSerdes.producerProperties(registry));
-		TokenIssuedWarmUp warmUp = new TokenIssuedWarmUp(tokenIssuedKafkaTemplate, serializerConfig,
-				Duration.ofSeconds(15));
-		return (event) -> warmUp.run();
+		AuditProducerWarmUp<TokenIssued> tokenIssued = AuditProducerWarmUp.tokenIssued(tokenIssuedKafkaTemplate,
+				serializerConfig, WARM_UP_TIMEOUT);
+		AuditProducerWarmUp<CredentialDenied> credentialDenied = AuditProducerWarmUp
+			.credentialDenied(credentialDeniedKafkaTemplate, serializerConfig, WARM_UP_TIMEOUT);
+		return (event) -> {
+			Thread.ofVirtual().name("credential-denied-warm-up").start(credentialDenied::run);
+			tokenIssued.run();
+		};
+	}
+
+	private static <V> ProducerFactory<String, V> producerFactory(String event, KafkaProperties kafka,
+			RegistryProperties registry, AuditProducerSettings settings) {
+		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+		properties.putAll(AvroSerdes.producerProperties(registry));
+		properties.putAll(settings.overrides());
+		log.info("{} producer overrides (these win over spring.kafka.producer.*): {}", event, settings.describe());
+		return new DefaultKafkaProducerFactory<>(properties);
+	}
+
+	private static <V> KafkaTemplate<String, V> quietTemplate(ProducerFactory<String, V> producers) {
+		KafkaTemplate<String, V> template = new KafkaTemplate<>(producers);
+		// The default listener logs failed records with their payload at ERROR; the
+		// request path already logs each refusal once, by ids.
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		return template;
 	}
 
 }

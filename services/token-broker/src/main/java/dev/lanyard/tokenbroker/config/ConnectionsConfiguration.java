@@ -14,6 +14,7 @@ import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
 import dev.lanyard.tokenbroker.exchange.adapter.http.ResilientExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.exchange.application.IntegrationSecrets;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
@@ -74,8 +75,9 @@ class ConnectionsConfiguration {
 
 	@Bean
 	IssueViewerCredential issueViewerCredential(IntegrationReadModel integrations, UserReadModel users,
-			ViewerTokens tokens, ConnectionLinks links, IssuanceAuditTrail auditTrail, Clock clock) {
-		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, clock);
+			ViewerTokens tokens, ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials,
+			Clock clock) {
+		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, denials, clock);
 	}
 
 }

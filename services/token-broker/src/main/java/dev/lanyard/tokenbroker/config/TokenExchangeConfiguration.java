@@ -15,6 +15,7 @@ import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.ServiceAccountTokenCache;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 
 import org.springframework.context.annotation.Bean;
@@ -68,11 +69,11 @@ class TokenExchangeConfiguration {
 
 	@Bean
 	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
-			IssuanceAuditTrail auditTrail, ResilientExternalTokenEndpoint externalTokenEndpoint,
+			IssuanceAuditTrail auditTrail, DenialRecorder denials, ResilientExternalTokenEndpoint externalTokenEndpoint,
 			RegistryIntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
 		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(externalTokenEndpoint, integrationSecrets,
 				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
-		return new IssueServiceAccountCredential(integrations, cache, auditTrail, clock);
+		return new IssueServiceAccountCredential(integrations, cache, auditTrail, denials, clock);
 	}
 
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
@@ -120,18 +121,22 @@ class TokenExchangeIT extends ServiceTestSupport {
 
 	@Test
 	@Order(2)
-	void exchangeWhenRefusedByLanyardThenClearOAuthErrors() throws Exception {
+	void exchangeWhenRefusedByLanyardThenClearOAuthErrorsAndOneDenialEach() throws Exception {
 		RegisteredClient content = createClient("content");
 		RegisteredClient other = createClient("content");
+		RegisteredClient wide = createClient("content");
 		String integrationId = "sa-" + UUID.randomUUID();
-		publishServiceAccount(integrationId, Set.of(content.clientId()), "read");
+		publishServiceAccount(integrationId, Set.of(content.clientId(), wide.clientId()), "read");
 		String subject = token(content.clientId(), content.secret());
 		assertThat(awaitIntegration(() -> exchange(subject, integrationId, null)).status()).isEqualTo(200);
 
-		assertError(exchange(subject, "no-such-" + UUID.randomUUID(), null), "invalid_target", "Unknown integration");
-		assertError(exchange(token(other.clientId(), other.secret()), integrationId, null), "unauthorized_client",
-				"is not associated with integration");
-		assertError(exchange(subject, integrationId, "read admin"), "invalid_scope", "allows only the scopes read");
+		String unknown = "no-such-" + UUID.randomUUID();
+		assertError(exchange(subject, unknown, null), "invalid_target", "Unknown integration");
+		String correlationId = "it-" + UUID.randomUUID();
+		assertError(post(form(token(other.clientId(), other.secret()), integrationId, "read"), other, correlationId),
+				"unauthorized_client", "is not associated with integration");
+		assertError(exchange(token(wide.clientId(), wide.secret()), integrationId, "read admin"), "invalid_scope",
+				"allows only the scopes read");
 
 		Map<String, String> wrongType = form(subject, integrationId, null);
 		wrongType.put("requested_token_type", "urn:ietf:params:oauth:token-type:id_token");
@@ -145,6 +150,42 @@ class TokenExchangeIT extends ServiceTestSupport {
 		assertError(post(form(subject, integrationId, null), other), "invalid_grant", "another client");
 		// authenticated as its own content: fine
 		assertThat(post(form(subject, integrationId, null), content).status()).isEqualTo(200);
+
+		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+			assertThat(denials.awaitFor(other.clientId(), (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
+				.singleElement()
+				.satisfies((event) -> {
+					assertThat(event.getProducer()).isEqualTo("token-broker");
+					assertThat(event.getCorrelationId()).isEqualTo(correlationId);
+					assertThat(event.getActorId()).isEqualTo(other.clientId());
+					assertThat(event.getSubjectType()).isEqualTo("content");
+					assertThat(event.getContentId()).isEqualTo(other.clientId());
+					assertThat(event.getIntegrationId()).isEqualTo(integrationId);
+					assertThat(event.getRequestedScopes()).containsExactly("read");
+					assertThat(event.getGrantType()).isEqualTo(GRANT);
+					assertThat(event.getError()).isEqualTo("unauthorized_client");
+					assertThat(event.getReason()).isEqualTo("not-associated");
+				});
+			assertThat(denials.awaitFor(wide.clientId(), (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
+				.singleElement()
+				.satisfies((event) -> {
+					assertThat(event.getActorId()).isNull();
+					assertThat(event.getSubjectType()).isEqualTo("content");
+					assertThat(event.getContentId()).isEqualTo(wide.clientId());
+					assertThat(event.getIntegrationId()).isEqualTo(integrationId);
+					assertThat(event.getRequestedScopes()).containsExactly("admin", "read");
+					assertThat(event.getError()).isEqualTo("invalid_scope");
+					assertThat(event.getReason()).isEqualTo("scope-not-allowed");
+					assertThat(event.getCorrelationId()).isNotBlank();
+				});
+			// malformed requests and a mismatched client are not denials; waiting for the
+			// integration to arrive and the unknown one are
+			List<CredentialDenied> ofContent = denials.upToNow(content.clientId());
+			assertThat(ofContent).extracting(CredentialDenied::getReason).containsOnly("unknown-integration");
+			assertThat(ofContent).filteredOn((event) -> unknown.equals(event.getIntegrationId()))
+				.singleElement()
+				.satisfies((event) -> assertThat(event.getError()).isEqualTo("invalid_target"));
+		}
 	}
 
 	@Test
@@ -184,6 +225,12 @@ class TokenExchangeIT extends ServiceTestSupport {
 		Map<String, String> mislabelled = form(valid, integrationId, null);
 		mislabelled.put("subject_token_type", "urn:lanyard:params:oauth:token-type:nothing");
 		assertError(post(mislabelled, null), "invalid_request", "subject_token_type");
+
+		// no trustworthy subject, so nothing to record
+		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+			assertThat(denials.upToNow(content.clientId()))
+				.allSatisfy((event) -> assertThat(event.getReason()).isEqualTo("unknown-integration"));
+		}
 	}
 
 	@Test
@@ -214,11 +261,16 @@ class TokenExchangeIT extends ServiceTestSupport {
 	@Test
 	@Order(5)
 	void kafkaRecordsWhenTestsRanThenHoldNoSecretOrToken() {
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared());
+				CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
 			List<TokenIssued> all = events.awaitFor("token-broker", (list) -> false, Duration.ofSeconds(5));
 			assertThat(all).isNotEmpty();
-			List<String> records = events.seen().stream().map(Object::toString).toList();
-			assertThat(records).isNotEmpty();
+			denials.upToNow("none");
+			List<String> records = java.util.stream.Stream
+				.concat(events.seen().stream().map(Object::toString),
+						denials.seen().stream().map((record) -> record.key() + " " + record.value()))
+				.toList();
+			assertThat(denials.seen()).isNotEmpty();
 			assertThat(SENSITIVE)
 				.allSatisfy((value) -> assertThat(records).noneSatisfy((record) -> assertThat(record).contains(value)));
 		}
@@ -250,11 +302,18 @@ class TokenExchangeIT extends ServiceTestSupport {
 	}
 
 	Response post(Map<String, String> form, RegisteredClient client) {
+		return post(form, client, null);
+	}
+
+	Response post(Map<String, String> form, RegisteredClient client, String correlationId) {
 		java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(uri("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(form)));
 		if (client != null) {
 			request.header("Authorization", basic(client.clientId(), client.secret()));
+		}
+		if (correlationId != null) {
+			request.header("X-Correlation-Id", correlationId);
 		}
 		return send(request, null);
 	}

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
@@ -115,6 +116,33 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		RegisteredClient stranger = createClient("content");
 		assertError(exchange(session, integrationId, null, stranger), "unauthorized_client", "is not associated");
 		assertError(exchange(session, integrationId, "read admin", null), "invalid_scope", "allows only the scopes");
+
+		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+			List<CredentialDenied> ofUser = denials
+				.awaitFor(userId, (list) -> list.stream().filter((e) -> !unknownIntegration(e)).count() >= 3,
+						Duration.ofSeconds(20))
+				.stream()
+				.filter((e) -> !unknownIntegration(e))
+				.toList();
+			assertThat(ofUser).extracting(CredentialDenied::getReason)
+				.containsExactly("not-connected", "not-associated", "scope-not-allowed");
+			assertThat(ofUser).allSatisfy((event) -> {
+				assertThat(event.getSubjectType()).isEqualTo("user");
+				assertThat(event.getIntegrationId()).isEqualTo(integrationId);
+				assertThat(event.getGrantType()).isEqualTo(TokenExchangeIT.GRANT);
+			});
+			assertThat(ofUser.get(0).getError()).isEqualTo("invalid_grant");
+			assertThat(ofUser.get(1)).satisfies((event) -> {
+				assertThat(event.getError()).isEqualTo("unauthorized_client");
+				assertThat(event.getActorId()).isEqualTo(stranger.clientId());
+				assertThat(event.getContentId()).isEqualTo(stranger.clientId());
+			});
+			assertThat(ofUser.get(2)).satisfies((event) -> {
+				assertThat(event.getError()).isEqualTo("invalid_scope");
+				assertThat(event.getActorId()).isNull();
+				assertThat(event.getRequestedScopes()).containsExactly("admin", "read");
+			});
+		}
 	}
 
 	@Test
@@ -154,6 +182,28 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 				(r) -> r.body().contains("locked"));
 		assertError(lockedExchange, "access_denied", "User " + locked + " is locked");
 		assertProblem(get("/api/connections/" + integrationId + "/connect", lockedSession), 403, "is locked");
+
+		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+			assertThat(denials
+				.awaitFor(outsider, (list) -> list.stream().anyMatch((e) -> !unknownIntegration(e)),
+						Duration.ofSeconds(20))
+				.stream()
+				.filter((e) -> !unknownIntegration(e))).singleElement().satisfies((event) -> {
+					assertThat(event.getProducer()).isEqualTo("token-broker");
+					assertThat(event.getSubjectType()).isEqualTo("user");
+					assertThat(event.getActorId()).isNull();
+					assertThat(event.getContentId()).isNull();
+					assertThat(event.getIntegrationId()).isEqualTo(integrationId);
+					assertThat(event.getRequestedScopes()).isEmpty();
+					assertThat(event.getGrantType()).isEqualTo(TokenExchangeIT.GRANT);
+					assertThat(event.getError()).isEqualTo("access_denied");
+					assertThat(event.getReason()).isEqualTo("not-in-allowed-group");
+					assertThat(event.getCorrelationId()).isNotBlank();
+				});
+			assertThat(denials.upToNow(locked)).filteredOn((e) -> "user-locked".equals(e.getReason()))
+				.singleElement()
+				.satisfies((event) -> assertThat(event.getError()).isEqualTo("access_denied"));
+		}
 	}
 
 	@Test
@@ -265,6 +315,11 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	}
 
 	// ---- helpers
+
+	/** Refused while the integration had not reached the read model yet. */
+	static boolean unknownIntegration(CredentialDenied event) {
+		return "unknown-integration".equals(event.getReason());
+	}
 
 	String publishUser(boolean locked, Set<String> groups) {
 		String userId = UUID.randomUUID().toString();

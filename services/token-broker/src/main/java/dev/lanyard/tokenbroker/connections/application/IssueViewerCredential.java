@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.connections.application;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,9 @@ import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
@@ -28,7 +31,9 @@ import dev.lanyard.tokenbroker.users.application.UserReadModel;
  * client that authenticated must be associated with it; the scopes must be the
  * integration's and granted by the connection. The token comes from {@link ViewerTokens}
  * (refreshed as needed); each hand-out is recorded in the audit trail before it is
- * returned.
+ * returned. Each refusal by these rules (not connected included) is recorded as a
+ * {@link CredentialDenial}; the answer waits for that record (at most the ack timeout)
+ * but is given even without it, since it hands nothing out.
  */
 public final class IssueViewerCredential {
 
@@ -44,10 +49,12 @@ public final class IssueViewerCredential {
 
 	private final IssuanceAuditTrail auditTrail;
 
+	private final DenialRecorder denials;
+
 	private final Clock clock;
 
 	public IssueViewerCredential(IntegrationReadModel integrations, UserReadModel users, ViewerTokens tokens,
-			ConnectionLinks links, IssuanceAuditTrail auditTrail, Clock clock) {
+			ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
 		}
@@ -63,6 +70,9 @@ public final class IssueViewerCredential {
 		if (auditTrail == null) {
 			throw new IllegalArgumentException("auditTrail cannot be null");
 		}
+		if (denials == null) {
+			throw new IllegalArgumentException("denials cannot be null");
+		}
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
@@ -71,6 +81,7 @@ public final class IssueViewerCredential {
 		this.tokens = tokens;
 		this.links = links;
 		this.auditTrail = auditTrail;
+		this.denials = denials;
 		this.clock = clock;
 	}
 
@@ -83,31 +94,26 @@ public final class IssueViewerCredential {
 		Integration integration = this.integrations.find(integrationId).orElse(null);
 		ViewerAccess access = ViewerAccess.decide(integration, this.users.find(userId).orElse(null));
 		if (access != ViewerAccess.ALLOWED) {
-			return deny(command, denialOf(access), access.name(), access.describe(userId, integrationId));
+			return deny(command, denialOf(access), access.describe(userId, integrationId), null);
 		}
 		if (command.contentId() != null && !integration.isAssociatedWith(command.contentId())) {
-			return deny(command, Denial.NOT_ASSOCIATED, Denial.NOT_ASSOCIATED.name(),
-					"Content " + command.contentId() + " is not associated with integration " + integrationId);
+			return deny(command, Denial.NOT_ASSOCIATED,
+					"Content " + command.contentId() + " is not associated with integration " + integrationId, null);
 		}
 		if (!integration.allowsScopes(command.scopes())) {
-			return deny(command, Denial.SCOPE_TOO_WIDE, Denial.SCOPE_TOO_WIDE.name(), "Integration " + integrationId
-					+ " allows only the scopes " + String.join(" ", new TreeSet<>(integration.scopes())));
+			return deny(command, Denial.SCOPE_TOO_WIDE, "Integration " + integrationId + " allows only the scopes "
+					+ String.join(" ", new TreeSet<>(integration.scopes())), null);
 		}
+		URI connect = this.links.connect(integrationId);
 		return switch (this.tokens.current(userId, integration)) {
-			case ViewerToken.Current current when !current.token().scopes().containsAll(command.scopes()) ->
-				deny(command, Denial.SCOPE_TOO_WIDE, "SCOPE_NOT_GRANTED",
-						"The connection of user " + userId + " to integration " + integrationId
-								+ " does not grant every requested scope; connect again at "
-								+ this.links.connect(integrationId));
+			case ViewerToken.Current current when !current.token().scopes().containsAll(command.scopes()) -> deny(
+					command, Denial.SCOPE_NOT_GRANTED, "The connection of user " + userId + " to integration "
+							+ integrationId + " does not grant every requested scope; connect again at " + connect,
+					null);
 			case ViewerToken.Current current -> handOut(command, integration, current.token());
-			case ViewerToken.NotConnected notConnected -> {
-				log.info("Denied viewer credential for user {} via integration {}: NOT_CONNECTED", userId,
-						integrationId);
-				yield new CredentialExchange.Denied(
-						Denial.NOT_CONNECTED, "User " + userId + " has not connected integration " + integrationId
-								+ "; connect at " + this.links.connect(integrationId),
-						this.links.connect(integrationId));
-			}
+			case ViewerToken.NotConnected notConnected -> deny(command, Denial.NOT_CONNECTED,
+					"User " + userId + " has not connected integration " + integrationId + "; connect at " + connect,
+					connect);
 			case ViewerToken.Unavailable unavailable -> new CredentialExchange.Unavailable(unavailable.description());
 			case ViewerToken.Refused refused ->
 				new CredentialExchange.ExternalRefusal(refused.error(), refused.description());
@@ -147,16 +153,28 @@ public final class IssueViewerCredential {
 			case UNKNOWN_INTEGRATION -> Denial.UNKNOWN_INTEGRATION;
 			case NOT_VIEWER -> Denial.WRONG_KIND;
 			case GROUP_NOT_ALLOWED -> Denial.GROUP_NOT_ALLOWED;
-			default -> Denial.USER_NOT_ALLOWED;
+			case UNKNOWN_USER -> Denial.UNKNOWN_USER;
+			case USER_LOCKED -> Denial.USER_LOCKED;
+			case USER_INACTIVE -> Denial.USER_DEACTIVATED;
+			case ALLOWED -> throw new IllegalArgumentException("access was allowed");
 		};
 	}
 
-	/** Denials are logged by ids and reason; there is no denial event yet. */
-	private static CredentialExchange deny(IssueViewerCredentialCommand command, Denial reason, String why,
-			String description) {
+	private CredentialExchange deny(IssueViewerCredentialCommand command, Denial reason, String description, URI uri) {
 		log.info("Denied viewer credential for user {} via integration {}: {}", command.userId(),
-				command.integrationId(), why);
-		return new CredentialExchange.Denied(reason, description);
+				command.integrationId(), reason);
+		CredentialDenial denial = new CredentialDenial(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
+				command.contentId(), command.userId(), CredentialDenial.USER, command.contentId(),
+				command.integrationId(), List.copyOf(new TreeSet<>(command.scopes())),
+				IssueServiceAccountCredential.GRANT_TYPE, reason.error(), reason.code());
+		try {
+			this.denials.record(denial);
+		}
+		catch (AuditTrailUnavailableException ex) {
+			log.warn("Denial {} of user {} via integration {} not recorded in time: {}", denial.eventId(),
+					command.userId(), command.integrationId(), ex.getMessage());
+		}
+		return new CredentialExchange.Denied(reason, description, uri);
 	}
 
 }

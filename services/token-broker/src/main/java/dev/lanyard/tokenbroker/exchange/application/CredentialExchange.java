@@ -59,25 +59,56 @@ public sealed interface CredentialExchange {
 
 	}
 
-	/** The rules that can refuse a credential. */
+	/**
+	 * The rules that can refuse a credential, each with the OAuth error that answers it
+	 * (RFC 6749 §5.2, RFC 8693 §2.2.2) and the short code its CredentialDenied carries.
+	 */
 	enum Denial {
 
 		/** No such integration, or deleted. */
-		UNKNOWN_INTEGRATION,
+		UNKNOWN_INTEGRATION("invalid_target", "unknown-integration"),
 		/** The integration is of the other kind. */
-		WRONG_KIND,
+		WRONG_KIND("invalid_target", "wrong-integration-kind"),
 		/** The content is not associated with the integration. */
-		NOT_ASSOCIATED,
+		NOT_ASSOCIATED("unauthorized_client", "not-associated"),
 		/** More scopes asked for than the integration has. */
-		SCOPE_TOO_WIDE,
+		SCOPE_TOO_WIDE("invalid_scope", "scope-not-allowed"),
+		/** A scope the user's connection did not grant. */
+		SCOPE_NOT_GRANTED("invalid_scope", "scope-not-granted"),
 		/** The user is not in one of the integration's allowed groups. */
-		GROUP_NOT_ALLOWED,
-		/** The user is unknown, locked or deactivated. */
-		USER_NOT_ALLOWED,
+		GROUP_NOT_ALLOWED("access_denied", "not-in-allowed-group"),
+		/** The user is not in the read model. */
+		UNKNOWN_USER("access_denied", "unknown-user"),
+		/** The user is locked. */
+		USER_LOCKED("access_denied", "user-locked"),
+		/** The user is deactivated. */
+		USER_DEACTIVATED("access_denied", "user-deactivated"),
 		/**
-		 * The user has not connected the viewer integration (or its grant was revoked).
+		 * The user has not connected the viewer integration (or its grant was revoked):
+		 * {@code invalid_grant}, because the user's grant at the external service is
+		 * missing; {@code access_denied} is an authorization-endpoint code generic
+		 * clients do not expect here.
 		 */
-		NOT_CONNECTED
+		NOT_CONNECTED("invalid_grant", "not-connected");
+
+		private final String error;
+
+		private final String code;
+
+		Denial(String error, String code) {
+			this.error = error;
+			this.code = code;
+		}
+
+		/** The OAuth error code the token endpoint answers with. */
+		public String error() {
+			return this.error;
+		}
+
+		/** Short kebab-case code, as recorded in CredentialDenied. */
+		public String code() {
+			return this.code;
+		}
 
 	}
 

@@ -17,7 +17,9 @@ import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
@@ -25,7 +27,9 @@ import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
  * Hands content an access token of a service-account integration: the content must be
  * associated with the integration and ask for no scope beyond the integration's; the
  * token comes from the cache or from the external token endpoint (client credentials);
- * each hand-out is recorded in the audit trail before it is returned.
+ * each hand-out is recorded in the audit trail before it is returned. Each refusal by
+ * these rules is recorded as a {@link CredentialDenial}; the answer waits for that record
+ * (at most the ack timeout) but is given even without it, since it hands nothing out.
  */
 public final class IssueServiceAccountCredential {
 
@@ -40,10 +44,12 @@ public final class IssueServiceAccountCredential {
 
 	private final IssuanceAuditTrail auditTrail;
 
+	private final DenialRecorder denials;
+
 	private final Clock clock;
 
 	public IssueServiceAccountCredential(IntegrationReadModel integrations, ServiceAccountTokenCache tokens,
-			IssuanceAuditTrail auditTrail, Clock clock) {
+			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
 		}
@@ -53,12 +59,16 @@ public final class IssueServiceAccountCredential {
 		if (auditTrail == null) {
 			throw new IllegalArgumentException("auditTrail cannot be null");
 		}
+		if (denials == null) {
+			throw new IllegalArgumentException("denials cannot be null");
+		}
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
 		this.integrations = integrations;
 		this.tokens = tokens;
 		this.auditTrail = auditTrail;
+		this.denials = denials;
 		this.clock = clock;
 	}
 
@@ -130,11 +140,20 @@ public final class IssueServiceAccountCredential {
 		return new CredentialExchange.Issued(token.value(), now, token.expiresAt(), token.scopes());
 	}
 
-	/** Denials are logged by ids; there is no denial event yet. */
-	private static CredentialExchange deny(IssueServiceAccountCredentialCommand command, Denial reason,
-			String description) {
+	private CredentialExchange deny(IssueServiceAccountCredentialCommand command, Denial reason, String description) {
 		log.info("Denied service-account credential for content {} via integration {}: {}", command.contentId(),
 				command.integrationId(), reason);
+		CredentialDenial denial = new CredentialDenial(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
+				command.actorId(), command.contentId(), CredentialDenial.CONTENT, command.contentId(),
+				command.integrationId(), List.copyOf(new TreeSet<>(command.scopes())), GRANT_TYPE, reason.error(),
+				reason.code());
+		try {
+			this.denials.record(denial);
+		}
+		catch (AuditTrailUnavailableException ex) {
+			log.warn("Denial {} of content {} via integration {} not recorded in time: {}", denial.eventId(),
+					command.contentId(), command.integrationId(), ex.getMessage());
+		}
 		return new CredentialExchange.Denied(reason, description);
 	}
 

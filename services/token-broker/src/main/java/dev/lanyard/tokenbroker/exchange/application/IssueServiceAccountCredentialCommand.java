@@ -8,10 +8,12 @@ import java.util.Set;
  * @param contentId the content asking (the subject)
  * @param integrationId the integration (the exchange's {@code audience})
  * @param scopes the scopes asked for; empty for all of the integration's
+ * @param actorId the client that authenticated the request (the content itself), or
+ * {@code null}
  * @param correlationId id of the request
  */
 public record IssueServiceAccountCredentialCommand(String contentId, String integrationId, Set<String> scopes,
-		String correlationId) {
+		String actorId, String correlationId) {
 
 	public IssueServiceAccountCredentialCommand {
 		if (contentId == null || contentId.isBlank()) {

@@ -21,11 +21,13 @@ import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IssueServiceAccountCredentialTest {
 
@@ -36,6 +38,8 @@ class IssueServiceAccountCredentialTest {
 	private final Map<String, Integration> integrations = new ConcurrentHashMap<>();
 
 	private final List<TokenIssuance> recorded = new ArrayList<>();
+
+	private final List<CredentialDenial> denials = new ArrayList<>();
 
 	private final AtomicInteger fetches = new AtomicInteger();
 
@@ -50,7 +54,7 @@ class IssueServiceAccountCredentialTest {
 			(id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
 
 	private final IssueServiceAccountCredential useCase = new IssueServiceAccountCredential(readModel(), this.cache,
-			this.recorded::add, this.clock);
+			this.recorded::add, this.denials::add, this.clock);
 
 	@Test
 	void issueWhenAssociatedThenTokenAndEventPerHandOut() {
@@ -91,7 +95,7 @@ class IssueServiceAccountCredentialTest {
 	}
 
 	@Test
-	void issueWhenRefusedByRulesThenDeniedWithoutEvent() {
+	void issueWhenRefusedByRulesThenDeniedAndRecordedWithoutIssuance() {
 		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
 		this.integrations.put("v-1", integration("v-1", IntegrationKind.VIEWER, null, "read"));
 		assertThat(this.useCase.issue(command("c-1", "nope", Set.of()))).isInstanceOfSatisfying(
@@ -107,6 +111,57 @@ class IssueServiceAccountCredentialTest {
 				(denied) -> assertThat(denied.reason()).isEqualTo(Denial.SCOPE_TOO_WIDE));
 		assertThat(this.recorded).isEmpty();
 		assertThat(this.fetches).hasValue(0);
+		assertThat(this.denials).extracting(CredentialDenial::reason, CredentialDenial::error)
+			.containsExactly(tuple("unknown-integration", "invalid_target"),
+					tuple("wrong-integration-kind", "invalid_target"), tuple("not-associated", "unauthorized_client"),
+					tuple("scope-not-allowed", "invalid_scope"));
+	}
+
+	@Test
+	void issueWhenNotAssociatedThenDenialRecordedWithIdsAndNoToken() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read", "write"));
+		CredentialExchange result = this.useCase
+			.issue(new IssueServiceAccountCredentialCommand("c-9", "i-1", Set.of("write", "read"), "c-9", "corr-7"));
+		assertThat(result).isInstanceOfSatisfying(CredentialExchange.Denied.class,
+				(denied) -> assertThat(denied.description())
+					.isEqualTo("Content c-9 is not associated with integration i-1"));
+		assertThat(this.denials).singleElement().satisfies((denial) -> {
+			assertThat(denial.eventId()).isNotNull();
+			assertThat(denial.occurredAt()).isEqualTo(NOW);
+			assertThat(denial.correlationId()).isEqualTo("corr-7");
+			assertThat(denial.actorId()).isEqualTo("c-9");
+			assertThat(denial.subjectId()).isEqualTo("c-9");
+			assertThat(denial.subjectType()).isEqualTo("content");
+			assertThat(denial.contentId()).isEqualTo("c-9");
+			assertThat(denial.integrationId()).isEqualTo("i-1");
+			assertThat(denial.requestedScopes()).containsExactly("read", "write");
+			assertThat(denial.grantType()).isEqualTo("urn:ietf:params:oauth:grant-type:token-exchange");
+			assertThat(denial.error()).isEqualTo("unauthorized_client");
+			assertThat(denial.reason()).isEqualTo("not-associated");
+		});
+	}
+
+	@Test
+	void issueWhenDenialNotAcknowledgedThenStillDenied() {
+		IssueServiceAccountCredential unrecorded = new IssueServiceAccountCredential(readModel(), this.cache,
+				this.recorded::add, (denial) -> {
+					throw new AuditTrailUnavailableException("CredentialDenied not acknowledged within 2000 ms", null);
+				}, this.clock);
+		assertThat(unrecorded.issue(command("c-1", "nope", Set.of()))).isInstanceOfSatisfying(
+				CredentialExchange.Denied.class,
+				(denied) -> assertThat(denied.reason()).isEqualTo(Denial.UNKNOWN_INTEGRATION));
+	}
+
+	@Test
+	void issueWhenIssuedOrUnavailableThenNoDenialRecorded() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		this.useCase.issue(command("c-1", "i-1", Set.of()));
+		ServiceAccountTokenCache failing = new ServiceAccountTokenCache((i, s, sc) -> {
+			throw new ExternalServiceUnavailableException("down");
+		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
+		new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.denials::add, this.clock)
+			.issue(command("c-1", "i-1", Set.of()));
+		assertThat(this.denials).isEmpty();
 	}
 
 	@Test
@@ -114,7 +169,7 @@ class IssueServiceAccountCredentialTest {
 		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
 		IssueServiceAccountCredential down = new IssueServiceAccountCredential(readModel(), this.cache, (issuance) -> {
 			throw new AuditTrailUnavailableException("down", null);
-		}, this.clock);
+		}, this.denials::add, this.clock);
 		assertThat(down.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
 	}
 
@@ -124,7 +179,8 @@ class IssueServiceAccountCredentialTest {
 		ServiceAccountTokenCache refusing = new ServiceAccountTokenCache((i, s, sc) -> {
 			throw new ExternalServiceRefusedException("invalid_client", 401, "refused");
 		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
-		assertThat(new IssueServiceAccountCredential(readModel(), refusing, this.recorded::add, this.clock)
+		assertThat(new IssueServiceAccountCredential(readModel(), refusing, this.recorded::add, this.denials::add,
+				this.clock)
 			.issue(command("c-1", "i-1", Set.of())))
 			.isEqualTo(new CredentialExchange.ExternalRefusal("invalid_client", "refused"));
 	}
@@ -135,35 +191,46 @@ class IssueServiceAccountCredentialTest {
 		ServiceAccountTokenCache failing = new ServiceAccountTokenCache((i, s, sc) -> {
 			throw new ExternalServiceUnavailableException("down");
 		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
-		assertThat(new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.clock)
+		assertThat(new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.denials::add,
+				this.clock)
 			.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
 	}
 
 	@Test
 	void constructorWhenIntegrationsNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(null, this.cache, this.recorded::add, this.clock))
+			.isThrownBy(() -> new IssueServiceAccountCredential(null, this.cache, this.recorded::add, this.denials::add,
+					this.clock))
 			.withMessage("integrations cannot be null");
 	}
 
 	@Test
 	void constructorWhenTokensNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), null, this.recorded::add, this.clock))
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), null, this.recorded::add,
+					this.denials::add, this.clock))
 			.withMessage("tokens cannot be null");
 	}
 
 	@Test
 	void constructorWhenAuditTrailNullThenThrows() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, null, this.clock))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new IssueServiceAccountCredential(readModel(), this.cache, null, this.denials::add, this.clock))
 			.withMessage("auditTrail cannot be null");
+	}
+
+	@Test
+	void constructorWhenDenialsNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add, null, this.clock))
+			.withMessage("denials cannot be null");
 	}
 
 	@Test
 	void constructorWhenClockNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add, null))
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add,
+					this.denials::add, null))
 			.withMessage("clock cannot be null");
 	}
 
@@ -209,7 +276,7 @@ class IssueServiceAccountCredentialTest {
 
 	private static IssueServiceAccountCredentialCommand command(String contentId, String integrationId,
 			Set<String> scopes) {
-		return new IssueServiceAccountCredentialCommand(contentId, integrationId, scopes, "corr");
+		return new IssueServiceAccountCredentialCommand(contentId, integrationId, scopes, null, "corr");
 	}
 
 	static Integration integration(String id, IntegrationKind kind, Duration maxLifetime, String... scopes) {

@@ -96,8 +96,11 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 				&& !content.getClientId().equals(client.getRegisteredClient().getClientId())) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was issued to another client");
 		}
-		CredentialExchange exchange = this.serviceAccountCredentials.issue(new IssueServiceAccountCredentialCommand(
-				content.getClientId(), request.getAudience(), request.getScopes(), request.getCorrelationId()));
+		String actorId = (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
+				&& client.isAuthenticated()) ? client.getRegisteredClient().getClientId() : null;
+		CredentialExchange exchange = this.serviceAccountCredentials
+			.issue(new IssueServiceAccountCredentialCommand(content.getClientId(), request.getAudience(),
+					request.getScopes(), actorId, request.getCorrelationId()));
 		return answer(request, content, exchange);
 	}
 
@@ -136,8 +139,8 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 						Map.of("issued_token_type", TokenExchangeAuthenticationConverter.ACCESS_TOKEN_TYPE),
 						request.getCorrelationId());
 			case CredentialExchange.Denied denied ->
-				throw new OAuth2AuthenticationException(new OAuth2Error(TokenExchangeErrors.codeOf(denied.reason()),
-						denied.description(), (denied.uri() != null) ? denied.uri().toString() : null));
+				throw new OAuth2AuthenticationException(new OAuth2Error(denied.reason().error(), denied.description(),
+						(denied.uri() != null) ? denied.uri().toString() : null));
 			case CredentialExchange.ExternalRefusal refusal -> throw error(
 					TokenExchangeErrors.codeOfExternal(refusal.error()), TokenExchangeErrors.describeExternal(refusal));
 			case CredentialExchange.Unavailable unavailable ->

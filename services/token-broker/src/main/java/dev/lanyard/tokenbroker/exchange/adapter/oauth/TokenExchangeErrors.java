@@ -13,18 +13,6 @@ final class TokenExchangeErrors {
 	private TokenExchangeErrors() {
 	}
 
-	static String codeOf(CredentialExchange.Denial denial) {
-		return switch (denial) {
-			case UNKNOWN_INTEGRATION, WRONG_KIND -> INVALID_TARGET;
-			case NOT_ASSOCIATED -> OAuth2ErrorCodes.UNAUTHORIZED_CLIENT;
-			case SCOPE_TOO_WIDE -> OAuth2ErrorCodes.INVALID_SCOPE;
-			case GROUP_NOT_ALLOWED, USER_NOT_ALLOWED -> OAuth2ErrorCodes.ACCESS_DENIED;
-			// RFC 6749 §5.2: the user's grant at the external service is missing or
-			// revoked
-			case NOT_CONNECTED -> OAuth2ErrorCodes.INVALID_GRANT;
-		};
-	}
-
 	/**
 	 * The external service's refusal, as the caller can act on it: a refused scope is
 	 * {@code invalid_scope}; anything else (bad client credentials at the external

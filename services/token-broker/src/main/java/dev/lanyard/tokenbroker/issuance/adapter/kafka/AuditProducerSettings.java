@@ -8,9 +8,10 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
- * The producer settings the TokenIssued producer overrides, and why. A token request
- * waits for its event's acknowledgement, so the producer must acknowledge durably, fast,
- * and give up no later than the request does.
+ * The producer settings the audit producers override, and why. A token request waits for
+ * its TokenIssued acknowledgement, so that producer must acknowledge durably, fast, and
+ * give up no later than the request does. A refused request waits for its
+ * CredentialDenied the same way, but that producer keeps delivering afterwards.
  */
 public final class AuditProducerSettings {
 
@@ -18,13 +19,27 @@ public final class AuditProducerSettings {
 
 	private final Map<String, String> reasons = new LinkedHashMap<>();
 
-	private AuditProducerSettings(Duration ackTimeout) {
+	/**
+	 * How long a CredentialDenied may take to be delivered after its request gave up
+	 * waiting (Kafka's default delivery timeout).
+	 */
+	static final Duration DENIAL_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+
+	private AuditProducerSettings(Duration ackTimeout, boolean deliverLate) {
 		long timeout = ackTimeout.toMillis();
-		put(ProducerConfig.ACKS_CONFIG, "all", "every in-sync replica has the event before a token is handed out");
+		put(ProducerConfig.ACKS_CONFIG, "all",
+				deliverLate ? "every in-sync replica has the event before the refusal" + " is answered"
+						: "every in-sync replica has the event before a token is handed out");
 		put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, "retries never write an event twice");
 		put(ProducerConfig.LINGER_MS_CONFIG, 1, "a request waits for its send; Kafka 4's default of 5 ms adds ~4 ms");
-		put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout,
-				"an event whose token was refused is not delivered later (audit-ack-timeout)");
+		if (deliverLate) {
+			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DENIAL_DELIVERY_TIMEOUT.toMillis(),
+					"a denial not acknowledged in time is still true, so it is delivered later rather than never");
+		}
+		else {
+			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout,
+					"an event whose token was refused is not delivered later (audit-ack-timeout)");
+		}
 		put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout, "send() blocks no longer than the request may wait");
 		put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) (timeout * 3 / 4),
 				"must stay below delivery.timeout.ms minus linger.ms");
@@ -37,7 +52,18 @@ public final class AuditProducerSettings {
 		if (ackTimeout == null || ackTimeout.toMillis() < 100) {
 			throw new IllegalArgumentException("ackTimeout must be at least 100 ms");
 		}
-		return new AuditProducerSettings(ackTimeout);
+		return new AuditProducerSettings(ackTimeout, false);
+	}
+
+	/**
+	 * Overrides for the CredentialDenied producer: sends awaited for at most
+	 * {@code ackTimeout}, delivered for up to two minutes.
+	 */
+	public static AuditProducerSettings forDenials(Duration ackTimeout) {
+		if (ackTimeout == null || ackTimeout.toMillis() < 100) {
+			throw new IllegalArgumentException("ackTimeout must be at least 100 ms");
+		}
+		return new AuditProducerSettings(ackTimeout, true);
 	}
 
 	public Map<String, Object> overrides() {

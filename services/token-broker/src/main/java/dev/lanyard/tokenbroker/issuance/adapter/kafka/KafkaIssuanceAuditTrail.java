@@ -1,10 +1,6 @@
 package dev.lanyard.tokenbroker.issuance.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.platform.kafka.Topics;
@@ -13,7 +9,6 @@ import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Records issuances as {@link TokenIssued} events on {@link Topics#TOKEN_ISSUED}, keyed
@@ -46,31 +41,8 @@ public final class KafkaIssuanceAuditTrail implements IssuanceAuditTrail {
 		if (issuance == null) {
 			throw new IllegalArgumentException("issuance cannot be null");
 		}
-		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
-		CompletableFuture<SendResult<String, TokenIssued>> ack;
-		try {
-			ack = this.kafka.send(Topics.TOKEN_ISSUED.name(), issuance.subjectId(), toEvent(issuance));
-		}
-		catch (RuntimeException ex) {
-			// metadata not available within max.block.ms, serializer cannot reach the
-			// registry, ...
-			throw new AuditTrailUnavailableException("TokenIssued could not be sent: " + describe(ex), ex);
-		}
-		try {
-			ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			throw new AuditTrailUnavailableException(
-					"TokenIssued not acknowledged within " + this.ackTimeout.toMillis() + " ms", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new AuditTrailUnavailableException("TokenIssued not acknowledged: " + describe(ex.getCause()), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AuditTrailUnavailableException("Interrupted while waiting for the TokenIssued acknowledgement",
-					ex);
-		}
+		AcknowledgedSend.send(this.kafka, Topics.TOKEN_ISSUED.name(), issuance.subjectId(), toEvent(issuance),
+				this.ackTimeout, "TokenIssued");
 	}
 
 	static TokenIssued toEvent(TokenIssuance issuance) {
@@ -93,15 +65,6 @@ public final class KafkaIssuanceAuditTrail implements IssuanceAuditTrail {
 			.setIssuedAt(issuance.issuedAt())
 			.setExpiresAt(issuance.expiresAt())
 			.build();
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? ex.getClass().getSimpleName()
-				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
 	}
 
 }

@@ -39,6 +39,32 @@ class AuditProducerSettingsTest {
 	}
 
 	@Test
+	void overridesWhenDenialsThenDurableBoundedBlockingButLateDelivery() {
+		Map<String, Object> overrides = AuditProducerSettings.forDenials(Duration.ofSeconds(2)).overrides();
+		assertThat(overrides).containsEntry("acks", "all")
+			.containsEntry("enable.idempotence", true)
+			.containsEntry("linger.ms", 1)
+			.containsEntry("delivery.timeout.ms", 120_000)
+			.containsEntry("max.block.ms", 2000L)
+			.containsEntry("request.timeout.ms", 1500);
+	}
+
+	@Test
+	void overridesWhenDenialsAndAnyTimeoutThenRequestTimeoutPlusLingerWithinDeliveryTimeout() {
+		for (long millis : new long[] { 100, 5000, 120_000 }) {
+			Map<String, Object> overrides = AuditProducerSettings.forDenials(Duration.ofMillis(millis)).overrides();
+			assertThat((int) overrides.get("request.timeout.ms") + 1)
+				.isLessThanOrEqualTo((int) overrides.get("delivery.timeout.ms"));
+		}
+	}
+
+	@Test
+	void forDenialsWhenTooShortThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> AuditProducerSettings.forDenials(Duration.ofMillis(50)))
+			.withMessage("ackTimeout must be at least 100 ms");
+	}
+
+	@Test
 	void forAckTimeoutWhenTooShortThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> AuditProducerSettings.forAckTimeout(Duration.ofMillis(50)))
