@@ -140,6 +140,17 @@ class ServiceAccountExchangeIT {
 
 		assertThat(response.statusCode()).isBetween(400, 403);
 		assertThat(Lanyard.JSON.readTree(response.body()).get("error").asString()).isEqualTo("unauthorized_client");
+		// the refusal is on the audit trail
+		String auditor = lanyard.token(ensemble.demoAuditor());
+		String query = "eventType=CredentialDenied&subject=" + unlinked.clientId() + "&integration=" + integrationId;
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		JsonNode denials = lanyard.auditEvents(auditor, query);
+		while (denials.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			denials = lanyard.auditEvents(auditor, query);
+		}
+		assertThat(denials).hasSize(1);
+		assertThat(denials.get(0).get("contentId").asString()).isEqualTo(unlinked.clientId());
 	}
 
 	@Test
