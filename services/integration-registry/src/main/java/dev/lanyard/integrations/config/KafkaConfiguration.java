@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.integrations.integration.adapter.kafka.KafkaIntegrationEvents;
-import dev.lanyard.integrations.integration.adapter.kafka.SnapshotProducerSettings;
 import dev.lanyard.integrations.integration.application.IntegrationEvents;
+import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
@@ -41,10 +41,13 @@ class KafkaConfiguration {
 			RegistryProperties registry, IntegrationsProperties settings) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
 		properties.putAll(AvroSerdes.producerProperties(registry));
-		SnapshotProducerSettings overrides = SnapshotProducerSettings.forAckTimeout(settings.publishAckTimeout());
+		// A snapshot whose change was rolled back must not arrive later: the change waits
+		// for its ack inside the database transaction.
+		AwaitedProducerSettings overrides = AwaitedProducerSettings.forAckTimeout(settings.publishAckTimeout());
 		properties.putAll(overrides.overrides());
-		log.info("IntegrationChanged producer overrides (these win over spring.kafka.producer.*): {}",
-				overrides.describe());
+		log.info(
+				"IntegrationChanged producer overrides for lanyard.integrations.publish-ack-timeout={} (these win over spring.kafka.producer.*): {}",
+				settings.publishAckTimeout(), overrides.describe());
 		return new DefaultKafkaProducerFactory<>(properties);
 	}
 

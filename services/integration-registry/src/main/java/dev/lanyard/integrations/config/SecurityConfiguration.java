@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.integrations.web.ProblemResponses;
+import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.TokenAuthorities;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +22,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -74,7 +75,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication()))
+				.jwt((jwt) -> jwt.decoder(jwtDecoder)
+					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(
@@ -93,12 +95,6 @@ class SecurityConfiguration {
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
 		return decoder;
-	}
-
-	static JwtAuthenticationConverter authentication() {
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities());
-		return converter;
 	}
 
 	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {

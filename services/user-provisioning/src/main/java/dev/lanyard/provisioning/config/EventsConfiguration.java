@@ -3,10 +3,10 @@ package dev.lanyard.provisioning.config;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
-import dev.lanyard.provisioning.events.adapter.kafka.EventProducerSettings;
 import dev.lanyard.provisioning.events.adapter.kafka.KafkaEventPublisher;
 import dev.lanyard.provisioning.events.application.EventPublisher;
 import org.apache.avro.specific.SpecificRecord;
@@ -33,9 +33,10 @@ class EventsConfiguration {
 			EventProperties events) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
 		properties.putAll(AvroSerdes.producerProperties(registry));
-		EventProducerSettings settings = EventProducerSettings.forAckTimeout(events.ackTimeout());
+		AwaitedProducerSettings settings = AwaitedProducerSettings.forAckTimeout(events.ackTimeout());
 		properties.putAll(settings.overrides());
-		logger.info("Event producer overrides (these win over spring.kafka.producer.*): " + settings.describe());
+		logger.info("Event producer overrides for lanyard.provisioning.events.ack-timeout=" + events.ackTimeout()
+				+ " (these win over spring.kafka.producer.*): " + settings.describe());
 		KafkaTemplate<String, SpecificRecord> template = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<>(properties));
 		// The default listener logs failed records with their content at ERROR; callers

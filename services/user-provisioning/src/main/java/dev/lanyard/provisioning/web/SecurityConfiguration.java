@@ -1,5 +1,7 @@
 package dev.lanyard.provisioning.web;
 
+import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.provisioning.config.AdminApiProperties;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,7 +15,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -51,7 +52,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(authentication()))
+				.jwt((jwt) -> jwt.decoder(jwtDecoder)
+					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(
@@ -71,12 +73,6 @@ class SecurityConfiguration {
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
 		return decoder;
-	}
-
-	static JwtAuthenticationConverter authentication() {
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities());
-		return converter;
 	}
 
 	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {

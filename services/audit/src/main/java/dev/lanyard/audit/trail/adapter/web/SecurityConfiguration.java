@@ -1,9 +1,8 @@
 package dev.lanyard.audit.trail.adapter.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.lanyard.audit.AuditProperties;
+import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.TokenAuthorities;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,12 +16,6 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManagers;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -35,14 +28,15 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * {@code roles} claim holds {@code auditor} may read the trail, and only as a client's
  * own token ({@code lanyard_token_type} {@code content-session}): a user session token is
  * handed to content, which must not read the trail as the viewing auditor. Refusals are
- * problem details: 401 without a valid token, 403 without the role or type.
+ * problem details: 401 without a valid token, 403 naming the token type or role that is
+ * missing.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	static final String AUDITOR = "auditor";
 
-	static final String CLIENT_TOKEN = "TOKEN_TYPE_content-session";
+	static final String READING = "Reading the audit trail";
 
 	@Bean
 	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
@@ -55,12 +49,12 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/api/audit/**")
-			.access(AuthorizationManagers.allOf(AuthorityAuthorizationManager.hasRole(AUDITOR),
-					AuthorityAuthorizationManager.hasAuthority(CLIENT_TOKEN)))
+			.access(TokenAccess.of(READING, TokenAuthorities.CONTENT_SESSION).withRole(AUDITOR))
 			.anyRequest()
 			.denyAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.jwt((jwt) -> jwt.decoder(jwtDecoder)
+					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
 				.authenticationEntryPoint(unauthorized)
 				.accessDeniedHandler(forbidden))
 			.exceptionHandling(
@@ -82,26 +76,6 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	/**
-	 * {@code roles: ["auditor"]} becomes the authority {@code ROLE_auditor}, and
-	 * {@code lanyard_token_type} the authority {@code TOKEN_TYPE_<type>}.
-	 */
-	static JwtAuthenticationConverter rolesAsAuthorities() {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
-			List<GrantedAuthority> authorities = new ArrayList<>(roles.convert(jwt));
-			String type = jwt.getClaimAsString("lanyard_token_type");
-			if (type != null) {
-				authorities.add(new SimpleGrantedAuthority("TOKEN_TYPE_" + type));
-			}
-			return authorities;
-		});
-		return converter;
-	}
-
 	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
 		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 		return (request, response, ex) -> {
@@ -117,11 +91,8 @@ class SecurityConfiguration {
 		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
 		return (request, response, ex) -> {
 			bearer.handle(request, response, ex);
-			problems.write(response,
-					ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden",
-							"Reading the audit trail requires the role " + AUDITOR
-									+ " on a client's own (content-session) token",
-							request));
+			String detail = TokenAccess.refusal(ex).orElse("Not allowed");
+			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
 		};
 	}
 

@@ -1,8 +1,6 @@
 package dev.lanyard.audit.trail.adapter.web;
 
-import java.time.Instant;
-import java.util.List;
-
+import dev.lanyard.platform.security.TokenAccess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,10 +11,9 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -64,46 +61,22 @@ class SecurityProblemsTest {
 	}
 
 	@Test
-	void forbiddenWhenDeniedThenProblemNamingRole() throws Exception {
-		SecurityConfiguration.forbidden(this.problems)
-			.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
+	void forbiddenWhenRefusedByTokenAccessThenProblemWithItsReason() throws Exception {
+		AuthorizationDeniedException denied = new AuthorizationDeniedException("Access Denied",
+				new TokenAccess.Refusal("Reading the audit trail requires the role auditor"));
+		SecurityConfiguration.forbidden(this.problems).handle(this.request, this.response, denied);
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(this.response.getContentAsString()).contains("\"status\":403")
-			.contains(
-					"\"detail\":\"Reading the audit trail requires the role auditor on a client's own (content-session) token\"");
+			.contains("\"detail\":\"Reading the audit trail requires the role auditor\"");
 	}
 
 	@Test
-	void rolesAsAuthoritiesWhenRolesClaimThenRoleAuthorities() {
-		Jwt jwt = Jwt.withTokenValue("t")
-			.header("alg", "ES256")
-			.subject("auditor-client")
-			.claim("roles", List.of("auditor"))
-			.claim("scope", "read")
-			.issuedAt(Instant.now())
-			.expiresAt(Instant.now().plusSeconds(60))
-			.build();
-		assertThat(SecurityConfiguration.rolesAsAuthorities().convert(jwt).getAuthorities())
-			.extracting(GrantedAuthority::getAuthority)
-			.contains("ROLE_auditor")
-			.noneMatch((authority) -> authority.startsWith("SCOPE_"));
-	}
-
-	@Test
-	void rolesAsAuthoritiesWhenTokenTypeClaimThenTokenTypeAuthorityNotARole() {
-		Jwt jwt = Jwt.withTokenValue("t")
-			.header("alg", "ES256")
-			.subject("u-1")
-			.claim("roles", List.of("auditor"))
-			.claim("lanyard_token_type", "user-session")
-			.issuedAt(Instant.now())
-			.expiresAt(Instant.now().plusSeconds(60))
-			.build();
-		assertThat(SecurityConfiguration.rolesAsAuthorities().convert(jwt).getAuthorities())
-			.extracting(GrantedAuthority::getAuthority)
-			.contains("ROLE_auditor", "TOKEN_TYPE_user-session")
-			.noneMatch((authority) -> authority.equals("ROLE_user-session"));
+	void forbiddenWhenDeniedOtherwiseThenPlainProblem() throws Exception {
+		SecurityConfiguration.forbidden(this.problems)
+			.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
+		assertThat(this.response.getStatus()).isEqualTo(403);
+		assertThat(this.response.getContentAsString()).contains("\"detail\":\"Not allowed\"");
 	}
 
 }

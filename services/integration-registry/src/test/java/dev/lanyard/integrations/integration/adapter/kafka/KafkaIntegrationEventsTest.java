@@ -102,20 +102,6 @@ class KafkaIntegrationEventsTest {
 			.withMessage("ackTimeout must be positive");
 	}
 
-	@Test
-	void producerSettingsWhenBuiltThenAcksAllAndTimeoutsBounded() {
-		SnapshotProducerSettings settings = SnapshotProducerSettings.forAckTimeout(Duration.ofSeconds(4));
-		assertThat(settings.overrides()).containsEntry("acks", "all")
-			.containsEntry("enable.idempotence", true)
-			.containsEntry("delivery.timeout.ms", 4000)
-			.containsEntry("max.block.ms", 4000L)
-			.containsEntry("request.timeout.ms", 3000);
-		assertThat(settings.describe()).contains("acks=all (");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> SnapshotProducerSettings.forAckTimeout(Duration.ofMillis(5)))
-			.withMessage("ackTimeout must be at least 100 ms");
-	}
-
 	private static dev.lanyard.integrations.integration.domain.IntegrationChanged event(boolean deleted) {
 		IntegrationSettings settings = new IntegrationSettings("GitHub", "", "github", IntegrationKind.VIEWER,
 				"https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token", "client-1",

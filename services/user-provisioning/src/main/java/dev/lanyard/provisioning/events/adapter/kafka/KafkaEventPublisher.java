@@ -18,7 +18,8 @@ import org.springframework.kafka.core.KafkaOperations;
 /**
  * Sends events to their topics, keyed by their entity, and waits for every
  * acknowledgement (the producer runs with {@code acks=all}, see
- * {@link EventProducerSettings}) for at most the ack timeout, counted from the call.
+ * {@link dev.lanyard.platform.kafka.AwaitedProducerSettings}) for at most the ack
+ * timeout, counted from the call.
  */
 public final class KafkaEventPublisher implements EventPublisher {
 

@@ -1,6 +1,5 @@
 package dev.lanyard.provisioning.events.adapter.kafka;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +16,6 @@ import dev.lanyard.provisioning.users.domain.User;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class AvroEventsTest {
 
@@ -64,22 +62,6 @@ class AvroEventsTest {
 		assertThat(avro.getReason()).isEqualTo("invalid-username");
 		assertThat(avro.getLoginEventId()).isEqualTo(loginEventId);
 		assertThat(avro.getUserId()).isNull();
-	}
-
-	@Test
-	void producerSettingsWhenAckTimeoutThenBoundsDeliveryAndBlocking() {
-		EventProducerSettings settings = EventProducerSettings.forAckTimeout(Duration.ofSeconds(5));
-		assertThat(settings.overrides()).containsEntry("acks", "all")
-			.containsEntry("delivery.timeout.ms", 5000)
-			.containsEntry("max.block.ms", 5000L)
-			.containsEntry("linger.ms", 1);
-		assertThat(settings.describe()).contains("acks=all (");
-	}
-
-	@Test
-	void producerSettingsWhenAckTimeoutTooShortThenRefused() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> EventProducerSettings.forAckTimeout(Duration.ofMillis(10)));
 	}
 
 }

@@ -1,7 +1,8 @@
-package dev.lanyard.integrations.config;
+package dev.lanyard.platform.security;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -108,6 +109,21 @@ class TokenAccessTest {
 	}
 
 	@Test
+	void authorizeWhenInternalServiceTokenWithoutRoleThenRefusedNamingTheRole() {
+		AuthorizationResult result = authorize(INTERNAL,
+				TestJwts.authenticatedFor("integration-registry", "internal-service", "administrator"));
+		assertThat(result).isInstanceOfSatisfying(TokenAccess.Refusal.class, (refusal) -> assertThat(refusal.detail())
+			.isEqualTo("Fetching client secrets requires the role token-broker"));
+	}
+
+	@Test
+	void authorizeWhenUnauthenticatedThenRefusalAsksForABearerToken() {
+		AuthorizationResult result = authorize(ADMIN_API, null);
+		assertThat(result).isInstanceOfSatisfying(TokenAccess.Refusal.class,
+				(refusal) -> assertThat(refusal.detail()).isEqualTo("Managing integrations requires a bearer token"));
+	}
+
+	@Test
 	void refusalWhenDeniedByTokenAccessThenItsDetail() {
 		AuthorizationDeniedException denied = new AuthorizationDeniedException("Access Denied",
 				new TokenAccess.Refusal("why"));
@@ -119,6 +135,7 @@ class TokenAccessTest {
 		assertThat(TokenAccess
 			.refusal(new AuthorizationDeniedException("Access Denied", new AuthorizationDecision(false)))).isEmpty();
 		assertThat(TokenAccess.refusal(new AuthorizationDeniedException("Access Denied"))).isEmpty();
+		assertThat(TokenAccess.refusal(new AccessDeniedException("Access Denied"))).isEmpty();
 	}
 
 	@Test

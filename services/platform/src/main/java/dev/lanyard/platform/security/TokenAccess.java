@@ -1,4 +1,4 @@
-package dev.lanyard.integrations.config;
+package dev.lanyard.platform.security;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +14,16 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Grants a request when the caller's token is of one of the given kinds
  * ({@link TokenAuthorities}) and, if required, holds a role and is meant for an audience
- * ({@code aud}). A refusal says what was missing, for the 403 problem details.
+ * ({@code aud}). A refusal says what was missing, for the 403 problem details
+ * ({@link #refusal(AccessDeniedException)}). It looks at the authentication only, so it
+ * fits any secured object; servlet services pass it to
+ * {@code requestMatchers(...).access(...)}.
  */
-final class TokenAccess implements AuthorizationManager<RequestAuthorizationContext> {
+public final class TokenAccess implements AuthorizationManager<Object> {
 
 	private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
 
@@ -44,7 +46,7 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 	 * @param action what the caller does, for the refusal ("Managing integrations")
 	 * @param tokenTypes the accepted values of {@code lanyard_token_type}
 	 */
-	static TokenAccess of(String action, String... tokenTypes) {
+	public static TokenAccess of(String action, String... tokenTypes) {
 		if (action == null || action.isBlank()) {
 			throw new IllegalArgumentException("action cannot be blank");
 		}
@@ -54,14 +56,14 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 		return new TokenAccess(action, List.of(tokenTypes), null, null);
 	}
 
-	TokenAccess withRole(String role) {
+	public TokenAccess withRole(String role) {
 		if (role == null || role.isBlank()) {
 			throw new IllegalArgumentException("role cannot be blank");
 		}
 		return new TokenAccess(this.action, this.tokenTypes, role, this.audience);
 	}
 
-	TokenAccess withAudience(String audience) {
+	public TokenAccess withAudience(String audience) {
 		if (audience == null || audience.isBlank()) {
 			throw new IllegalArgumentException("audience cannot be blank");
 		}
@@ -69,8 +71,7 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 	}
 
 	@Override
-	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-			RequestAuthorizationContext context) {
+	public AuthorizationResult authorize(Supplier<? extends Authentication> authentication, Object object) {
 		Authentication caller = authentication.get();
 		if (caller == null || !caller.isAuthenticated()) {
 			return new Refusal(this.action + " requires a bearer token");
@@ -84,7 +85,7 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 			return new Refusal(this.action + " requires a token of type " + String.join(" or ", this.tokenTypes) + "; "
 					+ presentedType(authorities));
 		}
-		if (this.role != null && !authorities.contains("ROLE_" + this.role)) {
+		if (this.role != null && !authorities.contains(TokenAuthorities.ROLE_PREFIX + this.role)) {
 			return new Refusal(this.action + " requires the role " + this.role);
 		}
 		if (this.audience != null && !(caller instanceof JwtAuthenticationToken jwt
@@ -94,8 +95,8 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 		return GRANTED;
 	}
 
-	/** Why access was refused, when this class refused it. */
-	static Optional<String> refusal(AccessDeniedException ex) {
+	/** Why access was refused, when a {@code TokenAccess} refused it. */
+	public static Optional<String> refusal(AccessDeniedException ex) {
 		return (ex instanceof AuthorizationDeniedException denied
 				&& denied.getAuthorizationResult() instanceof Refusal refusal) ? Optional.of(refusal.detail())
 						: Optional.empty();
@@ -111,7 +112,7 @@ final class TokenAccess implements AuthorizationManager<RequestAuthorizationCont
 	}
 
 	/** A denial and its reason, fit for the caller to read. */
-	record Refusal(String detail) implements AuthorizationResult {
+	public record Refusal(String detail) implements AuthorizationResult {
 
 		@Override
 		public boolean isGranted() {

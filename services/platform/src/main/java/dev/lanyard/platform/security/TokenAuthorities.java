@@ -1,4 +1,4 @@
-package dev.lanyard.integrations.config;
+package dev.lanyard.platform.security;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,35 +8,52 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
  * A token-broker JWT's authorities: each entry of {@code roles} as {@code ROLE_<role>},
  * and its kind, the claim {@code lanyard_token_type}, as {@code TOKEN_TYPE_<kind>}. The
  * kind matters because a user-session token carries the signed-in person's role and is
- * handed to content, which must not administer anything with it.
+ * handed to content, which must not administer anything with it. Scopes are not
+ * authorities here: a service decides by role and kind alone.
  */
-final class TokenAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
+public final class TokenAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+	/** The claim listing the caller's roles. */
+	public static final String ROLES_CLAIM = "roles";
 
 	/** The claim naming which kind of token token-broker issued. */
-	static final String TOKEN_TYPE_CLAIM = "lanyard_token_type";
+	public static final String TOKEN_TYPE_CLAIM = "lanyard_token_type";
 
-	static final String TOKEN_TYPE_PREFIX = "TOKEN_TYPE_";
+	public static final String ROLE_PREFIX = "ROLE_";
+
+	public static final String TOKEN_TYPE_PREFIX = "TOKEN_TYPE_";
 
 	/** Client credentials of a registered client: content, auditors, administrators. */
-	static final String CONTENT_SESSION = "content-session";
+	public static final String CONTENT_SESSION = "content-session";
 
 	/** Minted for a signed-in person and handed to content. */
-	static final String USER_SESSION = "user-session";
+	public static final String USER_SESSION = "user-session";
 
 	/** token-broker's own short-lived token for calling another service. */
-	static final String INTERNAL_SERVICE = "internal-service";
+	public static final String INTERNAL_SERVICE = "internal-service";
 
 	private final JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
 
-	TokenAuthorities() {
-		this.roles.setAuthoritiesClaimName("roles");
-		this.roles.setAuthorityPrefix("ROLE_");
+	public TokenAuthorities() {
+		this.roles.setAuthoritiesClaimName(ROLES_CLAIM);
+		this.roles.setAuthorityPrefix(ROLE_PREFIX);
+	}
+
+	/**
+	 * The converter a resource server's {@code jwt.jwtAuthenticationConverter(...)}
+	 * takes: a {@code JwtAuthenticationToken} with these authorities.
+	 */
+	public static JwtAuthenticationConverter authenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(new TokenAuthorities());
+		return converter;
 	}
 
 	@Override

@@ -1,8 +1,13 @@
-package dev.lanyard.integrations.config;
+package dev.lanyard.platform.security;
+
+import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +48,32 @@ class TokenAuthoritiesTest {
 		assertThat(this.authorities.convert(TestJwts.jwt(" ", "administrator")))
 			.extracting(GrantedAuthority::getAuthority)
 			.containsExactly("ROLE_administrator");
+	}
+
+	@Test
+	void convertWhenScopeClaimThenNoScopeAuthorities() {
+		Jwt jwt = Jwt.withTokenValue("t")
+			.header("alg", "ES256")
+			.subject("auditor-client")
+			.claim("roles", List.of("auditor"))
+			.claim("scope", "read")
+			.claim("lanyard_token_type", "content-session")
+			.issuedAt(Instant.now())
+			.expiresAt(Instant.now().plusSeconds(60))
+			.build();
+		assertThat(this.authorities.convert(jwt)).extracting(GrantedAuthority::getAuthority)
+			.containsExactlyInAnyOrder("ROLE_auditor", "TOKEN_TYPE_content-session");
+	}
+
+	@Test
+	void authenticationConverterWhenJwtThenAuthenticatedJwtTokenWithTheseAuthorities() {
+		JwtAuthenticationToken authentication = (JwtAuthenticationToken) TokenAuthorities.authenticationConverter()
+			.convert(TestJwts.jwt("user-session", "auditor"));
+		assertThat(authentication.isAuthenticated()).isTrue();
+		assertThat(authentication.getName()).isEqualTo("caller-1");
+		assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+			.contains("ROLE_auditor", "TOKEN_TYPE_user-session")
+			.doesNotContain("ROLE_user-session");
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.integrations.config;
+package dev.lanyard.platform.security;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +34,11 @@ final class TestJwts {
 	}
 
 	static JwtAuthenticationToken authenticated(String tokenType, String... roles) {
-		return (JwtAuthenticationToken) SecurityConfiguration.authentication().convert(jwt(tokenType, roles));
+		return (JwtAuthenticationToken) TokenAuthorities.authenticationConverter().convert(jwt(tokenType, roles));
 	}
 
 	static JwtAuthenticationToken authenticatedFor(String audience, String tokenType, String... roles) {
-		return (JwtAuthenticationToken) SecurityConfiguration.authentication()
+		return (JwtAuthenticationToken) TokenAuthorities.authenticationConverter()
 			.convert(jwtFor(audience, tokenType, roles));
 	}
 
