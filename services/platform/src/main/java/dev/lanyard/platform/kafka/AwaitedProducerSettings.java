@@ -27,8 +27,9 @@ public final class AwaitedProducerSettings {
 		long timeout = ackTimeout.toMillis();
 		put(ProducerConfig.ACKS_CONFIG, "all", "every in-sync replica has a record before its request goes on");
 		put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, "retries never write a record twice or out of order");
-		put(ProducerConfig.LINGER_MS_CONFIG, 1,
-				"a request waits for its send, and Kafka 4's default of 5 ms adds ~4 ms");
+		put(ProducerConfig.LINGER_MS_CONFIG, 0, "a request waits for its send: measured here, linger.ms=1 took "
+				+ "p50 3.0 ms per acked send, 0 took 1.6 ms (Kafka 4's default 5 adds ~4 ms), and under load records "
+				+ "still batch while a request is in flight");
 		put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout,
 				"a record whose request gave up on it is not delivered later");
 		put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout, "send() blocks no longer than the request may wait");

@@ -14,7 +14,7 @@ class AwaitedProducerSettingsTest {
 	void overridesWhenAckTimeoutThenDurableFastAndBounded() {
 		Map<String, Object> overrides = AwaitedProducerSettings.forAckTimeout(Duration.ofSeconds(2)).overrides();
 		assertThat(overrides).containsOnly(Map.entry("acks", "all"), Map.entry("enable.idempotence", true),
-				Map.entry("linger.ms", 1), Map.entry("delivery.timeout.ms", 2000), Map.entry("max.block.ms", 2000L),
+				Map.entry("linger.ms", 0), Map.entry("delivery.timeout.ms", 2000), Map.entry("max.block.ms", 2000L),
 				Map.entry("request.timeout.ms", 1500));
 	}
 
@@ -39,7 +39,7 @@ class AwaitedProducerSettingsTest {
 	@Test
 	void describeWhenCalledThenNamesEverySettingAndWhy() {
 		String description = AwaitedProducerSettings.forAckTimeout(Duration.ofSeconds(5)).describe();
-		assertThat(description).contains("acks=all (", "enable.idempotence=true (", "linger.ms=1 (",
+		assertThat(description).contains("acks=all (", "enable.idempotence=true (", "linger.ms=0 (",
 				"delivery.timeout.ms=5000 (", "max.block.ms=5000 (", "request.timeout.ms=3750 (");
 		assertThat(description.split("; ")).hasSize(6).allSatisfy((line) -> assertThat(line).matches(".+=.+ \\(.+\\)"));
 	}

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import dev.lanyard.gateway.routing.UpstreamProperties;
+import dev.lanyard.gateway.routing.UpstreamRoute;
 import dev.lanyard.gateway.signin.adapter.oidc.DiscoveredClientRegistrations;
 import dev.lanyard.gateway.signin.adapter.oidc.SignInProperties;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.GatewayClientCredentials;
@@ -45,6 +46,7 @@ import org.springframework.security.web.server.authentication.logout.WebSessionS
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
@@ -144,7 +146,7 @@ public class SignInSecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
-			CompleteSignIn completeSignIn) {
+			CompleteSignIn completeSignIn, UpstreamProperties upstreams) {
 		Map<String, ClaimMapping> mappings = settings.providers()
 			.entrySet()
 			.stream()
@@ -153,7 +155,15 @@ public class SignInSecurityConfiguration {
 		var onAccepted = new RedirectServerAuthenticationSuccessHandler(settings.landingPath());
 		var logout = new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
 				new WebSessionServerLogoutHandler());
-		return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+		// Routed paths are authorised by their services (bearer tokens): they skip this
+		// chain entirely, so a token request pays for no session or CSRF work here.
+		return http
+			.securityMatcher(new NegatedServerWebExchangeMatcher(
+					ServerWebExchangeMatchers.pathMatchers(UpstreamRoute.table(upstreams)
+						.stream()
+						.flatMap((route) -> route.paths().stream())
+						.toArray(String[]::new))))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.csrf((csrf) -> csrf

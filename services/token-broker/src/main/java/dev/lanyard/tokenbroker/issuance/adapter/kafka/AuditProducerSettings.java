@@ -31,7 +31,9 @@ public final class AuditProducerSettings {
 				deliverLate ? "every in-sync replica has the event before the refusal" + " is answered"
 						: "every in-sync replica has the event before a token is handed out");
 		put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, "retries never write an event twice");
-		put(ProducerConfig.LINGER_MS_CONFIG, 1, "a request waits for its send; Kafka 4's default of 5 ms adds ~4 ms");
+		put(ProducerConfig.LINGER_MS_CONFIG, 0, "a request waits for its send: measured here, linger.ms=1 took "
+				+ "p50 3.0 ms per acked send, 0 took 1.6 ms (Kafka 4's default 5 adds ~4 ms), and under load records "
+				+ "still batch while a request is in flight");
 		if (deliverLate) {
 			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DENIAL_DELIVERY_TIMEOUT.toMillis(),
 					"a denial not acknowledged in time is still true, so it is delivered later rather than never");

@@ -15,7 +15,7 @@ class AuditProducerSettingsTest {
 		Map<String, Object> overrides = AuditProducerSettings.forAckTimeout(Duration.ofSeconds(2)).overrides();
 		assertThat(overrides).containsEntry("acks", "all")
 			.containsEntry("enable.idempotence", true)
-			.containsEntry("linger.ms", 1)
+			.containsEntry("linger.ms", 0)
 			.containsEntry("delivery.timeout.ms", 2000)
 			.containsEntry("max.block.ms", 2000L)
 			.containsEntry("request.timeout.ms", 1500);
@@ -34,7 +34,7 @@ class AuditProducerSettingsTest {
 	@Test
 	void describeWhenCalledThenNamesEverySettingAndWhy() {
 		String description = AuditProducerSettings.forAckTimeout(Duration.ofSeconds(5)).describe();
-		assertThat(description).contains("acks=all (", "enable.idempotence=true (", "linger.ms=1 (",
+		assertThat(description).contains("acks=all (", "enable.idempotence=true (", "linger.ms=0 (",
 				"delivery.timeout.ms=5000 (", "max.block.ms=5000 (", "request.timeout.ms=3750 (");
 	}
 
@@ -43,7 +43,7 @@ class AuditProducerSettingsTest {
 		Map<String, Object> overrides = AuditProducerSettings.forDenials(Duration.ofSeconds(2)).overrides();
 		assertThat(overrides).containsEntry("acks", "all")
 			.containsEntry("enable.idempotence", true)
-			.containsEntry("linger.ms", 1)
+			.containsEntry("linger.ms", 0)
 			.containsEntry("delivery.timeout.ms", 120_000)
 			.containsEntry("max.block.ms", 2000L)
 			.containsEntry("request.timeout.ms", 1500);
