@@ -11,6 +11,7 @@ import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
+import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.AuditedAccessTokenResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
@@ -104,7 +105,8 @@ class SecurityConfiguration {
 						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
 							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken))
 							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
-							.authenticationProvider(new TokenExchangeAuthenticationProvider(jwtDecoder, clients,
+							.authenticationProvider(new TokenExchangeAuthenticationProvider(
+									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
 									issueServiceAccountCredential, issueViewerCredential))
 							.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
 							.errorResponseHandler(tokenErrors))
