@@ -203,6 +203,17 @@ class SignInIT {
 	}
 
 	@Test
+	void callbackWhenForgedWhileSignedInThenRefusedAndSessionKept() throws Exception {
+		signIn("dev", "dave-" + UUID.randomUUID(), Map.of("preferred_username", "dave"));
+		assertThat(get("/api/me").statusCode()).isEqualTo(200);
+
+		HttpResponse<String> forged = get("/login/oauth2/code/dev?code=forged&state=forged");
+
+		assertThat(forged.statusCode()).isEqualTo(401);
+		assertThat(get("/api/me").statusCode()).as("a forged callback signs nobody out").isEqualTo(200);
+	}
+
+	@Test
 	void logoutWhenSignedInThenSessionEnded() throws Exception {
 		signIn("dev", "carol-" + UUID.randomUUID(), Map.of("preferred_username", "carol"));
 		assertThat(get("/api/me").statusCode()).isEqualTo(200);

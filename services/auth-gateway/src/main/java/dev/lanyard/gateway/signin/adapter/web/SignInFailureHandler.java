@@ -13,7 +13,8 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 /**
  * The provider's answer could not be trusted (state, nonce, ID token issuer, audience,
  * signature or expiry) or the code exchange failed: 401 problem details naming the OAuth
- * error code, never the token.
+ * error code, never the token. A session already signed in stays so: any site can send a
+ * browser to the callback with a made-up code, and that must not sign the person out.
  */
 public final class SignInFailureHandler implements ServerAuthenticationFailureHandler {
 
@@ -24,12 +25,9 @@ public final class SignInFailureHandler implements ServerAuthenticationFailureHa
 		String code = (exception instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode()
 				: "authentication_failed";
 		log.info("Sign-in failed at the callback: {}", code);
-		return webFilterExchange.getExchange()
-			.getSession()
-			.flatMap((session) -> session.invalidate())
-			.then(ProblemResponses.write(webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
-					"The identity provider's answer could not be verified (" + code + "); start the sign-in again.",
-					java.util.Map.of("error", code)));
+		return ProblemResponses.write(webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
+				"The identity provider's answer could not be verified (" + code + "); start the sign-in again.",
+				java.util.Map.of("error", code));
 	}
 
 }
