@@ -1,6 +1,8 @@
 package dev.lanyard.launcher.service;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,7 +33,15 @@ public final class ServiceEnvironment {
 	 */
 	public static final String INTEGRATIONS_KEY_FILE = "integration-registry-kek.properties";
 
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private ServiceEnvironment() {
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	/**
@@ -100,9 +110,9 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_GATEWAY_SIGNIN_ALLOWINSECURELOOPBACKISSUERS", "true");
 				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_ISSUER", endpoints.oidcIssuer());
 				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTID", "lanyard");
-				// the development provider accepts any secret; a real one comes from a
-				// file
-				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTSECRET", "development-only");
+				// the development provider accepts any secret: a fresh random one, so no
+				// secret literal is committed (a real provider's comes from a file)
+				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTSECRET", randomSecret());
 			}
 			default -> {
 			}
