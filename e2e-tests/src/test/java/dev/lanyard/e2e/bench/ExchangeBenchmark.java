@@ -13,21 +13,15 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 
 import dev.lanyard.e2e.support.Lanyard;
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.settings.LauncherSettings;
-import dev.lanyard.platform.kafka.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,8 +45,6 @@ class ExchangeBenchmark {
 	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
 
 	private static final String CONTENT_SESSION = "urn:lanyard:params:oauth:token-type:content-session";
-
-	private static final String TOKEN_ISSUED = Topics.TOKEN_ISSUED.name();
 
 	private static final int MAX_EXCHANGES_PER_RUN = 500_000;
 
@@ -86,7 +78,7 @@ class ExchangeBenchmark {
 			String basic = "Basic " + Base64.getEncoder()
 				.encodeToString((content.clientId() + ":" + content.clientSecret()).getBytes(StandardCharsets.UTF_8));
 			awaitFirstExchange(broker, basic, form);
-			long recordsBefore = tokenIssuedRecords(ensemble);
+			long recordsBefore = TokenIssuedRecords.count(ensemble);
 
 			// through the gateway, so both processes are warm
 			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS,
@@ -102,7 +94,7 @@ class ExchangeBenchmark {
 			}
 
 			long answered = warm.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
-			long recorded = tokenIssuedRecords(ensemble) - recordsBefore;
+			long recorded = TokenIssuedRecords.count(ensemble) - recordsBefore;
 			System.out.println();
 			System.out.println("RFC 8693 service-account exchange, external token cached (hits), TokenIssued acked "
 					+ "(acks=all) per hand-out; " + Runtime.getRuntime().availableProcessors()
@@ -187,28 +179,6 @@ class ExchangeBenchmark {
 				result.name(), result.callers(), result.ok(), result.failed(), result.perSecond(),
 				result.p50Micros() / 1000.0, result.p90Micros() / 1000.0, result.p99Micros() / 1000.0,
 				result.maxMicros() / 1000.0);
-	}
-
-	/** Sum of the end offsets of the TokenIssued topic's partitions. */
-	private static long tokenIssuedRecords(Ensemble ensemble) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers()))) {
-			Set<TopicPartition> partitions = admin.describeTopics(List.of(TOKEN_ISSUED))
-				.allTopicNames()
-				.get()
-				.get(TOKEN_ISSUED)
-				.partitions()
-				.stream()
-				.map((p) -> new TopicPartition(TOKEN_ISSUED, p.partition()))
-				.collect(Collectors.toSet());
-			return admin
-				.listOffsets(partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> OffsetSpec.latest())))
-				.all()
-				.get()
-				.values()
-				.stream()
-				.mapToLong((info) -> info.offset())
-				.sum();
-		}
 	}
 
 }

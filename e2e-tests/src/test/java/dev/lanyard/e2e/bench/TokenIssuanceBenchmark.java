@@ -11,17 +11,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.settings.LauncherSettings;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 20), {@code bench.warmup.seconds} (default 20).
  */
 class TokenIssuanceBenchmark {
-
-	private static final String TOKEN_ISSUED = "lanyard.credentials.token-issued.v1";
 
 	private static final int MAX_REQUESTS_PER_RUN = 500_000;
 
@@ -60,7 +52,7 @@ class TokenIssuanceBenchmark {
 			String broker = ensemble.endpoints().serviceUrl(LanyardService.TOKEN_BROKER);
 			String gateway = ensemble.endpoints().gatewayUrl();
 			ClientCredentials content = ensemble.demoContent();
-			long recordsBefore = tokenIssuedRecords(ensemble);
+			long recordsBefore = TokenIssuedRecords.count(ensemble);
 
 			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp,
 					() -> issue(broker, content));
@@ -75,7 +67,7 @@ class TokenIssuanceBenchmark {
 			}
 
 			long issued = warm.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
-			long recorded = tokenIssuedRecords(ensemble) - recordsBefore;
+			long recorded = TokenIssuedRecords.count(ensemble) - recordsBefore;
 			System.out.println();
 			System.out.println("Client-credentials issuance, ES256 JWT, TokenIssued acked (acks=all) per token; "
 					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
@@ -103,28 +95,6 @@ class TokenIssuanceBenchmark {
 		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200 || !response.body().contains("\"access_token\"")) {
 			throw new IllegalStateException("token endpoint answered " + response.statusCode());
-		}
-	}
-
-	/** Sum of the end offsets of the TokenIssued topic's partitions. */
-	private static long tokenIssuedRecords(Ensemble ensemble) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers()))) {
-			Set<TopicPartition> partitions = admin.describeTopics(List.of(TOKEN_ISSUED))
-				.allTopicNames()
-				.get()
-				.get(TOKEN_ISSUED)
-				.partitions()
-				.stream()
-				.map((p) -> new TopicPartition(TOKEN_ISSUED, p.partition()))
-				.collect(Collectors.toSet());
-			return admin
-				.listOffsets(partitions.stream().collect(Collectors.toMap((p) -> p, (p) -> OffsetSpec.latest())))
-				.all()
-				.get()
-				.values()
-				.stream()
-				.mapToLong((info) -> info.offset())
-				.sum();
 		}
 	}
 
