@@ -9,14 +9,17 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
+import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerSettings;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaDenialRecorder;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaIssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaRevocationRecorder;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -29,8 +32,8 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
- * The producers of TokenIssued and CredentialDenied events, tuned for a request that
- * waits for each ack.
+ * The producers of TokenIssued, CredentialDenied and TokenRevoked events, tuned for a
+ * request that waits for each ack.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditTrailConfiguration {
@@ -61,7 +64,7 @@ class AuditTrailConfiguration {
 	ProducerFactory<String, CredentialDenied> credentialDeniedProducerFactory(KafkaProperties kafka,
 			RegistryProperties registry, AuditProperties audit) {
 		return producerFactory("CredentialDenied", kafka, registry,
-				AuditProducerSettings.forDenials(audit.auditAckTimeout()));
+				AuditProducerSettings.forLateDelivery(audit.auditAckTimeout()));
 	}
 
 	@Bean
@@ -74,6 +77,24 @@ class AuditTrailConfiguration {
 	DenialRecorder denialRecorder(KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate,
 			AuditProperties audit) {
 		return new KafkaDenialRecorder(credentialDeniedKafkaTemplate, audit.auditAckTimeout());
+	}
+
+	@Bean
+	ProducerFactory<String, TokenRevoked> tokenRevokedProducerFactory(KafkaProperties kafka,
+			RegistryProperties registry, AuditProperties audit) {
+		return producerFactory("TokenRevoked", kafka, registry,
+				AuditProducerSettings.forLateDelivery(audit.auditAckTimeout()));
+	}
+
+	@Bean
+	KafkaTemplate<String, TokenRevoked> tokenRevokedKafkaTemplate(ProducerFactory<String, TokenRevoked> producers) {
+		return quietTemplate(producers);
+	}
+
+	@Bean
+	RevocationRecorder revocationRecorder(KafkaTemplate<String, TokenRevoked> tokenRevokedKafkaTemplate,
+			AuditProperties audit) {
+		return new KafkaRevocationRecorder(tokenRevokedKafkaTemplate, audit.auditAckTimeout());
 	}
 
 	/**

@@ -16,6 +16,7 @@ import dev.lanyard.tokenbroker.exchange.application.IntegrationSecrets;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
 
@@ -64,13 +65,15 @@ class ConnectionsConfiguration {
 	}
 
 	@Bean
-	ManageConnections manageConnections(ConnectionStore store, IntegrationReadModel integrations, ViewerTokens tokens) {
-		return new ManageConnections(store, integrations, tokens);
+	ManageConnections manageConnections(ConnectionStore store, IntegrationReadModel integrations, ViewerTokens tokens,
+			RevocationRecorder revocations, Clock clock) {
+		return new ManageConnections(store, integrations, tokens, revocations, clock);
 	}
 
 	@Bean
-	ForgetDeactivatedUser forgetDeactivatedUser(ConnectionStore store, ViewerTokens tokens) {
-		return new ForgetDeactivatedUser(store, tokens);
+	ForgetDeactivatedUser forgetDeactivatedUser(ConnectionStore store, ViewerTokens tokens,
+			RevocationRecorder revocations) {
+		return new ForgetDeactivatedUser(store, tokens, revocations);
 	}
 
 	@Bean

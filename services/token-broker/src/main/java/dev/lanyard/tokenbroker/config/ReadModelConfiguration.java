@@ -20,6 +20,7 @@ import dev.lanyard.tokenbroker.integrations.adapter.jdbc.CachingIntegrationReadM
 import dev.lanyard.tokenbroker.integrations.adapter.jdbc.JdbcIntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.DeadLetterValueSerializer;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelEventListener;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelRecord;
@@ -141,11 +142,11 @@ class ReadModelConfiguration {
 		backOff.setMaxInterval(10_000);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
 		// Only failures a retry can cure are retried (until they are over); everything
-		// else
-		// is dead-lettered at once.
+		// else is dead-lettered at once.
 		handler.defaultFalse();
 		handler.addRetryableExceptions(RegistryUnavailableException.class, TransientDataAccessException.class,
-				RecoverableDataAccessException.class, DataAccessResourceFailureException.class);
+				RecoverableDataAccessException.class, DataAccessResourceFailureException.class,
+				AuditTrailUnavailableException.class);
 		handler.setLogLevel(KafkaException.Level.WARN);
 		return handler;
 	}

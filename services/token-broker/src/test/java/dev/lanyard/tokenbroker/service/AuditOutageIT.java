@@ -52,7 +52,7 @@ class AuditOutageIT extends ServiceTestSupport {
 		int refusedDuringRecovery = eventuallyIssued(client, issued, Duration.ofSeconds(60));
 
 		Set<String> issuedDigests = issued.stream().map(TokenDigest::sha256Hex).collect(Collectors.toSet());
-		try (TokenIssuedEvents events = new TokenIssuedEvents(infrastructure)) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(infrastructure)) {
 			List<TokenIssued> recorded = events.awaitFor(client.clientId(),
 					(list) -> list.stream()
 						.map(TokenIssued::getTokenSha256)

@@ -66,7 +66,7 @@ class TokenEndpointIT extends ServiceTestSupport {
 		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("content-session");
 		assertThat(jwt.getClaimAsString("scope")).isEqualTo("reports.read");
 
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			List<TokenIssued> issued = events.awaitFor(client.clientId(), (list) -> !list.isEmpty(),
 					Duration.ofSeconds(20));
 			assertThat(issued).singleElement().satisfies((event) -> {
@@ -122,7 +122,7 @@ class TokenEndpointIT extends ServiceTestSupport {
 		// Same key, same partition: any event of the rejected requests would come before
 		// this one's.
 		String token = token(client.clientId(), client.secret());
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			List<TokenIssued> issued = events.awaitFor(client.clientId(), (list) -> !list.isEmpty(),
 					Duration.ofSeconds(20));
 			assertThat(issued).singleElement()

@@ -78,7 +78,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 		assertThat(second.json().get("access_token").asString()).isEqualTo(external);
 		assertThat(ExternalServices.registryAuthorizations).hasSize(fetchedBefore + 1);
 
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			List<TokenIssued> issued = events.awaitFor(content.clientId(),
 					(list) -> list.stream().filter((e) -> "external-access".equals(e.getTokenType())).count() == 2,
 					Duration.ofSeconds(20));
@@ -151,7 +151,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 		// authenticated as its own content: fine
 		assertThat(post(form(subject, integrationId, null), content).status()).isEqualTo(200);
 
-		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			assertThat(denials.awaitFor(other.clientId(), (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
 				.singleElement()
 				.satisfies((event) -> {
@@ -227,7 +227,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 		assertError(post(mislabelled, null), "invalid_request", "subject_token_type");
 
 		// no trustworthy subject, so nothing to record
-		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			assertThat(denials.upToNow(content.clientId()))
 				.allSatisfy((event) -> assertThat(event.getReason()).isEqualTo("unknown-integration"));
 		}
@@ -261,8 +261,8 @@ class TokenExchangeIT extends ServiceTestSupport {
 	@Test
 	@Order(5)
 	void kafkaRecordsWhenTestsRanThenHoldNoSecretOrToken() {
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared());
-				CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared());
+				TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			List<TokenIssued> all = events.awaitFor("token-broker", (list) -> false, Duration.ofSeconds(5));
 			assertThat(all).isNotEmpty();
 			denials.upToNow("none");

@@ -54,7 +54,7 @@ class UserSessionIT extends ServiceTestSupport {
 		assertThat(jwt.getId()).isNotBlank();
 		assertThat(jwt.getNotBefore()).isEqualTo(jwt.getIssuedAt());
 
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			List<TokenIssued> issued = events.awaitFor(userId, (list) -> !list.isEmpty(), Duration.ofSeconds(20));
 			assertThat(issued).singleElement().satisfies((event) -> {
 				assertThat(event.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(token));

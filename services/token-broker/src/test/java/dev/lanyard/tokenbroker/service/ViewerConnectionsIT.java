@@ -18,6 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
+import dev.lanyard.events.TokenRevoked;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.connections.adapter.jdbc.JdbcConnectionStore;
@@ -91,7 +93,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		assertThat(second).as("refreshed after expiry").isNotEqualTo(external);
 		assertThat(refreshed.json().get("expires_in").asLong()).isBetween(1L, 4L);
 
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			List<TokenIssued> issued = events.awaitFor(userId,
 					(list) -> list.stream().filter((e) -> "external-access".equals(e.getTokenType())).count() == 3,
 					Duration.ofSeconds(20));
@@ -117,7 +119,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		assertError(exchange(session, integrationId, null, stranger), "unauthorized_client", "is not associated");
 		assertError(exchange(session, integrationId, "read admin", null), "invalid_scope", "allows only the scopes");
 
-		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			List<CredentialDenied> ofUser = denials
 				.awaitFor(userId, (list) -> list.stream().filter((e) -> !unknownIntegration(e)).count() >= 3,
 						Duration.ofSeconds(20))
@@ -183,7 +185,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		assertError(lockedExchange, "access_denied", "User " + locked + " is locked");
 		assertProblem(get("/api/connections/" + integrationId + "/connect", lockedSession), 403, "is locked");
 
-		try (CredentialDeniedEvents denials = new CredentialDeniedEvents(Infrastructure.shared())) {
+		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			assertThat(denials
 				.awaitFor(outsider, (list) -> list.stream().anyMatch((e) -> !unknownIntegration(e)),
 						Duration.ofSeconds(20))
@@ -249,16 +251,40 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		rememberStoredRefreshToken(userId, other);
 		assertThat(exchange(session, integrationId, null, null).status()).isEqualTo(200);
 
-		assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
-		assertError(exchange(session, integrationId, null, null), "invalid_grant", "has not connected");
-		assertThat(get("/api/connections", session).json()).singleElement()
-			.satisfies((node) -> assertThat(node.get("integrationId").asString()).isEqualTo(other));
+		try (TopicEvents<TokenRevoked> revocations = TopicEvents.tokenRevoked(Infrastructure.shared())) {
+			assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
+			assertError(exchange(session, integrationId, null, null), "invalid_grant", "has not connected");
+			assertThat(get("/api/connections", session).json()).singleElement()
+				.satisfies((node) -> assertThat(node.get("integrationId").asString()).isEqualTo(other));
+			// nothing left to disconnect: nothing revoked
+			assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
+			assertThat(revocations.upToNow(userId)).singleElement().satisfies((revoked) -> {
+				assertThat(revoked.getReason()).isEqualTo("disconnected");
+				assertThat(revoked.getSubjectType()).isEqualTo("user");
+				assertThat(revoked.getActorId()).isEqualTo(userId);
+				assertThat(revoked.getIntegrationId()).isEqualTo(integrationId);
+				assertThat(revoked.getTokenId()).isNull();
+			});
 
-		PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, PublishedEvents.deactivated(userId));
-		Response gone = UserSessionIT.eventually(() -> get("/api/connections", session),
-				(r) -> r.status() == 200 && r.json().isEmpty());
-		assertThat(gone.json()).isEmpty();
-		assertError(exchange(session, other, null, null), "access_denied", "deactivated");
+			// handled twice, as after a redelivery: the same revocation, stored once by
+			// audit
+			UserDeactivated deactivated = PublishedEvents.deactivated(userId);
+			PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, deactivated);
+			PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, deactivated);
+			Response gone = UserSessionIT.eventually(() -> get("/api/connections", session),
+					(r) -> r.status() == 200 && r.json().isEmpty());
+			assertThat(gone.json()).isEmpty();
+			assertError(exchange(session, other, null, null), "access_denied", "deactivated");
+			List<TokenRevoked> revoked = revocations.awaitFor(userId, (list) -> list.size() >= 3,
+					Duration.ofSeconds(20));
+			assertThat(revoked).hasSize(3);
+			assertThat(revoked.subList(1, 3)).extracting(TokenRevoked::getEventId)
+				.containsOnly(UUID
+					.nameUUIDFromBytes(("token-revoked/" + deactivated.getEventId()).getBytes(StandardCharsets.UTF_8)));
+			assertThat(revoked.get(1).getReason()).isEqualTo("user-deactivated");
+			assertThat(revoked.get(1).getIntegrationId()).isNull();
+			assertThat(revoked.get(1).getCorrelationId()).isEqualTo(deactivated.getCorrelationId());
+		}
 	}
 
 	@Test
@@ -305,7 +331,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	@Test
 	@Order(90)
 	void kafkaRecordsWhenTestsRanThenHoldNoSecretOrToken() {
-		try (TokenIssuedEvents events = new TokenIssuedEvents(Infrastructure.shared())) {
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			events.awaitFor("token-broker", (list) -> false, Duration.ofSeconds(5));
 			List<String> records = events.seen().stream().map(Object::toString).toList();
 			assertThat(records).isNotEmpty();

@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.connections.application;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -9,8 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
+import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
+import dev.lanyard.tokenbroker.issuance.domain.TokenRevocation;
 
-/** A user's own connections: list them, disconnect one. */
+/**
+ * A user's own connections: list them, disconnect one (recorded as a TokenRevoked for
+ * that integration's tokens of the user).
+ */
 public final class ManageConnections {
 
 	private static final Logger log = LoggerFactory.getLogger(ManageConnections.class);
@@ -21,7 +28,12 @@ public final class ManageConnections {
 
 	private final ViewerTokens tokens;
 
-	public ManageConnections(ConnectionStore store, IntegrationReadModel integrations, ViewerTokens tokens) {
+	private final RevocationRecorder revocations;
+
+	private final Clock clock;
+
+	public ManageConnections(ConnectionStore store, IntegrationReadModel integrations, ViewerTokens tokens,
+			RevocationRecorder revocations, Clock clock) {
 		if (store == null) {
 			throw new IllegalArgumentException("store cannot be null");
 		}
@@ -31,9 +43,17 @@ public final class ManageConnections {
 		if (tokens == null) {
 			throw new IllegalArgumentException("tokens cannot be null");
 		}
+		if (revocations == null) {
+			throw new IllegalArgumentException("revocations cannot be null");
+		}
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
 		this.store = store;
 		this.integrations = integrations;
 		this.tokens = tokens;
+		this.revocations = revocations;
+		this.clock = clock;
 	}
 
 	/** The user's connections, by integration id. */
@@ -51,8 +71,10 @@ public final class ManageConnections {
 
 	/**
 	 * Deletes the user's connection (refresh and access token); whether there was one.
+	 * The revocation stands even when its record is not acknowledged in time (it is still
+	 * delivered later).
 	 */
-	public boolean disconnect(String userId, String integrationId) {
+	public boolean disconnect(String userId, String integrationId, String correlationId) {
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
 		}
@@ -63,6 +85,15 @@ public final class ManageConnections {
 		this.tokens.forget(userId, integrationId);
 		if (deleted) {
 			log.info("User {} disconnected integration {}", userId, integrationId);
+			TokenRevocation revocation = TokenRevocation.disconnected(userId, integrationId, correlationId,
+					this.clock.instant());
+			try {
+				this.revocations.record(revocation);
+			}
+			catch (AuditTrailUnavailableException ex) {
+				log.warn("Revocation {} of user {} for integration {} not recorded in time: {}", revocation.eventId(),
+						userId, integrationId, ex.getMessage());
+			}
 		}
 		return deleted;
 	}

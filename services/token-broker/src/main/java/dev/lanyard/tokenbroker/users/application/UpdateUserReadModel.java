@@ -5,6 +5,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 /**
@@ -54,7 +55,12 @@ public final class UpdateUserReadModel {
 		}
 	}
 
-	public void deactivate(DeactivateUser command) {
+	/**
+	 * Records the deactivation and tells the listeners.
+	 * @throws AuditTrailUnavailableException when a listener's record was not
+	 * acknowledged in time; handling the same command again is safe
+	 */
+	public void deactivate(DeactivateUser command) throws AuditTrailUnavailableException {
 		if (command == null) {
 			throw new IllegalArgumentException("command cannot be null");
 		}
@@ -62,7 +68,7 @@ public final class UpdateUserReadModel {
 		log.info("User {} deactivated", command.userId());
 		this.arrivals.signal();
 		for (UserDeactivationListener listener : this.deactivationListeners) {
-			listener.userDeactivated(command.userId());
+			listener.userDeactivated(command);
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.lanyard.tokenbroker.users.application;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +55,10 @@ class AwaitUserTest {
 	}
 
 	@Test
-	void deactivateWhenAfterSnapshotThenInactive() {
+	void deactivateWhenAfterSnapshotThenInactive() throws Exception {
 		this.update.apply(user(1));
-		this.update.deactivate(new DeactivateUser("u-1", Instant.parse("2026-11-25T11:00:00Z")));
+		this.update.deactivate(
+				new DeactivateUser(UUID.randomUUID(), "u-1", Instant.parse("2026-11-25T11:00:00Z"), null, "corr-1"));
 		assertThat(this.users.find("u-1")).hasValueSatisfying((user) -> assertThat(user.active()).isFalse());
 	}
 

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.lanyard.tokenbroker.connections.application.CompleteConnection;
 import dev.lanyard.tokenbroker.connections.application.CompleteConnectionCommand;
 import dev.lanyard.tokenbroker.connections.application.ConnectionResult;
 import dev.lanyard.tokenbroker.connections.application.ManageConnections;
 import dev.lanyard.tokenbroker.connections.application.StartConnection;
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -80,8 +83,9 @@ public final class ConnectionsController {
 	}
 
 	@DeleteMapping("/{integrationId}")
-	public ResponseEntity<Void> disconnect(@AuthenticationPrincipal Jwt user, @PathVariable String integrationId) {
-		this.connections.disconnect(user.getSubject(), integrationId);
+	public ResponseEntity<Void> disconnect(@AuthenticationPrincipal Jwt user, @PathVariable String integrationId,
+			HttpServletRequest request) {
+		this.connections.disconnect(user.getSubject(), integrationId, CorrelationIds.of(request));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -11,7 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * The producer settings the audit producers override, and why. A token request waits for
  * its TokenIssued acknowledgement, so that producer must acknowledge durably, fast, and
  * give up no later than the request does. A refused request waits for its
- * CredentialDenied the same way, but that producer keeps delivering afterwards.
+ * CredentialDenied the same way, and a revocation for its TokenRevoked, but those
+ * producers keep delivering afterwards: the record is true however late it arrives.
  */
 public final class AuditProducerSettings {
 
@@ -20,23 +21,24 @@ public final class AuditProducerSettings {
 	private final Map<String, String> reasons = new LinkedHashMap<>();
 
 	/**
-	 * How long a CredentialDenied may take to be delivered after its request gave up
-	 * waiting (Kafka's default delivery timeout).
+	 * How long a CredentialDenied or TokenRevoked may take to be delivered after its
+	 * sender gave up waiting (Kafka's default delivery timeout).
 	 */
-	static final Duration DENIAL_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
+	static final Duration LATE_DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
 	private AuditProducerSettings(Duration ackTimeout, boolean deliverLate) {
 		long timeout = ackTimeout.toMillis();
 		put(ProducerConfig.ACKS_CONFIG, "all",
-				deliverLate ? "every in-sync replica has the event before the refusal" + " is answered"
+				deliverLate ? "every in-sync replica has the event before the refusal or revocation is answered"
 						: "every in-sync replica has the event before a token is handed out");
 		put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, "retries never write an event twice");
 		put(ProducerConfig.LINGER_MS_CONFIG, 0, "a request waits for its send: measured here, linger.ms=1 took "
 				+ "p50 3.0 ms per acked send, 0 took 1.6 ms (Kafka 4's default 5 adds ~4 ms), and under load records "
 				+ "still batch while a request is in flight");
 		if (deliverLate) {
-			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) DENIAL_DELIVERY_TIMEOUT.toMillis(),
-					"a denial not acknowledged in time is still true, so it is delivered later rather than never");
+			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) LATE_DELIVERY_TIMEOUT.toMillis(),
+					"a denial or revocation not acknowledged in time is still true, so it is delivered later "
+							+ "rather than never");
 		}
 		else {
 			put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout,
@@ -58,10 +60,10 @@ public final class AuditProducerSettings {
 	}
 
 	/**
-	 * Overrides for the CredentialDenied producer: sends awaited for at most
-	 * {@code ackTimeout}, delivered for up to two minutes.
+	 * Overrides for the CredentialDenied and TokenRevoked producers: sends awaited for at
+	 * most {@code ackTimeout}, delivered for up to two minutes.
 	 */
-	public static AuditProducerSettings forDenials(Duration ackTimeout) {
+	public static AuditProducerSettings forLateDelivery(Duration ackTimeout) {
 		if (ackTimeout == null || ackTimeout.toMillis() < 100) {
 			throw new IllegalArgumentException("ackTimeout must be at least 100 ms");
 		}

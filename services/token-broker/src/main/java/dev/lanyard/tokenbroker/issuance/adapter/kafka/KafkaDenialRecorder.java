@@ -14,7 +14,7 @@ import org.springframework.kafka.core.KafkaOperations;
  * Records denials as {@link CredentialDenied} events on {@link Topics#CREDENTIAL_DENIED},
  * keyed by the subject id, and waits for Kafka's acknowledgement ({@code acks=all}) for
  * at most the ack timeout. Its producer keeps delivering after that (see
- * {@link AuditProducerSettings#forDenials}): a late denial record is still true.
+ * {@link AuditProducerSettings#forLateDelivery}): a late denial record is still true.
  */
 public final class KafkaDenialRecorder implements DenialRecorder {
 

@@ -10,6 +10,7 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
+import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -48,7 +49,7 @@ public final class ReadModelEventListener {
 
 	@KafkaListener(id = "token-broker-read-models", topics = "#{__listener.topics()}", groupId = GROUP,
 			containerFactory = "readModelContainerFactory")
-	public void onRecord(ConsumerRecord<String, ReadModelRecord> record) {
+	public void onRecord(ConsumerRecord<String, ReadModelRecord> record) throws AuditTrailUnavailableException {
 		if (record.value() == null) {
 			onTombstone(record);
 			return;

@@ -24,7 +24,8 @@ final class ReadModelEvents {
 	}
 
 	static DeactivateUser deactivation(UserDeactivated event) {
-		return new DeactivateUser(event.getUserId(), event.getOccurredAt());
+		return new DeactivateUser(event.getEventId(), event.getUserId(), event.getOccurredAt(), event.getActorId(),
+				event.getCorrelationId());
 	}
 
 	static Integration integration(IntegrationChanged event) {

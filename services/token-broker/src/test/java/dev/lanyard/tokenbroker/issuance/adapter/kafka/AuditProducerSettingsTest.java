@@ -40,7 +40,7 @@ class AuditProducerSettingsTest {
 
 	@Test
 	void overridesWhenDenialsThenDurableBoundedBlockingButLateDelivery() {
-		Map<String, Object> overrides = AuditProducerSettings.forDenials(Duration.ofSeconds(2)).overrides();
+		Map<String, Object> overrides = AuditProducerSettings.forLateDelivery(Duration.ofSeconds(2)).overrides();
 		assertThat(overrides).containsEntry("acks", "all")
 			.containsEntry("enable.idempotence", true)
 			.containsEntry("linger.ms", 0)
@@ -52,15 +52,17 @@ class AuditProducerSettingsTest {
 	@Test
 	void overridesWhenDenialsAndAnyTimeoutThenRequestTimeoutPlusLingerWithinDeliveryTimeout() {
 		for (long millis : new long[] { 100, 5000, 120_000 }) {
-			Map<String, Object> overrides = AuditProducerSettings.forDenials(Duration.ofMillis(millis)).overrides();
+			Map<String, Object> overrides = AuditProducerSettings.forLateDelivery(Duration.ofMillis(millis))
+				.overrides();
 			assertThat((int) overrides.get("request.timeout.ms") + 1)
 				.isLessThanOrEqualTo((int) overrides.get("delivery.timeout.ms"));
 		}
 	}
 
 	@Test
-	void forDenialsWhenTooShortThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> AuditProducerSettings.forDenials(Duration.ofMillis(50)))
+	void forLateDeliveryWhenTooShortThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AuditProducerSettings.forLateDelivery(Duration.ofMillis(50)))
 			.withMessage("ackTimeout must be at least 100 ms");
 	}
 
