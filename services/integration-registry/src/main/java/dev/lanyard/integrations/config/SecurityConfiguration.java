@@ -5,25 +5,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.lanyard.integrations.web.ProblemResponses;
 import dev.lanyard.platform.security.TokenAccess;
 import dev.lanyard.platform.security.TokenAuthorities;
+import dev.lanyard.platform.web.SecurityProblems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -56,7 +52,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain integrationsSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
-		ProblemResponses problems = new ProblemResponses(jsonMapper);
+		SecurityProblems problems = new SecurityProblems(jsonMapper);
 		AuthenticationEntryPoint unauthorized = unauthorized(problems);
 		AccessDeniedHandler forbidden = forbidden(problems);
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
@@ -97,32 +93,26 @@ class SecurityConfiguration {
 		return decoder;
 	}
 
-	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
-		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+	// A refused call to the internal API is worth a warning: only token-broker should
+	// make one.
+	static AuthenticationEntryPoint unauthorized(SecurityProblems problems) {
 		return (request, response, ex) -> {
-			bearer.commence(request, response, ex);
-			String detail = (ex instanceof OAuth2AuthenticationException)
-					? "The bearer token is not valid for this service" : "A bearer token is required";
 			if (request.getRequestURI().startsWith("/internal/")) {
 				log.warn("Refused {} {}: no valid bearer token", request.getMethod(), request.getRequestURI());
 			}
-			problems.write(response,
-					ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request));
+			problems.commence(request, response, ex);
 		};
 	}
 
-	static AccessDeniedHandler forbidden(ProblemResponses problems) {
-		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+	static AccessDeniedHandler forbidden(SecurityProblems problems) {
 		return (request, response, ex) -> {
-			bearer.handle(request, response, ex);
 			String uri = request.getRequestURI();
-			String detail = TokenAccess.refusal(ex).orElse("Not allowed");
 			if (uri.startsWith("/internal/")) {
 				Authentication caller = SecurityContextHolder.getContext().getAuthentication();
 				log.warn("Refused {} {} to {}: {}", request.getMethod(), uri,
-						(caller != null) ? caller.getName() : "nobody", detail);
+						(caller != null) ? caller.getName() : "nobody", TokenAccess.refusal(ex).orElse("Not allowed"));
 			}
-			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
+			problems.handle(request, response, ex);
 		};
 	}
 

@@ -3,24 +3,19 @@ package dev.lanyard.audit.trail.adapter.web;
 import dev.lanyard.audit.AuditProperties;
 import dev.lanyard.platform.security.TokenAccess;
 import dev.lanyard.platform.security.TokenAuthorities;
+import dev.lanyard.platform.web.SecurityProblems;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * Only a bearer JWT from token-broker whose {@code iss} is {@code lanyard.audit.issuer},
@@ -41,9 +36,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
 			throws Exception {
-		ProblemResponses problems = new ProblemResponses(jsonMapper);
-		AuthenticationEntryPoint unauthorized = unauthorized(problems);
-		AccessDeniedHandler forbidden = forbidden(problems);
+		SecurityProblems problems = new SecurityProblems(jsonMapper);
 		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
@@ -55,10 +48,10 @@ class SecurityConfiguration {
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(jwtDecoder)
 					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
-				.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(forbidden))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
 			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable());
@@ -74,26 +67,6 @@ class SecurityConfiguration {
 			.build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
 		return decoder;
-	}
-
-	static AuthenticationEntryPoint unauthorized(ProblemResponses problems) {
-		BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-		return (request, response, ex) -> {
-			bearer.commence(request, response, ex);
-			String detail = (ex instanceof OAuth2AuthenticationException)
-					? "The bearer token is not valid for this service" : "A bearer token is required";
-			problems.write(response,
-					ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "Unauthorized", detail, request));
-		};
-	}
-
-	static AccessDeniedHandler forbidden(ProblemResponses problems) {
-		BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
-		return (request, response, ex) -> {
-			bearer.handle(request, response, ex);
-			String detail = TokenAccess.refusal(ex).orElse("Not allowed");
-			problems.write(response, ProblemResponses.problem(HttpStatus.FORBIDDEN, "Forbidden", detail, request));
-		};
 	}
 
 }

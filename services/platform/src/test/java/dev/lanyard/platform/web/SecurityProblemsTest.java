@@ -1,4 +1,4 @@
-package dev.lanyard.audit.trail.adapter.web;
+package dev.lanyard.platform.web;
 
 import dev.lanyard.platform.security.TokenAccess;
 import org.junit.jupiter.api.Test;
@@ -20,61 +20,71 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class SecurityProblemsTest {
 
+	// As Spring Boot configures the application's mapper.
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
 		.build();
 
-	private final ProblemResponses problems = new ProblemResponses(JSON);
+	private final SecurityProblems problems = new SecurityProblems(JSON);
 
-	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/audit/events");
+	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/things");
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
 	@Test
 	void constructorWhenJsonNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ProblemResponses(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new SecurityProblems(null))
 			.withMessage("json cannot be null");
 	}
 
 	@Test
-	void unauthorizedWhenNoTokenThenProblemAndBearerChallenge() throws Exception {
-		SecurityConfiguration.unauthorized(this.problems)
-			.commence(this.request, this.response, new InsufficientAuthenticationException("no token"));
+	void commenceWhenNoTokenThenProblemAndBearerChallenge() throws Exception {
+		this.problems.commence(this.request, this.response, new InsufficientAuthenticationException("no token"));
 		assertThat(this.response.getStatus()).isEqualTo(401);
 		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		assertThat(this.response.getHeader("WWW-Authenticate")).startsWith("Bearer");
 		assertThat(this.response.getContentAsString()).contains("\"status\":401")
 			.contains("\"title\":\"Unauthorized\"")
 			.contains("\"detail\":\"A bearer token is required\"")
-			.contains("\"instance\":\"/api/audit/events\"");
+			.contains("\"instance\":\"/api/things\"");
 	}
 
 	@Test
-	void unauthorizedWhenTokenInvalidThenProblemWithoutTokenDetails() throws Exception {
+	void commenceWhenOtherSchemeThanBearerThenTokenRequired() throws Exception {
+		this.request.addHeader("Authorization", "Basic YWRtaW46YWRtaW4=");
+		this.problems.commence(this.request, this.response, new InsufficientAuthenticationException("no token"));
+		assertThat(this.response.getContentAsString()).contains("\"detail\":\"A bearer token is required\"");
+	}
+
+	@Test
+	void commenceWhenTokenInvalidThenProblemWithoutTokenDetails() throws Exception {
 		OAuth2AuthenticationException invalid = new OAuth2AuthenticationException(
 				new OAuth2Error("invalid_token", "Jwt expired at 2026-11-25T10:00:00Z", null));
-		SecurityConfiguration.unauthorized(this.problems).commence(this.request, this.response, invalid);
+		this.problems.commence(this.request, this.response, invalid);
 		assertThat(this.response.getStatus()).isEqualTo(401);
+		assertThat(this.response.getHeader("WWW-Authenticate")).startsWith("Bearer").contains("invalid_token");
 		assertThat(this.response.getContentAsString())
 			.contains("\"detail\":\"The bearer token is not valid for this service\"")
 			.doesNotContain("Jwt expired");
 	}
 
 	@Test
-	void forbiddenWhenRefusedByTokenAccessThenProblemWithItsReason() throws Exception {
+	void handleWhenRefusedByTokenAccessThenProblemWithItsReason() throws Exception {
 		AuthorizationDeniedException denied = new AuthorizationDeniedException("Access Denied",
 				new TokenAccess.Refusal("Reading the audit trail requires the role auditor"));
-		SecurityConfiguration.forbidden(this.problems).handle(this.request, this.response, denied);
+		this.problems.handle(this.request, this.response, denied);
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		assertThat(this.response.getHeader("WWW-Authenticate")).startsWith("Bearer");
 		assertThat(this.response.getContentAsString()).contains("\"status\":403")
-			.contains("\"detail\":\"Reading the audit trail requires the role auditor\"");
+			.contains("\"title\":\"Forbidden\"")
+			.contains("\"detail\":\"Reading the audit trail requires the role auditor\"")
+			.contains("\"instance\":\"/api/things\"");
 	}
 
 	@Test
-	void forbiddenWhenDeniedOtherwiseThenPlainProblem() throws Exception {
-		SecurityConfiguration.forbidden(this.problems)
-			.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
+	void handleWhenDeniedOtherwiseThenPlainProblem() throws Exception {
+		this.problems.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
 		assertThat(this.response.getStatus()).isEqualTo(403);
 		assertThat(this.response.getContentAsString()).contains("\"detail\":\"Not allowed\"");
 	}
