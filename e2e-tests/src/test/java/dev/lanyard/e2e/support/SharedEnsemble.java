@@ -1,8 +1,10 @@
 package dev.lanyard.e2e.support;
 
 import java.nio.file.Path;
+import java.util.UUID;
 
 import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.LauncherSettings;
 
 /**
@@ -12,6 +14,12 @@ import dev.lanyard.launcher.settings.LauncherSettings;
  */
 public final class SharedEnsemble {
 
+	/**
+	 * Name of the sign-in provider set up like Entra ID, at the development provider's
+	 * issuer of the same name.
+	 */
+	public static final String ENTRA_LIKE = "entralike";
+
 	private static Ensemble ensemble;
 
 	private SharedEnsemble() {
@@ -19,10 +27,21 @@ public final class SharedEnsemble {
 
 	public static synchronized Ensemble get() {
 		if (ensemble == null) {
+			LauncherSettings settings = LauncherSettings.forTests(Path.of("target/lanyard-e2e"));
+			String entraIssuer = new Endpoints(settings).oidcUrl() + "/" + ENTRA_LIKE;
 			// The development provider's access tokens live an hour; treating them as due
 			// for refresh 10 s after issue lets a test see a viewer token refreshed.
-			Ensemble started = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-e2e"))
-				.withServiceEnvironment("LANYARD_TOKEN_BROKER_EXTERNAL_TOKEN_REFRESH_BEFORE_EXPIRY", "PT3590S"));
+			Ensemble started = Ensemble.startFresh(settings
+				.withServiceEnvironment("LANYARD_TOKEN_BROKER_EXTERNAL_TOKEN_REFRESH_BEFORE_EXPIRY", "PT3590S")
+				// a second sign-in provider set up the way Entra ID is: the object id
+				// (oid) is the unique id, and the UPN in preferred_username is no
+				// username, so usernames derive from the email
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_ISSUER", entraIssuer)
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTID", "lanyard-entra")
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTSECRET",
+						UUID.randomUUID().toString())
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLAIMS_UNIQUEID", "oid")
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLAIMS_USERNAME", ""));
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-ensemble-stop"));
 			ensemble = started;
 		}

@@ -55,6 +55,8 @@ public final class Ensemble implements AutoCloseable {
 
 	private final Map<String, ServiceProcess> services;
 
+	private final Map<String, ServiceProcess> firstServices;
+
 	private volatile DemoClients demoClients;
 
 	private final java.util.concurrent.atomic.AtomicReference<RuntimeException> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
@@ -73,6 +75,7 @@ public final class Ensemble implements AutoCloseable {
 		this.components
 			.putAll(EnsembleComponents.infrastructure(settings, this.state, distribution, this.generated, detached));
 		this.services = EnsembleComponents.services(settings, this.state, distribution, this.generated, detached);
+		this.firstServices = Map.copyOf(this.services);
 		this.components.putAll(this.services);
 	}
 
@@ -163,6 +166,25 @@ public final class Ensemble implements AutoCloseable {
 		long started = System.nanoTime();
 		this.records.remember(component(component).start(this.settings.startupTimeout()));
 		this.progress.accept(component + " started again in " + seconds(started));
+	}
+
+	/**
+	 * Restarts a service with some of its settings changed from those it was first
+	 * started with (none: as first started); returns once it serves. Lets a test run a
+	 * setting the rest of the run does not use, then put the service back.
+	 * @param changes variables to set; a null value removes one
+	 */
+	public synchronized void restartService(String name, Map<String, String> changes) {
+		ServiceProcess first = this.firstServices.get(name);
+		if (first == null) {
+			throw new IllegalArgumentException(
+					"No service named " + name + " was started by this ensemble; there are " + this.services.keySet());
+		}
+		stop(name);
+		ServiceProcess replacement = first.withSettings(changes);
+		this.services.put(name, replacement);
+		this.components.put(name, replacement);
+		start(name);
 	}
 
 	public void stopKafka() {

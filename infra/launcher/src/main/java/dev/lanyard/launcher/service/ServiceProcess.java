@@ -3,6 +3,7 @@ package dev.lanyard.launcher.service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.lanyard.launcher.process.Component;
@@ -52,6 +53,20 @@ public final class ServiceProcess implements Component {
 		this.home = home;
 		this.logFile = logFile;
 		this.detached = detached;
+	}
+
+	/**
+	 * The same service on the same port and data with some settings changed (a null value
+	 * removes one); not started.
+	 */
+	public ServiceProcess withSettings(Map<String, String> changes) {
+		if (changes == null) {
+			throw new IllegalArgumentException("changes cannot be null");
+		}
+		Map<String, String> environment = new HashMap<>(this.environment);
+		environment.putAll(changes);
+		return new ServiceProcess(this.service, this.jar, this.port, environment, this.home, this.logFile,
+				this.detached);
 	}
 
 	@Override
