@@ -1,8 +1,9 @@
 package dev.lanyard.gateway.web;
 
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+
+import dev.lanyard.platform.ids.Ids;
 
 import reactor.core.publisher.Mono;
 
@@ -30,7 +31,7 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
 	private final Supplier<String> newId;
 
 	public CorrelationIdFilter() {
-		this(() -> UUID.randomUUID().toString());
+		this(() -> Ids.uuid().toString());
 	}
 
 	CorrelationIdFilter(Supplier<String> newId) {

@@ -1,8 +1,8 @@
 package dev.lanyard.provisioning.config;
 
 import java.time.Clock;
-import java.util.UUID;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.provisioning.events.application.EventPublisher;
 import dev.lanyard.provisioning.groups.adapter.jdbc.JdbcGroupStore;
 import dev.lanyard.provisioning.groups.application.GroupStore;
@@ -78,20 +78,20 @@ class ProvisioningConfiguration {
 			GroupProperties groupProperties, Clock clock) {
 		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,
 				groupProperties.toGroupSync());
-		return new SignInUser(transactions, processed, users, groups, events, settings, clock, UUID::randomUUID);
+		return new SignInUser(transactions, processed, users, groups, events, settings, clock, Ids::uuid);
 	}
 
 	@Bean
 	ManageUsers manageUsers(Transactions transactions, UserStore users, GroupStore groups, EventPublisher events,
 			RoleMapping roleMapping, Clock clock) {
-		return new ManageUsers(transactions, users, groups, events, roleMapping, clock, UUID::randomUUID);
+		return new ManageUsers(transactions, users, groups, events, roleMapping, clock, Ids::uuid);
 	}
 
 	@Bean
 	ManageGroups manageGroups(Transactions transactions, GroupStore groups, UserStore users, EventPublisher events,
 			RoleMapping roleMapping, GroupProperties groupProperties, Clock clock) {
 		return new ManageGroups(transactions, groups, users, events, roleMapping, groupProperties.matchBy(), clock,
-				UUID::randomUUID);
+				Ids::uuid);
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.lanyard.provisioning.web;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.provisioning.shared.application.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -32,7 +32,7 @@ public final class Actors {
 
 	public static String correlationId(HttpServletRequest request) {
 		String given = request.getHeader(CORRELATION_HEADER);
-		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuid().toString();
 	}
 
 }

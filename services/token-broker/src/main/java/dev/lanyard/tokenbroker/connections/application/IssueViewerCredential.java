@@ -5,11 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.connections.domain.ViewerAccess;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
@@ -126,10 +126,10 @@ public final class IssueViewerCredential {
 		if (!token.expiresAt().isAfter(now)) {
 			return new CredentialExchange.Unavailable("The external token expired in transit; retry");
 		}
-		String tokenId = UUID.randomUUID().toString();
+		String tokenId = Ids.uuid().toString();
 		List<String> audience = List
 			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());
-		TokenIssuance issuance = new TokenIssuance(UUID.randomUUID(), now, command.correlationId(), tokenId,
+		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token.value()), TokenIssuance.EXTERNAL_ACCESS, command.userId(), "user",
 				command.contentId(), List.copyOf(new TreeSet<>(token.scopes())), audience,
 				IssueServiceAccountCredential.GRANT_TYPE, now, token.expiresAt(), command.contentId(),
@@ -163,7 +163,7 @@ public final class IssueViewerCredential {
 	private CredentialExchange deny(IssueViewerCredentialCommand command, Denial reason, String description, URI uri) {
 		log.info("Denied viewer credential for user {} via integration {}: {}", command.userId(),
 				command.integrationId(), reason);
-		CredentialDenial denial = new CredentialDenial(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
+		CredentialDenial denial = new CredentialDenial(Ids.uuid(), this.clock.instant(), command.correlationId(),
 				command.contentId(), command.userId(), CredentialDenial.USER, command.contentId(),
 				command.integrationId(), List.copyOf(new TreeSet<>(command.scopes())),
 				IssueServiceAccountCredential.GRANT_TYPE, reason.error(), reason.code());

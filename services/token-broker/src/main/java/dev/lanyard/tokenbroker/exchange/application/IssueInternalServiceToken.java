@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
@@ -67,10 +67,10 @@ public final class IssueInternalServiceToken {
 		}
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
-		String tokenId = UUID.randomUUID().toString();
+		String tokenId = Ids.uuid().toString();
 		String token = this.signer.sign(audience, tokenId, issuedAt, expiresAt);
 		try {
-			this.auditTrail.record(new TokenIssuance(UUID.randomUUID(), this.clock.instant(), correlationId, tokenId,
+			this.auditTrail.record(new TokenIssuance(Ids.uuid(), this.clock.instant(), correlationId, tokenId,
 					TokenDigest.sha256Hex(token), TokenIssuance.INTERNAL_SERVICE, SERVICE, "service", null, List.of(),
 					List.of(audience), GRANT_TYPE, issuedAt, expiresAt, SERVICE, null));
 		}

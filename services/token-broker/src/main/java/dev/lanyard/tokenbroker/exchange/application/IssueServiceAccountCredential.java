@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
 import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
@@ -118,11 +118,11 @@ public final class IssueServiceAccountCredential {
 		if (!token.expiresAt().isAfter(now)) {
 			return new CredentialExchange.Unavailable("The external token expired in transit; retry");
 		}
-		String tokenId = UUID.randomUUID().toString();
+		String tokenId = Ids.uuid().toString();
 		List<String> scopes = List.copyOf(new TreeSet<>(token.scopes()));
 		List<String> audience = List
 			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());
-		TokenIssuance issuance = new TokenIssuance(UUID.randomUUID(), now, command.correlationId(), tokenId,
+		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token.value()), TokenIssuance.EXTERNAL_ACCESS, command.contentId(), "content",
 				command.contentId(), scopes, audience, GRANT_TYPE, now, token.expiresAt(), null,
 				integration.integrationId());
@@ -143,7 +143,7 @@ public final class IssueServiceAccountCredential {
 	private CredentialExchange deny(IssueServiceAccountCredentialCommand command, Denial reason, String description) {
 		log.info("Denied service-account credential for content {} via integration {}: {}", command.contentId(),
 				command.integrationId(), reason);
-		CredentialDenial denial = new CredentialDenial(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
+		CredentialDenial denial = new CredentialDenial(Ids.uuid(), this.clock.instant(), command.correlationId(),
 				command.actorId(), command.contentId(), CredentialDenial.CONTENT, command.contentId(),
 				command.integrationId(), List.copyOf(new TreeSet<>(command.scopes())), GRANT_TYPE, reason.error(),
 				reason.code());

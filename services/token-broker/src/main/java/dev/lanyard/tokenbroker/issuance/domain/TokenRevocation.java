@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.lanyard.platform.ids.Ids;
+
 /**
  * That credentials stopped being valid before their expiry, as the audit trail records
  * it: one token, one integration's tokens of a subject, or every token of a subject.
@@ -54,7 +56,7 @@ public record TokenRevocation(UUID eventId, Instant occurredAt, String correlati
 	 */
 	public static TokenRevocation disconnected(String userId, String integrationId, String correlationId, Instant at) {
 		requireText(integrationId, "integrationId");
-		return new TokenRevocation(UUID.randomUUID(), at, correlationId, userId, userId, CredentialDenial.USER, null,
+		return new TokenRevocation(Ids.uuid(), at, correlationId, userId, userId, CredentialDenial.USER, null,
 				integrationId, DISCONNECTED);
 	}
 

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
@@ -102,12 +102,11 @@ public final class IssueUserSessionToken {
 		}
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
-		String tokenId = UUID.randomUUID().toString();
+		String tokenId = Ids.uuid().toString();
 		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt);
-		TokenIssuance issuance = new TokenIssuance(UUID.randomUUID(), this.clock.instant(), command.correlationId(),
-				tokenId, TokenDigest.sha256Hex(token), TokenIssuance.USER_SESSION, user.userId(), "user", null,
-				List.of(), List.of(this.signer.audience()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(),
-				null);
+		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), this.clock.instant(), command.correlationId(), tokenId,
+				TokenDigest.sha256Hex(token), TokenIssuance.USER_SESSION, user.userId(), "user", null, List.of(),
+				List.of(this.signer.audience()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(), null);
 		try {
 			this.auditTrail.record(issuance);
 		}

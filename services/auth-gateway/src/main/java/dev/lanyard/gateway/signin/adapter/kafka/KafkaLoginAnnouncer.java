@@ -1,13 +1,13 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.SignInCommand;
 import dev.lanyard.gateway.signin.domain.UpstreamIdentity;
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.platform.kafka.Topics;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,7 +31,7 @@ public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 	public CompletableFuture<Void> announce(SignInCommand command) {
 		UpstreamIdentity identity = command.identity();
 		UserLoggedIn event = UserLoggedIn.newBuilder()
-			.setEventId(UUID.randomUUID())
+			.setEventId(Ids.uuid())
 			.setOccurredAt(Instant.now())
 			.setCorrelationId(command.correlationId())
 			.setProducer("auth-gateway")

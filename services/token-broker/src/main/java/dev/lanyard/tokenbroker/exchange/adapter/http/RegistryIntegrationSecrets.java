@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,6 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.exchange.application.IntegrationSecrets;
@@ -116,7 +116,7 @@ public final class RegistryIntegrationSecrets implements IntegrationSecrets {
 
 	private Fetched fetch(String integrationId)
 			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
-		String bearer = this.internalTokens.issue(AUDIENCE, UUID.randomUUID().toString());
+		String bearer = this.internalTokens.issue(AUDIENCE, Ids.uuid().toString());
 		URI uri = this.registryUrl.resolve("internal/integrations/"
 				+ URLEncoder.encode(integrationId, StandardCharsets.UTF_8).replace("+", "%20") + "/client-secret");
 		HttpRequest request = HttpRequest.newBuilder(uri)

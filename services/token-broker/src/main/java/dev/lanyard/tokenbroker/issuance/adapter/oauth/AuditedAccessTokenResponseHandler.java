@@ -5,7 +5,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -15,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
@@ -121,7 +121,7 @@ public final class AuditedAccessTokenResponseHandler implements AuthenticationSu
 		String clientId = client.getClientId();
 		String kind = client.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING);
 		String contentId = ClientKind.CONTENT.value().equals(kind) ? clientId : null;
-		return new TokenIssuance(UUID.randomUUID(), this.clock.instant(), correlationId, claims.getJWTID(),
+		return new TokenIssuance(Ids.uuid(), this.clock.instant(), correlationId, claims.getJWTID(),
 				TokenDigest.sha256Hex(token.getTokenValue()), TokenIssuance.CONTENT_SESSION, clientId, "content",
 				contentId, List.copyOf(new TreeSet<>(token.getScopes())), claims.getAudience(), grantType,
 				claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());

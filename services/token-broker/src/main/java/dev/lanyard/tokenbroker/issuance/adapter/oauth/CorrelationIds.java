@@ -1,9 +1,10 @@
 package dev.lanyard.tokenbroker.issuance.adapter.oauth;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import dev.lanyard.platform.ids.Ids;
 
 /**
  * The correlation id of a request: its {@code X-Correlation-Id} when well-formed, else a
@@ -24,7 +25,7 @@ public final class CorrelationIds {
 			throw new IllegalArgumentException("request cannot be null");
 		}
 		String given = request.getHeader(HEADER);
-		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : UUID.randomUUID().toString();
+		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuid().toString();
 	}
 
 }
