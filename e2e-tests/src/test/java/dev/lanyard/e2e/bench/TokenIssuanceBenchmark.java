@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Measures client-credentials issuance with the ensemble the launcher starts: every token
  * answered 200 had its TokenIssued event acknowledged by Kafka ({@code acks=all}) first.
  * Prints requests/s and latency percentiles per variant; asserts only that the runs
- * worked (no failures, one TokenIssued record per token), never a speed.
+ * worked (no failures, one TokenIssued record per token), never a speed. The first rows
+ * are {@link AckedSendCeiling}: Kafka's acknowledgement alone, the part of every issuance
+ * no tuning of the services removes.
  *
  * <p>
  * Run with {@code bin/lanyard bench}. Knobs (system properties): {@code bench.callers}
@@ -57,6 +59,13 @@ class TokenIssuanceBenchmark {
 			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp,
 					() -> issue(broker, content));
 			List<LoadRun.Result> results = new ArrayList<>();
+			try (AckedSendCeiling kafkaAlone = new AckedSendCeiling(ensemble.endpoints().kafkaBootstrapServers(),
+					ensemble.settings().topicPartitions())) {
+				for (int n : callers) {
+					results.add(LoadRun.run("Kafka acked send alone (ceiling)", n, MAX_REQUESTS_PER_RUN, perRun,
+							kafkaAlone::send));
+				}
+			}
 			for (int n : callers) {
 				results.add(LoadRun.run("token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
 						() -> issue(broker, content)));

@@ -18,6 +18,9 @@ public final class ServiceProcess implements Component {
 
 	private final LanyardService service;
 
+	/** The seed source that makes DRBG the default SecureRandom; see {@link #start}. */
+	public static final String SEED_SOURCE = "file:/dev/./urandom";
+
 	private final Path jar;
 
 	private final int port;
@@ -97,7 +100,11 @@ public final class ServiceProcess implements Component {
 		}
 		var java = this.service.onHotPath() ? JavaCommand.withHeap("384m")
 				: JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1");
-		var command = java.jar(this.jar).toList();
+		// DRBG instead of NativePRNG as the JDK's default SecureRandom (the seed source
+		// differs from the literal file:/dev/urandom): no /dev/urandom read under one
+		// lock
+		// per token signed
+		var command = java.systemProperty("java.security.egd", SEED_SOURCE).jar(this.jar).toList();
 		this.process = ManagedProcess.start(name(), command, this.environment, this.home, this.logFile, this.port,
 				this.detached);
 		Waits.until(name() + " to be healthy at " + url() + "/actuator/health", timeout, this.process,
