@@ -14,6 +14,7 @@ import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.platform.kafka.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,27 @@ class SignInJourneyIT {
 		assertThat(browser.post("/logout").statusCode()).isEqualTo(204);
 
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void sessionWhenGatewayRestartedThenStillSignedIn() throws Exception {
+		Browser browser = new Browser(lanyard.gateway());
+		browser.signIn("dev", "stay-" + SUFFIX, Map.of("preferred_username", "stay" + SUFFIX));
+		String userId = browser.me().get("id").asString();
+
+		ensemble.restartService(LanyardService.AUTH_GATEWAY.serviceName(), Map.of());
+
+		// the session is in the gateway's database; the restarted gateway re-reads the
+		// users from Kafka, so /api/me answers once it caught up (bounded)
+		HttpResponse<String> me = browser.get(lanyard.gateway() + "/api/me");
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (me.statusCode() != 200 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			me = browser.get(lanyard.gateway() + "/api/me");
+		}
+		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+		assertThat(Lanyard.JSON.readTree(me.body()).get("id").asString()).isEqualTo(userId);
+		assertThat(browser.post("/api/me/session-token").statusCode()).isEqualTo(200);
 	}
 
 	/** "added name" / "removed name" for each GroupMembershipChanged of the user. */

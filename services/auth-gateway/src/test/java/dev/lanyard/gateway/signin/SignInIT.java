@@ -11,11 +11,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +26,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
+import dev.lanyard.gateway.signin.adapter.jdbc.JdbcSessionRepository;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
@@ -37,10 +40,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.MapSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,6 +74,9 @@ class SignInIT {
 	private static final HttpServer LYING_PROVIDER = startLyingProvider();
 
 	private static final Responder PROVISIONING = new Responder();
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
@@ -236,6 +246,53 @@ class SignInIT {
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
 		assertThat(logout.statusCode()).isEqualTo(204);
 		assertThat(get("/api/me").statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void sessionWhenSignedInThenStoredByItsHashAndServedToAnotherGatewayUntilLogout() throws Exception {
+		signIn("dev", "dora-" + UUID.randomUUID(), Map.of("preferred_username", "dora"));
+		String cookie = cookie("SESSION");
+		String userId = JSON.readTree(get("/api/me").body()).get("id").asString();
+
+		Map<String, Object> row = this.jdbc
+			.sql("select id_sha256, user_id, attributes from web_session where user_id = :userId")
+			.param("userId", userId)
+			.query()
+			.singleRow();
+		assertThat(row.get("id_sha256")).isEqualTo(JdbcSessionRepository.sha256(cookie));
+		String stored = new String((byte[]) row.get("attributes"), StandardCharsets.ISO_8859_1);
+		assertThat(stored).doesNotContain(cookie).contains("SPRING_SECURITY_CONTEXT");
+		// another gateway (a repository of its own over the same table) knows the session
+		JdbcSessionRepository another = new JdbcSessionRepository(this.jdbc, Schedulers.boundedElastic(),
+				Duration.ofMinutes(30), "lanyard.userId", Set.of(), Clock.systemUTC());
+		MapSession found = another.findById(cookie).block(Duration.ofSeconds(10));
+		assertThat(found).isNotNull();
+		assertThat((String) found.getAttribute("lanyard.userId")).isEqualTo(userId);
+		assertThat((Object) found.getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
+		assertThat(another.findById("not-" + cookie).blockOptional(Duration.ofSeconds(10))).isEmpty();
+
+		HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/logout"))
+			.header("X-XSRF-TOKEN", cookie("XSRF-TOKEN"))
+			.POST(HttpRequest.BodyPublishers.noBody()));
+
+		assertThat(logout.statusCode()).isEqualTo(204);
+		assertThat(another.findById(cookie).blockOptional(Duration.ofSeconds(10))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from web_session where id_sha256 = :id")
+			.param("id", JdbcSessionRepository.sha256(cookie))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private String cookie(String name) {
+		return this.browser.cookieHandler()
+			.map((handler) -> ((CookieManager) handler).getCookieStore()
+				.getCookies()
+				.stream()
+				.filter((cookie) -> cookie.getName().equals(name))
+				.findFirst()
+				.orElseThrow()
+				.getValue())
+			.orElseThrow();
 	}
 
 	/** The browser's part: start, let the provider answer, return to the callback. */

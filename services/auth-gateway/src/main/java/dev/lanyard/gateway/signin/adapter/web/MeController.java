@@ -104,9 +104,17 @@ public final class MeController {
 		return exchange.getSession().flatMap((session) -> {
 			String userId = session.getAttribute(SessionAttributes.USER_ID);
 			Optional<KnownUser> user = this.directory.find(userId);
-			if (user.isEmpty()) {
+			if (userId == null) {
 				return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED,
 						"Sign in first: GET /login/{provider}.");
+			}
+			if (user.isEmpty()) {
+				// a signed-in session whose user this gateway has not read yet (it just
+				// started and is reading the users' events): not a reason to sign in
+				// again
+				exchange.getResponse().getHeaders().set("Retry-After", "1");
+				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+						"Your user record is still loading; retry in a moment.");
 			}
 			if (!user.get().mayUseLanyard()) {
 				log.info("Ended the session of user {}: {}", userId, user.get().locked() ? "locked" : "deactivated");

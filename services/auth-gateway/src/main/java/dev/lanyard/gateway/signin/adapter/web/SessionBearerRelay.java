@@ -34,10 +34,6 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 
 	static final String PATH_PREFIX = "/api/connections";
 
-	private static final String TOKEN = "lanyard.userSessionToken";
-
-	private static final String EXPIRES = "lanyard.userSessionTokenExpires";
-
 	private static final Duration MARGIN = Duration.ofMinutes(1);
 
 	private final UserDirectory directory;
@@ -82,8 +78,8 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 		if (user.isEmpty() || !user.get().mayUseLanyard()) {
 			return Mono.empty();
 		}
-		String held = session.getAttribute(TOKEN);
-		Instant expires = session.getAttribute(EXPIRES);
+		String held = session.getAttribute(SessionAttributes.RELAYED_TOKEN);
+		Instant expires = session.getAttribute(SessionAttributes.RELAYED_TOKEN_EXPIRES);
 		if (held != null && expires != null && this.clock.instant().plus(MARGIN).isBefore(expires)) {
 			return Mono.just(held);
 		}
@@ -95,8 +91,9 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 			}
 			String token = answer.body().get("access_token").asString();
 			long seconds = answer.body().path("expires_in").asLong(0);
-			session.getAttributes().put(TOKEN, token);
-			session.getAttributes().put(EXPIRES, this.clock.instant().plusSeconds(seconds));
+			session.getAttributes().put(SessionAttributes.RELAYED_TOKEN, token);
+			session.getAttributes()
+				.put(SessionAttributes.RELAYED_TOKEN_EXPIRES, this.clock.instant().plusSeconds(seconds));
 			return Mono.just(token);
 		}).onErrorResume((ex) -> {
 			log.warn("No user session token to relay for user {}: {}", user.get().userId(), ex.toString());

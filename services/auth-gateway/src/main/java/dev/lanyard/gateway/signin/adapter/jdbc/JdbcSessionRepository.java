@@ -1,0 +1,235 @@
+package dev.lanyard.gateway.signin.adapter.jdbc;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.MapSession;
+import org.springframework.session.ReactiveSessionRepository;
+
+/**
+ * Browser sessions in PostgreSQL (table {@code web_session}), so a gateway restart signs
+ * nobody out, several gateways share the sessions, and their number is bounded by the
+ * database rather than a heap (WebFlux's in-memory store refuses new sessions past
+ * 10,000, which anonymous sign-in starts alone can reach).
+ *
+ * <p>
+ * The cookie value is a bearer secret: only its SHA-256 is stored. Attributes are kept
+ * with Java serialization (the security context and the pending authorization request are
+ * {@link Serializable}), read back through a filter that admits only the JDK's, Spring's,
+ * Nimbus's and Lanyard's classes. Attributes named as not stored (a minted token) stay
+ * out of the database and are minted again when missing. Blocking JDBC runs on the given
+ * scheduler.
+ */
+public final class JdbcSessionRepository implements ReactiveSessionRepository<MapSession> {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcSessionRepository.class);
+
+	private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config
+		.createFilter("maxdepth=40;maxrefs=10000;maxbytes=1048576;java.**;javax.security.**;org.springframework.**;"
+				+ "com.nimbusds.**;net.minidev.json.**;dev.lanyard.**;!*");
+
+	private final JdbcClient jdbc;
+
+	private final Scheduler scheduler;
+
+	private final Duration idleTimeout;
+
+	private final String userIdAttribute;
+
+	private final Set<String> notStored;
+
+	private final Clock clock;
+
+	/**
+	 * @param jdbc the gateway's database
+	 * @param scheduler where the blocking calls run
+	 * @param idleTimeout how long a session lives without a request
+	 * @param userIdAttribute the attribute holding the signed-in user's id, also stored
+	 * as a column (to end every session of a user)
+	 * @param notStored attributes kept out of the database
+	 * @param clock the time
+	 */
+	public JdbcSessionRepository(JdbcClient jdbc, Scheduler scheduler, Duration idleTimeout, String userIdAttribute,
+			Set<String> notStored, Clock clock) {
+		if (jdbc == null || scheduler == null || clock == null) {
+			throw new IllegalArgumentException("jdbc, scheduler and clock cannot be null");
+		}
+		if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
+			throw new IllegalArgumentException("idleTimeout must be positive");
+		}
+		if (userIdAttribute == null || userIdAttribute.isBlank()) {
+			throw new IllegalArgumentException("userIdAttribute cannot be blank");
+		}
+		this.jdbc = jdbc;
+		this.scheduler = scheduler;
+		this.idleTimeout = idleTimeout;
+		this.userIdAttribute = userIdAttribute;
+		this.notStored = Set.copyOf(notStored);
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<MapSession> createSession() {
+		return Mono.fromSupplier(() -> {
+			MapSession session = new MapSession();
+			session.setCreationTime(this.clock.instant());
+			session.setLastAccessedTime(session.getCreationTime());
+			session.setMaxInactiveInterval(this.idleTimeout);
+			return session;
+		});
+	}
+
+	@Override
+	public Mono<Void> save(MapSession session) {
+		return Mono.<Void>fromRunnable(() -> store(session)).subscribeOn(this.scheduler);
+	}
+
+	@Override
+	public Mono<MapSession> findById(String id) {
+		return Mono.fromCallable(() -> load(id).orElse(null)).subscribeOn(this.scheduler);
+	}
+
+	@Override
+	public Mono<Void> deleteById(String id) {
+		return Mono.<Void>fromRunnable(() -> delete(id)).subscribeOn(this.scheduler);
+	}
+
+	/** Deletes the sessions that expired before now; how many. */
+	public int purgeExpired() {
+		return this.jdbc.sql("delete from web_session where expires_at < :now")
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** Ends every session of the user (e.g. deactivated); how many. */
+	public int deleteAllOf(String userId) {
+		return this.jdbc.sql("delete from web_session where user_id = :userId").param("userId", userId).update();
+	}
+
+	private void store(MapSession session) {
+		if (!session.getId().equals(session.getOriginalId())) {
+			// a new id after sign-in (session fixation): the old cookie value is dead
+			delete(session.getOriginalId());
+		}
+		Map<String, Object> attributes = new LinkedHashMap<>();
+		for (String name : session.getAttributeNames()) {
+			if (!this.notStored.contains(name)) {
+				attributes.put(name, session.getAttribute(name));
+			}
+		}
+		Object userId = session.getAttribute(this.userIdAttribute);
+		Instant lastAccessed = session.getLastAccessedTime();
+		this.jdbc.sql("""
+				insert into web_session (id_sha256, created_at, last_accessed_at, max_idle_seconds, expires_at,
+				                         user_id, attributes)
+				values (:id, :created, :accessed, :idle, :expires, :userId, :attributes)
+				on conflict (id_sha256) do update set last_accessed_at = excluded.last_accessed_at,
+				    max_idle_seconds = excluded.max_idle_seconds, expires_at = excluded.expires_at,
+				    user_id = excluded.user_id, attributes = excluded.attributes""")
+			.param("id", sha256(session.getId()))
+			.param("created", Timestamp.from(session.getCreationTime()))
+			.param("accessed", Timestamp.from(lastAccessed))
+			.param("idle", (int) session.getMaxInactiveInterval().toSeconds())
+			.param("expires", Timestamp.from(lastAccessed.plus(session.getMaxInactiveInterval())))
+			.param("userId", (userId != null) ? userId.toString() : null)
+			.param("attributes", serialize(attributes))
+			.update();
+	}
+
+	private Optional<MapSession> load(String id) {
+		if (id == null || id.isEmpty() || id.length() > 200) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				select created_at, last_accessed_at, max_idle_seconds, attributes
+				from web_session where id_sha256 = :id and expires_at >= :now""")
+			.param("id", sha256(id))
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> session(id, rs))
+			.optional()
+			.flatMap((session) -> session);
+	}
+
+	private Optional<MapSession> session(String id, ResultSet rs) throws SQLException {
+		Map<String, Object> attributes;
+		try {
+			attributes = deserialize(rs.getBytes("attributes"));
+		}
+		catch (IOException | ClassNotFoundException | ClassCastException ex) {
+			// e.g. a class changed between releases: the person signs in again
+			log.warn("Dropped a stored browser session whose attributes cannot be read: {}",
+					ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+		MapSession session = new MapSession(id);
+		session.setCreationTime(rs.getTimestamp("created_at").toInstant());
+		session.setLastAccessedTime(rs.getTimestamp("last_accessed_at").toInstant());
+		session.setMaxInactiveInterval(Duration.ofSeconds(rs.getInt("max_idle_seconds")));
+		attributes.forEach(session::setAttribute);
+		return Optional.of(session);
+	}
+
+	private void delete(String id) {
+		this.jdbc.sql("delete from web_session where id_sha256 = :id").param("id", sha256(id)).update();
+	}
+
+	private static byte[] serialize(Map<String, Object> attributes) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+			out.writeObject(new LinkedHashMap<>(attributes));
+		}
+		catch (IOException ex) {
+			// a non-serializable attribute is a programming error: name only its type
+			throw new IllegalStateException(
+					"A session attribute cannot be stored: " + ex.getClass().getSimpleName() + " " + ex.getMessage(),
+					ex);
+		}
+		return bytes.toByteArray();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
+		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+			in.setObjectInputFilter(CLASSES);
+			return (Map<String, Object>) in.readObject();
+		}
+	}
+
+	/** The stored form of a session id (the cookie value): its SHA-256, hex. */
+	public static String sha256(String id) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
