@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.gateway.signin.adapter.jdbc.JdbcSessionRepository;
@@ -281,6 +282,46 @@ class SignInIT {
 			.param("id", JdbcSessionRepository.sha256(cookie))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void userDeactivatedThenEverySessionOfTheUserEnded() throws Exception {
+		signIn("dev", "erin-" + UUID.randomUUID(), Map.of("preferred_username", "erin"));
+		String userId = JSON.readTree(get("/api/me").body()).get("id").asString();
+		String cookie = cookie("SESSION");
+
+		publish(Topics.USER_DEACTIVATED.name(), userId,
+				UserDeactivated.newBuilder()
+					.setEventId(UUID.randomUUID())
+					.setOccurredAt(Instant.now())
+					.setCorrelationId("sign-in-it")
+					.setProducer("user-provisioning")
+					.setUserId(userId)
+					.setReason("scim-deactivated")
+					.build());
+
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		HttpResponse<String> me = get("/api/me");
+		while (me.statusCode() == 200 && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			me = get("/api/me");
+		}
+		assertThat(me.statusCode()).as(me.body()).isIn(401, 403);
+		assertThat(this.jdbc.sql("select count(*) from web_session where id_sha256 = :id or user_id = :userId")
+			.param("id", JdbcSessionRepository.sha256(cookie))
+			.param("userId", userId)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private static void publish(String topic, String key, SpecificRecord event) throws Exception {
+		Infrastructure infrastructure = Infrastructure.shared();
+		Map<String, Object> props = new HashMap<>(
+				AvroSerdes.producerProperties(new RegistryProperties(URI.create(infrastructure.registryUrl()), false)));
+		props.put("bootstrap.servers", infrastructure.kafkaBootstrapServers());
+		try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(props)) {
+			producer.send(new ProducerRecord<>(topic, key, event)).get(20, java.util.concurrent.TimeUnit.SECONDS);
+		}
 	}
 
 	private String cookie(String name) {

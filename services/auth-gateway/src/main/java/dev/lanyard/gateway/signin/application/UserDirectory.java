@@ -25,6 +25,18 @@ public final class UserDirectory {
 				(held, offered) -> (offered.version() >= held.version()) ? offered : held);
 	}
 
+	/**
+	 * Marks a known user deactivated (until a later snapshot says otherwise); an unknown
+	 * one stays unknown.
+	 */
+	public void deactivate(String userId) {
+		if (userId == null) {
+			throw new IllegalArgumentException("userId cannot be null");
+		}
+		this.users.computeIfPresent(userId, (id, u) -> new KnownUser(u.userId(), u.uniqueId(), u.username(), u.email(),
+				u.firstName(), u.lastName(), u.role(), u.locked(), false, u.groupIds(), u.version()));
+	}
+
 	public void recordGroupName(String groupId, String name) {
 		if (groupId == null || name == null) {
 			throw new IllegalArgumentException("groupId and name cannot be null");

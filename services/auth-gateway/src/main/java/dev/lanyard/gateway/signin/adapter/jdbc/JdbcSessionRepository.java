@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import dev.lanyard.gateway.signin.application.UserSessions;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.MapSession;
 import org.springframework.session.ReactiveSessionRepository;
@@ -45,7 +47,7 @@ import org.springframework.session.ReactiveSessionRepository;
  * out of the database and are minted again when missing. Blocking JDBC runs on the given
  * scheduler.
  */
-public final class JdbcSessionRepository implements ReactiveSessionRepository<MapSession> {
+public final class JdbcSessionRepository implements ReactiveSessionRepository<MapSession>, UserSessions {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcSessionRepository.class);
 
@@ -126,8 +128,8 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 			.update();
 	}
 
-	/** Ends every session of the user (e.g. deactivated); how many. */
-	public int deleteAllOf(String userId) {
+	@Override
+	public int endAll(String userId) {
 		return this.jdbc.sql("delete from web_session where user_id = :userId").param("userId", userId).update();
 	}
 

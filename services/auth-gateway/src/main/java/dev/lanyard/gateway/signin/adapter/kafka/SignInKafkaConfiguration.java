@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
+import dev.lanyard.gateway.signin.application.UserSessions;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -71,8 +72,8 @@ public class SignInKafkaConfiguration {
 	}
 
 	@Bean
-	UserEventsListener userEventsListener(UserDirectory directory, PendingSignIns pending) {
-		return new UserEventsListener(directory, pending);
+	UserEventsListener userEventsListener(UserDirectory directory, PendingSignIns pending, UserSessions sessions) {
+		return new UserEventsListener(directory, pending, sessions);
 	}
 
 }

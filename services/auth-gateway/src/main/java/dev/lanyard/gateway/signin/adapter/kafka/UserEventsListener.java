@@ -8,9 +8,11 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
+import dev.lanyard.gateway.signin.application.UserSessions;
 import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.signin.domain.SignInOutcome;
 
@@ -29,20 +31,26 @@ public final class UserEventsListener {
 
 	private final PendingSignIns pending;
 
-	public UserEventsListener(UserDirectory directory, PendingSignIns pending) {
+	private final UserSessions sessions;
+
+	public UserEventsListener(UserDirectory directory, PendingSignIns pending, UserSessions sessions) {
 		if (directory == null) {
 			throw new IllegalArgumentException("directory cannot be null");
 		}
 		if (pending == null) {
 			throw new IllegalArgumentException("pending cannot be null");
 		}
+		if (sessions == null) {
+			throw new IllegalArgumentException("sessions cannot be null");
+		}
 		this.directory = directory;
 		this.pending = pending;
+		this.sessions = sessions;
 	}
 
 	@KafkaListener(id = "gateway-user-events", groupId = "auth-gateway-${random.uuid}",
 			topics = { "lanyard.identity.user-changed.v1", "lanyard.identity.user-login-refused.v1",
-					"lanyard.identity.group-membership-changed.v1" },
+					"lanyard.identity.group-membership-changed.v1", "lanyard.identity.user-deactivated.v1" },
 			containerFactory = "userEventsContainerFactory", properties = { "auto.offset.reset=earliest" })
 	public void on(ConsumerRecord<String, Object> record) {
 		Object event = record.value();
@@ -54,6 +62,15 @@ public final class UserEventsListener {
 			}
 			case UserLoginRefused refused -> this.pending.answer(refused.getCorrelationId(),
 					new SignInOutcome.Refused(refused.getReason(), refused.getMessage()));
+			case UserDeactivated deactivated -> {
+				// every instance reads this: each marks the user, the first ends the
+				// sessions (shared table), the others find none left
+				this.directory.deactivate(deactivated.getUserId());
+				int ended = this.sessions.endAll(deactivated.getUserId());
+				if (ended > 0) {
+					log.info("Ended {} browser session(s) of deactivated user {}", ended, deactivated.getUserId());
+				}
+			}
 			case GroupMembershipChanged membership ->
 				this.directory.recordGroupName(membership.getGroupId(), membership.getGroupName());
 			default -> log.debug("Ignored a {}", (event != null) ? event.getClass().getSimpleName() : "null record");
