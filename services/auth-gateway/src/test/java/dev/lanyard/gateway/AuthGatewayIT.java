@@ -77,8 +77,9 @@ class AuthGatewayIT {
 	}
 
 	@Test
-	void migrationsWhenStartedThenBrowserSessionTableExists() {
-		assertThat(this.jdbc.queryForObject("select count(*) from browser_session", Integer.class)).isZero();
+	void migrationsWhenStartedThenWebSessionTableReplacedTheUnusedOne() {
+		assertThat(this.jdbc.queryForObject("select to_regclass('web_session') is not null", Boolean.class)).isTrue();
+		assertThat(this.jdbc.queryForObject("select to_regclass('browser_session') is null", Boolean.class)).isTrue();
 	}
 
 	@Test
