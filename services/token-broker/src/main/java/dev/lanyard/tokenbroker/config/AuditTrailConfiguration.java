@@ -10,16 +10,19 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
+import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerSettings;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaDenialRecorder;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaIssuanceAuditTrail;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaRevocationRecorder;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditEvents;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaAuditRecorder;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
+import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
+import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.issuance.domain.TokenRevocation;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -57,7 +60,8 @@ class AuditTrailConfiguration {
 	@Bean
 	IssuanceAuditTrail issuanceAuditTrail(KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate,
 			AuditProperties audit) {
-		return new KafkaIssuanceAuditTrail(tokenIssuedKafkaTemplate, audit.auditAckTimeout());
+		return new KafkaAuditRecorder<>(tokenIssuedKafkaTemplate, Topics.TOKEN_ISSUED, TokenIssuance::subjectId,
+				AuditEvents::tokenIssued, audit.auditAckTimeout())::record;
 	}
 
 	@Bean
@@ -76,7 +80,8 @@ class AuditTrailConfiguration {
 	@Bean
 	DenialRecorder denialRecorder(KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate,
 			AuditProperties audit) {
-		return new KafkaDenialRecorder(credentialDeniedKafkaTemplate, audit.auditAckTimeout());
+		return new KafkaAuditRecorder<>(credentialDeniedKafkaTemplate, Topics.CREDENTIAL_DENIED,
+				CredentialDenial::subjectId, AuditEvents::credentialDenied, audit.auditAckTimeout())::record;
 	}
 
 	@Bean
@@ -94,7 +99,8 @@ class AuditTrailConfiguration {
 	@Bean
 	RevocationRecorder revocationRecorder(KafkaTemplate<String, TokenRevoked> tokenRevokedKafkaTemplate,
 			AuditProperties audit) {
-		return new KafkaRevocationRecorder(tokenRevokedKafkaTemplate, audit.auditAckTimeout());
+		return new KafkaAuditRecorder<>(tokenRevokedKafkaTemplate, Topics.TOKEN_REVOKED, TokenRevocation::subjectId,
+				AuditEvents::tokenRevoked, audit.auditAckTimeout())::record;
 	}
 
 	/**

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class KafkaIssuanceAuditTrailTest {
+class KafkaAuditRecorderTest {
 
 	private static final Node NODE = new Node(0, "127.0.0.1", 9092);
 
@@ -38,7 +38,7 @@ class KafkaIssuanceAuditTrailTest {
 			Set.of(), Set.of());
 
 	@Test
-	void recordWhenAcknowledgedThenReturnsAndEventMapped() throws Exception {
+	void recordWhenAcknowledgedThenReturnsWithTheEventOnItsTopicKeyedBySubject() throws Exception {
 		MockProducer<String, TokenIssued> producer = producer(true);
 		TokenIssuance issuance = TestIssuances.contentSession("c-42");
 
@@ -47,19 +47,7 @@ class KafkaIssuanceAuditTrailTest {
 		ProducerRecord<String, TokenIssued> sent = producer.history().getFirst();
 		assertThat(sent.topic()).isEqualTo("lanyard.credentials.token-issued.v1");
 		assertThat(sent.key()).isEqualTo("c-42");
-		TokenIssued event = sent.value();
-		assertThat(event.getEventId()).isEqualTo(issuance.eventId());
-		assertThat(event.getProducer()).isEqualTo("token-broker");
-		assertThat(event.getTokenSha256()).isEqualTo(issuance.tokenSha256());
-		assertThat(event.getTokenId()).isEqualTo("jti-1");
-		assertThat(event.getTokenType()).isEqualTo("content-session");
-		assertThat(event.getSubjectType()).isEqualTo("content");
-		assertThat(event.getContentId()).isEqualTo("c-42");
-		assertThat(event.getGrantType()).isEqualTo("client_credentials");
-		assertThat(event.getScopes()).containsExactly("read");
-		assertThat(event.getAudience()).containsExactly("c-42");
-		assertThat(event.getActorId()).isNull();
-		assertThat(event.getExpiresAt()).isEqualTo(issuance.expiresAt());
+		assertThat(sent.value()).isEqualTo(AuditEvents.tokenIssued(issuance));
 	}
 
 	@Test
@@ -75,7 +63,7 @@ class KafkaIssuanceAuditTrailTest {
 	@Test
 	void recordWhenBrokerRejectsThenUnavailable() throws Exception {
 		MockProducer<String, TokenIssued> producer = producer(false);
-		KafkaIssuanceAuditTrail trail = trail(producer, Duration.ofSeconds(5));
+		KafkaAuditRecorder<TokenIssuance, TokenIssued> trail = trail(producer, Duration.ofSeconds(5));
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			Future<?> recording = executor.submit(() -> {
 				trail.record(TestIssuances.contentSession("c-42"));
@@ -104,7 +92,8 @@ class KafkaIssuanceAuditTrailTest {
 			}
 		};
 		assertThatExceptionOfType(AuditTrailUnavailableException.class)
-			.isThrownBy(() -> new KafkaIssuanceAuditTrail(failing, Duration.ofSeconds(1))
+			.isThrownBy(() -> new KafkaAuditRecorder<>(failing, Topics.TOKEN_ISSUED, TokenIssuance::subjectId,
+					AuditEvents::tokenIssued, Duration.ofSeconds(1))
 				.record(TestIssuances.contentSession("c-42")))
 			.withMessageStartingWith("TokenIssued could not be sent: TimeoutException");
 	}
@@ -112,25 +101,27 @@ class KafkaIssuanceAuditTrailTest {
 	@Test
 	void recordWhenNullThenThrows() {
 		assertThatIllegalArgumentException().isThrownBy(() -> trail(producer(true), Duration.ofSeconds(1)).record(null))
-			.withMessage("issuance cannot be null");
+			.withMessage("record cannot be null");
 	}
 
 	@Test
 	void constructorWhenKafkaNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new KafkaIssuanceAuditTrail(null, Duration.ofSeconds(1)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new KafkaAuditRecorder<TokenIssuance, TokenIssued>(null, Topics.TOKEN_ISSUED,
+					TokenIssuance::subjectId, AuditEvents::tokenIssued, Duration.ofSeconds(1)))
 			.withMessage("kafka cannot be null");
 	}
 
 	@Test
 	void constructorWhenTimeoutZeroThenThrows() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new KafkaIssuanceAuditTrail(
-					new KafkaTemplate<>(new MockProducerFactory<>(() -> producer(true))), Duration.ZERO))
+		assertThatIllegalArgumentException().isThrownBy(() -> trail(producer(true), Duration.ZERO))
 			.withMessage("ackTimeout must be positive");
 	}
 
-	private static KafkaIssuanceAuditTrail trail(MockProducer<String, TokenIssued> producer, Duration timeout) {
-		return new KafkaIssuanceAuditTrail(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)), timeout);
+	private static KafkaAuditRecorder<TokenIssuance, TokenIssued> trail(MockProducer<String, TokenIssued> producer,
+			Duration timeout) {
+		return new KafkaAuditRecorder<>(new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
+				Topics.TOKEN_ISSUED, TokenIssuance::subjectId, AuditEvents::tokenIssued, timeout);
 	}
 
 	private static MockProducer<String, TokenIssued> producer(boolean autoComplete) {
