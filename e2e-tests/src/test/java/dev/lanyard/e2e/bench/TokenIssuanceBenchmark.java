@@ -58,14 +58,15 @@ class TokenIssuanceBenchmark {
 
 			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp,
 					() -> issue(broker, content));
-			List<LoadRun.Result> results = new ArrayList<>();
+			List<LoadRun.Result> ceiling = new ArrayList<>();
 			try (AckedSendCeiling kafkaAlone = new AckedSendCeiling(ensemble.endpoints().kafkaBootstrapServers(),
 					ensemble.settings().topicPartitions())) {
 				for (int n : callers) {
-					results.add(LoadRun.run("Kafka acked send alone (ceiling)", n, MAX_REQUESTS_PER_RUN, perRun,
+					ceiling.add(LoadRun.run("Kafka acked send alone (ceiling)", n, MAX_REQUESTS_PER_RUN, perRun,
 							kafkaAlone::send));
 				}
 			}
+			List<LoadRun.Result> results = new ArrayList<>();
 			for (int n : callers) {
 				results.add(LoadRun.run("token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
 						() -> issue(broker, content)));
@@ -81,10 +82,12 @@ class TokenIssuanceBenchmark {
 			System.out.println("Client-credentials issuance, ES256 JWT, TokenIssued acked (acks=all) per token; "
 					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
 			System.out.println(warm);
+			ceiling.forEach(System.out::println);
 			results.forEach(System.out::println);
 			System.out.println("tokens answered 200: " + issued + ", TokenIssued records written: " + recorded);
 			System.out.println();
 
+			assertThat(ceiling).allSatisfy((result) -> assertThat(result.failed()).as(result.name()).isZero());
 			assertThat(results).allSatisfy((result) -> assertThat(result.failed()).as(result.name()).isZero());
 			// Every token handed out has its record; a request that failed after the ack
 			// could add one more record than tokens, never fewer.
