@@ -127,16 +127,17 @@ class SignInBenchmark {
 	private void signIn(String gateway, String subject) throws Exception {
 		try {
 			CookieManager jar = new CookieManager();
-			HttpResponse<String> start = send(jar, HttpRequest.newBuilder(URI.create(gateway + "/login/" + PROVIDER)));
+			HttpResponse<String> start = send("start", jar,
+					HttpRequest.newBuilder(URI.create(gateway + "/login/" + PROVIDER)));
 			expect("start", start, 302);
 			URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-			expect("login form", send(jar, HttpRequest.newBuilder(authorize)), 200);
-			HttpResponse<String> answered = send(jar, HttpRequest.newBuilder(authorize)
+			expect("login form", send("login form", jar, HttpRequest.newBuilder(authorize)), 200);
+			HttpResponse<String> answered = send("login form post", jar, HttpRequest.newBuilder(authorize)
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString(Lanyard
 					.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
 			expect("login form post", answered, 302);
-			HttpResponse<String> callback = send(jar,
+			HttpResponse<String> callback = send("callback", jar,
 					HttpRequest.newBuilder(URI.create(answered.headers().firstValue("Location").orElseThrow())));
 			expect("callback", callback, 302);
 			String landing = callback.headers().firstValue("Location").orElse("");
@@ -159,15 +160,24 @@ class SignInBenchmark {
 				"family_name", "User", "groups", List.of(this.group));
 	}
 
-	/** Sends with the jar's cookies and keeps the ones the answer sets. */
-	private HttpResponse<String> send(CookieManager jar, HttpRequest.Builder builder) throws Exception {
+	/**
+	 * Sends with the jar's cookies and keeps the ones the answer sets; a failure names
+	 * the step.
+	 */
+	private HttpResponse<String> send(String step, CookieManager jar, HttpRequest.Builder builder) throws Exception {
 		HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
 		jar.get(request.uri(), Map.of()).forEach((name, values) -> {
 			if (!values.isEmpty()) {
 				builder.header(name, String.join("; ", values));
 			}
 		});
-		HttpResponse<String> response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.IOException(step + ": " + ex, ex);
+		}
 		jar.put(request.uri(), response.headers().map());
 		return response;
 	}
