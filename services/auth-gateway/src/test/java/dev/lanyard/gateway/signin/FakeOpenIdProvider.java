@@ -95,6 +95,8 @@ final class FakeOpenIdProvider implements AutoCloseable {
 
 	private final AtomicInteger tokenRequests = new AtomicInteger();
 
+	private volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;
+
 	private final AtomicInteger jwksRequests = new AtomicInteger();
 
 	private final RSAKey foreignKey = generateKey("foreign");
@@ -137,6 +139,11 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		RSAKey rotated = generateKey("key-" + UUID.randomUUID());
 		this.published = new JWKSet(List.of(rotated.toPublicJWK(), this.signingKey.toPublicJWK()));
 		this.signingKey = rotated;
+	}
+
+	/** Makes the token endpoint wait this long before it answers (zero: at once). */
+	void delayTokenAnswers(java.time.Duration delay) {
+		this.tokenDelay = delay;
 	}
 
 	int tokenRequests() {
@@ -193,6 +200,14 @@ final class FakeOpenIdProvider implements AutoCloseable {
 
 	private void token(HttpExchange exchange) throws IOException {
 		this.tokenRequests.incrementAndGet();
+		if (!this.tokenDelay.isZero()) {
+			try {
+				Thread.sleep(this.tokenDelay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
 		Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		Grant grant = this.codes.remove(String.valueOf(form.get("code")));
 		if (grant == null || !"authorization_code".equals(form.get("grant_type"))

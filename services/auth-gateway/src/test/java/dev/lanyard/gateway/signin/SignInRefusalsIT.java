@@ -212,6 +212,23 @@ class SignInRefusalsIT {
 		assertThat(get("/api/me").statusCode()).isEqualTo(401);
 	}
 
+	@Test
+	void callbackWhenTokenEndpointDoesNotAnswerInTimeThenServiceUnavailableAndNothingAnnounced() throws Exception {
+		String subject = subject("slow");
+		// longer than the gateway waits for a provider (10 s): only its timeout answers
+		PROVIDER.delayTokenAnswers(Duration.ofSeconds(12));
+		try {
+			HttpResponse<String> callback = signIn("fake", honest(subject));
+
+			assertThat(callback.statusCode()).as(callback.body()).isEqualTo(503);
+			assertThat(JSON.readTree(callback.body()).get("error").asString()).isEqualTo("temporarily_unavailable");
+			assertThat(PROVISIONING.loginsFor(subject)).isEmpty();
+		}
+		finally {
+			PROVIDER.delayTokenAnswers(Duration.ZERO);
+		}
+	}
+
 	private void assertRefusedAsUnverifiable(HttpResponse<String> callback, String error, String subject)
 			throws Exception {
 		assertUnverifiable(callback, error);

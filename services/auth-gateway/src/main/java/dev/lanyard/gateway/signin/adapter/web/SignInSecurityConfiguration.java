@@ -1,11 +1,14 @@
 package dev.lanyard.gateway.signin.adapter.web;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 import dev.lanyard.gateway.routing.UpstreamProperties;
 import dev.lanyard.gateway.routing.UpstreamRoute;
@@ -32,7 +35,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizationRequestResolver;
@@ -48,6 +57,7 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebFilter;
 
@@ -63,6 +73,10 @@ import org.springframework.web.server.WebFilter;
 public class SignInSecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInSecurityConfiguration.class);
+
+	private static final Duration PROVIDER_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	private static final Duration PROVIDER_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
 
 	@Bean
 	UserDirectory userDirectory() {
@@ -131,9 +145,39 @@ public class SignInSecurityConfiguration {
 		return new SessionBearerRelay(directory, tokens, java.time.Clock.systemUTC());
 	}
 
+	/**
+	 * How the gateway calls the providers' token and UserInfo endpoints: bounded, so a
+	 * provider that stops answering fails the sign-in instead of holding it open.
+	 */
+	static WebClient providerClient() {
+		HttpClient http = HttpClient.create()
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) PROVIDER_CONNECT_TIMEOUT.toMillis())
+			.responseTimeout(PROVIDER_RESPONSE_TIMEOUT);
+		return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+	}
+
+	/**
+	 * Exchanges the authorization code at the provider, bounded (Spring Security picks
+	 * this bean).
+	 */
+	@Bean
+	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
+		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
+		client.setWebClient(providerClient());
+		// a provider that cannot be reached or does not answer in time is an outage, not
+		// an untrustworthy answer (SignInFailureHandler answers 503 for it)
+		return (request) -> client.getTokenResponse(request)
+			.onErrorMap((ex) -> !(ex instanceof OAuth2AuthorizationException),
+					(ex) -> new OAuth2AuthorizationException(new OAuth2Error(SignInFailureHandler.PROVIDER_UNAVAILABLE,
+							"The identity provider's token endpoint did not answer in time", null), ex));
+	}
+
 	@Bean
 	OidcReactiveOAuth2UserService oidcUserService(SignInProperties settings) {
 		OidcReactiveOAuth2UserService service = new OidcReactiveOAuth2UserService();
+		DefaultReactiveOAuth2UserService userInfo = new DefaultReactiveOAuth2UserService();
+		userInfo.setWebClient(providerClient());
+		service.setOauth2UserService(userInfo);
 		service.setRetrieveUserInfo((request) -> {
 			SignInProperties.Provider provider = settings.providers()
 				.get(request.getClientRegistration().getRegistrationId());

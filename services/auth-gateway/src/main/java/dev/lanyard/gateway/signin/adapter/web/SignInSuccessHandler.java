@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import dev.lanyard.gateway.signin.application.CompleteSignIn;
 import dev.lanyard.gateway.signin.application.SignInCommand;
@@ -80,24 +81,29 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 			session.getAttributes().put(SessionAttributes.SESSION_ID, sessionId);
 			SignInCommand command = new SignInCommand(identity.identity(), sessionId, correlationId,
 					mapping.rules().registerOnFirstLogin());
-			return Mono.fromFuture(() -> this.completeSignIn.complete(command)).flatMap((outcome) -> switch (outcome) {
-				case SignInOutcome.Accepted accepted -> {
-					session.getAttributes().put(SessionAttributes.USER_ID, accepted.user().userId());
-					log.info("Signed in user {} through {} (session {})", accepted.user().userId(), provider,
-							sessionId);
-					yield this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication);
-				}
-				case SignInOutcome.Refused refused -> {
-					log.info("user-provisioning refused sign-in through {} (session {}): {}", provider, sessionId,
-							refused.reason());
-					yield end(session).then(ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, refused.message(),
-							Map.of("reason", refused.reason())));
-				}
-			}).onErrorResume(SignInUnavailableException.class, (ex) -> {
-				log.warn("Sign-in through {} not completed (session {}): {}", provider, sessionId, ex.getMessage());
-				return end(session).then(ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-						"The sign-in could not be completed right now; try again shortly."));
-			});
+			// the answer completes the future on the Kafka consumer thread that reads
+			// every sign-in's answer: the rest of the sign-in runs elsewhere
+			return Mono.fromFuture(() -> this.completeSignIn.complete(command))
+				.publishOn(Schedulers.parallel())
+				.flatMap((outcome) -> switch (outcome) {
+					case SignInOutcome.Accepted accepted -> {
+						session.getAttributes().put(SessionAttributes.USER_ID, accepted.user().userId());
+						log.info("Signed in user {} through {} (session {})", accepted.user().userId(), provider,
+								sessionId);
+						yield this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication);
+					}
+					case SignInOutcome.Refused refused -> {
+						log.info("user-provisioning refused sign-in through {} (session {}): {}", provider, sessionId,
+								refused.reason());
+						yield end(session).then(ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+								refused.message(), Map.of("reason", refused.reason())));
+					}
+				})
+				.onErrorResume(SignInUnavailableException.class, (ex) -> {
+					log.warn("Sign-in through {} not completed (session {}): {}", provider, sessionId, ex.getMessage());
+					return end(session).then(ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+							"The sign-in could not be completed right now; try again shortly."));
+				});
 		});
 	}
 
