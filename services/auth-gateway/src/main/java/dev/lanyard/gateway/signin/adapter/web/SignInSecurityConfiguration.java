@@ -2,6 +2,7 @@ package dev.lanyard.gateway.signin.adapter.web;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -40,7 +41,17 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.WebClientReactiveAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.oidc.authentication.ReactiveOidcIdTokenDecoderFactory;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcReactiveOAuth2UserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.converter.ClaimTypeConverter;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoderFactory;
 import org.springframework.security.oauth2.client.userinfo.DefaultReactiveOAuth2UserService;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
@@ -170,6 +181,32 @@ public class SignInSecurityConfiguration {
 			.onErrorMap((ex) -> !(ex instanceof OAuth2AuthorizationException),
 					(ex) -> new OAuth2AuthorizationException(new OAuth2Error(SignInFailureHandler.PROVIDER_UNAVAILABLE,
 							"The identity provider's token endpoint did not answer in time", null), ex));
+	}
+
+	/**
+	 * ID tokens verified as Spring Security's default factory does (RS256, the OIDC ID
+	 * token validator, the standard claim types), but with the provider's JWK set fetched
+	 * through the bounded client: a JWKS endpoint that stops answering fails the sign-in
+	 * instead of holding it open (Spring Security picks this bean).
+	 */
+	@Bean
+	ReactiveJwtDecoderFactory<ClientRegistration> idTokenDecoderFactory() {
+		Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
+		ClaimTypeConverter claimTypes = new ClaimTypeConverter(
+				ReactiveOidcIdTokenDecoderFactory.createDefaultClaimTypeConverters());
+		return (registration) -> decoders.computeIfAbsent(registration.getRegistrationId(), (id) -> {
+			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+				.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
+				.jwsAlgorithm(SignatureAlgorithm.RS256)
+				.webClient(providerClient())
+				.build();
+			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+					new OidcIdTokenValidator(registration)));
+			decoder.setClaimSetConverter(claimTypes);
+			log.info("ID tokens of provider {} are checked against the keys at {} (bounded fetch)", id,
+					registration.getProviderDetails().getJwkSetUri());
+			return decoder;
+		});
 	}
 
 	@Bean
