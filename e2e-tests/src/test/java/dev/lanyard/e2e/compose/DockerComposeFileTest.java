@@ -137,17 +137,38 @@ class DockerComposeFileTest {
 		Path binary = onPath("docker-compose");
 		assumeTrue(binary != null, "docker-compose is not on PATH (Debian: apt-get install docker-compose); "
 				+ "skipping its validation of docker-compose.yml");
-		Process process = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
-			.directory(ROOT.toFile())
-			.redirectErrorStream(true)
-			.start();
-		boolean finished = process.waitFor(2, TimeUnit.MINUTES);
+		// the database password has no default in the file: an operator sets it
+		Process process = composeConfig(binary, java.util.UUID.randomUUID().toString());
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as("docker-compose config -q exit code; output:%n%s", output).isZero();
+	}
+
+	@Test
+	void composeConfigWhenDatabasePasswordUnsetThenRefusedNamingIt() throws Exception {
+		Path binary = onPath("docker-compose");
+		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
+		Process process = composeConfig(binary, null);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isNotZero();
+		assertThat(output).contains("LANYARD_DB_PASSWORD");
+	}
+
+	/** Runs {@code docker-compose config -q}, with the database password when given. */
+	private static Process composeConfig(Path binary, String databasePassword) throws Exception {
+		ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
+			.directory(ROOT.toFile())
+			.redirectErrorStream(true);
+		builder.environment().remove("LANYARD_DB_PASSWORD");
+		if (databasePassword != null) {
+			builder.environment().put("LANYARD_DB_PASSWORD", databasePassword);
+		}
+		Process process = builder.start();
+		boolean finished = process.waitFor(2, TimeUnit.MINUTES);
 		if (!finished) {
 			process.destroyForcibly();
 		}
 		assertThat(finished).as("docker-compose config finished").isTrue();
-		assertThat(process.exitValue()).as("docker-compose config -q exit code; output:%n%s", output).isZero();
+		return process;
 	}
 
 	/**
