@@ -57,4 +57,32 @@ class AwaitedProducerSettingsTest {
 			.withMessage("ackTimeout must be at least 100 ms");
 	}
 
+	@Test
+	void overridesWhenLateDeliveryThenDurableBoundedBlockingButDeliveredForTwoMinutes() {
+		Map<String, Object> overrides = AwaitedProducerSettings.forLateDelivery(Duration.ofSeconds(2)).overrides();
+		assertThat(overrides).containsEntry("acks", "all")
+			.containsEntry("enable.idempotence", true)
+			.containsEntry("linger.ms", 0)
+			.containsEntry("delivery.timeout.ms", 120_000)
+			.containsEntry("max.block.ms", 2000L)
+			.containsEntry("request.timeout.ms", 1500);
+	}
+
+	@Test
+	void overridesWhenLateDeliveryAndAnyTimeoutThenRequestTimeoutPlusLingerWithinDeliveryTimeout() {
+		for (long millis : new long[] { 100, 5000, 120_000 }) {
+			Map<String, Object> overrides = AwaitedProducerSettings.forLateDelivery(Duration.ofMillis(millis))
+				.overrides();
+			assertThat((int) overrides.get("request.timeout.ms") + 1)
+				.isLessThanOrEqualTo((int) overrides.get("delivery.timeout.ms"));
+		}
+	}
+
+	@Test
+	void forLateDeliveryWhenTooShortThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> AwaitedProducerSettings.forLateDelivery(Duration.ofMillis(50)))
+			.withMessage("ackTimeout must be at least 100 ms");
+	}
+
 }

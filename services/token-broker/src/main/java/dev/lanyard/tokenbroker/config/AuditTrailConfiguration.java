@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
+import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerSettings;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditEvents;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaAuditRecorder;
@@ -49,7 +49,7 @@ class AuditTrailConfiguration {
 	ProducerFactory<String, TokenIssued> tokenIssuedProducerFactory(KafkaProperties kafka, RegistryProperties registry,
 			AuditProperties audit) {
 		return producerFactory("TokenIssued", kafka, registry,
-				AuditProducerSettings.forAckTimeout(audit.auditAckTimeout()));
+				AwaitedProducerSettings.forAckTimeout(audit.auditAckTimeout()));
 	}
 
 	@Bean
@@ -68,7 +68,7 @@ class AuditTrailConfiguration {
 	ProducerFactory<String, CredentialDenied> credentialDeniedProducerFactory(KafkaProperties kafka,
 			RegistryProperties registry, AuditProperties audit) {
 		return producerFactory("CredentialDenied", kafka, registry,
-				AuditProducerSettings.forLateDelivery(audit.auditAckTimeout()));
+				AwaitedProducerSettings.forLateDelivery(audit.auditAckTimeout()));
 	}
 
 	@Bean
@@ -88,7 +88,7 @@ class AuditTrailConfiguration {
 	ProducerFactory<String, TokenRevoked> tokenRevokedProducerFactory(KafkaProperties kafka,
 			RegistryProperties registry, AuditProperties audit) {
 		return producerFactory("TokenRevoked", kafka, registry,
-				AuditProducerSettings.forLateDelivery(audit.auditAckTimeout()));
+				AwaitedProducerSettings.forLateDelivery(audit.auditAckTimeout()));
 	}
 
 	@Bean
@@ -127,7 +127,7 @@ class AuditTrailConfiguration {
 	}
 
 	private static <V> ProducerFactory<String, V> producerFactory(String event, KafkaProperties kafka,
-			RegistryProperties registry, AuditProducerSettings settings) {
+			RegistryProperties registry, AwaitedProducerSettings settings) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
 		properties.putAll(AvroSerdes.producerProperties(registry));
 		properties.putAll(settings.overrides());

@@ -18,10 +18,10 @@ import org.springframework.kafka.support.SendResult;
 /**
  * Records one kind of audit record as events on its topic, keyed by the record's subject,
  * and waits for Kafka's acknowledgement ({@code acks=all}, see
- * {@link AuditProducerSettings}) for at most the ack timeout, counted from the call (so a
- * {@code send()} blocked on metadata counts too). Serves the issuance trail (a token
- * whose TokenIssued is not acknowledged is not handed out), denials and revocations
- * (their producer keeps delivering late).
+ * {@link dev.lanyard.platform.kafka.AwaitedProducerSettings}) for at most the ack
+ * timeout, counted from the call (so a {@code send()} blocked on metadata counts too).
+ * Serves the issuance trail (a token whose TokenIssued is not acknowledged is not handed
+ * out), denials and revocations (their producer keeps delivering late).
  *
  * @param <T> the record
  * @param <E> its event
