@@ -3,7 +3,6 @@ package dev.lanyard.tokenbroker.issuance.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * That a credential was refused for a reason an auditor cares about, as the audit trail
@@ -32,8 +31,6 @@ public record CredentialDenial(UUID eventId, Instant occurredAt, String correlat
 	/** Subject type of users. */
 	public static final String USER = "user";
 
-	private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
 	public CredentialDenial {
 		if (eventId == null) {
 			throw new IllegalArgumentException("eventId cannot be null");
@@ -41,27 +38,17 @@ public record CredentialDenial(UUID eventId, Instant occurredAt, String correlat
 		if (occurredAt == null) {
 			throw new IllegalArgumentException("occurredAt cannot be null");
 		}
-		requireText(correlationId, "correlationId");
-		requireText(subjectId, "subjectId");
-		if (!CONTENT.equals(subjectType) && !USER.equals(subjectType)) {
-			throw new IllegalArgumentException("subjectType must be content or user");
-		}
-		requireText(integrationId, "integrationId");
+		AuditRecordChecks.requireText(correlationId, "correlationId");
+		AuditRecordChecks.requireText(subjectId, "subjectId");
+		AuditRecordChecks.requireContentOrUser(subjectType);
+		AuditRecordChecks.requireText(integrationId, "integrationId");
 		if (requestedScopes == null) {
 			throw new IllegalArgumentException("requestedScopes cannot be null");
 		}
-		requireText(grantType, "grantType");
-		requireText(error, "error");
-		if (reason == null || !KEBAB_CASE.matcher(reason).matches()) {
-			throw new IllegalArgumentException("reason must be a kebab-case code");
-		}
+		AuditRecordChecks.requireText(grantType, "grantType");
+		AuditRecordChecks.requireText(error, "error");
+		AuditRecordChecks.requireReasonCode(reason);
 		requestedScopes = List.copyOf(requestedScopes);
-	}
-
-	private static void requireText(String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " cannot be blank");
-		}
 	}
 
 }

@@ -49,17 +49,17 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 	public TokenIssuance {
 		requireNonNull(eventId, "eventId");
 		requireNonNull(occurredAt, "occurredAt");
-		requireText(correlationId, "correlationId");
-		requireText(tokenId, "tokenId");
+		AuditRecordChecks.requireText(correlationId, "correlationId");
+		AuditRecordChecks.requireText(tokenId, "tokenId");
 		if (tokenSha256 == null || !SHA256_HEX.matcher(tokenSha256).matches()) {
 			throw new IllegalArgumentException("tokenSha256 must be 64 lower-case hex digits");
 		}
-		requireText(tokenType, "tokenType");
-		requireText(subjectId, "subjectId");
-		requireText(subjectType, "subjectType");
+		AuditRecordChecks.requireText(tokenType, "tokenType");
+		AuditRecordChecks.requireText(subjectId, "subjectId");
+		AuditRecordChecks.requireText(subjectType, "subjectType");
 		requireNonNull(scopes, "scopes");
 		requireNonNull(audience, "audience");
-		requireText(grantType, "grantType");
+		AuditRecordChecks.requireText(grantType, "grantType");
 		requireNonNull(issuedAt, "issuedAt");
 		requireNonNull(expiresAt, "expiresAt");
 		if (!expiresAt.isAfter(issuedAt)) {
@@ -80,12 +80,6 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 	private static void requireNonNull(Object value, String name) {
 		if (value == null) {
 			throw new IllegalArgumentException(name + " cannot be null");
-		}
-	}
-
-	private static void requireText(String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " cannot be blank");
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.lanyard.tokenbroker.issuance.domain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.lanyard.platform.ids.Ids;
 
@@ -32,8 +31,6 @@ public record TokenRevocation(UUID eventId, Instant occurredAt, String correlati
 	/** The user was deactivated: every credential of theirs is gone. */
 	public static final String USER_DEACTIVATED = "user-deactivated";
 
-	private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
-
 	public TokenRevocation {
 		if (eventId == null) {
 			throw new IllegalArgumentException("eventId cannot be null");
@@ -41,21 +38,17 @@ public record TokenRevocation(UUID eventId, Instant occurredAt, String correlati
 		if (occurredAt == null) {
 			throw new IllegalArgumentException("occurredAt cannot be null");
 		}
-		requireText(correlationId, "correlationId");
-		requireText(subjectId, "subjectId");
-		if (!CredentialDenial.CONTENT.equals(subjectType) && !CredentialDenial.USER.equals(subjectType)) {
-			throw new IllegalArgumentException("subjectType must be content or user");
-		}
-		if (reason == null || !KEBAB_CASE.matcher(reason).matches()) {
-			throw new IllegalArgumentException("reason must be a kebab-case code");
-		}
+		AuditRecordChecks.requireText(correlationId, "correlationId");
+		AuditRecordChecks.requireText(subjectId, "subjectId");
+		AuditRecordChecks.requireContentOrUser(subjectType);
+		AuditRecordChecks.requireReasonCode(reason);
 	}
 
 	/**
 	 * The revocation of one integration's tokens of a user who disconnected it.
 	 */
 	public static TokenRevocation disconnected(String userId, String integrationId, String correlationId, Instant at) {
-		requireText(integrationId, "integrationId");
+		AuditRecordChecks.requireText(integrationId, "integrationId");
 		return new TokenRevocation(Ids.uuid(), at, correlationId, userId, userId, CredentialDenial.USER, null,
 				integrationId, DISCONNECTED);
 	}
@@ -74,12 +67,6 @@ public record TokenRevocation(UUID eventId, Instant occurredAt, String correlati
 			.nameUUIDFromBytes(("token-revoked/" + deactivationEventId).getBytes(StandardCharsets.UTF_8));
 		return new TokenRevocation(eventId, at, correlationId, actorId, userId, CredentialDenial.USER, null, null,
 				USER_DEACTIVATED);
-	}
-
-	private static void requireText(String value, String name) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException(name + " cannot be blank");
-		}
 	}
 
 }
