@@ -251,7 +251,7 @@ class SignInIT {
 
 	@Test
 	void sessionWhenSignedInThenStoredByItsHashAndServedToAnotherGatewayUntilLogout() throws Exception {
-		signIn("dev", "dora-" + UUID.randomUUID(), Map.of("preferred_username", "dora"));
+		signIn("dev", "dora-" + UUID.randomUUID(), Map.of("preferred_username", "dora", "email", "dora@example.com"));
 		String cookie = cookie("SESSION");
 		String userId = JSON.readTree(get("/api/me").body()).get("id").asString();
 
@@ -262,14 +262,19 @@ class SignInIT {
 			.singleRow();
 		assertThat(row.get("id_sha256")).isEqualTo(JdbcSessionRepository.sha256(cookie));
 		String stored = new String((byte[]) row.get("attributes"), StandardCharsets.ISO_8859_1);
-		assertThat(stored).doesNotContain(cookie).contains("SPRING_SECURITY_CONTEXT");
+		// the user id is what the session holds: no security context, so no ID token
+		// (a JWT's header starts "eyJ") and no claims
+		assertThat(stored).doesNotContain(cookie)
+			.contains(userId)
+			.doesNotContain("SPRING_SECURITY_CONTEXT")
+			.doesNotContain("eyJ")
+			.doesNotContain("dora@");
 		// another gateway (a repository of its own over the same table) knows the session
 		JdbcSessionRepository another = new JdbcSessionRepository(this.jdbc, Schedulers.boundedElastic(),
 				Duration.ofMinutes(30), "lanyard.userId", Set.of(), Clock.systemUTC());
 		MapSession found = another.findById(cookie).block(Duration.ofSeconds(10));
 		assertThat(found).isNotNull();
 		assertThat((String) found.getAttribute("lanyard.userId")).isEqualTo(userId);
-		assertThat((Object) found.getAttribute("SPRING_SECURITY_CONTEXT")).isNotNull();
 		assertThat(another.findById("not-" + cookie).blockOptional(Duration.ofSeconds(10))).isEmpty();
 
 		HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/logout"))
@@ -280,6 +285,28 @@ class SignInIT {
 		assertThat(another.findById(cookie).blockOptional(Duration.ofSeconds(10))).isEmpty();
 		assertThat(this.jdbc.sql("select count(*) from web_session where id_sha256 = :id")
 			.param("id", JdbcSessionRepository.sha256(cookie))
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void signInWhenAcceptedThenTheSessionGetsANewCookieAndTheStartCookieIsDead() throws Exception {
+		HttpResponse<String> start = get("/login/dev");
+		assertThat(start.statusCode()).isEqualTo(302);
+		String planted = cookie("SESSION");
+		OIDC.enqueueCallback(new DefaultOAuth2TokenCallback("default", "finn-" + UUID.randomUUID(), "JWT",
+				List.of("lanyard"), new HashMap<>(Map.of("preferred_username", "finn")), 3600));
+		HttpResponse<String> authorized = send(
+				HttpRequest.newBuilder(URI.create(start.headers().firstValue("Location").orElseThrow())));
+		HttpResponse<String> callback = send(
+				HttpRequest.newBuilder(URI.create(authorized.headers().firstValue("Location").orElseThrow())));
+
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		String signedIn = cookie("SESSION");
+		assertThat(signedIn).isNotEqualTo(planted);
+		assertThat(get("/api/me").statusCode()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from web_session where id_sha256 = :id")
+			.param("id", JdbcSessionRepository.sha256(planted))
 			.query(Long.class)
 			.single()).isZero();
 	}

@@ -41,7 +41,7 @@ import org.springframework.session.ReactiveSessionRepository;
  *
  * <p>
  * The cookie value is a bearer secret: only its SHA-256 is stored. Attributes are kept
- * with Java serialization (the security context and the pending authorization request are
+ * with Java serialization (the pending authorization request and Lanyard's ids are
  * {@link Serializable}), read back through a filter that admits only the JDK's, Spring's,
  * Nimbus's and Lanyard's classes. Attributes named as not stored (a minted token) stay
  * out of the database and are minted again when missing. Blocking JDBC runs on the given
@@ -134,10 +134,10 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 	}
 
 	private void store(MapSession session) {
-		if (!session.getId().equals(session.getOriginalId())) {
-			// a new id after sign-in (session fixation): the old cookie value is dead
-			delete(session.getOriginalId());
-		}
+		// a new id after sign-in (session fixation): the old cookie value dies in the
+		// same
+		// statement
+		boolean rotated = !session.getId().equals(session.getOriginalId());
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (String name : session.getAttributeNames()) {
 			if (!this.notStored.contains(name)) {
@@ -146,13 +146,14 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 		}
 		Object userId = session.getAttribute(this.userIdAttribute);
 		Instant lastAccessed = session.getLastAccessedTime();
-		this.jdbc.sql("""
+		this.jdbc.sql((rotated ? "with rotated as (delete from web_session where id_sha256 = :originalId) " : "") + """
 				insert into web_session (id_sha256, created_at, last_accessed_at, max_idle_seconds, expires_at,
 				                         user_id, attributes)
 				values (:id, :created, :accessed, :idle, :expires, :userId, :attributes)
 				on conflict (id_sha256) do update set last_accessed_at = excluded.last_accessed_at,
 				    max_idle_seconds = excluded.max_idle_seconds, expires_at = excluded.expires_at,
 				    user_id = excluded.user_id, attributes = excluded.attributes""")
+			.param("originalId", sha256(session.getOriginalId()))
 			.param("id", sha256(session.getId()))
 			.param("created", Timestamp.from(session.getCreationTime()))
 			.param("accessed", Timestamp.from(lastAccessed))

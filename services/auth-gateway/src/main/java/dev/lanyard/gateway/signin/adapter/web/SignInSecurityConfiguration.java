@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
@@ -59,10 +60,10 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
-import org.springframework.security.web.server.authentication.logout.SecurityContextServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
@@ -224,6 +225,16 @@ public class SignInSecurityConfiguration {
 		return service;
 	}
 
+	/**
+	 * Spring Security's filters run undecorated: nothing exports observations here (see
+	 * {@code management.observations.enable.all}), and the decorator around every filter
+	 * costs each request.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
 	@Bean
 	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
@@ -233,9 +244,10 @@ public class SignInSecurityConfiguration {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> new ClaimMapping(entry.getKey(),
 					entry.getValue().claimNames(), entry.getValue().rules())));
+		// nothing is ever saved to return to: every accepted sign-in lands on the landing
+		// path
 		var onAccepted = new RedirectServerAuthenticationSuccessHandler(settings.landingPath());
-		var logout = new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
-				new WebSessionServerLogoutHandler());
+		onAccepted.setRequestCache(NoOpServerRequestCache.getInstance());
 		// Routed paths are authorised by their services (bearer tokens): they skip this
 		// chain entirely, so a token request pays for no session or CSRF work here.
 		return http
@@ -244,6 +256,11 @@ public class SignInSecurityConfiguration {
 						.stream()
 						.flatMap((route) -> route.paths().stream())
 						.toArray(String[]::new))))
+			// a signed-in browser is known by the user id its session holds
+			// (SessionAttributes), not by a stored security context: the session keeps
+			// neither the provider's ID token nor its claims
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -253,11 +270,13 @@ public class SignInSecurityConfiguration {
 				.csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler()))
 			.oauth2Login((login) -> login.clientRegistrationRepository(registrations)
+				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+				.authorizedClientRepository(new ProviderTokensNotKept())
 				.authorizationRequestResolver(authorizationRequests(registrations))
 				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted))
 				.authenticationFailureHandler(new SignInFailureHandler()))
 			.logout((out) -> out.logoutUrl("/logout")
-				.logoutHandler(logout)
+				.logoutHandler(new WebSessionServerLogoutHandler())
 				.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.build();
 	}

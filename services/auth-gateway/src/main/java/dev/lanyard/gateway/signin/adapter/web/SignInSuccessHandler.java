@@ -90,7 +90,11 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 						session.getAttributes().put(SessionAttributes.USER_ID, accepted.user().userId());
 						log.info("Signed in user {} through {} (session {})", accepted.user().userId(), provider,
 								sessionId);
-						yield this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication);
+						// a new cookie value for the signed-in session: one planted
+						// before
+						// sign-in (session fixation) is dead from here on
+						yield session.changeSessionId()
+							.then(this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication));
 					}
 					case SignInOutcome.Refused refused -> {
 						log.info("user-provisioning refused sign-in through {} (session {}): {}", provider, sessionId,
