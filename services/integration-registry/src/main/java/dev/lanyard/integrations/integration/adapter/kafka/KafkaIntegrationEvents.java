@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.lanyard.platform.kafka.SendFailures;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.integrations.integration.application.EventsUnavailableException;
 import dev.lanyard.integrations.integration.application.IntegrationEvents;
@@ -55,7 +56,7 @@ public final class KafkaIntegrationEvents implements IntegrationEvents {
 		catch (RuntimeException ex) {
 			// metadata not available within max.block.ms, registry unreachable, ...
 			throw new EventsUnavailableException(
-					"IntegrationChanged for " + key + " could not be sent: " + describe(ex), ex);
+					"IntegrationChanged for " + key + " could not be sent: " + SendFailures.describe(ex), ex);
 		}
 		try {
 			ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -68,7 +69,7 @@ public final class KafkaIntegrationEvents implements IntegrationEvents {
 		}
 		catch (ExecutionException ex) {
 			throw new EventsUnavailableException(
-					"IntegrationChanged for " + key + " not acknowledged: " + describe(ex.getCause()), ex);
+					"IntegrationChanged for " + key + " not acknowledged: " + SendFailures.describe(ex.getCause()), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -102,15 +103,6 @@ public final class KafkaIntegrationEvents implements IntegrationEvents {
 			.setContentIds(integration.contentIds())
 			.setDeleted(integration.deleted())
 			.build();
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? ex.getClass().getSimpleName()
-				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
 	}
 
 }

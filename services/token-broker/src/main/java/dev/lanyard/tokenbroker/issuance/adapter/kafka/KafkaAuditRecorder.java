@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import dev.lanyard.platform.kafka.SendFailures;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 
@@ -81,7 +82,7 @@ public final class KafkaAuditRecorder<T, E extends SpecificRecord> {
 		catch (RuntimeException ex) {
 			// metadata not available within max.block.ms, serializer cannot reach the
 			// registry, ...
-			throw new AuditTrailUnavailableException(what + " could not be sent: " + describe(ex), ex);
+			throw new AuditTrailUnavailableException(what + " could not be sent: " + SendFailures.describe(ex), ex);
 		}
 		try {
 			ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -91,22 +92,14 @@ public final class KafkaAuditRecorder<T, E extends SpecificRecord> {
 					what + " not acknowledged within " + this.ackTimeout.toMillis() + " ms", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new AuditTrailUnavailableException(what + " not acknowledged: " + describe(ex.getCause()), ex);
+			throw new AuditTrailUnavailableException(
+					what + " not acknowledged: " + SendFailures.describe(ex.getCause()), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new AuditTrailUnavailableException("Interrupted while waiting for the " + what + " acknowledgement",
 					ex);
 		}
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? ex.getClass().getSimpleName()
-				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.lanyard.platform.kafka.SendFailures;
 import dev.lanyard.provisioning.events.application.EventPublisher;
 import dev.lanyard.provisioning.events.application.EventsUnavailableException;
 import dev.lanyard.provisioning.events.domain.ProvisioningEvent;
@@ -51,7 +52,8 @@ public final class KafkaEventPublisher implements EventPublisher {
 			}
 			catch (RuntimeException ex) {
 				// no metadata within max.block.ms, registry unreachable, ...
-				throw new EventsUnavailableException(name(event) + " could not be sent: " + describe(ex), ex);
+				throw new EventsUnavailableException(name(event) + " could not be sent: " + SendFailures.describe(ex),
+						ex);
 			}
 		}
 		for (int i = 0; i < acks.size(); i++) {
@@ -68,7 +70,8 @@ public final class KafkaEventPublisher implements EventPublisher {
 					name(event) + " not acknowledged within " + this.ackTimeout.toMillis() + " ms", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new EventsUnavailableException(name(event) + " not acknowledged: " + describe(ex.getCause()), ex);
+			throw new EventsUnavailableException(
+					name(event) + " not acknowledged: " + SendFailures.describe(ex.getCause()), ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -78,15 +81,6 @@ public final class KafkaEventPublisher implements EventPublisher {
 
 	private static String name(ProvisioningEvent event) {
 		return event.getClass().getSimpleName() + " " + event.eventId();
-	}
-
-	private static String describe(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return (root == ex) ? ex.getClass().getSimpleName()
-				: ex.getClass().getSimpleName() + " caused by " + root.getClass().getSimpleName();
 	}
 
 }
