@@ -1,10 +1,10 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,6 +12,7 @@ import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.application.UserSessions;
+import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
@@ -34,19 +35,17 @@ public class SignInKafkaConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SignInKafkaConfiguration.class);
 
+	private static final Duration LOGIN_ACK_TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean
 	KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate(KafkaProperties kafka, RegistryProperties registry) {
 		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
 		properties.putAll(AvroSerdes.producerProperties(registry));
-		properties.put(ProducerConfig.ACKS_CONFIG, "all");
-		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		// a person waits for the sign-in: send at once, give up within the sign-in's
-		// bound
-		properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
-		properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4000);
-		properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000);
-		log.info("UserLoggedIn producer: acks=all, idempotent, linger.ms=0, delivery.timeout.ms=5000");
+		// bound, and never deliver a sign-in after its person was told it failed
+		AwaitedProducerSettings awaited = AwaitedProducerSettings.forAckTimeout(LOGIN_ACK_TIMEOUT);
+		properties.putAll(awaited.overrides());
+		log.info("UserLoggedIn producer: {}", awaited.describe());
 		KafkaTemplate<String, UserLoggedIn> template = new KafkaTemplate<>(
 				new DefaultKafkaProducerFactory<>(properties));
 		// the default listener logs a failed record with its payload (names, email)
