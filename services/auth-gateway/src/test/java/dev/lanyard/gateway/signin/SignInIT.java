@@ -46,6 +46,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.MapSession;
@@ -78,6 +80,9 @@ class SignInIT {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
@@ -287,6 +292,21 @@ class SignInIT {
 			.param("id", JdbcSessionRepository.sha256(cookie))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void signInWhenAcceptedThenTheProvidersTokensAreKeptNowhere() throws Exception {
+		String subject = "gale-" + UUID.randomUUID();
+		HttpResponse<String> callback = signIn("dev", subject, Map.of("preferred_username", "gale"));
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+
+		// the service Spring Security would have kept them in, one entry per user for
+		// good
+		ReactiveOAuth2AuthorizedClientService kept = this.context
+			.getBeanProvider(ReactiveOAuth2AuthorizedClientService.class)
+			.getIfAvailable();
+		assertThat(kept).isNotNull();
+		assertThat(kept.loadAuthorizedClient("dev", subject).blockOptional(Duration.ofSeconds(5))).isEmpty();
 	}
 
 	@Test
