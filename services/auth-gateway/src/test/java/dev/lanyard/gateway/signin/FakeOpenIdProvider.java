@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,6 +98,8 @@ final class FakeOpenIdProvider implements AutoCloseable {
 
 	private volatile java.time.Duration tokenDelay = java.time.Duration.ZERO;
 
+	private volatile java.time.Duration discoveryDelay = java.time.Duration.ZERO;
+
 	private final AtomicInteger jwksRequests = new AtomicInteger();
 
 	private final RSAKey foreignKey = generateKey("foreign");
@@ -117,6 +120,8 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		try {
 			FakeOpenIdProvider provider = new FakeOpenIdProvider(
 					HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0));
+			// a handler told to wait must hold up neither other requests nor close()
+			provider.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			provider.server.start();
 			return provider;
 		}
@@ -146,6 +151,13 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		this.tokenDelay = delay;
 	}
 
+	/**
+	 * Makes the discovery document wait this long before it is answered (zero: at once).
+	 */
+	void delayDiscoveryAnswers(java.time.Duration delay) {
+		this.discoveryDelay = delay;
+	}
+
 	int tokenRequests() {
 		return this.tokenRequests.get();
 	}
@@ -159,7 +171,19 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		this.server.stop(0);
 	}
 
+	private static void pause(java.time.Duration delay) {
+		if (!delay.isZero()) {
+			try {
+				Thread.sleep(delay);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
 	private void discovery(HttpExchange exchange) throws IOException {
+		pause(this.discoveryDelay);
 		String issuer = issuer();
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("issuer", issuer);
@@ -200,14 +224,7 @@ final class FakeOpenIdProvider implements AutoCloseable {
 
 	private void token(HttpExchange exchange) throws IOException {
 		this.tokenRequests.incrementAndGet();
-		if (!this.tokenDelay.isZero()) {
-			try {
-				Thread.sleep(this.tokenDelay);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		pause(this.tokenDelay);
 		Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		Grant grant = this.codes.remove(String.valueOf(form.get("code")));
 		if (grant == null || !"authorization_code".equals(form.get("grant_type"))

@@ -47,6 +47,9 @@ class SignInRefusalsIT {
 	/** Its own provider, so rotating its key cannot disturb the other tests. */
 	private static final FakeOpenIdProvider ROTATING = FakeOpenIdProvider.start();
 
+	/** Its discovery document takes longer than the gateway waits for a provider. */
+	private static final FakeOpenIdProvider STALLING = stalling();
+
 	private static final ProvisioningStandIn PROVISIONING = new ProvisioningStandIn(Set.of("fake", "rotating"));
 
 	private static final String UNVERIFIABLE = "The identity provider's answer could not be verified (%s);"
@@ -68,6 +71,7 @@ class SignInRefusalsIT {
 		registry.add("lanyard.gateway.sign-in.outcome-timeout", () -> "15s");
 		provider(registry, "fake", PROVIDER.issuer());
 		provider(registry, "rotating", ROTATING.issuer());
+		provider(registry, "stalling", STALLING.issuer());
 		PROVISIONING.start(infrastructure);
 	}
 
@@ -83,6 +87,29 @@ class SignInRefusalsIT {
 		PROVISIONING.close();
 		PROVIDER.close();
 		ROTATING.close();
+		STALLING.close();
+	}
+
+	private static FakeOpenIdProvider stalling() {
+		FakeOpenIdProvider provider = FakeOpenIdProvider.start();
+		provider.delayDiscoveryAnswers(Duration.ofSeconds(25));
+		return provider;
+	}
+
+	@Test
+	void loginWhenDiscoveryDoesNotAnswerInTimeThenServiceUnavailableWithoutRedirect() throws Exception {
+		long started = System.nanoTime();
+		HttpResponse<String> start = this.browser
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/login/stalling"))
+				.timeout(Duration.ofSeconds(40))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(start.statusCode()).as(start.body()).isEqualTo(503);
+		assertThat(start.headers().firstValue("Location")).isEmpty();
+		assertThat(JSON.readTree(start.body()).get("detail").asString()).contains("'stalling'");
+		// the gateway's own bound (10 s) answered, not the provider (25 s)
+		assertThat(waited).isLessThan(Duration.ofSeconds(22));
 	}
 
 	@Test

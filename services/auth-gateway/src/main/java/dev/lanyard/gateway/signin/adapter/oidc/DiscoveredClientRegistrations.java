@@ -1,5 +1,7 @@
 package dev.lanyard.gateway.signin.adapter.oidc;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,17 +15,21 @@ import reactor.core.scheduler.Schedulers;
 
 import dev.lanyard.gateway.web.ExposedDetail;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.RestClient;
 
 /**
  * Client registrations found through each provider's discovery document, on first use and
- * then kept. Discovery refuses metadata whose issuer is not exactly the configured one.
- * Looking up lazily keeps the gateway starting (and routing tokens) while a provider is
- * unreachable; a failed lookup is tried again at the next sign-in.
+ * then kept. Discovery is bounded in time and refuses metadata whose issuer is not
+ * exactly the configured one. Looking up lazily keeps the gateway starting (and routing
+ * tokens) while a provider is unreachable; a failed lookup is tried again at the next
+ * sign-in.
  */
 public final class DiscoveredClientRegistrations implements ReactiveClientRegistrationRepository {
 
@@ -33,13 +39,30 @@ public final class DiscoveredClientRegistrations implements ReactiveClientRegist
 
 	private final SignInProperties settings;
 
+	private static final ParameterizedTypeReference<Map<String, Object>> METADATA = new ParameterizedTypeReference<>() {
+	};
+
 	private final Map<String, ClientRegistration> found = new ConcurrentHashMap<>();
 
-	public DiscoveredClientRegistrations(SignInProperties settings) {
+	private final RestClient http;
+
+	/**
+	 * @param settings the providers
+	 * @param connectTimeout how long connecting to a provider may take
+	 * @param answerTimeout how long a provider may take to answer once connected
+	 */
+	public DiscoveredClientRegistrations(SignInProperties settings, Duration connectTimeout, Duration answerTimeout) {
 		if (settings == null) {
 			throw new IllegalArgumentException("settings cannot be null");
 		}
+		if (connectTimeout == null || answerTimeout == null) {
+			throw new IllegalArgumentException("connectTimeout and answerTimeout cannot be null");
+		}
 		this.settings = settings;
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+		requests.setReadTimeout(answerTimeout);
+		this.http = RestClient.builder().requestFactory(requests).build();
 	}
 
 	@Override
@@ -61,7 +84,8 @@ public final class DiscoveredClientRegistrations implements ReactiveClientRegist
 		Set<String> scopes = new LinkedHashSet<>(STANDARD_SCOPES);
 		scopes.addAll(provider.scopes());
 		try {
-			ClientRegistration registration = ClientRegistrations.fromIssuerLocation(provider.issuer().toString())
+			ClientRegistration registration = ClientRegistrations
+				.fromOidcConfiguration(metadata(provider.issuer().toString()))
 				.registrationId(name)
 				.clientId(provider.clientId())
 				.clientSecret(provider.secret())
@@ -78,6 +102,24 @@ public final class DiscoveredClientRegistrations implements ReactiveClientRegist
 			log.warn("Discovery of OIDC provider {} at {} failed: {}", name, provider.issuer(), ex.getMessage());
 			throw new ProviderUnavailableException(name, ex);
 		}
+	}
+
+	/**
+	 * The provider's OpenID Connect discovery document, fetched within the bounds (Spring
+	 * Security's own lookup waits without end for a provider that accepts the connection
+	 * and never answers), and refused unless it names exactly the configured issuer
+	 * (OpenID Connect Discovery 1.0, section 4.3).
+	 */
+	private Map<String, Object> metadata(String issuer) {
+		Map<String, Object> metadata = this.http.get()
+			.uri(issuer.replaceAll("/$", "") + "/.well-known/openid-configuration")
+			.retrieve()
+			.body(METADATA);
+		if (metadata == null || !issuer.equals(metadata.get("issuer"))) {
+			throw new IllegalStateException("The discovery document names the issuer "
+					+ ((metadata != null) ? metadata.get("issuer") : null) + ", not the configured " + issuer);
+		}
+		return metadata;
 	}
 
 	/** A provider's discovery document could not be fetched or was refused. */

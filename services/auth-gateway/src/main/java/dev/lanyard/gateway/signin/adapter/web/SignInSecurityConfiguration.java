@@ -116,7 +116,7 @@ public class SignInSecurityConfiguration {
 		settings.providers()
 			.forEach((name, provider) -> log.info("Sign-in provider {}: issuer {}, client {}, claims from {}", name,
 					provider.issuer(), provider.clientId(), provider.claimsSource()));
-		return new DiscoveredClientRegistrations(settings);
+		return new DiscoveredClientRegistrations(settings, PROVIDER_CONNECT_TIMEOUT, PROVIDER_RESPONSE_TIMEOUT);
 	}
 
 	@Bean
