@@ -31,7 +31,7 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
 	private final Supplier<String> newId;
 
 	public CorrelationIdFilter() {
-		this(() -> Ids.uuid().toString());
+		this(Ids::uuidString);
 	}
 
 	CorrelationIdFilter(Supplier<String> newId) {

@@ -32,7 +32,7 @@ public final class Actors {
 
 	public static String correlationId(HttpServletRequest request) {
 		String given = request.getHeader(CORRELATION_HEADER);
-		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuid().toString();
+		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuidString();
 	}
 
 }

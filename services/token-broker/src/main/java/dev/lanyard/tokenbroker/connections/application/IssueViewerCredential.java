@@ -126,7 +126,7 @@ public final class IssueViewerCredential {
 		if (!token.expiresAt().isAfter(now)) {
 			return new CredentialExchange.Unavailable("The external token expired in transit; retry");
 		}
-		String tokenId = Ids.uuid().toString();
+		String tokenId = Ids.uuidString();
 		List<String> audience = List
 			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,

@@ -67,7 +67,7 @@ public final class IssueInternalServiceToken {
 		}
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
-		String tokenId = Ids.uuid().toString();
+		String tokenId = Ids.uuidString();
 		String token = this.signer.sign(audience, tokenId, issuedAt, expiresAt);
 		try {
 			this.auditTrail.record(new TokenIssuance(Ids.uuid(), this.clock.instant(), correlationId, tokenId,

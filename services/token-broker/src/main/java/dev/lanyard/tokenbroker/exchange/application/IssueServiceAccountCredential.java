@@ -118,7 +118,7 @@ public final class IssueServiceAccountCredential {
 		if (!token.expiresAt().isAfter(now)) {
 			return new CredentialExchange.Unavailable("The external token expired in transit; retry");
 		}
-		String tokenId = Ids.uuid().toString();
+		String tokenId = Ids.uuidString();
 		List<String> scopes = List.copyOf(new TreeSet<>(token.scopes()));
 		List<String> audience = List
 			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());

@@ -102,7 +102,7 @@ public final class IssueUserSessionToken {
 		}
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
-		String tokenId = Ids.uuid().toString();
+		String tokenId = Ids.uuidString();
 		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt);
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), this.clock.instant(), command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token), TokenIssuance.USER_SESSION, user.userId(), "user", null, List.of(),

@@ -116,7 +116,7 @@ public final class RegistryIntegrationSecrets implements IntegrationSecrets {
 
 	private Fetched fetch(String integrationId)
 			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
-		String bearer = this.internalTokens.issue(AUDIENCE, Ids.uuid().toString());
+		String bearer = this.internalTokens.issue(AUDIENCE, Ids.uuidString());
 		URI uri = this.registryUrl.resolve("internal/integrations/"
 				+ URLEncoder.encode(integrationId, StandardCharsets.UTF_8).replace("+", "%20") + "/client-secret");
 		HttpRequest request = HttpRequest.newBuilder(uri)

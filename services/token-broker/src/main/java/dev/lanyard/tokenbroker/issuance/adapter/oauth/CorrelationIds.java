@@ -25,7 +25,7 @@ public final class CorrelationIds {
 			throw new IllegalArgumentException("request cannot be null");
 		}
 		String given = request.getHeader(HEADER);
-		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuid().toString();
+		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuidString();
 	}
 
 }
