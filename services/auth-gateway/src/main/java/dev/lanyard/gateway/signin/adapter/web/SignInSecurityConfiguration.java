@@ -158,10 +158,13 @@ public class SignInSecurityConfiguration {
 	}
 
 	/**
-	 * How the gateway calls the providers' token and UserInfo endpoints: bounded, so a
-	 * provider that stops answering fails the sign-in instead of holding it open.
+	 * How the gateway calls the providers' token, UserInfo and JWKS endpoints: bounded,
+	 * so a provider that stops answering fails the sign-in instead of holding it open.
+	 * One client serves all three.
 	 */
-	static WebClient providerClient() {
+	private final WebClient providerClient = providerClient();
+
+	private static WebClient providerClient() {
 		HttpClient http = HttpClient.create()
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) PROVIDER_CONNECT_TIMEOUT.toMillis())
 			.responseTimeout(PROVIDER_RESPONSE_TIMEOUT);
@@ -175,7 +178,7 @@ public class SignInSecurityConfiguration {
 	@Bean
 	ReactiveOAuth2AccessTokenResponseClient<OAuth2AuthorizationCodeGrantRequest> authorizationCodeTokenResponseClient() {
 		WebClientReactiveAuthorizationCodeTokenResponseClient client = new WebClientReactiveAuthorizationCodeTokenResponseClient();
-		client.setWebClient(providerClient());
+		client.setWebClient(this.providerClient);
 		// a provider that cannot be reached or does not answer in time is an outage, not
 		// an untrustworthy answer (SignInFailureHandler answers 503 for it)
 		return (request) -> client.getTokenResponse(request)
@@ -199,7 +202,7 @@ public class SignInSecurityConfiguration {
 			NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
 				.withJwkSetUri(registration.getProviderDetails().getJwkSetUri())
 				.jwsAlgorithm(SignatureAlgorithm.RS256)
-				.webClient(providerClient())
+				.webClient(this.providerClient)
 				.build();
 			decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
 					new OidcIdTokenValidator(registration)));
@@ -214,7 +217,7 @@ public class SignInSecurityConfiguration {
 	OidcReactiveOAuth2UserService oidcUserService(SignInProperties settings) {
 		OidcReactiveOAuth2UserService service = new OidcReactiveOAuth2UserService();
 		DefaultReactiveOAuth2UserService userInfo = new DefaultReactiveOAuth2UserService();
-		userInfo.setWebClient(providerClient());
+		userInfo.setWebClient(this.providerClient);
 		service.setOauth2UserService(userInfo);
 		service.setRetrieveUserInfo((request) -> {
 			SignInProperties.Provider provider = settings.providers()
