@@ -16,10 +16,10 @@ import dev.lanyard.launcher.process.Waits;
  */
 public final class ServiceProcess implements Component {
 
-	private final LanyardService service;
-
 	/** The seed source that makes DRBG the default SecureRandom; see {@link #start}. */
 	public static final String SEED_SOURCE = "file:/dev/./urandom";
+
+	private final LanyardService service;
 
 	private final Path jar;
 
@@ -100,10 +100,9 @@ public final class ServiceProcess implements Component {
 		}
 		var java = this.service.onHotPath() ? JavaCommand.withHeap("384m")
 				: JavaCommand.withHeap("256m").option("-XX:TieredStopAtLevel=1");
-		// DRBG instead of NativePRNG as the JDK's default SecureRandom (the seed source
-		// differs from the literal file:/dev/urandom): no /dev/urandom read under one
-		// lock
-		// per token signed
+		// DRBG instead of NativePRNG as the JDK's default SecureRandom (the seed
+		// source differs from the literal file:/dev/urandom): no read of
+		// /dev/urandom under one lock per token signed
 		var command = java.systemProperty("java.security.egd", SEED_SOURCE).jar(this.jar).toList();
 		this.process = ManagedProcess.start(name(), command, this.environment, this.home, this.logFile, this.port,
 				this.detached);

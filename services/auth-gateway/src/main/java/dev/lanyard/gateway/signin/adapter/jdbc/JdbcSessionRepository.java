@@ -134,9 +134,7 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 	}
 
 	private void store(MapSession session) {
-		// a new id after sign-in (session fixation): the old cookie value dies in the
-		// same
-		// statement
+		// a new id after sign-in (session fixation): one statement also deletes the old
 		boolean rotated = !session.getId().equals(session.getOriginalId());
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		for (String name : session.getAttributeNames()) {

@@ -37,10 +37,10 @@ public final class DiscoveredClientRegistrations implements ReactiveClientRegist
 
 	private static final List<String> STANDARD_SCOPES = List.of("openid", "email", "profile");
 
-	private final SignInProperties settings;
-
 	private static final ParameterizedTypeReference<Map<String, Object>> METADATA = new ParameterizedTypeReference<>() {
 	};
+
+	private final SignInProperties settings;
 
 	private final Map<String, ClientRegistration> found = new ConcurrentHashMap<>();
 

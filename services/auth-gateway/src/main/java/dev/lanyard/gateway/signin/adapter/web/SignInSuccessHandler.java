@@ -90,9 +90,8 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 						session.getAttributes().put(SessionAttributes.USER_ID, accepted.user().userId());
 						log.info("Signed in user {} through {} (session {})", accepted.user().userId(), provider,
 								sessionId);
-						// a new cookie value for the signed-in session: one planted
-						// before
-						// sign-in (session fixation) is dead from here on
+						// a new cookie value: one planted before sign-in
+						// (session fixation) is dead from here on
 						yield session.changeSessionId()
 							.then(this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication));
 					}
