@@ -146,7 +146,19 @@ class SignInBenchmark {
 			throws InterruptedException {
 		this.steps.clear();
 		CpuUse before = CpuUse.of(ensemble);
-		LoadRun.Result result = LoadRun.run(name, callers, MAX_SIGN_INS_PER_RUN, time, call);
+		LoadRun.Result result = LoadRun.run(name, callers, MAX_SIGN_INS_PER_RUN, time, () -> {
+			try {
+				call.run();
+			}
+			catch (Exception ex) {
+				// the first 20 distinct reasons are counted and printed with the figures
+				String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+				if (this.failures.size() < 20 || this.failures.containsKey(reason)) {
+					this.failures.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
+				}
+				throw ex;
+			}
+		});
 		CpuUse after = CpuUse.of(ensemble);
 		String stepMeans;
 		synchronized (this.steps) {
@@ -170,39 +182,37 @@ class SignInBenchmark {
 	 * tokens (PKCE S256, client authentication as the gateway's).
 	 */
 	private void providerAlone(String issuer, String redirectUri, String subject) throws Exception {
-		try {
-			String verifier = Pkce.verifier();
-			String authorize = issuer + "/authorize?"
-					+ Lanyard.form(Map.of("response_type", "code", "client_id", "lanyard", "redirect_uri", redirectUri,
-							"scope", "openid email profile", "state", Pkce.verifier(), "nonce", Pkce.verifier(),
-							"code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256"));
-			CookieManager jar = new CookieManager();
-			expect("login form", send("login form", jar, HttpRequest.newBuilder(URI.create(authorize))), 200);
-			HttpResponse<String> answered = send("login form post", jar, HttpRequest.newBuilder(URI.create(authorize))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(Lanyard
-					.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
-			expect("login form post", answered, 302);
-			String code = Pkce.queryParameter(URI.create(answered.headers().firstValue("Location").orElseThrow()),
-					"code");
-			HttpResponse<String> tokens = send("token", jar, HttpRequest.newBuilder(URI.create(issuer + "/token"))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.header("Authorization",
-						"Basic " + Base64.getEncoder().encodeToString("lanyard:bench".getBytes(StandardCharsets.UTF_8)))
-				.POST(HttpRequest.BodyPublishers.ofString(Lanyard.form(Map.of("grant_type", "authorization_code",
-						"code", code, "redirect_uri", redirectUri, "code_verifier", verifier)))));
-			expect("token", tokens, 200);
-			if (!tokens.body().contains("\"id_token\"")) {
-				throw new IllegalStateException("token answered without an ID token");
-			}
+		String verifier = Pkce.verifier();
+		URI authorize = URI.create(issuer + "/authorize?"
+				+ Lanyard.form(Map.of("response_type", "code", "client_id", "lanyard", "redirect_uri", redirectUri,
+						"scope", "openid email profile", "state", Pkce.verifier(), "nonce", Pkce.verifier(),
+						"code_challenge", Pkce.challenge(verifier), "code_challenge_method", "S256")));
+		CookieManager jar = new CookieManager();
+		String code = Pkce.queryParameter(answerLoginForm(jar, authorize, subject), "code");
+		HttpResponse<String> tokens = send("token", jar, HttpRequest.newBuilder(URI.create(issuer + "/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("lanyard:bench".getBytes(StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString(Lanyard.form(Map.of("grant_type", "authorization_code", "code",
+					code, "redirect_uri", redirectUri, "code_verifier", verifier)))));
+		expect("token", tokens, 200);
+		if (!tokens.body().contains("\"id_token\"")) {
+			throw new IllegalStateException("token answered without an ID token");
 		}
-		catch (Exception ex) {
-			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			if (this.failures.size() < 20 || this.failures.containsKey(reason)) {
-				this.failures.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
-			}
-			throw ex;
-		}
+	}
+
+	/**
+	 * The person at the provider: the login form, then the form post with the subject's
+	 * claims; where the provider redirects with its code.
+	 */
+	private URI answerLoginForm(CookieManager jar, URI authorize, String subject) throws Exception {
+		expect("login form", send("login form", jar, HttpRequest.newBuilder(authorize)), 200);
+		HttpResponse<String> answered = send("login form post", jar, HttpRequest.newBuilder(authorize)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(Lanyard
+				.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
+		expect("login form post", answered, 302);
+		return URI.create(answered.headers().firstValue("Location").orElseThrow());
 	}
 
 	private void signInNewUser(String gateway) throws Exception {
@@ -216,32 +226,17 @@ class SignInBenchmark {
 	 * completed.
 	 */
 	private void signIn(String gateway, String subject) throws Exception {
-		try {
-			CookieManager jar = new CookieManager();
-			HttpResponse<String> start = send("start", jar,
-					HttpRequest.newBuilder(URI.create(gateway + "/login/" + PROVIDER)));
-			expect("start", start, 302);
-			URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-			expect("login form", send("login form", jar, HttpRequest.newBuilder(authorize)), 200);
-			HttpResponse<String> answered = send("login form post", jar, HttpRequest.newBuilder(authorize)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(Lanyard
-					.form(Map.of("username", subject, "claims", Lanyard.JSON.writeValueAsString(claims(subject)))))));
-			expect("login form post", answered, 302);
-			HttpResponse<String> callback = send("callback", jar,
-					HttpRequest.newBuilder(URI.create(answered.headers().firstValue("Location").orElseThrow())));
-			expect("callback", callback, 302);
-			String landing = callback.headers().firstValue("Location").orElse("");
-			if (landing.contains("error") || landing.contains("/login")) {
-				throw new IllegalStateException("callback redirected to " + landing);
-			}
-		}
-		catch (Exception ex) {
-			String reason = ex.getClass().getSimpleName() + ": " + ex.getMessage();
-			if (this.failures.size() < 20 || this.failures.containsKey(reason)) {
-				this.failures.computeIfAbsent(reason, (r) -> new LongAdder()).increment();
-			}
-			throw ex;
+		CookieManager jar = new CookieManager();
+		HttpResponse<String> start = send("start", jar,
+				HttpRequest.newBuilder(URI.create(gateway + "/login/" + PROVIDER)));
+		expect("start", start, 302);
+		URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
+		HttpResponse<String> callback = send("callback", jar,
+				HttpRequest.newBuilder(answerLoginForm(jar, authorize, subject)));
+		expect("callback", callback, 302);
+		String landing = callback.headers().firstValue("Location").orElse("");
+		if (landing.contains("error") || landing.contains("/login")) {
+			throw new IllegalStateException("callback redirected to " + landing);
 		}
 	}
 
