@@ -8,6 +8,7 @@ import dev.lanyard.launcher.kafka.KafkaBroker;
 import dev.lanyard.launcher.kafka.KafkaBrokerConfig;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.oidc.OidcProvider;
+import dev.lanyard.launcher.postgres.PostgresBinaries;
 import dev.lanyard.launcher.postgres.PostgresProcess;
 import dev.lanyard.launcher.process.Component;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
@@ -41,8 +42,8 @@ final class EnsembleComponents {
 			List<String> databases = settings.services().stream().map(LanyardService::database).toList();
 			components.put(PostgresProcess.COMPONENT,
 					new PostgresProcess(ports.postgres(), state.data(PostgresProcess.COMPONENT), databases,
-							distribution.launcherClasspath(), state.work(PostgresProcess.COMPONENT),
-							state.logFile(PostgresProcess.COMPONENT), detached));
+							PostgresBinaries.fromEnvironment(System.getenv()), distribution.launcherClasspath(),
+							state.work(PostgresProcess.COMPONENT), state.logFile(PostgresProcess.COMPONENT), detached));
 		}
 		if (!settings.externalKafka()) {
 			components.put(KafkaBroker.COMPONENT,

@@ -16,6 +16,7 @@ import dev.lanyard.launcher.kafka.KafkaTopics;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.layout.RepositoryRoot;
 import dev.lanyard.launcher.postgres.EmbeddedPostgresServer;
+import dev.lanyard.launcher.postgres.PostgresBinaries;
 import dev.lanyard.launcher.postgres.Postmaster;
 import dev.lanyard.launcher.process.Folders;
 import dev.lanyard.launcher.process.ProcessRecord;
@@ -171,7 +172,7 @@ public final class Infrastructure {
 	private void startPostgres() {
 		long started = System.nanoTime();
 		Path data = this.home.resolve("postgres");
-		this.postgres = EmbeddedPostgresServer.start(0, data, true);
+		this.postgres = EmbeddedPostgresServer.start(0, data, true, PostgresBinaries.fromEnvironment(System.getenv()));
 		Postmaster.of(data)
 			.ifPresent((postmaster) -> this.processes.remember(dev.lanyard.launcher.process.ProcessRecord
 				.of(Postmaster.COMPONENT, postmaster, this.postgres.port(), null)));

@@ -32,10 +32,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param port its port, 0 for a free one
 	 * @param dataDirectory its data directory, kept when {@code clean} is false
 	 * @param clean whether to start from an empty data directory
+	 * @param binaries where the PostgreSQL programs are unpacked
 	 */
-	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean clean) {
+	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean clean, PostgresBinaries binaries) {
 		try {
+			if (!clean) {
+				DataDirectory.discardIfNeverInitialised(dataDirectory);
+			}
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+				.setOverrideWorkingDirectory(binaries.cache().toFile())
+				.setPgBinaryResolver(binaries.resolver())
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(clean)
 				.setServerConfig("listen_addresses", "127.0.0.1")

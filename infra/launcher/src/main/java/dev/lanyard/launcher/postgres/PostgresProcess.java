@@ -25,6 +25,8 @@ public final class PostgresProcess implements Component {
 
 	private final List<String> databases;
 
+	private final PostgresBinaries binaries;
+
 	private final Path classpath;
 
 	private final Path home;
@@ -39,20 +41,24 @@ public final class PostgresProcess implements Component {
 	 * @param port its port
 	 * @param dataDirectory its data directory (kept between runs)
 	 * @param databases the databases to create
+	 * @param binaries where the PostgreSQL programs are unpacked (once, shared)
 	 * @param classpath folder holding the launcher's jars
 	 * @param home its working directory
 	 * @param logFile where its output is appended
 	 * @param detached whether the process gets a session of its own
 	 */
-	public PostgresProcess(int port, Path dataDirectory, List<String> databases, Path classpath, Path home,
-			Path logFile, boolean detached) {
-		if (dataDirectory == null || databases == null || classpath == null || home == null || logFile == null) {
-			throw new IllegalArgumentException("dataDirectory, databases, classpath, home and logFile cannot be null");
+	public PostgresProcess(int port, Path dataDirectory, List<String> databases, PostgresBinaries binaries,
+			Path classpath, Path home, Path logFile, boolean detached) {
+		if (dataDirectory == null || databases == null || binaries == null || classpath == null || home == null
+				|| logFile == null) {
+			throw new IllegalArgumentException(
+					"dataDirectory, databases, binaries, classpath, home and logFile cannot be null");
 		}
 		databases.forEach(PostgresDatabases::requireName);
 		this.port = port;
 		this.dataDirectory = dataDirectory;
 		this.databases = List.copyOf(databases);
+		this.binaries = binaries;
 		this.classpath = classpath;
 		this.home = home;
 		this.logFile = logFile;
@@ -87,6 +93,7 @@ public final class PostgresProcess implements Component {
 			.mainClass(this.classpath, PostgresServer.class.getName())
 			.argument(Integer.toString(this.port))
 			.argument(this.dataDirectory.toString())
+			.argument(this.binaries.cache().toString())
 			.argument(String.join(",", this.databases))
 			.toList();
 		this.process = ManagedProcess.start(COMPONENT, command, Map.of(), this.home, this.logFile, this.port,

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  * server on a fixed port with a persistent data directory, creates the given databases,
  * prints {@code ready}, and runs until it is terminated, stopping the server cleanly.
  * <p>
- * Usage: {@code PostgresServer <port> <data-directory> [database,...]}
+ * Usage: {@code PostgresServer <port> <data-directory> <binaries-cache> [database,...]}
  */
 public final class PostgresServer {
 
@@ -18,16 +18,17 @@ public final class PostgresServer {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		if (args.length < 2) {
-			System.err.println("Usage: PostgresServer <port> <data-directory> [database,...]");
+		if (args.length < 3) {
+			System.err.println("Usage: PostgresServer <port> <data-directory> <binaries-cache> [database,...]");
 			System.exit(2);
 		}
 		int port = Integer.parseInt(args[0]);
 		Path data = Path.of(args[1]);
-		List<String> databases = (args.length > 2)
-				? Arrays.stream(args[2].split(",")).map(String::strip).filter((name) -> !name.isEmpty()).toList()
+		PostgresBinaries binaries = new PostgresBinaries(Path.of(args[2]));
+		List<String> databases = (args.length > 3)
+				? Arrays.stream(args[3].split(",")).map(String::strip).filter((name) -> !name.isEmpty()).toList()
 				: List.of();
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(port, data, false);
+		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(port, data, false, binaries);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			System.out.println("Stopping PostgreSQL on port " + port);

@@ -56,6 +56,9 @@ public enum Setting {
 	ADMIN_CLIENT_ID("LANYARD_ADMIN_CLIENT_ID", "lanyard-admin",
 			"id of token-broker's bootstrap administrator client (its secret is generated once into the state folder)"),
 
+	CACHE_DIR("LANYARD_CACHE_DIR", "$XDG_CACHE_HOME/lanyard, else ~/.cache/lanyard",
+			"what the launcher unpacks once and keeps between runs and clones (the PostgreSQL binaries, in postgres/)"),
+
 	STARTUP_TIMEOUT("LANYARD_STARTUP_TIMEOUT", "PT3M", "how long each component may take to become healthy");
 
 	private final String variable;
