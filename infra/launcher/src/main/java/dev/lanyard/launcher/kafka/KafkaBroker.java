@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import dev.lanyard.launcher.process.Component;
-import dev.lanyard.launcher.process.Folders;
 import dev.lanyard.launcher.process.JavaCommand;
 import dev.lanyard.launcher.process.ManagedProcess;
 import dev.lanyard.launcher.process.Waits;
@@ -128,12 +127,6 @@ public final class KafkaBroker implements Component {
 
 	private void writeConfiguration() {
 		try {
-			if (!Files.isRegularFile(this.config.dataDirectory().resolve("meta.properties"))) {
-				// never formatted, or a format was interrupted: no broker ever ran on
-				// what it
-				// left, and the format would refuse the folder
-				Folders.deleteRecursively(this.config.dataDirectory());
-			}
 			Files.createDirectories(this.config.dataDirectory());
 			Files.writeString(serverProperties(), KafkaConfiguration.serverProperties(this.config));
 			Files.writeString(log4jProperties(), KafkaConfiguration.log4jProperties());
