@@ -124,7 +124,8 @@ class ViewerExchangeIT {
 	}
 
 	private static String userSessionToken(Browser browser) throws Exception {
-		HttpResponse<String> issued = browser.post("/api/me/session-token");
+		HttpResponse<String> issued = browser
+			.post("/api/me/session-token?content=" + ensemble.demoContent().clientId());
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		return Lanyard.JSON.readTree(issued.body()).get("access_token").asString();
 	}

@@ -128,7 +128,9 @@ class SignInJourneyIT {
 		browser.signIn("dev", "tok-" + SUFFIX, Map.of("preferred_username", "tok" + SUFFIX));
 		String userId = browser.me().get("id").asString();
 
-		HttpResponse<String> issued = browser.post("/api/me/session-token");
+		assertThat(browser.post("/api/me/session-token").statusCode()).as("no content named").isEqualTo(400);
+		HttpResponse<String> issued = browser
+			.post("/api/me/session-token?content=" + ensemble.demoContent().clientId());
 
 		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
 		String token = Lanyard.JSON.readTree(issued.body()).get("access_token").asString();
@@ -146,6 +148,7 @@ class SignInJourneyIT {
 		assertThat(records).hasSize(1);
 		assertThat(records.get(0).get("tokenType").asString()).isEqualTo("user-session");
 		assertThat(records.get(0).get("subjectId").asString()).isEqualTo(userId);
+		assertThat(records.get(0).get("contentId").asString()).isEqualTo(ensemble.demoContent().clientId());
 	}
 
 	@Test
@@ -177,7 +180,8 @@ class SignInJourneyIT {
 		}
 		assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
 		assertThat(Lanyard.JSON.readTree(me.body()).get("id").asString()).isEqualTo(userId);
-		assertThat(browser.post("/api/me/session-token").statusCode()).isEqualTo(200);
+		assertThat(browser.post("/api/me/session-token?content=" + ensemble.demoContent().clientId()).statusCode())
+			.isEqualTo(200);
 	}
 
 	/** "added name" / "removed name" for each GroupMembershipChanged of the user. */

@@ -294,17 +294,16 @@ public final class Ensemble implements AutoCloseable {
 	}
 
 	private void startService(String name) {
+		if (name.equals(LanyardService.AUTH_GATEWAY.serviceName())) {
+			// its client at token-broker comes from token-broker's settings, same secret
+			this.state.writePrivateText(ServiceEnvironment.GATEWAY_SECRET_FILE, this.generated.gatewayClientSecret());
+		}
 		startComponent(name);
 		if (name.equals(LanyardService.TOKEN_BROKER.serviceName())) {
 			TokenBrokerAdmin admin = new TokenBrokerAdmin(endpoints().serviceUrl(LanyardService.TOKEN_BROKER),
 					administrator());
 			this.demoClients = DemoClients.ensure(admin);
-			// auth-gateway reads this file when it first asks for a user session token
-			ClientCredentials gateway = admin.ensureClient(ServiceEnvironment.GATEWAY_CLIENT_ID, "auth-gateway",
-					"gateway");
-			this.state.writePrivateText(ServiceEnvironment.GATEWAY_SECRET_FILE, gateway.clientSecret());
-			this.progress.accept("Demo clients " + DemoClients.CONTENT + " and " + DemoClients.AUDITOR
-					+ " and the gateway's client ready");
+			this.progress.accept("Demo clients " + DemoClients.CONTENT + " and " + DemoClients.AUDITOR + " ready");
 		}
 	}
 

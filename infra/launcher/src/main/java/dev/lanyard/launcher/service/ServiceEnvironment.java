@@ -49,10 +49,11 @@ public final class ServiceEnvironment {
 	 * @param endpoints where everything answers
 	 * @param adminClientId id of token-broker's bootstrap administrator
 	 * @param adminClientSecret its secret
+	 * @param gatewayClientSecret the secret of auth-gateway's client at token-broker
 	 * @return variables to set; a null value removes an inherited one
 	 */
 	public static Map<String, String> of(LanyardService service, Endpoints endpoints, String adminClientId,
-			String adminClientSecret) {
+			String adminClientSecret, String gatewayClientSecret) {
 		Map<String, String> environment = new HashMap<>();
 		for (Setting setting : Setting.values()) {
 			environment.put(setting.variable(), null);
@@ -77,6 +78,8 @@ public final class ServiceEnvironment {
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
+				environment.put("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", GATEWAY_CLIENT_ID);
+				environment.put("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", gatewayClientSecret);
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);

@@ -8,19 +8,23 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * Settings the launcher generates once and keeps in {@code settings.properties} of the
- * state folder (mode 600): the Kafka cluster id and the bootstrap administrator's client
- * secret.
+ * state folder (mode 600): the Kafka cluster id, the bootstrap administrator's client
+ * secret and the gateway's client secret.
  *
  * @param kafkaClusterId the id the local broker's storage is formatted with
  * @param adminClientSecret secret of token-broker's bootstrap administrator client
+ * @param gatewayClientSecret secret of auth-gateway's client at token-broker (the one
+ * client that may ask for user session tokens, configured in token-broker's settings)
  */
-public record GeneratedSettings(String kafkaClusterId, String adminClientSecret) {
+public record GeneratedSettings(String kafkaClusterId, String adminClientSecret, String gatewayClientSecret) {
 
 	static final String FILE = "settings.properties";
 
 	private static final String CLUSTER_ID = "kafka.cluster-id";
 
 	private static final String ADMIN_SECRET = "token-broker.bootstrap-admin.client-secret";
+
+	private static final String GATEWAY_SECRET = "token-broker.gateway.client-secret";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -30,6 +34,9 @@ public record GeneratedSettings(String kafkaClusterId, String adminClientSecret)
 		}
 		if (adminClientSecret == null || adminClientSecret.length() < 32) {
 			throw new IllegalArgumentException("adminClientSecret must be at least 32 characters");
+		}
+		if (gatewayClientSecret == null || gatewayClientSecret.length() < 32) {
+			throw new IllegalArgumentException("gatewayClientSecret must be at least 32 characters");
 		}
 	}
 
@@ -41,14 +48,17 @@ public record GeneratedSettings(String kafkaClusterId, String adminClientSecret)
 			properties.setProperty(CLUSTER_ID, Uuid.randomUuid().toString());
 			changed = true;
 		}
-		if (properties.getProperty(ADMIN_SECRET, "").length() < 32) {
-			properties.setProperty(ADMIN_SECRET, randomSecret());
-			changed = true;
+		for (String secret : new String[] { ADMIN_SECRET, GATEWAY_SECRET }) {
+			if (properties.getProperty(secret, "").length() < 32) {
+				properties.setProperty(secret, randomSecret());
+				changed = true;
+			}
 		}
 		if (changed) {
 			state.writePrivate(FILE, properties, "generated once by the Lanyard launcher; keep private");
 		}
-		return new GeneratedSettings(properties.getProperty(CLUSTER_ID), properties.getProperty(ADMIN_SECRET));
+		return new GeneratedSettings(properties.getProperty(CLUSTER_ID), properties.getProperty(ADMIN_SECRET),
+				properties.getProperty(GATEWAY_SECRET));
 	}
 
 	/** 256 random bits, URL-safe Base64 without padding (43 characters). */
@@ -60,7 +70,8 @@ public record GeneratedSettings(String kafkaClusterId, String adminClientSecret)
 
 	@Override
 	public String toString() {
-		return "GeneratedSettings[kafkaClusterId=" + this.kafkaClusterId + ", adminClientSecret=(hidden)]";
+		return "GeneratedSettings[kafkaClusterId=" + this.kafkaClusterId
+				+ ", adminClientSecret=(hidden), gatewayClientSecret=(hidden)]";
 	}
 
 }

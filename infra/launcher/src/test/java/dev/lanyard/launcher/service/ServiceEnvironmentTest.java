@@ -17,7 +17,7 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenAnyServiceThenContractVariables() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.INTEGRATION_REGISTRY, this.endpoints,
-				"admin", "secret");
+				"admin", "secret", "gateway-secret");
 		assertThat(environment).containsEntry("SERVER_PORT", "8083")
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
 			.containsEntry("LANYARD_REGISTRY_URL", "http://127.0.0.1:8085")
@@ -29,24 +29,28 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenTokenBrokerThenIssuerAndBootstrapAdministrator() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
-				"secret");
+				"secret", "gateway-secret");
 		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_ISSUER", "http://127.0.0.1:8080")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", "admin")
-			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret");
+			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret")
+			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", "auth-gateway")
+			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", "gateway-secret");
 	}
 
 	@Test
 	void ofWhenOtherServiceThenNoAdministratorSecret() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin",
-				"secret");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin", "secret",
+				"gateway-secret");
 		assertThat(environment).doesNotContainValue("secret")
+			.doesNotContainValue("gateway-secret")
 			.containsEntry("LANYARD_AUDIT_ISSUER", "http://127.0.0.1:8080")
 			.containsEntry("LANYARD_AUDIT_JWK_SET_URI", "http://127.0.0.1:8081/oauth2/jwks");
 	}
 
 	@Test
 	void ofWhenGatewayThenRoutesToTheOthers() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s",
+				"gateway-secret");
 		assertThat(environment).containsEntry("LANYARD_GATEWAY_TOKEN_BROKER_URL", "http://127.0.0.1:8081")
 			.containsEntry("LANYARD_GATEWAY_AUDIT_URL", "http://127.0.0.1:8082")
 			.containsEntry("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL", "http://127.0.0.1:8083")
@@ -55,7 +59,8 @@ class ServiceEnvironmentTest {
 
 	@Test
 	void ofWhenLauncherSettingsInheritedThenRemoved() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s",
+				"gateway-secret");
 		assertThat(environment).containsEntry("LANYARD_AUDIT_PORT", null)
 			.containsEntry("LANYARD_STATE_DIR", null)
 			.containsKey("LANYARD_KAFKA_BOOTSTRAP_SERVERS");

@@ -40,13 +40,13 @@ class GeneratedSettingsTest {
 
 	@Test
 	void toStringWhenPrintedThenHidesTheSecret() {
-		GeneratedSettings settings = new GeneratedSettings("cluster", "x".repeat(40));
-		assertThat(settings.toString()).doesNotContain("xxxx");
+		GeneratedSettings settings = new GeneratedSettings("cluster", "x".repeat(40), "y".repeat(40));
+		assertThat(settings.toString()).doesNotContain("xxxx").doesNotContain("yyyy");
 	}
 
 	@Test
 	void constructorWhenSecretShortThenRejected() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new GeneratedSettings("cluster", "short"))
+		assertThatIllegalArgumentException().isThrownBy(() -> new GeneratedSettings("cluster", "short", "y".repeat(40)))
 			.withMessageContaining("adminClientSecret");
 	}
 

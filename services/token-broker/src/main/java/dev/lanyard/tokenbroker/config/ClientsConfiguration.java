@@ -10,6 +10,7 @@ import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepo
 import dev.lanyard.tokenbroker.clients.adapter.oauth.Sha256SecretEncoder;
 import dev.lanyard.tokenbroker.clients.application.ClientStore;
 import dev.lanyard.tokenbroker.clients.application.ManageClients;
+import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -69,7 +70,21 @@ class ClientsConfiguration {
 								+ "client secrets are stored as a fast SHA-256 hash, so use a long random one",
 						BootstrapAdminProperties.RECOMMENDED_SECRET_LENGTH);
 			}
-			clients.ensureAdministrator(bootstrap.bootstrapAdminClientId(), bootstrap.bootstrapAdminClientSecret());
+			clients.ensureConfigured(ClientKind.ADMINISTRATOR, bootstrap.bootstrapAdminClientId(),
+					bootstrap.bootstrapAdminClientSecret());
+		};
+	}
+
+	/** Ensures the gateway's client, when configured, before requests are accepted. */
+	@Bean
+	SmartInitializingSingleton gatewayClient(GatewayClientProperties gateway, ManageClients clients) {
+		return () -> {
+			if (gateway.enabled()) {
+				clients.ensureConfigured(ClientKind.GATEWAY, gateway.gatewayClientId(), gateway.gatewayClientSecret());
+			}
+			else {
+				log.warn("No lanyard.token-broker.gateway-client-id: no user session token can be issued");
+			}
 		};
 	}
 

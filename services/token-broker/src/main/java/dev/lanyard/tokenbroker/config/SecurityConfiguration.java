@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
@@ -35,11 +34,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
-import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -60,8 +57,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class SecurityConfiguration {
 
 	/**
-	 * The one authority of a user session token: {@code /api/connections/**} (reached
-	 * through the gateway, which adds the signed-in user's token) takes no other token.
+	 * The one authority of a connections token: {@code /api/connections/**} (reached
+	 * through the gateway, which adds the signed-in user's token) takes no other token,
+	 * not the user session tokens content holds.
 	 */
 	static final String USER_SESSION_AUTHORITY = "LANYARD_USER_SESSION";
 
@@ -95,7 +93,7 @@ class SecurityConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
-			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder) {
+			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -103,7 +101,8 @@ class SecurityConfiguration {
 				.authorizationService(authorizations)
 				.tokenEndpoint(
 						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
-							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken))
+							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken,
+									clients, gateway.gatewayClientId()))
 							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
 							.authenticationProvider(new TokenExchangeAuthenticationProvider(
 									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
@@ -112,12 +111,9 @@ class SecurityConfiguration {
 							.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});
-		// A token exchange may come without client authentication: its subject token
-		// authenticates the content (see TokenExchangeAuthenticationProvider).
-		http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(SecurityConfiguration::isTokenExchange)
-			.permitAll()
-			.anyRequest()
-			.authenticated());
+		// Every grant, token exchange included, needs an authenticated client: a subject
+		// token alone is a bearer credential that may have leaked.
+		http.authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated());
 		// A token request without client credentials: RFC 6749's invalid_client, not an
 		// empty 401.
 		http.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
@@ -157,17 +153,11 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	private static boolean isTokenExchange(HttpServletRequest request) {
-		return HttpMethod.POST.matches(request.getMethod()) && "/oauth2/token".equals(request.getRequestURI())
-				&& AuthorizationGrantType.TOKEN_EXCHANGE.getValue()
-					.equals(request.getParameter(OAuth2ParameterNames.GRANT_TYPE));
-	}
-
 	/**
 	 * Authorities from the {@code roles} claim, as {@code ROLE_<role>}, of client tokens
 	 * (content session tokens) only: a user session token is handed to content, and the
-	 * content must not administer anything with it, whatever the user's role. A user
-	 * session token carries {@link #USER_SESSION_AUTHORITY} alone; any other token
+	 * content must not administer anything with it, whatever the user's role. A
+	 * connections token carries {@link #USER_SESSION_AUTHORITY} alone; any other token
 	 * nothing.
 	 */
 	private static JwtAuthenticationConverter rolesConverter() {
@@ -180,7 +170,8 @@ class SecurityConfiguration {
 			if (TokenIssuance.CONTENT_SESSION.equals(type)) {
 				return authorities.convert(jwt);
 			}
-			if (TokenIssuance.USER_SESSION.equals(type) && jwt.getSubject() != null && !jwt.getSubject().isBlank()) {
+			if (TokenIssuance.USER_CONNECTIONS.equals(type) && jwt.getSubject() != null
+					&& !jwt.getSubject().isBlank()) {
 				return List.of(new SimpleGrantedAuthority(USER_SESSION_AUTHORITY));
 			}
 			return List.of();

@@ -9,12 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * User session tokens.
  *
  * @param userSessionTokenTimeToLive
- * {@code lanyard.token-broker.user-session-token-time-to-live}: their lifetime
+ * {@code lanyard.token-broker.user-session-token-time-to-live}: their lifetime (default 5
+ * minutes: a leaked one is worth little for long, and the gateway mints another on
+ * demand)
  * @param userWaitTimeout {@code lanyard.token-broker.user-wait-timeout}: how long a
  * request waits for the user (at the gateway's version) to reach the read model
  */
 @ConfigurationProperties("lanyard.token-broker")
-public record UserSessionProperties(@DefaultValue("PT1H") Duration userSessionTokenTimeToLive,
+public record UserSessionProperties(@DefaultValue("PT5M") Duration userSessionTokenTimeToLive,
 		@DefaultValue("PT3S") Duration userWaitTimeout) {
 
 	public UserSessionProperties {

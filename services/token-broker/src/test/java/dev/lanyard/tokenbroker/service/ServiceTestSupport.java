@@ -61,6 +61,9 @@ abstract class ServiceTestSupport {
 
 	static final String ADMIN_SECRET = ClientSecret.generate().value();
 
+	/** The gateway's client, from the deployment's settings as in production. */
+	static final RegisteredClient GATEWAY = new RegisteredClient("it-gateway", ClientSecret.generate().value());
+
 	static final Set<String> SENSITIVE = ConcurrentHashMap.newKeySet();
 
 	static {
@@ -84,6 +87,8 @@ abstract class ServiceTestSupport {
 		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-id", () -> ADMIN_ID);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-secret", () -> ADMIN_SECRET);
+		registry.add("lanyard.token-broker.gateway-client-id", GATEWAY::clientId);
+		registry.add("lanyard.token-broker.gateway-client-secret", GATEWAY::secret);
 		registry.add("lanyard.token-broker.integration-registry-url", ExternalServices::registryUrl);
 	}
 

@@ -61,7 +61,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 		// other IT classes in this JVM may have fetched secrets already
 		int fetchedBefore = ExternalServices.registryAuthorizations.size();
 
-		Response first = awaitIntegration(() -> exchange(subject, integrationId, "read"));
+		Response first = awaitIntegration(() -> exchange(content, subject, integrationId, "read"));
 		assertThat(first.status()).as(first.body()).isEqualTo(200);
 		JsonNode body = first.json();
 		assertThat(body.get("issued_token_type").asString()).isEqualTo("urn:ietf:params:oauth:token-type:access_token");
@@ -73,7 +73,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 		assertThat(first.body()).doesNotContain(ExternalServices.secretOf(integrationId));
 
 		// a cache hit is a hand-out of its own
-		Response second = exchange(subject, integrationId, "read");
+		Response second = exchange(content, subject, integrationId, "read");
 		assertThat(second.status()).as(second.body()).isEqualTo(200);
 		assertThat(second.json().get("access_token").asString()).isEqualTo(external);
 		assertThat(ExternalServices.registryAuthorizations).hasSize(fetchedBefore + 1);
@@ -94,7 +94,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 				assertThat(event.getScopes()).containsExactly("read");
 				assertThat(event.getAudience()).containsExactly(integrationId);
 				assertThat(event.getGrantType()).isEqualTo(GRANT);
-				assertThat(event.getActorId()).isNull();
+				assertThat(event.getActorId()).isEqualTo(content.clientId());
 			});
 			assertThat(handOuts.get(0).getTokenId()).isNotEqualTo(handOuts.get(1).getTokenId());
 
@@ -128,23 +128,23 @@ class TokenExchangeIT extends ServiceTestSupport {
 		String integrationId = "sa-" + UUID.randomUUID();
 		publishServiceAccount(integrationId, Set.of(content.clientId(), wide.clientId()), "read");
 		String subject = token(content.clientId(), content.secret());
-		assertThat(awaitIntegration(() -> exchange(subject, integrationId, null)).status()).isEqualTo(200);
+		assertThat(awaitIntegration(() -> exchange(content, subject, integrationId, null)).status()).isEqualTo(200);
 
 		String unknown = "no-such-" + UUID.randomUUID();
-		assertError(exchange(subject, unknown, null), "invalid_target", "Unknown integration");
+		assertError(exchange(content, subject, unknown, null), "invalid_target", "Unknown integration");
 		String correlationId = "it-" + UUID.randomUUID();
 		assertError(post(form(token(other.clientId(), other.secret()), integrationId, "read"), other, correlationId),
 				"unauthorized_client", "is not associated with integration");
-		assertError(exchange(token(wide.clientId(), wide.secret()), integrationId, "read admin"), "invalid_scope",
+		assertError(exchange(wide, token(wide.clientId(), wide.secret()), integrationId, "read admin"), "invalid_scope",
 				"allows only the scopes read");
 
 		Map<String, String> wrongType = form(subject, integrationId, null);
 		wrongType.put("requested_token_type", "urn:ietf:params:oauth:token-type:id_token");
-		assertError(post(wrongType, null), "invalid_request", "requested_token_type");
+		assertError(post(wrongType, content), "invalid_request", "requested_token_type");
 
 		Map<String, String> noAudience = form(subject, integrationId, null);
 		noAudience.remove("audience");
-		assertError(post(noAudience, null), "invalid_request", "audience");
+		assertError(post(noAudience, content), "invalid_request", "audience");
 
 		// authenticated as another content than the subject token's
 		assertError(post(form(subject, integrationId, null), other), "invalid_grant", "another client");
@@ -169,7 +169,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 			assertThat(denials.awaitFor(wide.clientId(), (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
 				.singleElement()
 				.satisfies((event) -> {
-					assertThat(event.getActorId()).isNull();
+					assertThat(event.getActorId()).isEqualTo(wide.clientId());
 					assertThat(event.getSubjectType()).isEqualTo("content");
 					assertThat(event.getContentId()).isEqualTo(wide.clientId());
 					assertThat(event.getIntegrationId()).isEqualTo(integrationId);
@@ -195,14 +195,14 @@ class TokenExchangeIT extends ServiceTestSupport {
 		String integrationId = "sa-" + UUID.randomUUID();
 		publishServiceAccount(integrationId, Set.of(content.clientId()), "read");
 		String valid = token(content.clientId(), content.secret());
-		assertThat(awaitIntegration(() -> exchange(valid, integrationId, null)).status()).isEqualTo(200);
+		assertThat(awaitIntegration(() -> exchange(content, valid, integrationId, null)).status()).isEqualTo(200);
 
 		String kid = SignedJWT.parse(valid).getHeader().getKeyID();
 		ECKey forger = new ECKeyGenerator(Curve.P_256).keyID(kid).generate();
 		SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
 				JWTClaimsSet.parse(SignedJWT.parse(valid).getJWTClaimsSet().toJSONObject()));
 		forged.sign(new ECDSASigner(forger));
-		assertError(exchange(forged.serialize(), integrationId, null), "invalid_grant", "invalid or expired");
+		assertError(exchange(content, forged.serialize(), integrationId, null), "invalid_grant", "invalid or expired");
 
 		Instant longAgo = Instant.now().minus(Duration.ofHours(2));
 		String expired = this.jwtEncoder
@@ -218,13 +218,19 @@ class TokenExchangeIT extends ServiceTestSupport {
 						.build()))
 			.getTokenValue();
 		SENSITIVE.add(expired);
-		assertError(exchange(expired, integrationId, null), "invalid_grant", "invalid or expired");
+		assertError(exchange(content, expired, integrationId, null), "invalid_grant", "invalid or expired");
 
-		assertError(exchange("not-a-jwt", integrationId, null), "invalid_grant", "invalid or expired");
+		assertError(exchange(content, "not-a-jwt", integrationId, null), "invalid_grant", "invalid or expired");
 
 		Map<String, String> mislabelled = form(valid, integrationId, null);
 		mislabelled.put("subject_token_type", "urn:lanyard:params:oauth:token-type:nothing");
-		assertError(post(mislabelled, null), "invalid_request", "subject_token_type");
+		assertError(post(mislabelled, content), "invalid_request", "subject_token_type");
+
+		// a valid subject token alone, with no client authentication, is no credential
+		Response unauthenticated = post(form(valid, integrationId, null), null);
+		assertThat(unauthenticated.status()).as(unauthenticated.body()).isEqualTo(401);
+		assertThat(unauthenticated.json().get("error").asString()).isEqualTo("invalid_client");
+		assertThat(unauthenticated.json().has("access_token")).isFalse();
 
 		// no trustworthy subject, so nothing to record
 		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
@@ -244,14 +250,14 @@ class TokenExchangeIT extends ServiceTestSupport {
 					.build());
 		String subject = token(content.clientId(), content.secret());
 
-		Response response = awaitIntegration(() -> exchange(subject, integrationId, null));
+		Response response = awaitIntegration(() -> exchange(content, subject, integrationId, null));
 		long fastest = Long.MAX_VALUE;
 		for (int attempt = 0; attempt < 6; attempt++) {
 			assertThat(response.status()).as(response.body()).isEqualTo(503);
 			assertThat(response.json().get("error").asString()).isEqualTo("temporarily_unavailable");
 			assertThat(response.body()).doesNotContain("access_token");
 			long started = System.nanoTime();
-			response = exchange(subject, integrationId, null);
+			response = exchange(content, subject, integrationId, null);
 			fastest = Math.min(fastest, System.nanoTime() - started);
 		}
 		assertThat(response.status()).isEqualTo(503);
@@ -285,8 +291,9 @@ class TokenExchangeIT extends ServiceTestSupport {
 					.build());
 	}
 
-	Response exchange(String subjectToken, String audience, String scope) {
-		return post(form(subjectToken, audience, scope), null);
+	/** A token exchange authenticated as {@code client}. */
+	Response exchange(RegisteredClient client, String subjectToken, String audience, String scope) {
+		return post(form(subjectToken, audience, scope), client);
 	}
 
 	Map<String, String> form(String subjectToken, String audience, String scope) {

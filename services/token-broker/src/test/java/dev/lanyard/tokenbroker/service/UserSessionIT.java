@@ -26,10 +26,15 @@ class UserSessionIT extends ServiceTestSupport {
 
 	static final String GRANT = "urn:lanyard:params:oauth:grant-type:user-session";
 
+	static final String CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
+
+	/** The content item user session tokens here are minted for. */
+	private static RegisteredClient holder;
+
 	@Test
 	@Order(1)
 	void userSessionWhenUserKnownThenSignedTokenAndAcknowledgedEvent() throws Exception {
-		RegisteredClient gateway = createClient("gateway");
+		RegisteredClient gateway = GATEWAY;
 		String userId = UUID.randomUUID().toString();
 		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
 				PublishedEvents.user(userId, 3, "publisher", false, true, Set.of("g-2", "g-1")));
@@ -38,7 +43,7 @@ class UserSessionIT extends ServiceTestSupport {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("token_type").asString()).isEqualTo("Bearer");
-		assertThat(response.json().get("expires_in").asLong()).isBetween(3599L, 3600L);
+		assertThat(response.json().get("expires_in").asLong()).as("five minutes by default").isBetween(299L, 300L);
 		String token = response.json().get("access_token").asString();
 		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
 			.jwsAlgorithm(SignatureAlgorithm.ES256)
@@ -51,6 +56,7 @@ class UserSessionIT extends ServiceTestSupport {
 		assertThat(jwt.getClaimAsStringList("groups")).containsExactly("g-1", "g-2");
 		assertThat(jwt.getClaimAsString("username")).startsWith("user3_");
 		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-session");
+		assertThat(jwt.getClaimAsMap("may_act")).containsExactly(java.util.Map.entry("sub", holder().clientId()));
 		assertThat(jwt.getId()).isNotBlank();
 		assertThat(jwt.getNotBefore()).isEqualTo(jwt.getIssuedAt());
 
@@ -63,7 +69,7 @@ class UserSessionIT extends ServiceTestSupport {
 				assertThat(event.getSubjectType()).isEqualTo("user");
 				assertThat(event.getActorId()).isEqualTo(gateway.clientId());
 				assertThat(event.getGrantType()).isEqualTo(GRANT);
-				assertThat(event.getContentId()).isNull();
+				assertThat(event.getContentId()).isEqualTo(holder().clientId());
 				assertThat(event.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
 			});
 		}
@@ -75,7 +81,7 @@ class UserSessionIT extends ServiceTestSupport {
 	@Test
 	@Order(2)
 	void userSessionWhenVersionArrivesWhileWaitingThenIssued() throws Exception {
-		RegisteredClient gateway = createClient("gateway");
+		RegisteredClient gateway = GATEWAY;
 		String userId = UUID.randomUUID().toString();
 		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
 				PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()));
@@ -102,7 +108,7 @@ class UserSessionIT extends ServiceTestSupport {
 	@Test
 	@Order(3)
 	void userSessionWhenUserRefusedThenInvalidGrant() {
-		RegisteredClient gateway = createClient("gateway");
+		RegisteredClient gateway = GATEWAY;
 		String locked = UUID.randomUUID().toString();
 		PublishedEvents.publish(Topics.USER_CHANGED.name(), locked,
 				PublishedEvents.user(locked, 5, "viewer", true, true, Set.of()));
@@ -138,13 +144,69 @@ class UserSessionIT extends ServiceTestSupport {
 		assertThat(notGateway.status()).isEqualTo(400);
 		assertThat(notGateway.json().get("error").asString()).isEqualTo("unauthorized_client");
 
-		RegisteredClient gateway = createClient("gateway");
+		RegisteredClient gateway = GATEWAY;
 		Response noUser = tokenRequest(gateway.clientId(), gateway.secret(), Map.of("grant_type", GRANT));
 		assertThat(noUser.status()).isEqualTo(400);
 		assertThat(noUser.json().get("error").asString()).isEqualTo("invalid_request");
 		Response badVersion = userSession(gateway, "u-1", "new");
 		assertThat(badVersion.status()).isEqualTo(400);
 		assertThat(badVersion.json().get("error").asString()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	@Order(4)
+	void userSessionWhenNoContentOrUnknownContentThenInvalidRequest() {
+		String userId = knownUser();
+		Response noContent = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(),
+				Map.of("grant_type", GRANT, "user_id", userId));
+		assertThat(noContent.status()).isEqualTo(400);
+		assertThat(noContent.json().get("error").asString()).isEqualTo("invalid_request");
+		assertThat(noContent.json().get("error_description").asString()).contains("content_id");
+
+		Response auditorAsContent = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(),
+				Map.of("grant_type", GRANT, "user_id", userId, "content_id", createClient("auditor").clientId()));
+		assertThat(auditorAsContent.status()).isEqualTo(400);
+		assertThat(auditorAsContent.json().get("error").asString()).isEqualTo("invalid_request");
+
+		Response both = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
+				userId, "content_id", holder().clientId(), "requested_token_type", CONNECTIONS_TOKEN_TYPE));
+		assertThat(both.status()).isEqualTo(400);
+		assertThat(both.json().get("error").asString()).isEqualTo("invalid_request");
+	}
+
+	@Test
+	@Order(4)
+	void userSessionWhenConnectionsTokenThenOwnTypeNoContentAndRecordedAsSuch() throws Exception {
+		String userId = knownUser();
+		Response response = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
+				userId, "user_version", "1", "requested_token_type", CONNECTIONS_TOKEN_TYPE));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
+			.jwsAlgorithm(SignatureAlgorithm.ES256)
+			.build()
+			.decode(response.json().get("access_token").asString());
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-connections");
+		assertThat(jwt.hasClaim("may_act")).isFalse();
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
+			assertThat(events.awaitFor(userId, (list) -> !list.isEmpty(), Duration.ofSeconds(20))).singleElement()
+				.satisfies((event) -> {
+					assertThat(event.getTokenType()).isEqualTo("user-connections");
+					assertThat(event.getContentId()).isNull();
+				});
+		}
+	}
+
+	@Test
+	@Order(4)
+	void gatewayClientWhenAnAdministratorCreatesOneThenRefusedAndItMintsNothing() {
+		Map<String, Object> body = new java.util.LinkedHashMap<>();
+		body.put("clientId", "rogue-gateway-" + UUID.randomUUID());
+		body.put("name", "Rogue gateway");
+		body.put("kind", "gateway");
+		Response created = postJson("/api/admin/clients", adminToken(), body);
+		assertThat(created.status()).as(created.body()).isEqualTo(400);
+		assertThat(created.body()).contains("deployment's settings").doesNotContain("Exception");
+		assertThat(get("/api/admin/clients/" + body.get("clientId"), adminToken()).status()).isEqualTo(404);
 	}
 
 	@Test
@@ -158,14 +220,29 @@ class UserSessionIT extends ServiceTestSupport {
 				PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()));
 
 		assertThat(PublishedEvents.deadLetterKeys(Duration.ofSeconds(30), badKey)).contains(badKey);
-		RegisteredClient gateway = createClient("gateway");
+		RegisteredClient gateway = GATEWAY;
 		assertThat(userSession(gateway, userId, "1").status()).isEqualTo(200);
+	}
+
+	RegisteredClient holder() {
+		if (holder == null) {
+			holder = createClient("content");
+		}
+		return holder;
+	}
+
+	String knownUser() {
+		String userId = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()));
+		return userId;
 	}
 
 	Response userSession(RegisteredClient gateway, String userId, String version) {
 		Map<String, String> form = new java.util.LinkedHashMap<>();
 		form.put("grant_type", GRANT);
 		form.put("user_id", userId);
+		form.put("content_id", holder().clientId());
 		if (version != null) {
 			form.put("user_version", version);
 		}

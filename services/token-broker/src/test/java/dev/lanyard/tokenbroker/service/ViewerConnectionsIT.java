@@ -41,16 +41,19 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 
 	static final String USER_SESSION = "urn:lanyard:params:oauth:token-type:user-session";
 
+	/** The content item the tests' user session tokens are minted for. */
+	private static RegisteredClient content;
+
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	@Order(1)
 	void connectThenExchangeReturnsExternalTokenAndRefreshesAfterExpiry() throws Exception {
-		RegisteredClient content = createClient("content");
 		String userId = publishUser(false, Set.of("g-1"));
-		String integrationId = publishViewer(Set.of("g-1"), Set.of(content.clientId()));
+		String integrationId = publishViewer(Set.of("g-1"));
 		String session = userSession(userId);
+		String connections = connectionsToken(userId);
 
 		Response before = awaitIntegration(() -> exchange(session, integrationId, null, null));
 		assertError(before, "invalid_grant", "has not connected integration " + integrationId);
@@ -62,13 +65,13 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		ExternalServices.server()
 			.enqueueCallback(new DefaultOAuth2TokenCallback(ExternalServices.ISSUER_ID, "ext-" + userId, "JWT",
 					List.of("external-api"), Map.of(), 4L));
-		Response connected = connect(session, integrationId, null);
+		Response connected = connect(connections, integrationId, null);
 		assertThat(connected.status()).as(connected.body()).isEqualTo(200);
 		assertThat(connected.json().get("integrationId").asString()).isEqualTo(integrationId);
 		assertThat(connected.json().get("connected").asBoolean()).isTrue();
 		rememberStoredRefreshToken(userId, integrationId);
 
-		Response listed = get("/api/connections", session);
+		Response listed = get("/api/connections", connections);
 		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
 		assertThat(listed.json()).singleElement().satisfies((node) -> {
 			assertThat(node.get("integrationId").asString()).isEqualTo(integrationId);
@@ -82,7 +85,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		assertThat(first.json().get("issued_token_type").asString())
 			.isEqualTo("urn:ietf:params:oauth:token-type:access_token");
 		String external = first.json().get("access_token").asString();
-		Response again = exchange(session, integrationId, null, content);
+		Response again = exchange(session, integrationId, null, null);
 		assertThat(again.status()).as(again.body()).isEqualTo(200);
 		assertThat(again.json().get("access_token").asString()).as("still fresh: the same token").isEqualTo(external);
 
@@ -108,15 +111,18 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 				assertThat(event.getAudience()).containsExactly(integrationId);
 			});
 			assertThat(handOuts.get(0).getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(external));
-			assertThat(handOuts.get(0).getActorId()).isNull();
-			assertThat(handOuts.get(1).getActorId()).isEqualTo(content.clientId());
-			assertThat(handOuts.get(1).getContentId()).isEqualTo(content.clientId());
+			assertThat(handOuts).allSatisfy((event) -> {
+				assertThat(event.getActorId()).isEqualTo(content().clientId());
+				assertThat(event.getContentId()).isEqualTo(content().clientId());
+			});
 			assertThat(handOuts.get(2).getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(second));
 		}
 
-		// a content client that is not associated with the integration gets nothing
+		// a content client that is not associated with the integration gets nothing, even
+		// with a token minted for it
 		RegisteredClient stranger = createClient("content");
-		assertError(exchange(session, integrationId, null, stranger), "unauthorized_client", "is not associated");
+		assertError(exchange(userSession(userId, stranger), integrationId, null, stranger), "unauthorized_client",
+				"is not associated");
 		assertError(exchange(session, integrationId, "read admin", null), "invalid_scope", "allows only the scopes");
 
 		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
@@ -141,7 +147,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 			});
 			assertThat(ofUser.get(2)).satisfies((event) -> {
 				assertThat(event.getError()).isEqualTo("invalid_scope");
-				assertThat(event.getActorId()).isNull();
+				assertThat(event.getActorId()).isEqualTo(content().clientId());
 				assertThat(event.getRequestedScopes()).containsExactly("admin", "read");
 			});
 		}
@@ -151,14 +157,16 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	@Order(2)
 	void connectWhenRedirectGivenThenBrowserSentThere() {
 		String userId = publishUser(false, Set.of());
-		String integrationId = publishViewer(Set.of(), Set.of());
+		String integrationId = publishViewer(Set.of());
 		String session = userSession(userId);
+		String connections = connectionsToken(userId);
 		awaitIntegration(() -> exchange(session, integrationId, null, null));
 
-		Response bad = get("/api/connections/" + integrationId + "/connect?redirect=https://evil.example/", session);
+		Response bad = get("/api/connections/" + integrationId + "/connect?redirect=https://evil.example/",
+				connections);
 		assertProblem(bad, 400, "redirect");
 
-		Response done = connect(session, integrationId, "/apps/report?tab=1");
+		Response done = connect(connections, integrationId, "/apps/report?tab=1");
 		assertThat(done.status()).as(done.body()).isEqualTo(302);
 		assertThat(done.headers().firstValue("Location")).hasValue(ISSUER + "/apps/report?tab=1");
 		rememberStoredRefreshToken(userId, integrationId);
@@ -169,21 +177,23 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	void exchangeWhenUserNotAllowedThenAccessDenied() {
 		String outsider = publishUser(false, Set.of("g-other"));
 		String locked = publishUser(false, Set.of("g-1"));
-		String integrationId = publishViewer(Set.of("g-1"), Set.of());
+		String integrationId = publishViewer(Set.of("g-1"));
 		String outsiderSession = userSession(outsider);
 		String lockedSession = userSession(locked);
+		String outsiderConnections = connectionsToken(outsider);
+		String lockedConnections = connectionsToken(locked);
 		PublishedEvents.publish(Topics.USER_CHANGED.name(), locked,
 				PublishedEvents.user(locked, 2, "viewer", true, true, Set.of("g-1")));
 
 		Response outsiderExchange = awaitIntegration(() -> exchange(outsiderSession, integrationId, null, null));
 		assertError(outsiderExchange, "access_denied", "is in none of the groups allowed");
-		assertProblem(get("/api/connections/" + integrationId + "/connect", outsiderSession), 403,
+		assertProblem(get("/api/connections/" + integrationId + "/connect", outsiderConnections), 403,
 				"none of the groups");
 
 		Response lockedExchange = UserSessionIT.eventually(() -> exchange(lockedSession, integrationId, null, null),
 				(r) -> r.body().contains("locked"));
 		assertError(lockedExchange, "access_denied", "User " + locked + " is locked");
-		assertProblem(get("/api/connections/" + integrationId + "/connect", lockedSession), 403, "is locked");
+		assertProblem(get("/api/connections/" + integrationId + "/connect", lockedConnections), 403, "is locked");
 
 		try (TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
 			assertThat(denials
@@ -193,8 +203,8 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 				.filter((e) -> !unknownIntegration(e))).singleElement().satisfies((event) -> {
 					assertThat(event.getProducer()).isEqualTo("token-broker");
 					assertThat(event.getSubjectType()).isEqualTo("user");
-					assertThat(event.getActorId()).isNull();
-					assertThat(event.getContentId()).isNull();
+					assertThat(event.getActorId()).isEqualTo(content().clientId());
+					assertThat(event.getContentId()).isEqualTo(content().clientId());
 					assertThat(event.getIntegrationId()).isEqualTo(integrationId);
 					assertThat(event.getRequestedScopes()).isEmpty();
 					assertThat(event.getGrantType()).isEqualTo(TokenExchangeIT.GRANT);
@@ -213,10 +223,10 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	void callbackWhenStateForeignUsedOrRefusedThen400AndNothingStored() {
 		String alice = publishUser(false, Set.of());
 		String bob = publishUser(false, Set.of());
-		String integrationId = publishViewer(Set.of(), Set.of());
-		String aliceSession = userSession(alice);
-		String bobSession = userSession(bob);
-		awaitIntegration(() -> exchange(aliceSession, integrationId, null, null));
+		String integrationId = publishViewer(Set.of());
+		String aliceSession = connectionsToken(alice);
+		String bobSession = connectionsToken(bob);
+		awaitIntegration(() -> exchange(userSession(alice), integrationId, null, null));
 
 		URI aliceCallback = authorize(aliceSession, integrationId);
 		assertProblem(send(HttpRequest.newBuilder(local(aliceCallback)).GET(), bobSession), 400, "state");
@@ -240,24 +250,25 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	@Order(5)
 	void disconnectAndDeactivationThenNotConnected() {
 		String userId = publishUser(false, Set.of());
-		String integrationId = publishViewer(Set.of(), Set.of());
-		String other = publishViewer(Set.of(), Set.of());
+		String integrationId = publishViewer(Set.of());
+		String other = publishViewer(Set.of());
 		String session = userSession(userId);
+		String connections = connectionsToken(userId);
 		awaitIntegration(() -> exchange(session, integrationId, null, null));
 		awaitIntegration(() -> exchange(session, other, null, null));
-		assertThat(connect(session, integrationId, null).status()).isEqualTo(200);
+		assertThat(connect(connections, integrationId, null).status()).isEqualTo(200);
 		rememberStoredRefreshToken(userId, integrationId);
-		assertThat(connect(session, other, null).status()).isEqualTo(200);
+		assertThat(connect(connections, other, null).status()).isEqualTo(200);
 		rememberStoredRefreshToken(userId, other);
 		assertThat(exchange(session, integrationId, null, null).status()).isEqualTo(200);
 
 		try (TopicEvents<TokenRevoked> revocations = TopicEvents.tokenRevoked(Infrastructure.shared())) {
-			assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
+			assertThat(delete("/api/connections/" + integrationId, connections).status()).isEqualTo(204);
 			assertError(exchange(session, integrationId, null, null), "invalid_grant", "has not connected");
-			assertThat(get("/api/connections", session).json()).singleElement()
+			assertThat(get("/api/connections", connections).json()).singleElement()
 				.satisfies((node) -> assertThat(node.get("integrationId").asString()).isEqualTo(other));
 			// nothing left to disconnect: nothing revoked
-			assertThat(delete("/api/connections/" + integrationId, session).status()).isEqualTo(204);
+			assertThat(delete("/api/connections/" + integrationId, connections).status()).isEqualTo(204);
 			assertThat(revocations.upToNow(userId)).singleElement().satisfies((revoked) -> {
 				assertThat(revoked.getReason()).isEqualTo("disconnected");
 				assertThat(revoked.getSubjectType()).isEqualTo("user");
@@ -271,7 +282,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 			UserDeactivated deactivated = PublishedEvents.deactivated(userId);
 			PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, deactivated);
 			PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, deactivated);
-			Response gone = UserSessionIT.eventually(() -> get("/api/connections", session),
+			Response gone = UserSessionIT.eventually(() -> get("/api/connections", connections),
 					(r) -> r.status() == 200 && r.json().isEmpty());
 			assertThat(gone.json()).isEmpty();
 			assertError(exchange(session, other, null, null), "access_denied", "deactivated");
@@ -289,15 +300,22 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 
 	@Test
 	@Order(6)
-	void connectionsApiWhenNotUserSessionTokenThenRefused() {
-		RegisteredClient content = createClient("content");
-		String contentToken = token(content.clientId(), content.secret());
+	void connectionsApiWhenNotConnectionsTokenThenRefused() {
+		String contentToken = token(content().clientId(), content().secret());
 		assertProblem(get("/api/connections", contentToken), 403, "may not be used");
 		assertProblem(get("/api/connections", null), 401, "bearer token is required");
 
-		// a user session token for a service-account integration
+		// the user session token content holds does not open the connections API
 		String userId = publishUser(false, Set.of());
 		String session = userSession(userId);
+		String connections = connectionsToken(userId);
+		assertProblem(get("/api/connections", session), 403, "may not be used");
+		assertProblem(delete("/api/connections/anything", session), 403, "may not be used");
+
+		// a connections token is no subject token for an exchange
+		assertError(exchange(connections, "anything", null, null), "invalid_grant", "not a user-session token");
+
+		// a user session token for a service-account integration
 		String serviceAccount = "sa-" + UUID.randomUUID();
 		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), serviceAccount,
 				PublishedEvents
@@ -306,7 +324,7 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		assertError(awaitIntegration(() -> exchange(session, serviceAccount, null, null)), "invalid_target",
 				"service-account");
 		assertError(exchange(contentToken, serviceAccount, null, null), "invalid_grant", "not a user-session token");
-		assertProblem(get("/api/connections/" + serviceAccount + "/connect", session), 404, "service-account");
+		assertProblem(get("/api/connections/" + serviceAccount + "/connect", connections), 404, "service-account");
 	}
 
 	@Test
@@ -354,7 +372,8 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		return userId;
 	}
 
-	String publishViewer(Set<String> allowedGroups, Set<String> contentIds) {
+	String publishViewer(Set<String> allowedGroups) {
+		Set<String> contentIds = Set.of(content().clientId());
 		String integrationId = "viewer-" + UUID.randomUUID();
 		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
 				PublishedEvents
@@ -364,12 +383,32 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		return integrationId;
 	}
 
-	/** A user session token, as the gateway gets it. */
+	/** The content client the tests' user session tokens are minted for. */
+	RegisteredClient content() {
+		if (content == null) {
+			content = createClient("content");
+		}
+		return content;
+	}
+
+	/** A user session token for {@link #content()}, as the gateway gets it. */
 	String userSession(String userId) {
-		RegisteredClient gateway = createClient("gateway");
-		Response response = UserSessionIT.eventually(
-				() -> tokenRequest(gateway.clientId(), gateway.secret(),
-						Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1")),
+		return userSession(userId, content());
+	}
+
+	String userSession(String userId, RegisteredClient holder) {
+		return gatewayToken(Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1",
+				"content_id", holder.clientId()));
+	}
+
+	/** The token the gateway relays to the connections API for the signed-in user. */
+	String connectionsToken(String userId) {
+		return gatewayToken(Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1",
+				"requested_token_type", UserSessionIT.CONNECTIONS_TOKEN_TYPE));
+	}
+
+	private String gatewayToken(Map<String, String> form) {
+		Response response = UserSessionIT.eventually(() -> tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), form),
 				(r) -> r.status() == 200);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().get("access_token").asString();
@@ -437,6 +476,9 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		return null;
 	}
 
+	/**
+	 * A token exchange authenticated as {@code client}, or {@link #content()} when null.
+	 */
 	Response exchange(String subjectToken, String audience, String scope, RegisteredClient client) {
 		Map<String, String> form = new LinkedHashMap<>();
 		form.put("grant_type", TokenExchangeIT.GRANT);
@@ -449,9 +491,8 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form(form)));
-		if (client != null) {
-			request.header("Authorization", basic(client.clientId(), client.secret()));
-		}
+		RegisteredClient holder = (client != null) ? client : content();
+		request.header("Authorization", basic(holder.clientId(), holder.secret()));
 		return send(request, null);
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.lanyard.tokenbroker.clients.domain.Client;
+import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 
 /** Where registered clients and the hashes of their secrets are kept. */
 public interface ClientStore {
@@ -22,7 +23,7 @@ public interface ClientStore {
 	boolean replaceSecretHash(String clientId, String secretHash);
 
 	/** Makes the client an administrator; {@code false} when there was no such client. */
-	boolean makeAdministrator(String clientId);
+	boolean changeKind(String clientId, ClientKind kind);
 
 	/**
 	 * A client as stored.

@@ -93,44 +93,47 @@ public final class ManageClients {
 	}
 
 	/**
-	 * Makes sure an administrator client with this id and secret exists: created when
-	 * missing, secret replaced when it differs, kind set to administrator.
+	 * Makes sure a client named by the deployment's settings (the bootstrap
+	 * administrator, the gateway) exists with this id, kind and secret: created when
+	 * missing, secret replaced when it differs, kind set.
 	 */
-	public void ensureAdministrator(String clientId, String secret) {
+	public void ensureConfigured(ClientKind kind, String clientId, String secret) {
+		if (kind == null) {
+			throw new IllegalArgumentException("kind cannot be null");
+		}
 		if (secret == null || secret.isEmpty()) {
 			throw new IllegalArgumentException("secret cannot be empty");
 		}
 		Client.requireValidClientId(clientId);
 		Optional<ClientStore.StoredClient> existing = this.store.find(clientId);
 		if (existing.isEmpty()) {
-			Client client = new Client(clientId, "Bootstrap administrator", ClientKind.ADMINISTRATOR, Set.of(),
-					this.clock.instant());
+			Client client = new Client(clientId, "Configured " + kind.value(), kind, Set.of(), this.clock.instant());
 			if (this.store.insert(client, this.secretEncoder.encode(secret))) {
 				this.changes.clientChanged(clientId);
-				log.info("Created bootstrap administrator client {}", clientId);
+				log.info("Created configured {} client {}", kind.value(), clientId);
 				return;
 			}
 			// another instance created it in the meantime
 			existing = this.store.find(clientId);
 		}
-		existing.ifPresent((stored) -> updateAdministrator(stored, secret));
+		existing.ifPresent((stored) -> updateConfigured(stored, kind, secret));
 	}
 
-	private void updateAdministrator(ClientStore.StoredClient stored, String secret) {
+	private void updateConfigured(ClientStore.StoredClient stored, ClientKind kind, String secret) {
 		String clientId = stored.client().clientId();
 		boolean changed = false;
-		if (stored.client().kind() != ClientKind.ADMINISTRATOR) {
-			changed = this.store.makeAdministrator(clientId);
+		if (stored.client().kind() != kind) {
+			changed = this.store.changeKind(clientId, kind);
 		}
 		if (!this.secretEncoder.matches(secret, stored.secretHash())) {
 			changed = this.store.replaceSecretHash(clientId, this.secretEncoder.encode(secret)) || changed;
-			log.info("Updated the secret of bootstrap administrator client {}", clientId);
+			log.info("Updated the secret of configured {} client {}", kind.value(), clientId);
 		}
 		if (changed) {
 			this.changes.clientChanged(clientId);
 		}
 		else {
-			log.info("Bootstrap administrator client {} is up to date", clientId);
+			log.info("Configured {} client {} is up to date", kind.value(), clientId);
 		}
 	}
 
@@ -138,6 +141,10 @@ public final class ManageClients {
 		try {
 			String clientId = (command.clientId() != null) ? command.clientId() : UUID.randomUUID().toString();
 			ClientKind kind = ClientKind.fromValue(command.kind());
+			if (kind == ClientKind.GATEWAY) {
+				throw new IllegalArgumentException("A gateway client comes from the deployment's settings "
+						+ "(lanyard.token-broker.gateway-client-id and -secret), never from the admin API");
+			}
 			Set<String> scopes = (command.scopes() != null) ? command.scopes() : Set.of();
 			return new Client(clientId, command.name(), kind, scopes, this.clock.instant());
 		}

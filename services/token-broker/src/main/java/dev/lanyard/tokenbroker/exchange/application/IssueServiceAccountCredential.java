@@ -124,7 +124,7 @@ public final class IssueServiceAccountCredential {
 			.of((integration.audience() != null) ? integration.audience() : integration.integrationId());
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token.value()), TokenIssuance.EXTERNAL_ACCESS, command.contentId(), "content",
-				command.contentId(), scopes, audience, GRANT_TYPE, now, token.expiresAt(), null,
+				command.contentId(), scopes, audience, GRANT_TYPE, now, token.expiresAt(), command.actorId(),
 				integration.integrationId());
 		try {
 			this.auditTrail.record(issuance);

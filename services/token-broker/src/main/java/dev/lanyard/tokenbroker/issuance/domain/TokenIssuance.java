@@ -35,8 +35,14 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 	/** The token type of content session tokens. */
 	public static final String CONTENT_SESSION = "content-session";
 
-	/** The token type of user session tokens. */
+	/** The token type of user session tokens: minted for one content item, held by it. */
 	public static final String USER_SESSION = "user-session";
+
+	/**
+	 * The token type the gateway relays to the connections API for a signed-in person;
+	 * content never holds one, and no other API or grant takes it.
+	 */
+	public static final String USER_CONNECTIONS = "user-connections";
 
 	/** The token type of external services' access tokens handed to content. */
 	public static final String EXTERNAL_ACCESS = "external-access";

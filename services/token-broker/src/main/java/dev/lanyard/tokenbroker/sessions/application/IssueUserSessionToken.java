@@ -103,19 +103,20 @@ public final class IssueUserSessionToken {
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
 		String tokenId = Ids.uuidString();
-		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt);
+		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt, command.contentId());
+		String tokenType = (command.contentId() != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS;
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), this.clock.instant(), command.correlationId(), tokenId,
-				TokenDigest.sha256Hex(token), TokenIssuance.USER_SESSION, user.userId(), "user", null, List.of(),
+				TokenDigest.sha256Hex(token), tokenType, user.userId(), "user", command.contentId(), List.of(),
 				List.of(this.signer.audience()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(), null);
 		try {
 			this.auditTrail.record(issuance);
 		}
 		catch (AuditTrailUnavailableException ex) {
-			log.warn("Refused user-session token {} for user {}: {}", tokenId, user.userId(), ex.getMessage());
+			log.warn("Refused {} token {} for user {}: {}", tokenType, tokenId, user.userId(), ex.getMessage());
 			return new UserSessionIssuance.AuditTrailUnavailable();
 		}
-		log.debug("Issued user-session token {} for user {} to gateway {}", tokenId, user.userId(),
-				command.gatewayClientId());
+		log.debug("Issued {} token {} for user {} (content {}) to gateway {}", tokenType, tokenId, user.userId(),
+				command.contentId(), command.gatewayClientId());
 		return new UserSessionIssuance.Issued(token, issuedAt, expiresAt);
 	}
 

@@ -6,10 +6,12 @@ package dev.lanyard.tokenbroker.sessions.application;
  * @param gatewayClientId the gateway client asking (the actor)
  * @param userId the user
  * @param minimumUserVersion the user version the gateway knows, or {@code null}
+ * @param contentId the content item that will hold the token (a user session token), or
+ * {@code null} for the gateway's own token for the connections API
  * @param correlationId id of the request
  */
 public record IssueUserSessionTokenCommand(String gatewayClientId, String userId, Long minimumUserVersion,
-		String correlationId) {
+		String contentId, String correlationId) {
 
 	public IssueUserSessionTokenCommand {
 		if (gatewayClientId == null || gatewayClientId.isBlank()) {

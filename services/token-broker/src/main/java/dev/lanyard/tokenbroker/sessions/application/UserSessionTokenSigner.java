@@ -7,8 +7,11 @@ import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 /** Signs user session tokens. */
 public interface UserSessionTokenSigner {
 
-	/** The signed token (a JWT) for the user with this id and lifetime. */
-	String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt);
+	/**
+	 * The signed token (a JWT) for the user with this id and lifetime: a user session
+	 * token bound to {@code contentId}, or, when it is {@code null}, a connections token.
+	 */
+	String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId);
 
 	/** The audience the tokens carry. */
 	String audience();

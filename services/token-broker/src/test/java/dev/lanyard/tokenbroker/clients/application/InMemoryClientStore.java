@@ -48,11 +48,10 @@ public final class InMemoryClientStore implements ClientStore {
 	}
 
 	@Override
-	public boolean makeAdministrator(String clientId) {
+	public boolean changeKind(String clientId, ClientKind kind) {
 		return this.clients.computeIfPresent(clientId, (id, old) -> {
 			Client c = old.client();
-			return new StoredClient(
-					new Client(c.clientId(), c.name(), ClientKind.ADMINISTRATOR, c.scopes(), c.createdAt()),
+			return new StoredClient(new Client(c.clientId(), c.name(), kind, c.scopes(), c.createdAt()),
 					old.secretHash());
 		}) != null;
 	}

@@ -68,6 +68,22 @@ class ManageClientsTest {
 	}
 
 	@Test
+	void registerWhenKindIsGatewayThenInvalidRequestAndNothingStored() {
+		assertThatExceptionOfType(InvalidClientRequestException.class)
+			.isThrownBy(() -> this.clients.register(new RegisterClient("gw", "Gateway", "gateway", null)))
+			.withMessageContaining("deployment's settings");
+		assertThat(this.clients.find("gw")).isEmpty();
+		assertThat(this.changed).isEmpty();
+	}
+
+	@Test
+	void ensureConfiguredWhenGatewayMissingThenCreatesGatewayClient() {
+		this.clients.ensureConfigured(ClientKind.GATEWAY, "auth-gateway", "gateway-secret-gateway-secret-gateway");
+		assertThat(this.clients.find("auth-gateway"))
+			.hasValueSatisfying((client) -> assertThat(client.kind()).isEqualTo(ClientKind.GATEWAY));
+	}
+
+	@Test
 	void registerWhenNameMissingThenInvalidRequest() {
 		assertThatExceptionOfType(InvalidClientRequestException.class)
 			.isThrownBy(() -> this.clients.register(new RegisterClient("c-1", null, "content", null)))
@@ -107,7 +123,7 @@ class ManageClientsTest {
 
 	@Test
 	void ensureAdministratorWhenMissingThenCreates() {
-		this.clients.ensureAdministrator("admin", "bootstrap-secret-bootstrap-secret");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "bootstrap-secret-bootstrap-secret");
 		assertThat(this.clients.find("admin"))
 			.hasValueSatisfying((client) -> assertThat(client.kind()).isEqualTo(ClientKind.ADMINISTRATOR));
 		assertThat(this.encoder.matches("bootstrap-secret-bootstrap-secret", this.store.secretHashOf("admin")))
@@ -116,23 +132,23 @@ class ManageClientsTest {
 
 	@Test
 	void ensureAdministratorWhenSecretChangedThenUpdatesIt() {
-		this.clients.ensureAdministrator("admin", "first-secret");
-		this.clients.ensureAdministrator("admin", "second-secret");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "first-secret");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "second-secret");
 		assertThat(this.encoder.matches("second-secret", this.store.secretHashOf("admin"))).isTrue();
 	}
 
 	@Test
 	void ensureAdministratorWhenExistingContentClientThenMakesItAdministrator() {
 		this.clients.register(new RegisterClient("admin", "Dashboard", "content", null));
-		this.clients.ensureAdministrator("admin", "s");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "s");
 		assertThat(this.clients.find("admin").orElseThrow().kind()).isEqualTo(ClientKind.ADMINISTRATOR);
 	}
 
 	@Test
 	void ensureAdministratorWhenUnchangedThenTellsNobody() {
-		this.clients.ensureAdministrator("admin", "s");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "s");
 		this.changed.clear();
-		this.clients.ensureAdministrator("admin", "s");
+		this.clients.ensureConfigured(ClientKind.ADMINISTRATOR, "admin", "s");
 		assertThat(this.changed).isEmpty();
 	}
 

@@ -35,8 +35,8 @@ class IssueUserSessionTokenTest {
 	private final UserSessionTokenSigner signer = new UserSessionTokenSigner() {
 
 		@Override
-		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt) {
-			return "signed-" + user.userId() + "-" + tokenId;
+		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId) {
+			return "signed-" + user.userId() + "-" + tokenId + "-for-" + contentId;
 		}
 
 		@Override
@@ -55,12 +55,13 @@ class IssueUserSessionTokenTest {
 	void issueWhenUserInGoodStandingThenRecordedThenIssued() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "corr"));
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "c-42", "corr"));
 		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Issued.class, (issued) -> {
 			assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
 			assertThat(this.recorded).singleElement().satisfies((issuance) -> {
 				assertThat(issuance.tokenSha256()).isEqualTo(TokenDigest.sha256Hex(issued.tokenValue()));
 				assertThat(issuance.tokenType()).isEqualTo("user-session");
+				assertThat(issuance.contentId()).isEqualTo("c-42");
 				assertThat(issuance.subjectId()).isEqualTo("u-1");
 				assertThat(issuance.subjectType()).isEqualTo("user");
 				assertThat(issuance.actorId()).isEqualTo("gw");
@@ -72,8 +73,21 @@ class IssueUserSessionTokenTest {
 	}
 
 	@Test
+	void issueWhenNoContentThenConnectionsTokenRecordedAsSuch() throws Exception {
+		this.users.apply(user("u-1", 2, false, true));
+		UserSessionIssuance result = useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, null, "corr"));
+		assertThat(result).isInstanceOf(UserSessionIssuance.Issued.class);
+		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
+			assertThat(issuance.tokenType()).isEqualTo("user-connections");
+			assertThat(issuance.contentId()).isNull();
+		});
+	}
+
+	@Test
 	void issueWhenUnknownThenUnknownUser() throws Exception {
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "c")))
+		assertThat(
+				useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.UnknownUser.class);
 		assertThat(this.recorded).isEmpty();
 	}
@@ -81,21 +95,21 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenLockedThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, true, true));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is locked"));
 	}
 
 	@Test
 	void issueWhenInactiveThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, false, false));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is deactivated"));
 	}
 
 	@Test
 	void issueWhenVersionBehindThenNotYetCurrent() throws Exception {
 		this.users.apply(user("u-1", 1, false, true));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "c")))
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.NotYetCurrent.class);
 	}
 
@@ -105,7 +119,7 @@ class IssueUserSessionTokenTest {
 		IssuanceAuditTrail down = (issuance) -> {
 			throw new AuditTrailUnavailableException("down", null);
 		};
-		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c")))
+		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.AuditTrailUnavailable.class);
 	}
 
@@ -159,7 +173,8 @@ class IssueUserSessionTokenTest {
 
 	@Test
 	void commandWhenUserIdBlankThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "c"))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "c-42", "c"))
 			.withMessage("userId cannot be blank");
 	}
 

@@ -13,13 +13,17 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Asks token-broker for a user session token: the gateway authenticates as its own client
- * and names the user; token-broker checks the user, signs the token and records its
- * issuance before answering.
+ * Asks token-broker for a signed-in user's tokens: the gateway authenticates as its own
+ * client and names the user; token-broker checks the user, signs the token and records
+ * its issuance before answering. A user session token is minted for the one content item
+ * that will hold it; the connections token is the gateway's own, for its relay to the
+ * connections API, and never leaves the gateway.
  */
 public final class UserSessionTokens {
 
 	public static final String GRANT_TYPE = "urn:lanyard:params:oauth:grant-type:user-session";
+
+	static final String CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
 
 	private final WebClient tokenBroker;
 
@@ -47,10 +51,23 @@ public final class UserSessionTokens {
 	}
 
 	/**
-	 * token-broker's answer; errors with {@link NotConfiguredException} when the gateway
-	 * has no client secret (yet).
+	 * A user session token for the content item {@code contentId}: token-broker's answer;
+	 * errors with {@link NotConfiguredException} when the gateway has no client secret
+	 * (yet).
 	 */
-	public Mono<Answer> issue(KnownUser user, String correlationId) {
+	public Mono<Answer> issue(KnownUser user, String contentId, String correlationId) {
+		if (contentId == null || contentId.isBlank()) {
+			throw new IllegalArgumentException("contentId cannot be blank");
+		}
+		return request(user, correlationId, "content_id", contentId);
+	}
+
+	/** The gateway's own token for the connections API, as {@link #issue}. */
+	public Mono<Answer> issueForConnections(KnownUser user, String correlationId) {
+		return request(user, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
+	}
+
+	private Mono<Answer> request(KnownUser user, String correlationId, String parameter, String value) {
 		var authorization = this.credentials.basicAuthorization();
 		if (authorization.isEmpty()) {
 			return Mono.error(new NotConfiguredException());
@@ -62,7 +79,8 @@ public final class UserSessionTokens {
 			.header("X-Correlation-Id", correlationId)
 			.body(BodyInserters.fromFormData("grant_type", GRANT_TYPE)
 				.with("user_id", user.userId())
-				.with("user_version", Long.toString(user.version())))
+				.with("user_version", Long.toString(user.version()))
+				.with(parameter, value))
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class)
 				.map((body) -> new Answer(response.statusCode(), body)))
 			.timeout(this.timeout);

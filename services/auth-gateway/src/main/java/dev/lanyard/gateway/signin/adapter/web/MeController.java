@@ -25,8 +25,9 @@ import org.springframework.web.server.WebSession;
 
 /**
  * The signed-in person: who they are ({@code GET /api/me}) and a user session token to
- * hand to content ({@code POST /api/me/session-token}). A session whose user was locked
- * or deactivated since is ended here.
+ * hand to one content item ({@code POST /api/me/session-token?content=<client id>}: only
+ * that content can exchange it). A session whose user was locked or deactivated since is
+ * ended here.
  */
 @RestController
 public final class MeController {
@@ -70,7 +71,15 @@ public final class MeController {
 	@PostMapping(path = "/api/me/session-token", produces = MediaType.APPLICATION_JSON_VALUE)
 	public Mono<Void> sessionToken(ServerWebExchange exchange) {
 		String correlationId = CorrelationIdFilter.of(exchange);
-		return signedIn(exchange, (user) -> this.tokens.issue(user, correlationId).flatMap((answer) -> {
+		List<String> content = exchange.getRequest().getQueryParams().getOrDefault("content", List.of());
+		return signedIn(exchange, (user) -> (content.size() != 1 || content.getFirst().isBlank())
+				? ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+						"Name the one content item the token is for: POST /api/me/session-token?content=<client id>.")
+				: issue(exchange, user, content.getFirst(), correlationId));
+	}
+
+	private Mono<Void> issue(ServerWebExchange exchange, KnownUser user, String contentId, String correlationId) {
+		return this.tokens.issue(user, contentId, correlationId).flatMap((answer) -> {
 			if (answer.status().is2xxSuccessful()) {
 				exchange.getResponse().getHeaders().setCacheControl("no-store");
 				return JsonResponses.write(exchange, HttpStatus.OK, answer.body());
@@ -81,6 +90,11 @@ public final class MeController {
 			if (answer.status().value() == 503) {
 				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"No token can be issued right now because its issuance cannot be recorded; try again shortly.");
+			}
+			if ("invalid_request".equals(error)) {
+				return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+						Optional.ofNullable(text(answer.body(), "error_description"))
+							.orElse("The request for a session token was refused."));
 			}
 			if ("invalid_grant".equals(error)) {
 				return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
@@ -97,7 +111,7 @@ public final class MeController {
 			log.warn("token-broker unreachable for a user session token (user {}): {}", user.userId(), ex.toString());
 			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 					"token-broker could not be reached; try again shortly.");
-		}));
+		});
 	}
 
 	private Mono<Void> signedIn(ServerWebExchange exchange, java.util.function.Function<KnownUser, Mono<Void>> then) {

@@ -23,10 +23,11 @@ import org.springframework.web.server.WebSession;
 
 /**
  * Lets a browser reach token-broker's connection endpoints ({@code /api/connections/**},
- * the viewer "connect" flow) with its session: the session's user session token goes with
- * the request as a bearer token, since cookies never leave the gateway. The token is
- * minted on first need and kept in the server-side session until shortly before it
- * expires. A request that brings its own Authorization header is passed on untouched.
+ * the viewer "connect" flow) with its session: the session's connections token (a kind of
+ * its own, which content never holds and no other API takes) goes with the request as a
+ * bearer token, since cookies never leave the gateway. The token is minted on first need
+ * and kept in the server-side session until shortly before it expires. A request that
+ * brings its own Authorization header is passed on untouched.
  */
 public final class SessionBearerRelay implements GlobalFilter, Ordered {
 
@@ -83,7 +84,7 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 		if (held != null && expires != null && this.clock.instant().plus(MARGIN).isBefore(expires)) {
 			return Mono.just(held);
 		}
-		return this.tokens.issue(user.get(), correlationId).flatMap((answer) -> {
+		return this.tokens.issueForConnections(user.get(), correlationId).flatMap((answer) -> {
 			if (!answer.status().is2xxSuccessful() || !answer.body().hasNonNull("access_token")) {
 				log.warn("No user session token to relay for user {}: token-broker answered {}", user.get().userId(),
 						answer.status().value());

@@ -76,10 +76,10 @@ public final class JdbcClientStore implements ClientStore {
 	}
 
 	@Override
-	public boolean makeAdministrator(String clientId) {
+	public boolean changeKind(String clientId, ClientKind kind) {
 		return this.jdbc.sql("update client set kind = :kind where client_id = :clientId")
 			.param("clientId", clientId)
-			.param("kind", ClientKind.ADMINISTRATOR.value())
+			.param("kind", kind.value())
 			.update() == 1;
 	}
 

@@ -12,10 +12,10 @@ import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentia
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenAuthenticationToken;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -31,9 +31,11 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
  * RFC 8693 token exchange for an external access token: a content session token for a
  * service-account integration, or a user session token for a viewer integration. The
  * subject token must be signed by this service's keys, carry its issuer, be unexpired and
- * be of the type named. A content session token must name a content client that still
- * exists; a client that authenticates must be that content. For a user session token, an
- * authenticating client must be a content client (recorded as the actor).
+ * be of the type named. The client must always authenticate: a subject token alone is a
+ * bearer credential that may have leaked. A content session token must name a content
+ * client that still exists, and the client must be that content. A user session token
+ * must have been minted for the authenticating content client ({@code may_act}), which is
+ * recorded as the actor.
  */
 public final class TokenExchangeAuthenticationProvider implements AuthenticationProvider {
 
@@ -42,15 +44,6 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 
 	/** Subject token type of user session tokens. */
 	public static final String USER_SESSION_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
-
-	/**
-	 * Stands for the missing client of an exchange no client authenticated for (the token
-	 * response needs one); never stored or looked up.
-	 */
-	private static final RegisteredClient NO_CLIENT = RegisteredClient.withId("unauthenticated")
-		.clientId("unauthenticated")
-		.authorizationGrantType(AuthorizationGrantType.TOKEN_EXCHANGE)
-		.build();
 
 	private final JwtDecoder subjectTokens;
 
@@ -83,8 +76,9 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		TokenExchangeAuthenticationToken request = (TokenExchangeAuthenticationToken) authentication;
+		RegisteredClient client = authenticatedClient(request);
 		if (USER_SESSION_TYPE.equals(request.getSubjectTokenType())) {
-			return exchangeUserSession(request);
+			return exchangeUserSession(request, client);
 		}
 		if (!CONTENT_SESSION_TYPE.equals(request.getSubjectTokenType())) {
 			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
@@ -92,41 +86,50 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		Jwt subject = verify(request.getSubjectToken(), TokenIssuance.CONTENT_SESSION);
 		RegisteredClient content = contentClient(subject.getSubject());
-		if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()
-				&& !content.getClientId().equals(client.getRegisteredClient().getClientId())) {
+		if (!content.getClientId().equals(client.getClientId())) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was issued to another client");
 		}
-		String actorId = (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client
-				&& client.isAuthenticated()) ? client.getRegisteredClient().getClientId() : null;
 		CredentialExchange exchange = this.serviceAccountCredentials
 			.issue(new IssueServiceAccountCredentialCommand(content.getClientId(), request.getAudience(),
-					request.getScopes(), actorId, request.getCorrelationId()));
+					request.getScopes(), client.getClientId(), request.getCorrelationId()));
 		return answer(request, content, exchange);
 	}
 
 	/**
-	 * A user session token for a viewer integration. A content client that authenticates
-	 * is recorded as the actor and must be associated with the integration; any other
-	 * authenticated client is refused.
+	 * A user session token for a viewer integration: the authenticating client must be
+	 * the content item the token was minted for; it is recorded as the actor and must be
+	 * associated with the integration.
 	 */
-	private Authentication exchangeUserSession(TokenExchangeAuthenticationToken request) {
+	private Authentication exchangeUserSession(TokenExchangeAuthenticationToken request, RegisteredClient client) {
 		Jwt subject = verify(request.getSubjectToken(), TokenIssuance.USER_SESSION);
 		if (subject.getSubject() == null || subject.getSubject().isBlank()) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token names no user");
 		}
-		RegisteredClient content = null;
-		if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()) {
-			content = client.getRegisteredClient();
-			if (!ClientKind.CONTENT.value()
-				.equals(content.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING))) {
-				throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT,
-						"Only content clients may exchange user session tokens");
-			}
+		if (!ClientKind.CONTENT.value()
+			.equals(client.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING))) {
+			throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "Only content clients may exchange user session tokens");
+		}
+		if (!client.getClientId().equals(mayAct(subject))) {
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was not issued for this client");
 		}
 		CredentialExchange exchange = this.viewerCredentials
 			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
-					(content != null) ? content.getClientId() : null, request.getCorrelationId()));
-		return answer(request, (content != null) ? content : NO_CLIENT, exchange);
+					client.getClientId(), request.getCorrelationId()));
+		return answer(request, client, exchange);
+	}
+
+	private static RegisteredClient authenticatedClient(TokenExchangeAuthenticationToken request) {
+		if (request.getPrincipal() instanceof OAuth2ClientAuthenticationToken client && client.isAuthenticated()
+				&& client.getRegisteredClient() != null) {
+			return client.getRegisteredClient();
+		}
+		throw error(OAuth2ErrorCodes.INVALID_CLIENT, "Client authentication is required");
+	}
+
+	/** The {@code sub} of the token's {@code may_act} claim, or {@code null}. */
+	private static String mayAct(Jwt subject) {
+		Object mayAct = subject.getClaim(JwtUserSessionTokenSigner.MAY_ACT);
+		return (mayAct instanceof Map<?, ?> actor && actor.get("sub") instanceof String sub) ? sub : null;
 	}
 
 	private Authentication answer(TokenExchangeAuthenticationToken request, RegisteredClient client,

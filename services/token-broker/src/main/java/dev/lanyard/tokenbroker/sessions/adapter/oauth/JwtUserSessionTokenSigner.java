@@ -2,6 +2,7 @@ package dev.lanyard.tokenbroker.sessions.adapter.oauth;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
@@ -19,9 +20,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * user id, {@code aud} = the issuer (Lanyard itself: they are presented back to Lanyard,
  * to token-broker's token exchange or through the gateway), {@code iat}, {@code nbf},
  * {@code exp}, {@code jti}, {@code roles} = [role], {@code username}, {@code groups} =
- * group ids, {@code lanyard_token_type} = {@code user-session}.
+ * group ids; for content, {@code lanyard_token_type} = {@code user-session} and
+ * {@code may_act} = {@code {"sub": <content client id>}} (RFC 8693 §4.4: the one client
+ * that may present it); for the gateway's relay, {@code lanyard_token_type} =
+ * {@code user-connections} and no {@code may_act}.
  */
 public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
+
+	/** RFC 8693 §4.4: who may present the token. */
+	public static final String MAY_ACT = "may_act";
 
 	private final JwtEncoder encoder;
 
@@ -45,8 +52,8 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 	}
 
 	@Override
-	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt) {
-		JwtClaimsSet claims = JwtClaimsSet.builder()
+	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId) {
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.issuer)
 			.subject(user.userId())
 			.audience(List.of(this.issuer))
@@ -57,9 +64,12 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 			.claim(ContentSessionTokenCustomizer.ROLES, List.of(user.role()))
 			.claim("username", user.username())
 			.claim("groups", user.groupIds().stream().sorted().toList())
-			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE, TokenIssuance.USER_SESSION)
-			.build();
-		return this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).build(), claims))
+			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE,
+					(contentId != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS);
+		if (contentId != null) {
+			claims.claim(MAY_ACT, Map.of("sub", contentId));
+		}
+		return this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).build(), claims.build()))
 			.getTokenValue();
 	}
 

@@ -13,14 +13,23 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Reads {@code grant_type=urn:lanyard:params:oauth:grant-type:user-session} with
- * {@code user_id} (required) and {@code user_version} (optional, a non-negative integer);
- * {@code null} for any other grant.
+ * {@code user_id} (required), {@code user_version} (optional, a non-negative integer) and
+ * what the token is for: {@code requested_token_type} absent or
+ * {@value #USER_SESSION_TOKEN_TYPE} with {@code content_id} naming the one content item
+ * that will hold it, or {@value #USER_CONNECTIONS_TOKEN_TYPE} without one (the gateway's
+ * relay to the connections API). {@code null} for any other grant.
  */
 public final class UserSessionGrantAuthenticationConverter implements AuthenticationConverter {
 
 	static final String USER_ID = "user_id";
 
 	static final String USER_VERSION = "user_version";
+
+	static final String CONTENT_ID = "content_id";
+
+	public static final String USER_SESSION_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
+
+	public static final String USER_CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
@@ -42,9 +51,26 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 				throw GrantParameters.invalidRequest("user_version must be a non-negative integer");
 			}
 		}
+		String requested = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
+		String contentId = GrantParameters.optionalSingle(request, CONTENT_ID);
+		if (requested == null || USER_SESSION_TOKEN_TYPE.equals(requested)) {
+			if (contentId == null || contentId.isBlank()) {
+				throw GrantParameters
+					.invalidRequest("content_id is required: a user session token is minted for one content item");
+			}
+		}
+		else if (USER_CONNECTIONS_TOKEN_TYPE.equals(requested)) {
+			if (contentId != null) {
+				throw GrantParameters.invalidRequest("content_id is not taken for " + USER_CONNECTIONS_TOKEN_TYPE);
+			}
+		}
+		else {
+			throw GrantParameters.invalidRequest(
+					"requested_token_type must be " + USER_SESSION_TOKEN_TYPE + " or " + USER_CONNECTIONS_TOKEN_TYPE);
+		}
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
-		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, CorrelationIds.of(request),
-				Map.of());
+		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, contentId,
+				CorrelationIds.of(request), Map.of());
 	}
 
 }

@@ -18,9 +18,11 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 /**
- * The user-session grant: only an authenticated client of kind {@code gateway} may ask;
+ * The user-session grant: only the gateway's client named in the deployment's settings
+ * may ask; a token for content names an existing content client, which alone may use it;
  * the user must be known (waiting a bounded time for the read model), neither locked nor
  * deactivated. The token is recorded in the audit trail before it is returned.
  */
@@ -28,11 +30,25 @@ public final class UserSessionGrantAuthenticationProvider implements Authenticat
 
 	private final IssueUserSessionToken issueUserSessionToken;
 
-	public UserSessionGrantAuthenticationProvider(IssueUserSessionToken issueUserSessionToken) {
+	private final RegisteredClientRepository clients;
+
+	private final String gatewayClientId;
+
+	/**
+	 * @param gatewayClientId the configured gateway client, or {@code null} when none is
+	 * configured (then every request is refused)
+	 */
+	public UserSessionGrantAuthenticationProvider(IssueUserSessionToken issueUserSessionToken,
+			RegisteredClientRepository clients, String gatewayClientId) {
 		if (issueUserSessionToken == null) {
 			throw new IllegalArgumentException("issueUserSessionToken cannot be null");
 		}
+		if (clients == null) {
+			throw new IllegalArgumentException("clients cannot be null");
+		}
 		this.issueUserSessionToken = issueUserSessionToken;
+		this.clients = clients;
+		this.gatewayClientId = gatewayClientId;
 	}
 
 	@Override
@@ -44,14 +60,18 @@ public final class UserSessionGrantAuthenticationProvider implements Authenticat
 		}
 		RegisteredClient registeredClient = client.getRegisteredClient();
 		String kind = registeredClient.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING);
-		if (!ClientKind.GATEWAY.value().equals(kind) || !registeredClient.getAuthorizationGrantTypes()
-			.contains(UserSessionGrantAuthenticationToken.USER_SESSION)) {
+		if (!ClientKind.GATEWAY.value().equals(kind) || !registeredClient.getClientId().equals(this.gatewayClientId)
+				|| !registeredClient.getAuthorizationGrantTypes()
+					.contains(UserSessionGrantAuthenticationToken.USER_SESSION)) {
 			throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "Only the gateway may ask for user session tokens");
+		}
+		if (request.getContentId() != null && !isContent(request.getContentId())) {
+			throw error(OAuth2ErrorCodes.INVALID_REQUEST, "content_id names no content client");
 		}
 		UserSessionIssuance issuance;
 		try {
 			issuance = this.issueUserSessionToken.issue(new IssueUserSessionTokenCommand(registeredClient.getClientId(),
-					request.getUserId(), request.getUserVersion(), request.getCorrelationId()));
+					request.getUserId(), request.getUserVersion(), request.getContentId(), request.getCorrelationId()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -70,6 +90,12 @@ public final class UserSessionGrantAuthenticationProvider implements Authenticat
 				throw error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE,
 						"The audit trail is unavailable, so no token was issued; retry later");
 		};
+	}
+
+	private boolean isContent(String clientId) {
+		RegisteredClient content = this.clients.findByClientId(clientId);
+		return content != null && ClientKind.CONTENT.value()
+			.equals(content.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING));
 	}
 
 	@Override

@@ -18,10 +18,16 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 
 	private final Long userVersion;
 
+	private final String contentId;
+
 	private final String correlationId;
 
+	/**
+	 * @param contentId the content item the token is minted for, or {@code null} for the
+	 * gateway's own connections token
+	 */
 	public UserSessionGrantAuthenticationToken(Authentication clientPrincipal, String userId, Long userVersion,
-			String correlationId, Map<String, Object> additionalParameters) {
+			String contentId, String correlationId, Map<String, Object> additionalParameters) {
 		super(USER_SESSION, clientPrincipal, additionalParameters);
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
@@ -31,6 +37,7 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 		}
 		this.userId = userId;
 		this.userVersion = userVersion;
+		this.contentId = contentId;
 		this.correlationId = correlationId;
 	}
 
@@ -41,6 +48,11 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 	/** The user version the gateway knows, or {@code null}. */
 	public Long getUserVersion() {
 		return this.userVersion;
+	}
+
+	/** The content item the token is for, or {@code null} for a connections token. */
+	public String getContentId() {
+		return this.contentId;
 	}
 
 	public String getCorrelationId() {

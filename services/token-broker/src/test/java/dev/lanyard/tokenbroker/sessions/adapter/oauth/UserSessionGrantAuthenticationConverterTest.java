@@ -23,12 +23,48 @@ class UserSessionGrantAuthenticationConverterTest {
 	void convertWhenUserAndVersionThenToken() {
 		MockHttpServletRequest request = request("u-1");
 		request.addParameter("user_version", "7");
+		request.addParameter("content_id", "c-42");
 		request.addHeader("X-Correlation-Id", "corr-1");
 		UserSessionGrantAuthenticationToken token = (UserSessionGrantAuthenticationToken) this.converter
 			.convert(request);
 		assertThat(token.getUserId()).isEqualTo("u-1");
 		assertThat(token.getUserVersion()).isEqualTo(7L);
+		assertThat(token.getContentId()).isEqualTo("c-42");
 		assertThat(token.getCorrelationId()).isEqualTo("corr-1");
+	}
+
+	@Test
+	void convertWhenNoContentThenInvalidRequest() {
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.converter.convert(request("u-1")))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("content_id"));
+	}
+
+	@Test
+	void convertWhenConnectionsTokenThenNoContent() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("requested_token_type", "urn:lanyard:params:oauth:token-type:user-connections");
+		UserSessionGrantAuthenticationToken token = (UserSessionGrantAuthenticationToken) this.converter
+			.convert(request);
+		assertThat(token.getContentId()).isNull();
+	}
+
+	@Test
+	void convertWhenConnectionsTokenWithContentThenInvalidRequest() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("requested_token_type", "urn:lanyard:params:oauth:token-type:user-connections");
+		request.addParameter("content_id", "c-42");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	@Test
+	void convertWhenOtherRequestedTypeThenInvalidRequest() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("requested_token_type", "urn:ietf:params:oauth:token-type:access_token");
+		request.addParameter("content_id", "c-42");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("requested_token_type"));
 	}
 
 	@Test
