@@ -15,7 +15,8 @@ public final class EventSchemas {
 
 	/** Every event record, by its schema file name. */
 	public static final List<String> NAMES = List.of("TokenIssued", "TokenRevoked", "UserLoggedIn", "UserChanged",
-			"GroupMembershipChanged", "UserDeactivated", "IntegrationChanged", "UserLoginRefused", "CredentialDenied");
+			"GroupMembershipChanged", "UserDeactivated", "IntegrationChanged", "UserLoginRefused", "CredentialDenied",
+			"UserSignedOut");
 
 	private EventSchemas() {
 	}

@@ -152,14 +152,34 @@ class SignInJourneyIT {
 	}
 
 	@Test
-	void signOutWhenSignedInThenSessionEnded() throws Exception {
+	void signOutWhenSignedInThenSessionAndItsUserSessionTokensEnded() throws Exception {
 		Browser browser = new Browser(lanyard.gateway());
 		browser.signIn("dev", "out-" + SUFFIX, Map.of("preferred_username", "out" + SUFFIX));
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(200);
+		HttpResponse<String> issued = browser
+			.post("/api/me/session-token?content=" + ensemble.demoContent().clientId());
+		String token = Lanyard.JSON.readTree(issued.body()).get("access_token").asString();
+		// no such integration: the answer says so while the token is good
+		assertThat(exchange(token).body()).contains("invalid_target");
 
 		assertThat(browser.post("/logout").statusCode()).isEqualTo(204);
 
 		assertThat(browser.get("/api/me").statusCode()).isEqualTo(401);
+		HttpResponse<String> after = exchange(token);
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (!after.body().contains("has ended") && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			after = exchange(token);
+		}
+		assertThat(after.statusCode()).as(after.body()).isEqualTo(400);
+		assertThat(after.body()).contains("invalid_grant").contains("has ended");
+	}
+
+	private static HttpResponse<String> exchange(String userSessionToken) throws Exception {
+		return lanyard.tokenRequest(ensemble.demoContent(),
+				Map.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "subject_token",
+						userSessionToken, "subject_token_type", "urn:lanyard:params:oauth:token-type:user-session",
+						"audience", "no-such-integration"));
 	}
 
 	@Test

@@ -276,6 +276,13 @@ class AuditServiceIT {
 	}
 
 	@Test
+	void eventsWhenTokenMeantForAnotherServiceThenUnauthorized() throws Exception {
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.tokenForAudience("user-provisioning", List.of("auditor")));
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
 	void eventsWhenTokenSignedByUnknownKeyThenUnauthorized() throws Exception {
 		HttpResponse<String> response = get("/api/audit/events", jwks.tokenFromStranger(List.of("auditor")));
 		assertThat(response.statusCode()).isEqualTo(401);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -73,18 +74,30 @@ final class TestJwks implements AutoCloseable {
 		return sign(this.stranger, ISSUER, roles, "content-session");
 	}
 
+	/** An auditor's token meant for another service than audit. */
+	String tokenForAudience(String audience, List<String> roles) {
+		return sign(this.key, ISSUER, roles, "content-session", audience);
+	}
+
 	private static String sign(ECKey key, String issuer, List<String> roles, String tokenType) {
+		return sign(key, issuer, roles, tokenType, "audit");
+	}
+
+	private static String sign(ECKey key, String issuer, List<String> roles, String tokenType, String audience) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject("auditor-client")
-			.audience("auditor-client")
+			.audience(audience)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", roles)
 			.claim("lanyard_token_type", tokenType)
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+		// always an access token's typ, so the claim-level checks stay reachable in tests
+		JOSEObjectType typ = new JOSEObjectType("at+jwt");
+		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).type(typ).build(),
+				claims);
 		try {
 			jwt.sign(new ECDSASigner(key));
 		}

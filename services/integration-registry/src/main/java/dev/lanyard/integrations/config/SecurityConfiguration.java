@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.platform.web.SecurityProblems;
 
@@ -16,10 +17,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -85,12 +83,9 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(IntegrationsProperties properties) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
-		return decoder;
+		// template listing also takes the user session tokens content holds
+		return ServiceTokens.decoder(properties.jwkSetUri().toString(), properties.issuer().toString(),
+				ServiceTokens.INTEGRATION_REGISTRY, ServiceTokens.ACCESS_TOKEN_TYP, ServiceTokens.USER_SESSION_TYP);
 	}
 
 	// A refused call to the internal API is worth a warning: only token-broker should

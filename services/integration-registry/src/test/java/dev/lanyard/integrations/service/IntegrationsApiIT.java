@@ -365,11 +365,25 @@ class IntegrationsApiIT extends ServiceTestSupport {
 				jwks.typedTokenFor(TestJwks.USER_SESSION, "integration-registry", "token-broker", "token-broker")));
 		refused.add(get(path, jwks.typedTokenFor(null, "integration-registry", "token-broker", "token-broker")));
 		assertThat(refused).extracting(Response::status)
-			.containsExactly(401, 403, 403, 401, 401, 403, 403, 403, 403, 403);
+			.containsExactly(401, 403, 403, 401, 401, 401, 403, 403, 403, 403);
 		assertThat(refused).allSatisfy((response) -> {
 			assertThat(response.body()).doesNotContain(secret);
 			assertThat(response.contentType()).startsWith("application/problem+json");
 		});
+	}
+
+	@Test
+	void apiWhenTokenMeantForAnotherServiceOrNotAnAccessTokenThen401() {
+		assertThat(
+				get("/api/integrations", jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "audit", ADMIN, "administrator"))
+					.status())
+			.as("audience audit only")
+			.isEqualTo(401);
+		assertThat(get("/api/integrations", jwks.tokenOfTyp("JWT", ADMIN, "administrator")).status()).as("typ JWT")
+			.isEqualTo(401);
+		assertThat(get("/api/integrations", jwks.tokenOfTyp(null, ADMIN, "administrator")).status()).as("no typ")
+			.isEqualTo(401);
+		assertThat(get("/api/integrations", jwks.tokenOfTyp("at+jwt", ADMIN, "administrator")).status()).isEqualTo(200);
 	}
 
 	@Test

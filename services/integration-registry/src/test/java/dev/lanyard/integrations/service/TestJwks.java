@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
@@ -38,6 +39,9 @@ final class TestJwks implements AutoCloseable {
 	static final String USER_SESSION = "user-session";
 
 	static final String INTERNAL_SERVICE = "internal-service";
+
+	/** The audience token-broker gives tokens meant for this service. */
+	static final String AUDIENCE = "integration-registry";
 
 	private final ECKey ec;
 
@@ -83,8 +87,14 @@ final class TestJwks implements AutoCloseable {
 	 * ({@code lanyard_token_type}; left out when {@code null}).
 	 */
 	String typedToken(String tokenType, String subject, String... roles) {
-		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, subject, tokenType,
+		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, AUDIENCE, tokenType,
 				List.of(roles));
+	}
+
+	/** A well-signed content-session token with this JOSE {@code typ} (or none). */
+	String tokenOfTyp(String typ, String subject, String... roles) {
+		return sign(JWSAlgorithm.ES256, this.ec.getKeyID(), signer(this.ec), ISSUER, subject, AUDIENCE, CONTENT_SESSION,
+				List.of(roles), typ);
 	}
 
 	/**
@@ -132,11 +142,17 @@ final class TestJwks implements AutoCloseable {
 
 	private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, String issuer, String subject,
 			List<String> roles) {
-		return sign(algorithm, keyId, signer, issuer, subject, subject, CONTENT_SESSION, roles);
+		return sign(algorithm, keyId, signer, issuer, subject, AUDIENCE, CONTENT_SESSION, roles);
 	}
 
 	private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, String issuer, String subject,
 			String audience, String tokenType, List<String> roles) {
+		return sign(algorithm, keyId, signer, issuer, subject, audience, tokenType, roles,
+				USER_SESSION.equals(tokenType) ? "user-session+jwt" : "at+jwt");
+	}
+
+	private static String sign(JWSAlgorithm algorithm, String keyId, JWSSigner signer, String issuer, String subject,
+			String audience, String tokenType, List<String> roles, String typ) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
@@ -147,7 +163,11 @@ final class TestJwks implements AutoCloseable {
 			.claim("roles", roles)
 			.claim("lanyard_token_type", tokenType)
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(algorithm).keyID(keyId).build(), claims);
+		JWSHeader.Builder header = new JWSHeader.Builder(algorithm).keyID(keyId);
+		if (typ != null) {
+			header.type(new JOSEObjectType(typ));
+		}
+		SignedJWT jwt = new SignedJWT(header.build(), claims);
 		try {
 			jwt.sign(signer);
 		}

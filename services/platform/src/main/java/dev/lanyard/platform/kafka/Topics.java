@@ -11,6 +11,7 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
+import dev.lanyard.events.UserSignedOut;
 
 /** Every topic of the ensemble, declared once. */
 public final class Topics {
@@ -39,6 +40,9 @@ public final class Topics {
 	public static final Topic<UserDeactivated> USER_DEACTIVATED = new Topic<>("lanyard.identity.user-deactivated.v1",
 			UserDeactivated.class, false);
 
+	public static final Topic<UserSignedOut> USER_SIGNED_OUT = new Topic<>("lanyard.identity.user-signed-out.v1",
+			UserSignedOut.class, false);
+
 	public static final Topic<IntegrationChanged> INTEGRATION_CHANGED = new Topic<>(
 			"lanyard.integrations.integration-changed.v1", IntegrationChanged.class, true);
 
@@ -49,7 +53,8 @@ public final class Topics {
 	public static final String DEAD_LETTER = "lanyard.platform.dead-letter.v1";
 
 	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, CREDENTIAL_DENIED, USER_LOGGED_IN,
-			USER_LOGIN_REFUSED, USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, INTEGRATION_CHANGED);
+			USER_LOGIN_REFUSED, USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, USER_SIGNED_OUT,
+			INTEGRATION_CHANGED);
 
 	private Topics() {
 	}

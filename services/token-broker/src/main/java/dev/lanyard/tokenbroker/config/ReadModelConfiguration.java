@@ -23,6 +23,7 @@ import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadMod
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.DeadLetterValueSerializer;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelEventListener;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelRecord;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelRecordDeserializer;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.RegistryUnavailableException;
@@ -103,8 +104,9 @@ class ReadModelConfiguration {
 	}
 
 	@Bean
-	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations) {
-		return new ReadModelEventListener(users, integrations);
+	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
+			EndedSessions endedSessions) {
+		return new ReadModelEventListener(users, integrations, endedSessions);
 	}
 
 	@Bean

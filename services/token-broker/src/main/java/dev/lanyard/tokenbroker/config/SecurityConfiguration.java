@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
@@ -20,6 +21,7 @@ import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationConverter;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
 import dev.lanyard.tokenbroker.web.ProblemAccessDeniedHandler;
 import dev.lanyard.tokenbroker.web.ProblemAuthenticationEntryPoint;
@@ -93,7 +95,8 @@ class SecurityConfiguration {
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
 			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
-			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway) {
+			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
+			EndedSessions endedSessions) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -106,7 +109,7 @@ class SecurityConfiguration {
 							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
 							.authenticationProvider(new TokenExchangeAuthenticationProvider(
 									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
-									issueServiceAccountCredential, issueViewerCredential))
+									issueServiceAccountCredential, issueViewerCredential, endedSessions))
 							.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
 							.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
@@ -166,6 +169,9 @@ class SecurityConfiguration {
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
+			if (!ServiceTokens.ACCESS_TOKEN_TYP.equals(jwt.getHeaders().get("typ"))) {
+				return List.of();
+			}
 			String type = jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE);
 			if (TokenIssuance.CONTENT_SESSION.equals(type)) {
 				return authorities.convert(jwt);

@@ -3,18 +3,28 @@ package dev.lanyard.tokenbroker.config;
 import java.time.Clock;
 
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcEndedSessions;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
 import dev.lanyard.tokenbroker.users.application.AwaitUser;
 
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** User session tokens: the signer and the use case behind the user-session grant. */
 @Configuration(proxyBeanMethods = false)
 class SessionsConfiguration {
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	EndedSessions endedSessions(JdbcClient jdbc) {
+		return new JdbcEndedSessions(jdbc);
+	}
 
 	@Bean
 	IssueUserSessionToken issueUserSessionToken(AwaitUser users, JwtEncoder jwtEncoder, TokenProperties tokens,

@@ -9,6 +9,9 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
@@ -21,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
@@ -78,12 +84,18 @@ class SigningConfiguration {
 	 * and issuer.
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, TokenProperties tokens, EndedSessions endedSessions) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwsAlgorithms((algorithms) -> {
 			algorithms.add(SignatureAlgorithm.ES256);
 			algorithms.add(SignatureAlgorithm.RS256);
 		}).build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(tokens.issuerUrl()));
+		// this service's own audience; access tokens, and the user session tokens its
+		// token
+		// exchange takes (each use checks the type it needs)
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(tokens.issuerUrl()),
+				new JwtAudienceValidator(ServiceTokens.TOKEN_BROKER),
+				new JwtTypeValidator(ServiceTokens.ACCESS_TOKEN_TYP, ServiceTokens.USER_SESSION_TYP),
+				new SessionNotEndedValidator(endedSessions)));
 		return decoder;
 	}
 

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
@@ -93,6 +94,18 @@ final class PublishedEvents {
 			.setProducer("user-provisioning")
 			.setUserId(userId)
 			.setReason("scim-deactivated")
+			.build();
+	}
+
+	static UserSignedOut signedOut(String userId, String sessionId) {
+		return UserSignedOut.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(Instant.now())
+			.setCorrelationId("it")
+			.setProducer("auth-gateway")
+			.setActorId(userId)
+			.setUserId(userId)
+			.setSessionId(sessionId)
 			.build();
 	}
 

@@ -183,6 +183,20 @@ abstract class ServiceTestSupport {
 
 	// ---- plumbing
 
+	/**
+	 * A token of this service, verified against its JWK set as another service would (its
+	 * {@code typ} is {@code at+jwt} or {@code user-session+jwt}).
+	 */
+	org.springframework.security.oauth2.jwt.Jwt decode(String token) {
+		org.springframework.security.oauth2.jwt.NimbusJwtDecoder decoder = org.springframework.security.oauth2.jwt.NimbusJwtDecoder
+			.withJwkSetUri(uri("/oauth2/jwks").toString())
+			.jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+			.build();
+		decoder.setJwtValidator(org.springframework.security.oauth2.jwt.JwtValidators.createDefaultWithValidators(
+				new org.springframework.security.oauth2.jwt.JwtTypeValidator("at+jwt", "user-session+jwt")));
+		return decoder.decode(token);
+	}
+
 	URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}

@@ -23,9 +23,7 @@ import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,14 +52,12 @@ class TokenEndpointIT extends ServiceTestSupport {
 		assertThat(body.get("scope").asString()).isEqualTo("reports.read");
 		String token = body.get("access_token").asString();
 
-		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.build()
-			.decode(token);
+		Jwt jwt = decode(token);
 		assertThat(jwt.getHeaders().get("alg")).hasToString("ES256");
 		assertThat(jwt.getClaimAsString("iss")).isEqualTo(ISSUER);
 		assertThat(jwt.getSubject()).isEqualTo(client.clientId());
-		assertThat(jwt.getAudience()).containsExactly(client.clientId());
+		assertThat(jwt.getAudience()).containsExactly("token-broker", "integration-registry");
+		assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt");
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("content");
 		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("content-session");
 		assertThat(jwt.getClaimAsString("scope")).isEqualTo("reports.read");
@@ -78,7 +74,7 @@ class TokenEndpointIT extends ServiceTestSupport {
 				assertThat(event.getSubjectType()).isEqualTo("content");
 				assertThat(event.getContentId()).isEqualTo(client.clientId());
 				assertThat(event.getScopes()).containsExactly("reports.read");
-				assertThat(event.getAudience()).containsExactly(client.clientId());
+				assertThat(event.getAudience()).containsExactly("token-broker", "integration-registry");
 				assertThat(event.getGrantType()).isEqualTo("client_credentials");
 				assertThat(event.getIssuedAt()).isEqualTo(jwt.getIssuedAt());
 				assertThat(event.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
@@ -179,6 +175,13 @@ class TokenEndpointIT extends ServiceTestSupport {
 		assertThat(health.status()).as(health.body()).isEqualTo(200);
 		assertThat(get("/actuator/env", null).status()).isEqualTo(401);
 		assertThat(URI.create(ISSUER).getPort()).isEqualTo(18080);
+	}
+
+	@Test
+	void adminApiWhenTokenMeantForAnotherServiceThenUnauthorized() {
+		RegisteredClient auditor = createClient("auditor");
+		Response response = get("/api/admin/clients", token(auditor.clientId(), auditor.secret()));
+		assertThat(response.status()).as("an auditor's token is for audit alone").isEqualTo(401);
 	}
 
 }

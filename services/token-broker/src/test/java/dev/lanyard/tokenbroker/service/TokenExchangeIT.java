@@ -33,7 +33,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,10 +99,7 @@ class TokenExchangeIT extends ServiceTestSupport {
 
 			// the bearer presented to integration-registry: signed by us, recorded first
 			String bearer = ExternalServices.registryAuthorizations.get(fetchedBefore).substring("Bearer ".length());
-			Jwt internal = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
-				.jwsAlgorithm(SignatureAlgorithm.ES256)
-				.build()
-				.decode(bearer);
+			Jwt internal = decode(bearer);
 			assertThat(internal.getSubject()).isEqualTo("token-broker");
 			assertThat(internal.getAudience()).containsExactly("integration-registry");
 			assertThat(internal.getClaimAsStringList("roles")).containsExactly("token-broker");
@@ -206,11 +202,11 @@ class TokenExchangeIT extends ServiceTestSupport {
 
 		Instant longAgo = Instant.now().minus(Duration.ofHours(2));
 		String expired = this.jwtEncoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).build(),
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.ES256).type("at+jwt").build(),
 					JwtClaimsSet.builder()
 						.issuer(ISSUER)
 						.subject(content.clientId())
-						.audience(List.of(content.clientId()))
+						.audience(List.of("token-broker"))
 						.issuedAt(longAgo)
 						.expiresAt(longAgo.plus(Duration.ofMinutes(15)))
 						.id(UUID.randomUUID().toString())

@@ -15,9 +15,7 @@ import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,18 +43,17 @@ class UserSessionIT extends ServiceTestSupport {
 		assertThat(response.json().get("token_type").asString()).isEqualTo("Bearer");
 		assertThat(response.json().get("expires_in").asLong()).as("five minutes by default").isBetween(299L, 300L);
 		String token = response.json().get("access_token").asString();
-		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.build()
-			.decode(token);
+		Jwt jwt = decode(token);
 		assertThat(jwt.getClaimAsString("iss")).isEqualTo(ISSUER);
 		assertThat(jwt.getSubject()).isEqualTo(userId);
-		assertThat(jwt.getAudience()).containsExactly(ISSUER);
+		assertThat(jwt.getAudience()).containsExactly("token-broker", "integration-registry");
+		assertThat(jwt.getHeaders()).containsEntry("typ", "user-session+jwt");
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("publisher");
 		assertThat(jwt.getClaimAsStringList("groups")).containsExactly("g-1", "g-2");
 		assertThat(jwt.getClaimAsString("username")).startsWith("user3_");
 		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-session");
 		assertThat(jwt.getClaimAsMap("may_act")).containsExactly(java.util.Map.entry("sub", holder().clientId()));
+		assertThat(jwt.getClaimAsString("sid")).isEqualTo("s-" + userId);
 		assertThat(jwt.getId()).isNotBlank();
 		assertThat(jwt.getNotBefore()).isEqualTo(jwt.getIssuedAt());
 
@@ -98,10 +95,7 @@ class UserSessionIT extends ServiceTestSupport {
 		Response response = userSession(gateway, userId, "2");
 		late.join();
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.build()
-			.decode(response.json().get("access_token").asString());
+		Jwt jwt = decode(response.json().get("access_token").asString());
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("administrator");
 	}
 
@@ -158,18 +152,19 @@ class UserSessionIT extends ServiceTestSupport {
 	void userSessionWhenNoContentOrUnknownContentThenInvalidRequest() {
 		String userId = knownUser();
 		Response noContent = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(),
-				Map.of("grant_type", GRANT, "user_id", userId));
+				Map.of("grant_type", GRANT, "user_id", userId, "session_id", "s-1"));
 		assertThat(noContent.status()).isEqualTo(400);
 		assertThat(noContent.json().get("error").asString()).isEqualTo("invalid_request");
 		assertThat(noContent.json().get("error_description").asString()).contains("content_id");
 
-		Response auditorAsContent = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(),
-				Map.of("grant_type", GRANT, "user_id", userId, "content_id", createClient("auditor").clientId()));
+		Response auditorAsContent = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT,
+				"user_id", userId, "session_id", "s-1", "content_id", createClient("auditor").clientId()));
 		assertThat(auditorAsContent.status()).isEqualTo(400);
 		assertThat(auditorAsContent.json().get("error").asString()).isEqualTo("invalid_request");
 
-		Response both = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
-				userId, "content_id", holder().clientId(), "requested_token_type", CONNECTIONS_TOKEN_TYPE));
+		Response both = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(),
+				Map.of("grant_type", GRANT, "user_id", userId, "session_id", "s-1", "content_id", holder().clientId(),
+						"requested_token_type", CONNECTIONS_TOKEN_TYPE));
 		assertThat(both.status()).isEqualTo(400);
 		assertThat(both.json().get("error").asString()).isEqualTo("invalid_request");
 	}
@@ -179,13 +174,12 @@ class UserSessionIT extends ServiceTestSupport {
 	void userSessionWhenConnectionsTokenThenOwnTypeNoContentAndRecordedAsSuch() throws Exception {
 		String userId = knownUser();
 		Response response = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
-				userId, "user_version", "1", "requested_token_type", CONNECTIONS_TOKEN_TYPE));
+				userId, "user_version", "1", "session_id", "s-1", "requested_token_type", CONNECTIONS_TOKEN_TYPE));
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		Jwt jwt = NimbusJwtDecoder.withJwkSetUri(uri("/oauth2/jwks").toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.build()
-			.decode(response.json().get("access_token").asString());
+		Jwt jwt = decode(response.json().get("access_token").asString());
 		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-connections");
+		assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt");
+		assertThat(jwt.getAudience()).containsExactly("token-broker");
 		assertThat(jwt.hasClaim("may_act")).isFalse();
 		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
 			assertThat(events.awaitFor(userId, (list) -> !list.isEmpty(), Duration.ofSeconds(20))).singleElement()
@@ -242,6 +236,7 @@ class UserSessionIT extends ServiceTestSupport {
 		Map<String, String> form = new java.util.LinkedHashMap<>();
 		form.put("grant_type", GRANT);
 		form.put("user_id", userId);
+		form.put("session_id", "s-" + userId);
 		form.put("content_id", holder().clientId());
 		if (version != null) {
 			form.put("user_version", version);

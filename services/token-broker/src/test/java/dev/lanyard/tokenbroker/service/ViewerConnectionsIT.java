@@ -328,6 +328,29 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	}
 
 	@Test
+	@Order(6)
+	void signOutWhenAnnouncedThenThatSessionsTokensRefusedAndOthersNot() {
+		String userId = publishUser(false, Set.of());
+		String integrationId = publishViewer(Set.of());
+		String session = userSession(userId, content(), "browser-a");
+		String connections = connectionsToken(userId, "browser-a");
+		String otherBrowser = userSession(userId, content(), "browser-b");
+		assertError(awaitIntegration(() -> exchange(session, integrationId, null, null)), "invalid_grant",
+				"has not connected");
+		assertThat(get("/api/connections", connections).status()).isEqualTo(200);
+
+		PublishedEvents.publish(Topics.USER_SIGNED_OUT.name(), userId, PublishedEvents.signedOut(userId, "browser-a"));
+
+		Response refused = UserSessionIT.eventually(() -> exchange(session, integrationId, null, null),
+				(r) -> r.body().contains("has ended"));
+		assertError(refused, "invalid_grant", "session the subject token was minted for has ended");
+		assertThat(get("/api/connections", connections).status()).isEqualTo(401);
+		assertError(exchange(otherBrowser, integrationId, null, null), "invalid_grant", "has not connected");
+		// a new token for the ended session is refused at once as well
+		assertThat(get("/api/connections", connectionsToken(userId, "browser-a")).status()).isEqualTo(401);
+	}
+
+	@Test
 	@Order(7)
 	void storeWhenKeyEncryptionKeySetThenRefreshTokenSealed() {
 		byte[] key = new byte[32];
@@ -397,14 +420,27 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	}
 
 	String userSession(String userId, RegisteredClient holder) {
+		return userSession(userId, holder, sessionOf(userId));
+	}
+
+	String userSession(String userId, RegisteredClient holder, String sessionId) {
 		return gatewayToken(Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1",
-				"content_id", holder.clientId()));
+				"session_id", sessionId, "content_id", holder.clientId()));
 	}
 
 	/** The token the gateway relays to the connections API for the signed-in user. */
 	String connectionsToken(String userId) {
+		return connectionsToken(userId, sessionOf(userId));
+	}
+
+	String connectionsToken(String userId, String sessionId) {
 		return gatewayToken(Map.of("grant_type", UserSessionIT.GRANT, "user_id", userId, "user_version", "1",
-				"requested_token_type", UserSessionIT.CONNECTIONS_TOKEN_TYPE));
+				"session_id", sessionId, "requested_token_type", UserSessionIT.CONNECTIONS_TOKEN_TYPE));
+	}
+
+	/** The browser session a user's tokens are minted in, unless a test names another. */
+	static String sessionOf(String userId) {
+		return "session-of-" + userId;
 	}
 
 	private String gatewayToken(Map<String, String> form) {

@@ -33,6 +33,13 @@ class AdminApiIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void usersWhenTokenMeantForAnotherServiceThenUnauthorized() {
+		Response response = call("GET", "/api/admin/users", jwks.token(TestJwks.ISSUER, "admin-client",
+				TestJwks.CONTENT_SESSION, List.of("administrator"), "integration-registry"), null, null);
+		assertThat(response.status()).isEqualTo(401);
+	}
+
+	@Test
 	void usersWhenTokenWithoutAdministratorRoleThenForbiddenProblem() {
 		Response response = call("POST", "/api/admin/users",
 				jwks.token(TestJwks.ISSUER, "publisher-1", List.of("publisher")), "{\"uniqueId\":\"x\"}", null);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -70,18 +71,25 @@ final class TestJwks implements AutoCloseable {
 	 * {@code null}).
 	 */
 	String token(String issuer, String subject, String tokenType, List<String> roles) {
+		return token(issuer, subject, tokenType, roles, "user-provisioning");
+	}
+
+	/** As {@link #token(String, String, String, List)}, for {@code audience}. */
+	String token(String issuer, String subject, String tokenType, List<String> roles, String audience) {
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
 			.subject(subject)
-			.audience("lanyard")
+			.audience(audience)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)))
 			.jwtID(UUID.randomUUID().toString())
 			.claim("roles", roles)
 			.claim("lanyard_token_type", tokenType)
 			.build();
-		SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).build(),
-				claims);
+		// always an access token's typ, so the claim-level checks stay reachable in tests
+		JOSEObjectType typ = new JOSEObjectType("at+jwt");
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(this.key.getKeyID()).type(typ).build(), claims);
 		try {
 			jwt.sign(new ECDSASigner(this.key));
 		}

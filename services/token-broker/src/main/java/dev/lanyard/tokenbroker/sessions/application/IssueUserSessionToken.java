@@ -103,11 +103,12 @@ public final class IssueUserSessionToken {
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
 		String tokenId = Ids.uuidString();
-		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt, command.contentId());
+		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt, command.sessionId(), command.contentId());
 		String tokenType = (command.contentId() != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS;
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), this.clock.instant(), command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token), tokenType, user.userId(), "user", command.contentId(), List.of(),
-				List.of(this.signer.audience()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(), null);
+				this.signer.audience(command.contentId()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(),
+				null);
 		try {
 			this.auditTrail.record(issuance);
 		}

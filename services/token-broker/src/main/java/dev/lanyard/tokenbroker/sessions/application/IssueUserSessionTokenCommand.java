@@ -6,12 +6,13 @@ package dev.lanyard.tokenbroker.sessions.application;
  * @param gatewayClientId the gateway client asking (the actor)
  * @param userId the user
  * @param minimumUserVersion the user version the gateway knows, or {@code null}
+ * @param sessionId the gateway's browser session: the token ends when it is signed out of
  * @param contentId the content item that will hold the token (a user session token), or
  * {@code null} for the gateway's own token for the connections API
  * @param correlationId id of the request
  */
 public record IssueUserSessionTokenCommand(String gatewayClientId, String userId, Long minimumUserVersion,
-		String contentId, String correlationId) {
+		String sessionId, String contentId, String correlationId) {
 
 	public IssueUserSessionTokenCommand {
 		if (gatewayClientId == null || gatewayClientId.isBlank()) {
@@ -19,6 +20,9 @@ public record IssueUserSessionTokenCommand(String gatewayClientId, String userId
 		}
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
+		}
+		if (sessionId == null || sessionId.isBlank()) {
+			throw new IllegalArgumentException("sessionId cannot be blank");
 		}
 		if (correlationId == null || correlationId.isBlank()) {
 			throw new IllegalArgumentException("correlationId cannot be blank");

@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.sessions.application;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
@@ -11,9 +12,10 @@ public interface UserSessionTokenSigner {
 	 * The signed token (a JWT) for the user with this id and lifetime: a user session
 	 * token bound to {@code contentId}, or, when it is {@code null}, a connections token.
 	 */
-	String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId);
+	String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
+			String contentId);
 
-	/** The audience the tokens carry. */
-	String audience();
+	/** The audiences a token for {@code contentId} (or a connections token) carries. */
+	List<String> audience(String contentId);
 
 }

@@ -35,13 +35,14 @@ class IssueUserSessionTokenTest {
 	private final UserSessionTokenSigner signer = new UserSessionTokenSigner() {
 
 		@Override
-		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId) {
+		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
+				String contentId) {
 			return "signed-" + user.userId() + "-" + tokenId + "-for-" + contentId;
 		}
 
 		@Override
-		public String audience() {
-			return "http://lanyard";
+		public List<String> audience(String contentId) {
+			return List.of("token-broker");
 		}
 
 	};
@@ -55,7 +56,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenUserInGoodStandingThenRecordedThenIssued() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "c-42", "corr"));
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", "c-42", "corr"));
 		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Issued.class, (issued) -> {
 			assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
 			assertThat(this.recorded).singleElement().satisfies((issuance) -> {
@@ -66,7 +67,7 @@ class IssueUserSessionTokenTest {
 				assertThat(issuance.subjectType()).isEqualTo("user");
 				assertThat(issuance.actorId()).isEqualTo("gw");
 				assertThat(issuance.grantType()).isEqualTo(IssueUserSessionToken.GRANT_TYPE);
-				assertThat(issuance.audience()).containsExactly("http://lanyard");
+				assertThat(issuance.audience()).containsExactly("token-broker");
 			});
 		});
 		assertThat(result.toString()).doesNotContain("signed-");
@@ -76,7 +77,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenNoContentThenConnectionsTokenRecordedAsSuch() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, null, "corr"));
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", null, "corr"));
 		assertThat(result).isInstanceOf(UserSessionIssuance.Issued.class);
 		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
 			assertThat(issuance.tokenType()).isEqualTo("user-connections");
@@ -86,8 +87,8 @@ class IssueUserSessionTokenTest {
 
 	@Test
 	void issueWhenUnknownThenUnknownUser() throws Exception {
-		assertThat(
-				useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "c-42", "c")))
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "s-1", "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.UnknownUser.class);
 		assertThat(this.recorded).isEmpty();
 	}
@@ -95,21 +96,24 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenLockedThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, true, true));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is locked"));
 	}
 
 	@Test
 	void issueWhenInactiveThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, false, false));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is deactivated"));
 	}
 
 	@Test
 	void issueWhenVersionBehindThenNotYetCurrent() throws Exception {
 		this.users.apply(user("u-1", 1, false, true));
-		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "c-42", "c")))
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "s-1", "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.NotYetCurrent.class);
 	}
 
@@ -119,7 +123,7 @@ class IssueUserSessionTokenTest {
 		IssuanceAuditTrail down = (issuance) -> {
 			throw new AuditTrailUnavailableException("down", null);
 		};
-		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "c-42", "c")))
+		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.AuditTrailUnavailable.class);
 	}
 
@@ -174,7 +178,7 @@ class IssueUserSessionTokenTest {
 	@Test
 	void commandWhenUserIdBlankThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "c-42", "c"))
+			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "s-1", "c-42", "c"))
 			.withMessage("userId cannot be blank");
 	}
 

@@ -2,6 +2,7 @@ package dev.lanyard.audit.trail.adapter.web;
 
 import dev.lanyard.audit.AuditProperties;
 import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.platform.web.SecurityProblems;
 import jakarta.servlet.DispatcherType;
@@ -11,10 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -60,13 +58,8 @@ class SecurityConfiguration {
 
 	@Bean
 	JwtDecoder jwtDecoder(AuditProperties properties) {
-		// token-broker signs with ES256 by default, RS256 when configured so.
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri().toString())
-			.jwsAlgorithm(SignatureAlgorithm.ES256)
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
-		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer().toString()));
-		return decoder;
+		return ServiceTokens.decoder(properties.jwkSetUri().toString(), properties.issuer().toString(),
+				ServiceTokens.AUDIT);
 	}
 
 }

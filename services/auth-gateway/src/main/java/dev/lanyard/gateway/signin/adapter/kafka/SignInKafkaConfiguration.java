@@ -9,7 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
+import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.application.UserSessions;
 import dev.lanyard.platform.kafka.AwaitedProducerSettings;
@@ -52,6 +54,19 @@ public class SignInKafkaConfiguration {
 		template.setProducerListener(new ProducerListener<>() {
 		});
 		return template;
+	}
+
+	@Bean
+	SignOutAnnouncer signOutAnnouncer(KafkaProperties kafka, RegistryProperties registry) {
+		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
+		properties.putAll(AvroSerdes.producerProperties(registry));
+		// a person waits for the sign-out: bounded like a sign-in
+		properties.putAll(AwaitedProducerSettings.forAckTimeout(LOGIN_ACK_TIMEOUT).overrides());
+		KafkaTemplate<String, UserSignedOut> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(properties));
+		template.setProducerListener(new ProducerListener<>() {
+		});
+		return new KafkaSignOutAnnouncer(template);
 	}
 
 	@Bean

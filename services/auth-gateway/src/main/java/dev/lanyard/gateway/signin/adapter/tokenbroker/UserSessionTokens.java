@@ -55,19 +55,27 @@ public final class UserSessionTokens {
 	 * errors with {@link NotConfiguredException} when the gateway has no client secret
 	 * (yet).
 	 */
-	public Mono<Answer> issue(KnownUser user, String contentId, String correlationId) {
+	public Mono<Answer> issue(KnownUser user, String sessionId, String contentId, String correlationId) {
 		if (contentId == null || contentId.isBlank()) {
 			throw new IllegalArgumentException("contentId cannot be blank");
 		}
-		return request(user, correlationId, "content_id", contentId);
+		return request(user, sessionId, correlationId, "content_id", contentId);
 	}
 
 	/** The gateway's own token for the connections API, as {@link #issue}. */
-	public Mono<Answer> issueForConnections(KnownUser user, String correlationId) {
-		return request(user, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
+	public Mono<Answer> issueForConnections(KnownUser user, String sessionId, String correlationId) {
+		return request(user, sessionId, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
 	}
 
-	private Mono<Answer> request(KnownUser user, String correlationId, String parameter, String value) {
+	/**
+	 * The browser session goes along as {@code session_id}: the token names it, and ends
+	 * when the person signs out of it.
+	 */
+	private Mono<Answer> request(KnownUser user, String sessionId, String correlationId, String parameter,
+			String value) {
+		if (sessionId == null || sessionId.isBlank()) {
+			return Mono.error(new IllegalStateException("The browser session has no id"));
+		}
 		var authorization = this.credentials.basicAuthorization();
 		if (authorization.isEmpty()) {
 			return Mono.error(new NotConfiguredException());
@@ -80,6 +88,7 @@ public final class UserSessionTokens {
 			.body(BodyInserters.fromFormData("grant_type", GRANT_TYPE)
 				.with("user_id", user.userId())
 				.with("user_version", Long.toString(user.version()))
+				.with("session_id", sessionId)
 				.with(parameter, value))
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class)
 				.map((body) -> new Answer(response.statusCode(), body)))

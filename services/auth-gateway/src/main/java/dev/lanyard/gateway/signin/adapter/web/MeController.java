@@ -79,39 +79,45 @@ public final class MeController {
 	}
 
 	private Mono<Void> issue(ServerWebExchange exchange, KnownUser user, String contentId, String correlationId) {
-		return this.tokens.issue(user, contentId, correlationId).flatMap((answer) -> {
-			if (answer.status().is2xxSuccessful()) {
-				exchange.getResponse().getHeaders().setCacheControl("no-store");
-				return JsonResponses.write(exchange, HttpStatus.OK, answer.body());
-			}
-			String error = text(answer.body(), "error");
-			log.warn("token-broker refused a user session token for user {}: {} {}", user.userId(),
-					answer.status().value(), error);
-			if (answer.status().value() == 503) {
+		return exchange.getSession()
+			.flatMap((session) -> this.tokens.issue(user, session.getAttribute(SessionAttributes.SESSION_ID), contentId,
+					correlationId))
+			.flatMap((answer) -> {
+				if (answer.status().is2xxSuccessful()) {
+					exchange.getResponse().getHeaders().setCacheControl("no-store");
+					return JsonResponses.write(exchange, HttpStatus.OK, answer.body());
+				}
+				String error = text(answer.body(), "error");
+				log.warn("token-broker refused a user session token for user {}: {} {}", user.userId(),
+						answer.status().value(), error);
+				if (answer.status().value() == 503) {
+					return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+							"No token can be issued right now because its issuance cannot be recorded; try again shortly.");
+				}
+				if ("invalid_request".equals(error)) {
+					return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+							Optional.ofNullable(text(answer.body(), "error_description"))
+								.orElse("The request for a session token was refused."));
+				}
+				if ("invalid_grant".equals(error)) {
+					return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+							Optional.ofNullable(text(answer.body(), "error_description"))
+								.orElse("You may not have a session token."));
+				}
+				return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
+						"token-broker did not issue a session token; quote the correlation id when reporting it.");
+			})
+			.onErrorResume(UserSessionTokens.NotConfiguredException.class, (ex) -> {
+				log.warn("No user session token for user {}: {}", user.userId(), ex.getMessage());
 				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-						"No token can be issued right now because its issuance cannot be recorded; try again shortly.");
-			}
-			if ("invalid_request".equals(error)) {
-				return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
-						Optional.ofNullable(text(answer.body(), "error_description"))
-							.orElse("The request for a session token was refused."));
-			}
-			if ("invalid_grant".equals(error)) {
-				return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
-						Optional.ofNullable(text(answer.body(), "error_description"))
-							.orElse("You may not have a session token."));
-			}
-			return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
-					"token-broker did not issue a session token; quote the correlation id when reporting it.");
-		}).onErrorResume(UserSessionTokens.NotConfiguredException.class, (ex) -> {
-			log.warn("No user session token for user {}: {}", user.userId(), ex.getMessage());
-			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-					"User session tokens are not available: the gateway has no token-broker client yet.");
-		}).onErrorResume((ex) -> !(ex instanceof IllegalArgumentException), (ex) -> {
-			log.warn("token-broker unreachable for a user session token (user {}): {}", user.userId(), ex.toString());
-			return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
-					"token-broker could not be reached; try again shortly.");
-		});
+						"User session tokens are not available: the gateway has no token-broker client yet.");
+			})
+			.onErrorResume((ex) -> !(ex instanceof IllegalArgumentException), (ex) -> {
+				log.warn("token-broker unreachable for a user session token (user {}): {}", user.userId(),
+						ex.toString());
+				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+						"token-broker could not be reached; try again shortly.");
+			});
 	}
 
 	private Mono<Void> signedIn(ServerWebExchange exchange, java.util.function.Function<KnownUser, Mono<Void>> then) {

@@ -84,22 +84,25 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 		if (held != null && expires != null && this.clock.instant().plus(MARGIN).isBefore(expires)) {
 			return Mono.just(held);
 		}
-		return this.tokens.issueForConnections(user.get(), correlationId).flatMap((answer) -> {
-			if (!answer.status().is2xxSuccessful() || !answer.body().hasNonNull("access_token")) {
-				log.warn("No user session token to relay for user {}: token-broker answered {}", user.get().userId(),
-						answer.status().value());
+		return this.tokens
+			.issueForConnections(user.get(), session.getAttribute(SessionAttributes.SESSION_ID), correlationId)
+			.flatMap((answer) -> {
+				if (!answer.status().is2xxSuccessful() || !answer.body().hasNonNull("access_token")) {
+					log.warn("No user session token to relay for user {}: token-broker answered {}",
+							user.get().userId(), answer.status().value());
+					return Mono.empty();
+				}
+				String token = answer.body().get("access_token").asString();
+				long seconds = answer.body().path("expires_in").asLong(0);
+				session.getAttributes().put(SessionAttributes.RELAYED_TOKEN, token);
+				session.getAttributes()
+					.put(SessionAttributes.RELAYED_TOKEN_EXPIRES, this.clock.instant().plusSeconds(seconds));
+				return Mono.just(token);
+			})
+			.onErrorResume((ex) -> {
+				log.warn("No user session token to relay for user {}: {}", user.get().userId(), ex.toString());
 				return Mono.empty();
-			}
-			String token = answer.body().get("access_token").asString();
-			long seconds = answer.body().path("expires_in").asLong(0);
-			session.getAttributes().put(SessionAttributes.RELAYED_TOKEN, token);
-			session.getAttributes()
-				.put(SessionAttributes.RELAYED_TOKEN_EXPIRES, this.clock.instant().plusSeconds(seconds));
-			return Mono.just(token);
-		}).onErrorResume((ex) -> {
-			log.warn("No user session token to relay for user {}: {}", user.get().userId(), ex.toString());
-			return Mono.empty();
-		});
+			});
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import dev.lanyard.gateway.signin.adapter.tokenbroker.GatewayClientCredentials;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.TokenBrokerClientProperties;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.CompleteSignIn;
+import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
 import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
@@ -60,6 +61,7 @@ import org.springframework.security.oauth2.client.web.server.ServerOAuth2Authori
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.logout.DelegatingServerLogoutHandler;
 import org.springframework.security.web.server.authentication.logout.HttpStatusReturningServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authentication.logout.WebSessionServerLogoutHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -241,7 +243,7 @@ public class SignInSecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
-			CompleteSignIn completeSignIn, UpstreamProperties upstreams) {
+			CompleteSignIn completeSignIn, UpstreamProperties upstreams, SignOutAnnouncer signOuts) {
 		Map<String, ClaimMapping> mappings = settings.providers()
 			.entrySet()
 			.stream()
@@ -279,7 +281,8 @@ public class SignInSecurityConfiguration {
 				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted))
 				.authenticationFailureHandler(new SignInFailureHandler()))
 			.logout((out) -> out.logoutUrl("/logout")
-				.logoutHandler(new WebSessionServerLogoutHandler())
+				.logoutHandler(new DelegatingServerLogoutHandler(new SignOutAnnouncement(signOuts),
+						new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.build();
 	}

@@ -3,6 +3,7 @@ package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 import java.time.Instant;
 import java.util.List;
 
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.exchange.application.InternalTokenSigner;
 import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
@@ -56,7 +57,9 @@ public final class JwtInternalTokenSigner implements InternalTokenSigner {
 			.claim(ContentSessionTokenCustomizer.ROLES, List.of(IssueInternalServiceToken.SERVICE))
 			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE, TokenIssuance.INTERNAL_SERVICE)
 			.build();
-		return this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).build(), claims))
+		return this.encoder
+			.encode(JwtEncoderParameters
+				.from(JwsHeader.with(this.algorithm).type(ServiceTokens.ACCESS_TOKEN_TYP).build(), claims))
 			.getTokenValue();
 	}
 

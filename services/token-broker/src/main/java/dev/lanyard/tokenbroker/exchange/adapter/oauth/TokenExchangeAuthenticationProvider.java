@@ -2,6 +2,7 @@ package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 
 import java.util.Map;
 
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
@@ -13,6 +14,8 @@ import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomi
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenAuthenticationToken;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -53,8 +56,11 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 
 	private final IssueViewerCredential viewerCredentials;
 
+	private final EndedSessions endedSessions;
+
 	public TokenExchangeAuthenticationProvider(JwtDecoder subjectTokens, RegisteredClientRepository clients,
-			IssueServiceAccountCredential serviceAccountCredentials, IssueViewerCredential viewerCredentials) {
+			IssueServiceAccountCredential serviceAccountCredentials, IssueViewerCredential viewerCredentials,
+			EndedSessions endedSessions) {
 		if (subjectTokens == null) {
 			throw new IllegalArgumentException("subjectTokens cannot be null");
 		}
@@ -70,7 +76,11 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		this.subjectTokens = subjectTokens;
 		this.clients = clients;
 		this.serviceAccountCredentials = serviceAccountCredentials;
+		if (endedSessions == null) {
+			throw new IllegalArgumentException("endedSessions cannot be null");
+		}
 		this.viewerCredentials = viewerCredentials;
+		this.endedSessions = endedSessions;
 	}
 
 	@Override
@@ -111,6 +121,11 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		if (!client.getClientId().equals(mayAct(subject))) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was not issued for this client");
+		}
+		// checked here too: a verified subject token is remembered for its lifetime
+		String sessionId = subject.getClaimAsString(SessionNotEndedValidator.SESSION_ID);
+		if (sessionId == null || this.endedSessions.ended(sessionId)) {
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The session the subject token was minted for has ended");
 		}
 		CredentialExchange exchange = this.viewerCredentials
 			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
@@ -164,7 +179,10 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		catch (JwtException ex) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is invalid or expired");
 		}
-		if (!expectedType.equals(jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE))) {
+		String typ = TokenIssuance.USER_SESSION.equals(expectedType) ? ServiceTokens.USER_SESSION_TYP
+				: ServiceTokens.ACCESS_TOKEN_TYP;
+		if (!expectedType.equals(jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE))
+				|| !typ.equals(jwt.getHeaders().get("typ"))) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is not a " + expectedType + " token");
 		}
 		return jwt;

@@ -3,6 +3,7 @@ package dev.lanyard.tokenbroker.issuance.adapter.oauth;
 import java.util.List;
 import java.util.TreeSet;
 
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
@@ -41,6 +42,7 @@ public final class ContentSessionTokenCustomizer implements OAuth2TokenCustomize
 	@Override
 	public void customize(JwtEncodingContext context) {
 		context.getJwsHeader().algorithm(this.algorithm);
+		context.getJwsHeader().type(ServiceTokens.ACCESS_TOKEN_TYP);
 		if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
 				|| !AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
 			return;
@@ -54,6 +56,8 @@ public final class ContentSessionTokenCustomizer implements OAuth2TokenCustomize
 		}
 		context.getClaims().claims((claims) -> {
 			claims.put(ROLES, List.of(kind));
+			// the services this kind of client may call, each checking it is among them
+			claims.put("aud", ServiceTokens.audiencesOfClientKind(kind));
 			claims.put(TOKEN_TYPE, TokenIssuance.CONTENT_SESSION);
 			if (context.getAuthorizedScopes().isEmpty()) {
 				claims.remove("scope");

@@ -8,8 +8,10 @@ import org.apache.kafka.common.record.TimestampType;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
 
@@ -30,20 +32,27 @@ public final class ReadModelEventListener {
 
 	private final UpdateIntegrationReadModel integrations;
 
-	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations) {
+	private final EndedSessions endedSessions;
+
+	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
+			EndedSessions endedSessions) {
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
 		}
+		if (endedSessions == null) {
+			throw new IllegalArgumentException("endedSessions cannot be null");
+		}
 		this.users = users;
+		this.endedSessions = endedSessions;
 		this.integrations = integrations;
 	}
 
 	/** The topics read. */
 	public String[] topics() {
-		return new String[] { Topics.USER_CHANGED.name(), Topics.USER_DEACTIVATED.name(),
+		return new String[] { Topics.USER_CHANGED.name(), Topics.USER_DEACTIVATED.name(), Topics.USER_SIGNED_OUT.name(),
 				Topics.INTEGRATION_CHANGED.name() };
 	}
 
@@ -59,6 +68,8 @@ public final class ReadModelEventListener {
 				case UserChanged changed -> this.users.apply(ReadModelEvents.user(changed));
 				case UserDeactivated deactivated -> this.users.deactivate(ReadModelEvents.deactivation(deactivated));
 				case IntegrationChanged changed -> this.integrations.apply(ReadModelEvents.integration(changed));
+				case UserSignedOut signedOut ->
+					this.endedSessions.end(signedOut.getSessionId(), signedOut.getUserId(), signedOut.getOccurredAt());
 				default -> throw new UnreadableRecordException("Unexpected event type "
 						+ record.value().event().getClass().getName() + " on " + record.topic());
 			}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.application.UserSessionTokenSigner;
@@ -52,16 +53,18 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 	}
 
 	@Override
-	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String contentId) {
+	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
+			String contentId) {
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.issuer)
 			.subject(user.userId())
-			.audience(List.of(this.issuer))
+			.audience(audience(contentId))
 			.issuedAt(issuedAt)
 			.notBefore(issuedAt)
 			.expiresAt(expiresAt)
 			.id(tokenId)
 			.claim(ContentSessionTokenCustomizer.ROLES, List.of(user.role()))
+			.claim(SessionNotEndedValidator.SESSION_ID, sessionId)
 			.claim("username", user.username())
 			.claim("groups", user.groupIds().stream().sorted().toList())
 			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE,
@@ -69,13 +72,18 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 		if (contentId != null) {
 			claims.claim(MAY_ACT, Map.of("sub", contentId));
 		}
-		return this.encoder.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).build(), claims.build()))
+		String type = (contentId != null) ? ServiceTokens.USER_SESSION_TYP : ServiceTokens.ACCESS_TOKEN_TYP;
+		return this.encoder
+			.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).type(type).build(), claims.build()))
 			.getTokenValue();
 	}
 
 	@Override
-	public String audience() {
-		return this.issuer;
+	public List<String> audience(String contentId) {
+		// a user session token is exchanged here (and lists integration templates); a
+		// connections token is taken by this service's connections API only
+		return (contentId != null) ? List.of(ServiceTokens.TOKEN_BROKER, ServiceTokens.INTEGRATION_REGISTRY)
+				: List.of(ServiceTokens.TOKEN_BROKER);
 	}
 
 }

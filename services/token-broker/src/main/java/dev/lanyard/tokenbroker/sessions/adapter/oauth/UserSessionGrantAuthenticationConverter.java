@@ -13,11 +13,12 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 
 /**
  * Reads {@code grant_type=urn:lanyard:params:oauth:grant-type:user-session} with
- * {@code user_id} (required), {@code user_version} (optional, a non-negative integer) and
- * what the token is for: {@code requested_token_type} absent or
- * {@value #USER_SESSION_TOKEN_TYPE} with {@code content_id} naming the one content item
- * that will hold it, or {@value #USER_CONNECTIONS_TOKEN_TYPE} without one (the gateway's
- * relay to the connections API). {@code null} for any other grant.
+ * {@code user_id} (required), {@code user_version} (optional, a non-negative integer),
+ * {@code session_id} (required: the browser session the token ends with) and what the
+ * token is for: {@code requested_token_type} absent or {@value #USER_SESSION_TOKEN_TYPE}
+ * with {@code content_id} naming the one content item that will hold it, or
+ * {@value #USER_CONNECTIONS_TOKEN_TYPE} without one (the gateway's relay to the
+ * connections API). {@code null} for any other grant.
  */
 public final class UserSessionGrantAuthenticationConverter implements AuthenticationConverter {
 
@@ -26,6 +27,8 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 	static final String USER_VERSION = "user_version";
 
 	static final String CONTENT_ID = "content_id";
+
+	static final String SESSION_ID = "session_id";
 
 	public static final String USER_SESSION_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
 
@@ -51,6 +54,7 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 				throw GrantParameters.invalidRequest("user_version must be a non-negative integer");
 			}
 		}
+		String sessionId = GrantParameters.requireSingle(request, SESSION_ID);
 		String requested = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
 		String contentId = GrantParameters.optionalSingle(request, CONTENT_ID);
 		if (requested == null || USER_SESSION_TOKEN_TYPE.equals(requested)) {
@@ -69,7 +73,7 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 					"requested_token_type must be " + USER_SESSION_TOKEN_TYPE + " or " + USER_CONNECTIONS_TOKEN_TYPE);
 		}
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
-		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, contentId,
+		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, sessionId, contentId,
 				CorrelationIds.of(request), Map.of());
 	}
 

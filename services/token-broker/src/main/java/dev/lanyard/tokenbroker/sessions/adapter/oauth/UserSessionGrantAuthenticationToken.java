@@ -18,6 +18,8 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 
 	private final Long userVersion;
 
+	private final String sessionId;
+
 	private final String contentId;
 
 	private final String correlationId;
@@ -27,7 +29,7 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 	 * gateway's own connections token
 	 */
 	public UserSessionGrantAuthenticationToken(Authentication clientPrincipal, String userId, Long userVersion,
-			String contentId, String correlationId, Map<String, Object> additionalParameters) {
+			String sessionId, String contentId, String correlationId, Map<String, Object> additionalParameters) {
 		super(USER_SESSION, clientPrincipal, additionalParameters);
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
@@ -37,6 +39,7 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 		}
 		this.userId = userId;
 		this.userVersion = userVersion;
+		this.sessionId = sessionId;
 		this.contentId = contentId;
 		this.correlationId = correlationId;
 	}
@@ -48,6 +51,11 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 	/** The user version the gateway knows, or {@code null}. */
 	public Long getUserVersion() {
 		return this.userVersion;
+	}
+
+	/** The gateway's browser session the token is minted in. */
+	public String getSessionId() {
+		return this.sessionId;
 	}
 
 	/** The content item the token is for, or {@code null} for a connections token. */

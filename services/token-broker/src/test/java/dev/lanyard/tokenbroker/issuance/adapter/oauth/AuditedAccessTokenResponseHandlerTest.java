@@ -52,7 +52,7 @@ class AuditedAccessTokenResponseHandlerTest {
 			assertThat(issuance.subjectType()).isEqualTo("content");
 			assertThat(issuance.contentId()).isEqualTo("c-42");
 			assertThat(issuance.scopes()).containsExactly("read");
-			assertThat(issuance.audience()).containsExactly("c-42");
+			assertThat(issuance.audience()).containsExactly("token-broker", "integration-registry");
 			assertThat(issuance.grantType()).isEqualTo("client_credentials");
 			// as in the token: whole seconds
 			assertThat(issuance.issuedAt())

@@ -26,7 +26,9 @@ class ContentSessionTokenCustomizerTest {
 		assertThat(jwt.getHeaders()).containsEntry("kid", "test-key");
 		assertThat(jwt.getClaimAsString("iss")).isEqualTo(TestTokens.ISSUER);
 		assertThat(jwt.getSubject()).isEqualTo("c-42");
-		assertThat(jwt.getAudience()).containsExactly("c-42");
+		assertThat(jwt.getAudience()).as("where content may present it")
+			.containsExactly("token-broker", "integration-registry");
+		assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt");
 		assertThat(jwt.getId()).isNotBlank();
 		assertThat(jwt.getIssuedAt()).isNotNull();
 		assertThat(Duration.between(jwt.getIssuedAt(), jwt.getExpiresAt())).isEqualTo(Duration.ofMinutes(15));
@@ -40,6 +42,7 @@ class ContentSessionTokenCustomizerTest {
 		Jwt jwt = TestTokens.jwt(TestTokens.client("auditor-1", "auditor"), Set.of());
 		assertThat(jwt.hasClaim("scope")).isFalse();
 		assertThat(jwt.getClaimAsStringList("roles")).isEqualTo(List.of("auditor"));
+		assertThat(jwt.getAudience()).containsExactly("audit");
 	}
 
 	@Test

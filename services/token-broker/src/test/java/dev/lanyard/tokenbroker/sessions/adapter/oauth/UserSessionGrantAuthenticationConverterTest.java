@@ -34,6 +34,16 @@ class UserSessionGrantAuthenticationConverterTest {
 	}
 
 	@Test
+	void convertWhenNoSessionThenInvalidRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "urn:lanyard:params:oauth:grant-type:user-session");
+		request.addParameter("user_id", "u-1");
+		request.addParameter("content_id", "c-42");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("session_id"));
+	}
+
+	@Test
 	void convertWhenNoContentThenInvalidRequest() {
 		assertThatExceptionOfType(OAuth2AuthenticationException.class)
 			.isThrownBy(() -> this.converter.convert(request("u-1")))
@@ -88,6 +98,7 @@ class UserSessionGrantAuthenticationConverterTest {
 		if (userId != null) {
 			request.addParameter("user_id", userId);
 		}
+		request.addParameter("session_id", "s-1");
 		return request;
 	}
 
