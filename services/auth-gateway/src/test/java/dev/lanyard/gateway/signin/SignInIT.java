@@ -276,7 +276,7 @@ class SignInIT {
 			.doesNotContain("dora@");
 		// another gateway (a repository of its own over the same table) knows the session
 		JdbcSessionRepository another = new JdbcSessionRepository(this.jdbc, Schedulers.boundedElastic(),
-				Duration.ofMinutes(30), "lanyard.userId", Set.of(), Clock.systemUTC());
+				Duration.ofMinutes(30), Duration.ofHours(12), "lanyard.userId", Set.of(), Clock.systemUTC());
 		MapSession found = another.findById(cookie).block(Duration.ofSeconds(10));
 		assertThat(found).isNotNull();
 		assertThat((String) found.getAttribute("lanyard.userId")).isEqualTo(userId);
@@ -329,6 +329,47 @@ class SignInIT {
 			.param("id", JdbcSessionRepository.sha256(planted))
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void sessionWhenOlderThanTheAbsoluteLifetimeThenGoneHoweverActive() {
+		Instant start = Instant.parse("2026-12-05T08:00:00Z");
+		java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(
+				start);
+		Clock clock = new Clock() {
+
+			@Override
+			public java.time.ZoneId getZone() {
+				return java.time.ZoneOffset.UTC;
+			}
+
+			@Override
+			public Clock withZone(java.time.ZoneId zone) {
+				return this;
+			}
+
+			@Override
+			public Instant instant() {
+				return now.get();
+			}
+
+		};
+		JdbcSessionRepository sessions = new JdbcSessionRepository(this.jdbc, Schedulers.boundedElastic(),
+				Duration.ofMinutes(30), Duration.ofHours(1), "lanyard.userId", Set.of(), clock);
+		MapSession session = sessions.createSession().block(Duration.ofSeconds(10));
+		session.setAttribute("lanyard.userId", "u-absolute");
+		String id = session.getId();
+		// active every 20 minutes: the idle timeout never strikes
+		for (int step = 1; step <= 3; step++) {
+			sessions.save(session).block(Duration.ofSeconds(10));
+			now.set(start.plus(Duration.ofMinutes(20L * step)));
+			session = sessions.findById(id).block(Duration.ofSeconds(10));
+			assertThat(session).as("after %d min", 20 * step).isNotNull();
+			session.setLastAccessedTime(now.get());
+		}
+		sessions.save(session).block(Duration.ofSeconds(10));
+		now.set(start.plus(Duration.ofMinutes(61)));
+		assertThat(sessions.findById(id).block(Duration.ofSeconds(10))).as("past the absolute lifetime").isNull();
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.scheduler.Schedulers;
 
+import dev.lanyard.gateway.signin.adapter.oidc.SignInProperties;
 import dev.lanyard.gateway.signin.adapter.web.SessionAttributes;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,13 +37,14 @@ public class BrowserSessionConfiguration {
 	@DependsOnDatabaseInitialization
 	JdbcSessionRepository browserSessions(JdbcClient jdbc, BrowserSessionProperties sessions) {
 		return new JdbcSessionRepository(jdbc, Schedulers.boundedElastic(), sessions.idleTimeout(),
-				SessionAttributes.USER_ID, SessionAttributes.NOT_STORED, Clock.systemUTC());
+				sessions.absoluteTimeout(), SessionAttributes.USER_ID, SessionAttributes.NOT_STORED, Clock.systemUTC());
 	}
 
 	@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
-	WebSessionManager webSessionManager(JdbcSessionRepository browserSessions) {
+	WebSessionManager webSessionManager(JdbcSessionRepository browserSessions, SignInProperties signIn) {
 		DefaultWebSessionManager manager = new DefaultWebSessionManager();
 		manager.setSessionStore(new SpringSessionWebSessionStore<>(browserSessions));
+		manager.setSessionIdResolver(BrowserSessionCookies.resolver(signIn.publicUrl()));
 		return manager;
 	}
 

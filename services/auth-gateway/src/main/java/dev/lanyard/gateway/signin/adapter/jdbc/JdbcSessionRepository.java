@@ -61,6 +61,8 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 
 	private final Duration idleTimeout;
 
+	private final Duration absoluteTimeout;
+
 	private final String userIdAttribute;
 
 	private final Set<String> notStored;
@@ -71,18 +73,22 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 	 * @param jdbc the gateway's database
 	 * @param scheduler where the blocking calls run
 	 * @param idleTimeout how long a session lives without a request
+	 * @param absoluteTimeout how long a session lives at most after it was created
 	 * @param userIdAttribute the attribute holding the signed-in user's id, also stored
 	 * as a column (to end every session of a user)
 	 * @param notStored attributes kept out of the database
 	 * @param clock the time
 	 */
-	public JdbcSessionRepository(JdbcClient jdbc, Scheduler scheduler, Duration idleTimeout, String userIdAttribute,
-			Set<String> notStored, Clock clock) {
+	public JdbcSessionRepository(JdbcClient jdbc, Scheduler scheduler, Duration idleTimeout, Duration absoluteTimeout,
+			String userIdAttribute, Set<String> notStored, Clock clock) {
 		if (jdbc == null || scheduler == null || clock == null) {
 			throw new IllegalArgumentException("jdbc, scheduler and clock cannot be null");
 		}
 		if (idleTimeout == null || idleTimeout.isNegative() || idleTimeout.isZero()) {
 			throw new IllegalArgumentException("idleTimeout must be positive");
+		}
+		if (absoluteTimeout == null || absoluteTimeout.compareTo(idleTimeout) < 0) {
+			throw new IllegalArgumentException("absoluteTimeout must be at least idleTimeout");
 		}
 		if (userIdAttribute == null || userIdAttribute.isBlank()) {
 			throw new IllegalArgumentException("userIdAttribute cannot be blank");
@@ -90,6 +96,7 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 		this.jdbc = jdbc;
 		this.scheduler = scheduler;
 		this.idleTimeout = idleTimeout;
+		this.absoluteTimeout = absoluteTimeout;
 		this.userIdAttribute = userIdAttribute;
 		this.notStored = Set.copyOf(notStored);
 		this.clock = clock;
@@ -156,10 +163,17 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 			.param("created", Timestamp.from(session.getCreationTime()))
 			.param("accessed", Timestamp.from(lastAccessed))
 			.param("idle", (int) session.getMaxInactiveInterval().toSeconds())
-			.param("expires", Timestamp.from(lastAccessed.plus(session.getMaxInactiveInterval())))
+			.param("expires", Timestamp.from(expiry(session.getCreationTime(), lastAccessed, session)))
 			.param("userId", (userId != null) ? userId.toString() : null)
 			.param("attributes", serialize(attributes))
 			.update();
+	}
+
+	/** Idle expiry, but never past the absolute end of the session. */
+	private Instant expiry(Instant created, Instant lastAccessed, MapSession session) {
+		Instant idle = lastAccessed.plus(session.getMaxInactiveInterval());
+		Instant absolute = created.plus(this.absoluteTimeout);
+		return idle.isBefore(absolute) ? idle : absolute;
 	}
 
 	private Optional<MapSession> load(String id) {

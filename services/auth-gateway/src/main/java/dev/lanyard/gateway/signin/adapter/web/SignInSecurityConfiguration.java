@@ -155,6 +155,11 @@ public class SignInSecurityConfiguration {
 	}
 
 	@Bean
+	RelayedRequestGuard relayedRequestGuard() {
+		return new RelayedRequestGuard();
+	}
+
+	@Bean
 	SessionBearerRelay sessionBearerRelay(UserDirectory directory, UserSessionTokens tokens) {
 		return new SessionBearerRelay(directory, tokens, java.time.Clock.systemUTC());
 	}
