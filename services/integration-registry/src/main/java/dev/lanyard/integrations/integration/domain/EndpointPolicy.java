@@ -83,7 +83,10 @@ public final class EndpointPolicy {
 					+ " is a private, loopback, link-local, metadata or reserved address, which is not allowed");
 		}
 		catch (UnknownHostException ex) {
-			throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
+			// a development machine may lack outside DNS; every call vets its own lookup
+			if (!allowsPrivate()) {
+				throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
+			}
 		}
 	}
 

@@ -94,6 +94,12 @@ class EndpointPolicyTest {
 	}
 
 	@Test
+	void checkWhenDevelopmentSettingAndHostUnresolvableThenAcceptedForTheCallToVet() {
+		assertThat(this.development.check("tokenEndpoint", "https://nowhere.invalid/token"))
+			.hasToString("https://nowhere.invalid/token");
+	}
+
+	@Test
 	void checkWhenDevelopmentSettingAndHttpToNonLoopbackThenStillRefused() {
 		assertThatExceptionOfType(InvalidFieldException.class)
 			.isThrownBy(() -> this.development.check("tokenEndpoint", "http://10.0.0.8/token"))
