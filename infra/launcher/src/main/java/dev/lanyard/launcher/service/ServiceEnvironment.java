@@ -77,6 +77,9 @@ public final class ServiceEnvironment {
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
+				// as for integration-registry: the development OIDC provider stands in
+				// for external token endpoints on loopback
+				environment.put("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);

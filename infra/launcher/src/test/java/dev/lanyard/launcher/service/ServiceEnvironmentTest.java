@@ -36,6 +36,12 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void ofWhenTokenBrokerThenPrivateEndpointsAllowedForTheDevelopmentProvider() {
+		assertThat(ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin", "secret"))
+			.containsEntry("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
+	}
+
+	@Test
 	void ofWhenOtherServiceThenNoAdministratorSecret() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin",
 				"secret");
