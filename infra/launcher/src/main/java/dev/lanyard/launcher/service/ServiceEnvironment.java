@@ -80,6 +80,9 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
 				environment.put("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", GATEWAY_CLIENT_ID);
 				environment.put("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", gatewayClientSecret);
+				// as for integration-registry: the development OIDC provider stands in
+				// for external token endpoints on loopback
+				environment.put("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);

@@ -38,6 +38,13 @@ class ServiceEnvironmentTest {
 	}
 
 	@Test
+	void ofWhenTokenBrokerThenPrivateEndpointsAllowedForTheDevelopmentProvider() {
+		assertThat(
+				ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin", "secret", "gateway-secret"))
+			.containsEntry("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
+	}
+
+	@Test
 	void ofWhenOtherServiceThenNoAdministratorSecret() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin", "secret",
 				"gateway-secret");

@@ -13,7 +13,7 @@ import dev.lanyard.integrations.integration.application.IntegrationEvents;
 import dev.lanyard.integrations.integration.application.ManageIntegrations;
 import dev.lanyard.integrations.integration.application.TestIntegrationConnection;
 import dev.lanyard.integrations.integration.domain.EndpointPolicy;
-import dev.lanyard.integrations.integration.domain.HostResolver;
+import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.integrations.secrets.adapter.file.KeyEncryptionKeys;
 import dev.lanyard.integrations.secrets.application.RewrapSecrets;
 import dev.lanyard.integrations.secrets.application.SecretCipher;
@@ -54,7 +54,8 @@ class IntegrationsConfiguration {
 	EndpointPolicy endpointPolicy(IntegrationsProperties settings) {
 		if (settings.allowPrivateEndpoints()) {
 			log.warn("lanyard.integrations.allow-private-endpoints is on: integrations may point at private and"
-					+ " loopback addresses, and at http on loopback. For development only.");
+					+ " loopback addresses, and at http on loopback (never at metadata services). For development"
+					+ " only.");
 		}
 		return new EndpointPolicy(settings.allowPrivateEndpoints(), HostResolver.system());
 	}
@@ -86,7 +87,7 @@ class IntegrationsConfiguration {
 	TestIntegrationConnection testIntegrationConnection(JdbcIntegrationStore store, SecretCipher cipher,
 			EndpointPolicy endpoints, IntegrationsProperties settings) {
 		return new TestIntegrationConnection(store, cipher, endpoints,
-				new HttpConnectionProbe(settings.connectionTestTimeout()));
+				new HttpConnectionProbe(endpoints.addresses(), settings.connectionTestTimeout()));
 	}
 
 	@Bean

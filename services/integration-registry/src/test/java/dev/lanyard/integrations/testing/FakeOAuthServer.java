@@ -45,6 +45,9 @@ public final class FakeOAuthServer implements AutoCloseable {
 				(exchange) -> respond(exchange, 200, "text/html", "<html>sign in</html>"));
 		this.server.createContext("/token", this::token);
 		this.server.createContext("/broken", (exchange) -> respond(exchange, 500, "text/plain", "down"));
+		// an inside service that happens to answer with an "error" field
+		this.server.createContext("/chatty", (exchange) -> respond(exchange, 400, "application/json",
+				"{\"error\":\"redis-7 READONLY\",\"error_description\":\"java.net.ConnectException: db 10.0.0.5\"}"));
 		this.server.createContext("/slow", (exchange) -> {
 			try {
 				Thread.sleep(5_000);

@@ -4,7 +4,14 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.HostResolver;
+import dev.lanyard.platform.outbound.VettedResolver;
+import dev.lanyard.platform.outbound.http.OutboundHttp;
 
 import dev.lanyard.tokenbroker.exchange.adapter.http.ExternalCallPolicies;
 import dev.lanyard.tokenbroker.exchange.adapter.http.HttpExternalTokenEndpoint;
@@ -31,6 +38,8 @@ import org.springframework.security.oauth2.jwt.JwtEncoder;
 @Configuration(proxyBeanMethods = false)
 class TokenExchangeConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(TokenExchangeConfiguration.class);
+
 	/** Internal-service tokens live one minute. */
 	private static final Duration INTERNAL_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
 
@@ -41,12 +50,23 @@ class TokenExchangeConfiguration {
 			.build();
 	}
 
-	/** Every external token endpoint call (all grants) goes through this one. */
+	/**
+	 * Every external token endpoint call (all grants) goes through this one: each host
+	 * resolved once, vetted by the shared outbound policy, and only the vetted address
+	 * connected to. (integration-registry, an internal service, is called by the plain
+	 * client above.)
+	 */
 	@Bean
 	ResilientExternalTokenEndpoint externalTokenEndpoint(TokenExchangeProperties exchange, JsonMapper json,
 			Clock clock) {
-		HttpExternalTokenEndpoint http = new HttpExternalTokenEndpoint(httpClient(exchange), json,
-				exchange.externalTimeout(), clock);
+		if (exchange.allowPrivateEndpoints()) {
+			log.warn("lanyard.token-broker.allow-private-endpoints is on: external token endpoints may be on private"
+					+ " and loopback addresses (never metadata services). For development only.");
+		}
+		VettedResolver addresses = new VettedResolver(new AddressPolicy(exchange.allowPrivateEndpoints()),
+				HostResolver.system());
+		HttpExternalTokenEndpoint http = new HttpExternalTokenEndpoint(
+				OutboundHttp.create(addresses, exchange.externalTimeout()), json, clock);
 		return new ResilientExternalTokenEndpoint(http, http,
 				ExternalCallPolicies.retry("external-token-endpoint", exchange.externalRetryAttempts(),
 						exchange.externalRetryBackoff()),

@@ -36,6 +36,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param externalTokenCacheMaximumSize
  * {@code lanyard.token-broker.external-token-cache-maximum-size}: cached tokens
  * (integration × scope set)
+ * @param allowPrivateEndpoints {@code lanyard.token-broker.allow-private-endpoints}:
+ * development only: external token endpoints may resolve to loopback, private,
+ * link-local, unique-local and carrier-grade NAT addresses (a local OAuth provider);
+ * metadata services and reserved ranges stay refused
  */
 @ConfigurationProperties("lanyard.token-broker")
 public record TokenExchangeProperties(@DefaultValue("http://127.0.0.1:8083") URI integrationRegistryUrl,
@@ -44,7 +48,8 @@ public record TokenExchangeProperties(@DefaultValue("http://127.0.0.1:8083") URI
 		@DefaultValue("10") int circuitBreakerWindow, @DefaultValue("PT30S") Duration circuitBreakerOpenDuration,
 		@DefaultValue("25") int bulkheadMaxConcurrentCalls,
 		@DefaultValue("PT30S") Duration externalTokenRefreshBeforeExpiry,
-		@DefaultValue("10000") long externalTokenCacheMaximumSize) {
+		@DefaultValue("10000") long externalTokenCacheMaximumSize,
+		@DefaultValue("false") boolean allowPrivateEndpoints) {
 
 	public TokenExchangeProperties {
 		if (integrationRegistryUrl == null || !integrationRegistryUrl.isAbsolute()

@@ -133,7 +133,7 @@ class PropertiesTest {
 
 	private static TokenExchangeProperties exchange(URI registry, Duration timeout, int attempts) {
 		return new TokenExchangeProperties(registry, timeout, attempts, Duration.ofMillis(100), 50, 10,
-				Duration.ofSeconds(30), 25, Duration.ofSeconds(30), 10000);
+				Duration.ofSeconds(30), 25, Duration.ofSeconds(30), 10000, false);
 	}
 
 }

@@ -49,7 +49,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"logging.file.name=" + ServiceTestSupport.LOG_FILE, "spring.datasource.hikari.maximum-pool-size=3",
 				"logging.level.org.apache.kafka=WARN", "lanyard.token-broker.user-wait-timeout=PT1S",
 				// viewer tokens of a few seconds' life are refreshed in the tests
-				"lanyard.token-broker.external-token-refresh-before-expiry=PT1S" })
+				"lanyard.token-broker.external-token-refresh-before-expiry=PT1S",
+				// the external OAuth stand-in listens on loopback
+				"lanyard.token-broker.allow-private-endpoints=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport {
 

@@ -260,6 +260,32 @@ class TokenExchangeIT extends ServiceTestSupport {
 		assertThat(Duration.ofNanos(fastest)).as("an open circuit answers at once").isLessThan(Duration.ofMillis(250));
 	}
 
+	/**
+	 * 0.0.0.0 is "this host" to Linux: a connection to it reaches whatever listens on
+	 * loopback (here the external OAuth stand-in). Lanyard never calls it, even with
+	 * private endpoints allowed (as here), and says so with an OAuth error at once.
+	 */
+	@Test
+	@Order(4)
+	void exchangeWhenTokenEndpointIsUnspecifiedAddressThenInvalidTargetAndNoCall() {
+		RegisteredClient content = createClient("content");
+		String integrationId = "ssrf-" + UUID.randomUUID();
+		java.net.URI endpoint = java.net.URI.create(ExternalServices.externalTokenEndpoint());
+		String reachableThroughZero = "http://0.0.0.0:" + endpoint.getPort() + endpoint.getPath();
+		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
+				PublishedEvents.serviceAccount(integrationId, reachableThroughZero, Set.of(content.clientId()), "read")
+					.build());
+		String subject = token(content.clientId(), content.secret());
+
+		Response response = awaitIntegration(() -> exchange(content, subject, integrationId, null));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("error").asString()).isEqualTo("invalid_target");
+		assertThat(response.json().get("error_description").asString()).contains("not allowed")
+			.doesNotContain("0.0.0.0");
+		assertThat(response.json().has("access_token")).isFalse();
+	}
+
 	@Test
 	@Order(5)
 	void kafkaRecordsWhenTestsRanThenHoldNoSecretOrToken() {

@@ -7,9 +7,10 @@ package dev.lanyard.integrations.integration.application;
  * {@code authorization-endpoint} or {@code token-endpoint}
  * @param ok whether it behaved as expected
  * @param httpStatus the HTTP status, or {@code null} when there was no answer
- * @param error the OAuth error code, or {@code unreachable}, {@code timeout},
- * {@code unexpected_response}, {@code endpoint_refused}
- * @param errorDescription the external service's description or ours; never a token
+ * @param error an OAuth error code RFC 6749 defines, or {@code unreachable},
+ * {@code timeout}, {@code unexpected_response}, {@code endpoint_refused}
+ * @param errorDescription ours, generic ("could not connect", "the endpoint answered with
+ * status 401"); never an exception name, text from the answer or a token
  * @param tokenType the issued token's type (client credentials)
  * @param expiresIn the issued token's lifetime in seconds (client credentials)
  * @param scope the scopes granted (client credentials)

@@ -20,7 +20,9 @@ import dev.lanyard.integrations.templates.domain.IntegrationKind;
  * Checks an integration against its external service: a service account runs the
  * client-credentials grant, a viewer integration checks that both endpoints answer.
  * Endpoints are checked against the policy again first, as DNS may have changed since the
- * integration was saved.
+ * integration was saved (an answer naming the field); the probe then resolves once more
+ * and connects only to the addresses that lookup vetted, so a name rebound between the
+ * two still cannot lead the call inside.
  */
 public final class TestIntegrationConnection {
 

@@ -1,39 +1,44 @@
 package dev.lanyard.integrations.integration.domain;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
+
+import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.HostResolver;
+import dev.lanyard.platform.outbound.RefusedAddressException;
+import dev.lanyard.platform.outbound.VettedResolver;
 
 /**
  * Which external endpoints an integration may name. Only {@code https}, no user info and
- * no fragment; the host must resolve, and only to public addresses: loopback, private,
- * link-local, unique-local, carrier-grade NAT, multicast and unspecified addresses are
- * refused, so an administrator cannot point token requests (and the connection test) at
- * the inside of the network. The development setting {@code allowPrivate} lifts the
- * address check and also accepts {@code http} to a loopback host (a local development
- * OAuth provider).
+ * no fragment; the host must resolve, and every address it resolves to must pass the
+ * shared {@link AddressPolicy}: metadata services, unspecified, multicast, reserved and
+ * documentation ranges are refused always; loopback, private, link-local, unique-local
+ * and carrier-grade NAT addresses unless the development setting {@code allowPrivate} is
+ * on (which also accepts {@code http} to a loopback host, a local development OAuth
+ * provider). This check answers an administrator early, naming the field; the calls
+ * themselves resolve again through the same {@link VettedResolver} and connect only to
+ * what that lookup vetted.
  */
 public final class EndpointPolicy {
 
-	private final boolean allowPrivate;
-
-	private final HostResolver resolver;
+	private final VettedResolver addresses;
 
 	public EndpointPolicy(boolean allowPrivate, HostResolver resolver) {
 		if (resolver == null) {
 			throw new IllegalArgumentException("resolver cannot be null");
 		}
-		this.allowPrivate = allowPrivate;
-		this.resolver = resolver;
+		this.addresses = new VettedResolver(new AddressPolicy(allowPrivate), resolver);
 	}
 
 	public boolean allowsPrivate() {
-		return this.allowPrivate;
+		return this.addresses.policy().allowsPrivate();
+	}
+
+	/** The resolver the calls to endpoints must go through, under the same policy. */
+	public VettedResolver addresses() {
+		return this.addresses;
 	}
 
 	/**
@@ -61,72 +66,28 @@ public final class EndpointPolicy {
 			throw new InvalidFieldException(field, "must not have a fragment");
 		}
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		boolean loopbackHttp = "http".equals(scheme) && this.allowPrivate && isLoopbackName(host);
+		boolean loopbackHttp = "http".equals(scheme) && allowsPrivate() && isLoopbackName(host);
 		if (!"https".equals(scheme) && !loopbackHttp) {
 			throw new InvalidFieldException(field, "must use https");
 		}
-		if (!this.allowPrivate) {
-			requirePublic(field, host);
-		}
+		requireAllowedAddresses(field, host);
 		return uri;
 	}
 
-	private void requirePublic(String field, String host) {
-		List<InetAddress> addresses;
+	private void requireAllowedAddresses(String field, String host) {
 		try {
-			addresses = this.resolver.resolve(unbracket(host));
+			this.addresses.resolve(host);
+		}
+		catch (RefusedAddressException ex) {
+			throw new InvalidFieldException(field, "host " + host
+					+ " is a private, loopback, link-local, metadata or reserved address, which is not allowed");
 		}
 		catch (UnknownHostException ex) {
-			throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
-		}
-		if (addresses == null || addresses.isEmpty()) {
-			throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
-		}
-		for (InetAddress address : addresses) {
-			if (!isPublic(address)) {
-				throw new InvalidFieldException(field,
-						"host " + host + " is a private, loopback or link-local address, which is not allowed");
+			// a development machine may lack outside DNS; every call vets its own lookup
+			if (!allowsPrivate()) {
+				throw new InvalidFieldException(field, "host " + host + " cannot be resolved");
 			}
 		}
-	}
-
-	/** Whether an address is reachable on the public internet (as far as ranges tell). */
-	public static boolean isPublic(InetAddress address) {
-		if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
-			return false;
-		}
-		byte[] bytes = address.getAddress();
-		if (address instanceof Inet6Address) {
-			if (isIpv4Mapped(bytes)) {
-				byte[] v4 = new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] };
-				try {
-					return isPublic(InetAddress.getByAddress(v4));
-				}
-				catch (UnknownHostException ex) {
-					return false;
-				}
-			}
-			// fc00::/7 unique local, fec0::/10 site local (old)
-			return (bytes[0] & 0xfe) != 0xfc;
-		}
-		if (address instanceof Inet4Address) {
-			int first = bytes[0] & 0xff;
-			int second = bytes[1] & 0xff;
-			// 0.0.0.0/8 "this network", 100.64.0.0/10 carrier-grade NAT, 255.255.255.255
-			return first != 0 && !(first == 100 && second >= 64 && second <= 127)
-					&& !(first == 255 && (bytes[3] & 0xff) == 255);
-		}
-		return false;
-	}
-
-	private static boolean isIpv4Mapped(byte[] bytes) {
-		for (int i = 0; i < 10; i++) {
-			if (bytes[i] != 0) {
-				return false;
-			}
-		}
-		return (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff;
 	}
 
 	private static boolean isLoopbackName(String host) {

@@ -1,7 +1,5 @@
 package dev.lanyard.integrations.integration.domain;
 
-import java.net.InetAddress;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class EndpointPolicyTest {
 	void checkWhenPrivateLoopbackOrLinkLocalThenRefused(String url) {
 		assertThatExceptionOfType(InvalidFieldException.class)
 			.isThrownBy(() -> this.production.check("tokenEndpoint", url))
-			.withMessageContaining("private, loopback or link-local");
+			.withMessageContaining("which is not allowed");
 	}
 
 	@Test
@@ -96,17 +94,27 @@ class EndpointPolicyTest {
 	}
 
 	@Test
+	void checkWhenDevelopmentSettingAndHostUnresolvableThenAcceptedForTheCallToVet() {
+		assertThat(this.development.check("tokenEndpoint", "https://nowhere.invalid/token"))
+			.hasToString("https://nowhere.invalid/token");
+	}
+
+	@Test
 	void checkWhenDevelopmentSettingAndHttpToNonLoopbackThenStillRefused() {
 		assertThatExceptionOfType(InvalidFieldException.class)
 			.isThrownBy(() -> this.development.check("tokenEndpoint", "http://10.0.0.8/token"))
 			.withMessage("tokenEndpoint: must use https");
 	}
 
-	@Test
-	void isPublicWhenPublicAddressesThenTrue() {
-		assertThat(EndpointPolicy.isPublic(InetAddress.ofLiteral("8.8.8.8"))).isTrue();
-		assertThat(EndpointPolicy.isPublic(InetAddress.ofLiteral("2606:4700::1111"))).isTrue();
-		assertThat(EndpointPolicy.isPublic(InetAddress.ofLiteral("100.128.0.1"))).isTrue();
+	@ParameterizedTest
+	@ValueSource(strings = { "https://169.254.169.254/latest", "https://[fd00:ec2::254]/token",
+			"https://100.100.100.200/token", "https://metadata.google.internal/token", "https://metadata.cloud/token",
+			"https://0.0.0.0/token", "https://198.18.0.1/token", "https://[64:ff9b::7f00:1]/token",
+			"https://[2002:7f00:1::]/token", "https://[::7f00:1]/token" })
+	void checkWhenMetadataOrReservedAndDevelopmentSettingThenStillRefused(String url) {
+		assertThatExceptionOfType(InvalidFieldException.class)
+			.isThrownBy(() -> this.development.check("tokenEndpoint", url))
+			.withMessageContaining("which is not allowed");
 	}
 
 }

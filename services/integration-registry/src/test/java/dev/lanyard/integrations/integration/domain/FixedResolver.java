@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanyard.platform.outbound.HostResolver;
+
 /**
  * A resolver with a fixed table; IP literals resolve to themselves; others are unknown.
  */

@@ -1,18 +1,17 @@
 package dev.lanyard.integrations.integration.adapter.http;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -22,12 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.lanyard.integrations.integration.application.ConnectionProbe;
 import dev.lanyard.integrations.integration.application.ProbeOutcome;
 import dev.lanyard.integrations.integration.domain.ClientSecret;
+import dev.lanyard.platform.outbound.RefusedAddressException;
+import dev.lanyard.platform.outbound.VettedResolver;
+import dev.lanyard.platform.outbound.http.OutboundHttp;
 
 /**
- * {@link ConnectionProbe} over the JDK's HTTP client: every request bounded by the
- * timeout, no redirects followed (a redirect could lead past the endpoint policy), client
- * authentication by HTTP Basic (RFC 6749 §2.3.1). An access token in a response is read
- * only to see that there is one and never kept.
+ * {@link ConnectionProbe} over the shared {@link OutboundHttp}: the host is resolved once
+ * and vetted, and only the vetted address is connected to; every request bounded by the
+ * timeout, no redirects followed, client authentication by HTTP Basic (RFC 6749 §2.3.1).
+ * An access token in a response is read only to see that there is one and never kept.
+ *
+ * <p>
+ * Outcomes say only what an administrator needs and nothing a port scan could use: "could
+ * not connect", "no answer within N ms", "the endpoint answered with status N", and an
+ * OAuth error code only when it is one RFC 6749 defines. No exception names, no text from
+ * the answer.
  */
 public final class HttpConnectionProbe implements ConnectionProbe {
 
@@ -37,20 +45,31 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 
 	static final String TOKEN_ENDPOINT = "token-endpoint";
 
-	private static final int MAX_DESCRIPTION = 300;
+	/** RFC 6749 §5.2 and §4.1.2.1: the only upstream words an outcome repeats. */
+	private static final Set<String> OAUTH_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+			"unauthorized_client", "unsupported_grant_type", "invalid_scope", "access_denied", "server_error",
+			"temporarily_unavailable", "invalid_target");
 
-	private final HttpClient http;
+	private static final Pattern TOKEN_TYPE = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,19}");
+
+	// RFC 6749 §3.3 scope-tokens, space-separated, bounded
+	private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E ]{0,300}");
+
+	private final OutboundHttp http;
 
 	private final Duration timeout;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	public HttpConnectionProbe(Duration timeout) {
+	public HttpConnectionProbe(VettedResolver addresses, Duration timeout) {
+		if (addresses == null) {
+			throw new IllegalArgumentException("addresses cannot be null");
+		}
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive");
 		}
 		this.timeout = timeout;
-		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		this.http = OutboundHttp.create(addresses, timeout);
 	}
 
 	@Override
@@ -67,25 +86,20 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 		}
 		long started = System.nanoTime();
 		try {
-			HttpResponse<String> response = send(tokenRequest(tokenEndpoint, clientId, secret, form));
+			OutboundHttp.Response response = postToken(tokenEndpoint, clientId, secret, form);
 			long elapsed = millisSince(started);
 			JsonNode body = parse(response.body());
-			if (response.statusCode() == 200 && body != null && body.path("access_token").isString()) {
-				return new ProbeOutcome(CLIENT_CREDENTIALS, true, 200, null, null, text(body, "token_type"),
+			if (response.status() == 200 && body != null && body.path("access_token").isString()) {
+				return new ProbeOutcome(CLIENT_CREDENTIALS, true, 200, null, null,
+						matching(text(body, "token_type"), TOKEN_TYPE),
 						body.path("expires_in").isNumber() ? body.path("expires_in").asLong() : null,
-						text(body, "scope"), elapsed);
+						matching(text(body, "scope"), SCOPE), elapsed);
 			}
-			return oauthFailure(CLIENT_CREDENTIALS, response, body, elapsed);
+			return ProbeOutcome.failed(CLIENT_CREDENTIALS, response.status(), oauthError(body), answered(response),
+					elapsed);
 		}
-		catch (HttpTimeoutException ex) {
-			return timedOut(CLIENT_CREDENTIALS, started);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return unreachable(CLIENT_CREDENTIALS, ex, started);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return unreachable(CLIENT_CREDENTIALS, ex, started);
+		catch (IOException ex) {
+			return failure(CLIENT_CREDENTIALS, ex, started);
 		}
 	}
 
@@ -95,24 +109,17 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 		URI uri = URI.create(endpoint + ((endpoint.getRawQuery() != null) ? "&" : "?") + query);
 		long started = System.nanoTime();
 		try {
-			HttpResponse<String> response = send(HttpRequest.newBuilder(uri).timeout(this.timeout).GET().build());
+			OutboundHttp.Response response = this.http.get(uri, Map.of());
 			long elapsed = millisSince(started);
-			if (response.statusCode() < 500) {
-				return new ProbeOutcome(AUTHORIZATION_ENDPOINT, true, response.statusCode(), null, null, null, null,
-						null, elapsed);
+			if (response.status() < 500) {
+				return new ProbeOutcome(AUTHORIZATION_ENDPOINT, true, response.status(), null, null, null, null, null,
+						elapsed);
 			}
-			return ProbeOutcome.failed(AUTHORIZATION_ENDPOINT, response.statusCode(), "server_error",
-					"The authorization endpoint answered " + response.statusCode(), elapsed);
+			return ProbeOutcome.failed(AUTHORIZATION_ENDPOINT, response.status(), "server_error", answered(response),
+					elapsed);
 		}
-		catch (HttpTimeoutException ex) {
-			return timedOut(AUTHORIZATION_ENDPOINT, started);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return unreachable(AUTHORIZATION_ENDPOINT, ex, started);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return unreachable(AUTHORIZATION_ENDPOINT, ex, started);
+		catch (IOException ex) {
+			return failure(AUTHORIZATION_ENDPOINT, ex, started);
 		}
 	}
 
@@ -123,38 +130,29 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 		form.put("code", "lanyard-connection-test");
 		long started = System.nanoTime();
 		try {
-			HttpResponse<String> response = send(tokenRequest(endpoint, clientId, secret, form));
+			OutboundHttp.Response response = postToken(endpoint, clientId, secret, form);
 			long elapsed = millisSince(started);
-			JsonNode body = parse(response.body());
-			if (response.statusCode() >= 400 && response.statusCode() < 500 && body != null
-					&& body.path("error").isString()) {
+			String error = oauthError(parse(response.body()));
+			if (response.status() >= 400 && response.status() < 500 && !"unexpected_response".equals(error)) {
 				// the expected refusal of a made-up code: the endpoint speaks OAuth
-				return new ProbeOutcome(TOKEN_ENDPOINT, true, response.statusCode(), text(body, "error"),
-						shorten(text(body, "error_description")), null, null, null, elapsed);
+				return new ProbeOutcome(TOKEN_ENDPOINT, true, response.status(), error, answered(response), null, null,
+						null, elapsed);
 			}
-			return ProbeOutcome.failed(TOKEN_ENDPOINT, response.statusCode(), "unexpected_response",
-					"The token endpoint did not answer an invalid code with an OAuth error", elapsed);
+			return ProbeOutcome.failed(TOKEN_ENDPOINT, response.status(), "unexpected_response", answered(response),
+					elapsed);
 		}
-		catch (HttpTimeoutException ex) {
-			return timedOut(TOKEN_ENDPOINT, started);
-		}
-		catch (IOException | IllegalArgumentException ex) {
-			return unreachable(TOKEN_ENDPOINT, ex, started);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return unreachable(TOKEN_ENDPOINT, ex, started);
+		catch (IOException ex) {
+			return failure(TOKEN_ENDPOINT, ex, started);
 		}
 	}
 
-	private HttpRequest tokenRequest(URI endpoint, String clientId, ClientSecret secret, Map<String, String> form) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-			.timeout(this.timeout)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json");
+	private OutboundHttp.Response postToken(URI endpoint, String clientId, ClientSecret secret,
+			Map<String, String> form) throws IOException {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("Accept", "application/json");
 		if (secret != null) {
 			String credentials = encode(clientId) + ":" + encode(secret.value());
-			request.header("Authorization",
+			headers.put("Authorization",
 					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
 		else {
@@ -164,31 +162,32 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 			.stream()
 			.map((e) -> encode(e.getKey()) + "=" + encode(e.getValue()))
 			.collect(Collectors.joining("&"));
-		return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+		return this.http.postForm(endpoint, headers, body);
 	}
 
-	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private ProbeOutcome oauthFailure(String check, HttpResponse<String> response, JsonNode body, long elapsed) {
-		if (body != null && body.path("error").isString()) {
-			return ProbeOutcome.failed(check, response.statusCode(), text(body, "error"),
-					shorten(text(body, "error_description")), elapsed);
+	private ProbeOutcome failure(String check, IOException ex, long started) {
+		if (ex instanceof RefusedAddressException) {
+			return ProbeOutcome.failed(check, null, "endpoint_refused",
+					"the endpoint's host resolves to an address that is not allowed", millisSince(started));
 		}
-		return ProbeOutcome.failed(check, response.statusCode(), "unexpected_response",
-				"The token endpoint answered " + response.statusCode() + " without an access token or OAuth error",
-				elapsed);
+		if (ex instanceof SocketTimeoutException) {
+			return ProbeOutcome.failed(check, null, "timeout", "no answer within " + this.timeout.toMillis() + " ms",
+					millisSince(started));
+		}
+		return ProbeOutcome.failed(check, null, "unreachable", "could not connect", millisSince(started));
 	}
 
-	private ProbeOutcome timedOut(String check, long started) {
-		return ProbeOutcome.failed(check, null, "timeout", "No answer within " + this.timeout.toMillis() + " ms",
-				millisSince(started));
+	private static String answered(OutboundHttp.Response response) {
+		return "the endpoint answered with status " + response.status();
 	}
 
-	private static ProbeOutcome unreachable(String check, Exception ex, long started) {
-		return ProbeOutcome.failed(check, null, "unreachable",
-				"The endpoint could not be reached (" + ex.getClass().getSimpleName() + ")", millisSince(started));
+	/**
+	 * The answer's OAuth error code when RFC 6749 defines it, else
+	 * {@code unexpected_response}.
+	 */
+	private static String oauthError(JsonNode body) {
+		String error = (body != null) ? text(body, "error") : null;
+		return (error != null && OAUTH_ERRORS.contains(error)) ? error : "unexpected_response";
 	}
 
 	private JsonNode parse(String body) {
@@ -205,8 +204,8 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 		return value.isString() ? value.asString() : null;
 	}
 
-	private static String shorten(String text) {
-		return (text == null || text.length() <= MAX_DESCRIPTION) ? text : text.substring(0, MAX_DESCRIPTION) + "…";
+	private static String matching(String value, Pattern pattern) {
+		return (value != null && pattern.matcher(value).matches()) ? value : null;
 	}
 
 	private static boolean isAbsoluteUri(String value) {

@@ -7,6 +7,9 @@ import java.util.List;
 import dev.lanyard.integrations.integration.application.ProbeOutcome;
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.integrations.testing.FakeOAuthServer;
+import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.HostResolver;
+import dev.lanyard.platform.outbound.VettedResolver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +20,9 @@ class HttpConnectionProbeTest {
 
 	private static final FakeOAuthServer provider = new FakeOAuthServer("client-1", "secret-1");
 
-	private final HttpConnectionProbe probe = new HttpConnectionProbe(Duration.ofMillis(800));
+	// the fake provider listens on loopback, as in development
+	private final HttpConnectionProbe probe = new HttpConnectionProbe(
+			new VettedResolver(new AddressPolicy(true), HostResolver.system()), Duration.ofMillis(800));
 
 	@AfterAll
 	static void stop() {
@@ -44,7 +49,19 @@ class HttpConnectionProbeTest {
 		assertThat(outcome.ok()).isFalse();
 		assertThat(outcome.httpStatus()).isEqualTo(401);
 		assertThat(outcome.error()).isEqualTo("invalid_client");
-		assertThat(outcome.errorDescription()).isEqualTo("Client authentication failed");
+		assertThat(outcome.errorDescription()).isEqualTo("the endpoint answered with status 401");
+	}
+
+	@Test
+	void clientCredentialsWhenAnswerIsNotOAuthThenNoUpstreamTextInTheOutcome() {
+		ProbeOutcome outcome = this.probe.clientCredentials(URI.create(provider.url("/chatty")), "client-1",
+				new ClientSecret("secret-1"), List.of(), null);
+		assertThat(outcome.ok()).isFalse();
+		assertThat(outcome.error()).isEqualTo("unexpected_response");
+		assertThat(outcome.errorDescription()).isEqualTo("the endpoint answered with status 400");
+		assertThat(outcome.toString()).doesNotContain("redis")
+			.doesNotContain("ConnectException")
+			.doesNotContain("10.0.0.5");
 	}
 
 	@Test
@@ -62,6 +79,7 @@ class HttpConnectionProbeTest {
 				new ClientSecret("secret-1"), List.of(), null);
 		assertThat(outcome.ok()).isFalse();
 		assertThat(outcome.error()).isEqualTo("unreachable");
+		assertThat(outcome.errorDescription()).isEqualTo("could not connect").doesNotContain("Exception");
 	}
 
 	@Test
@@ -82,6 +100,7 @@ class HttpConnectionProbeTest {
 				new ClientSecret("secret-1"));
 		assertThat(outcome.ok()).isTrue();
 		assertThat(outcome.error()).isEqualTo("invalid_grant");
+		assertThat(outcome.errorDescription()).isEqualTo("the endpoint answered with status 400");
 	}
 
 	@Test
@@ -94,8 +113,16 @@ class HttpConnectionProbeTest {
 
 	@Test
 	void constructorWhenTimeoutNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new HttpConnectionProbe(null))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new HttpConnectionProbe(
+					new VettedResolver(new AddressPolicy(false), HostResolver.system()), null))
 			.withMessage("timeout must be positive");
+	}
+
+	@Test
+	void constructorWhenAddressesNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new HttpConnectionProbe(null, Duration.ofSeconds(1)))
+			.withMessage("addresses cannot be null");
 	}
 
 }

@@ -2,9 +2,6 @@ package dev.lanyard.tokenbroker.exchange.adapter.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.outbound.RefusedAddressException;
+import dev.lanyard.platform.outbound.http.OutboundHttp;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.exchange.application.ExternalTokenEndpoint;
@@ -35,36 +34,37 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
  * {@link ExternalServiceUnavailableException} (worth a retry); other 4xx are
  * {@link ExternalServiceRefusedException} with the OAuth error the service named. Bodies
  * are never logged or put into messages.
+ *
+ * <p>
+ * Calls go through {@link OutboundHttp}: the endpoint's host is resolved once at call
+ * time, every address vetted by the shared outbound policy, and only a vetted address
+ * connected to. A host that resolves to a refused address (or names a metadata service)
+ * is an {@link ExternalServiceRefusedException} without an OAuth error: the integration
+ * is misconfigured or its DNS points inside, and asking again cannot help.
  */
 public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, UserGrantEndpoint {
 
 	/** How long a token without {@code expires_in} is taken to live. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
 
-	private final HttpClient http;
+	private final OutboundHttp http;
 
 	private final JsonMapper json;
 
-	private final Duration timeout;
-
 	private final Clock clock;
 
-	public HttpExternalTokenEndpoint(HttpClient http, JsonMapper json, Duration timeout, Clock clock) {
+	public HttpExternalTokenEndpoint(OutboundHttp http, JsonMapper json, Clock clock) {
 		if (http == null) {
 			throw new IllegalArgumentException("http cannot be null");
 		}
 		if (json == null) {
 			throw new IllegalArgumentException("json cannot be null");
 		}
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("timeout must be positive");
-		}
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
 		this.http = http;
 		this.json = json;
-		this.timeout = timeout;
 		this.clock = clock;
 	}
 
@@ -108,16 +108,11 @@ public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, U
 	 */
 	private ExternalGrant post(Integration integration, String clientSecret, Map<String, String> form,
 			Set<String> assumedScopes) throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
-		HttpRequest request = HttpRequest.newBuilder(integration.tokenEndpoint())
-			.timeout(this.timeout)
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Accept", "application/json")
-			.header("Authorization", OAuthForms.basic(integration.clientId(), clientSecret))
-			.POST(HttpRequest.BodyPublishers.ofString(OAuthForms.form(form)))
-			.build();
+		Map<String, String> headers = Map.of("Accept", "application/json", "Authorization",
+				OAuthForms.basic(integration.clientId(), clientSecret));
 		Instant sent = this.clock.instant();
-		HttpResponse<String> response = send(integration, request);
-		int status = response.statusCode();
+		OutboundHttp.Response response = send(integration, headers, OAuthForms.form(form));
+		int status = response.status();
 		if (status >= 500 || status == 408 || status == 429) {
 			throw new ExternalServiceUnavailableException(
 					"Token endpoint of integration " + integration.integrationId() + " answered HTTP " + status);
@@ -142,19 +137,18 @@ public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, U
 				refreshToken);
 	}
 
-	private HttpResponse<String> send(Integration integration, HttpRequest request)
-			throws ExternalServiceUnavailableException {
+	private OutboundHttp.Response send(Integration integration, Map<String, String> headers, String form)
+			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
 		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return this.http.postForm(integration.tokenEndpoint(), headers, form);
+		}
+		catch (RefusedAddressException ex) {
+			throw new ExternalServiceRefusedException(null, 0, "The token endpoint of integration "
+					+ integration.integrationId() + " resolves to an address that is not allowed");
 		}
 		catch (IOException ex) {
 			throw new ExternalServiceUnavailableException("Token endpoint of integration " + integration.integrationId()
 					+ " unreachable: " + ex.getClass().getSimpleName(), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ExternalServiceUnavailableException(
-					"Interrupted calling the token endpoint of integration " + integration.integrationId(), ex);
 		}
 	}
 

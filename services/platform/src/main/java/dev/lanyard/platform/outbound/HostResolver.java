@@ -1,4 +1,4 @@
-package dev.lanyard.integrations.integration.domain;
+package dev.lanyard.platform.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,7 +10,7 @@ public interface HostResolver {
 
 	List<InetAddress> resolve(String host) throws UnknownHostException;
 
-	/** The system resolver. */
+	/** The system resolver; an IP literal resolves to itself without a lookup. */
 	static HostResolver system() {
 		return (host) -> List.of(InetAddress.getAllByName(host));
 	}
