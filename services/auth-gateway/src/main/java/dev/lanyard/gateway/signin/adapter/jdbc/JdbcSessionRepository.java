@@ -1,12 +1,5 @@
 package dev.lanyard.gateway.signin.adapter.jdbc;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,20 +33,17 @@ import org.springframework.session.ReactiveSessionRepository;
  * 10,000, which anonymous sign-in starts alone can reach).
  *
  * <p>
- * The cookie value is a bearer secret: only its SHA-256 is stored. Attributes are kept
- * with Java serialization (the pending authorization request and Lanyard's ids are
- * {@link Serializable}), read back through a filter that admits only the JDK's, Spring's,
- * Nimbus's and Lanyard's classes. Attributes named as not stored (a minted token) stay
- * out of the database and are minted again when missing. Blocking JDBC runs on the given
- * scheduler.
+ * The cookie value is a bearer secret: only its SHA-256 is stored. Attributes are kept as
+ * JSON of the few kinds a session holds ({@link SessionAttributesJson}), never Java
+ * serialization, so no stored row can name a class to build. Attributes named as not
+ * stored (a minted token) stay out of the database and are minted again when missing.
+ * Blocking JDBC runs on the given scheduler.
  */
 public final class JdbcSessionRepository implements ReactiveSessionRepository<MapSession>, UserSessions {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcSessionRepository.class);
 
-	private static final ObjectInputFilter CLASSES = ObjectInputFilter.Config
-		.createFilter("maxdepth=40;maxrefs=10000;maxbytes=1048576;java.**;javax.security.**;org.springframework.**;"
-				+ "com.nimbusds.**;net.minidev.json.**;dev.lanyard.**;!*");
+	private static final SessionAttributesJson ATTRIBUTES = new SessionAttributesJson();
 
 	private final JdbcClient jdbc;
 
@@ -165,7 +155,7 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 			.param("idle", (int) session.getMaxInactiveInterval().toSeconds())
 			.param("expires", Timestamp.from(expiry(session.getCreationTime(), lastAccessed, session)))
 			.param("userId", (userId != null) ? userId.toString() : null)
-			.param("attributes", serialize(attributes))
+			.param("attributes", ATTRIBUTES.write(attributes))
 			.update();
 	}
 
@@ -194,10 +184,10 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 	private Optional<MapSession> session(String id, ResultSet rs) throws SQLException {
 		Map<String, Object> attributes;
 		try {
-			attributes = deserialize(rs.getBytes("attributes"));
+			attributes = ATTRIBUTES.read(rs.getBytes("attributes"));
 		}
-		catch (IOException | ClassNotFoundException | ClassCastException ex) {
-			// e.g. a class changed between releases: the person signs in again
+		catch (RuntimeException ex) {
+			// e.g. a row of an older release: the person signs in again
 			log.warn("Dropped a stored browser session whose attributes cannot be read: {}",
 					ex.getClass().getSimpleName());
 			return Optional.empty();
@@ -212,28 +202,6 @@ public final class JdbcSessionRepository implements ReactiveSessionRepository<Ma
 
 	private void delete(String id) {
 		this.jdbc.sql("delete from web_session where id_sha256 = :id").param("id", sha256(id)).update();
-	}
-
-	private static byte[] serialize(Map<String, Object> attributes) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-		try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-			out.writeObject(new LinkedHashMap<>(attributes));
-		}
-		catch (IOException ex) {
-			// a non-serializable attribute is a programming error: name only its type
-			throw new IllegalStateException(
-					"A session attribute cannot be stored: " + ex.getClass().getSimpleName() + " " + ex.getMessage(),
-					ex);
-		}
-		return bytes.toByteArray();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> deserialize(byte[] bytes) throws IOException, ClassNotFoundException {
-		try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-			in.setObjectInputFilter(CLASSES);
-			return (Map<String, Object>) in.readObject();
-		}
 	}
 
 	/** The stored form of a session id (the cookie value): its SHA-256, hex. */
