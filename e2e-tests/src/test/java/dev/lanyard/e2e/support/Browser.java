@@ -90,6 +90,14 @@ public final class Browser {
 			.POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** Any request with the browser's cookies and the given extra headers. */
+	public HttpResponse<String> send(String method, String path, Map<String, String> headers) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.gateway + path))
+			.method(method, HttpRequest.BodyPublishers.noBody());
+		headers.forEach(request::header);
+		return send(request);
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
 		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -26,6 +26,7 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -44,6 +45,8 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 
 	/** Subject token type of content session tokens. */
 	public static final String CONTENT_SESSION_TYPE = "urn:lanyard:params:oauth:token-type:content-session";
+
+	private static final String SESSION_ENDED = "The session the subject token was minted for has ended";
 
 	/** Subject token type of user session tokens. */
 	public static final String USER_SESSION_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
@@ -125,7 +128,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		// checked here too: a verified subject token is remembered for its lifetime
 		String sessionId = subject.getClaimAsString(SessionNotEndedValidator.SESSION_ID);
 		if (sessionId == null || this.endedSessions.ended(sessionId)) {
-			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The session the subject token was minted for has ended");
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, SESSION_ENDED);
 		}
 		CredentialExchange exchange = this.viewerCredentials
 			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
@@ -175,6 +178,12 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		Jwt jwt;
 		try {
 			jwt = this.subjectTokens.decode(token);
+		}
+		catch (JwtValidationException ex) {
+			if (ex.getErrors().contains(SessionNotEndedValidator.ENDED)) {
+				throw error(OAuth2ErrorCodes.INVALID_GRANT, SESSION_ENDED);
+			}
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is invalid or expired");
 		}
 		catch (JwtException ex) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is invalid or expired");

@@ -14,7 +14,8 @@ public final class SessionNotEndedValidator implements OAuth2TokenValidator<Jwt>
 	/** The claim naming the gateway's browser session a user token was minted for. */
 	public static final String SESSION_ID = "sid";
 
-	private static final OAuth2Error ENDED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
+	/** The error of a token whose session ended. */
+	public static final OAuth2Error ENDED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
 			"The session this token was minted for has ended", null);
 
 	private final EndedSessions sessions;
