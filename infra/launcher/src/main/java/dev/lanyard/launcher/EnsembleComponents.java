@@ -74,9 +74,9 @@ final class EnsembleComponents {
 		for (LanyardService service : settings.services()) {
 			String name = service.serviceName();
 			services.put(name,
-					new ServiceProcess(
-							service, distribution.serviceJar(name), settings.ports().of(service), ServiceEnvironment
-								.of(service, endpoints, settings.adminClientId(), generated.adminClientSecret()),
+					new ServiceProcess(service, distribution.serviceJar(name), settings.ports().of(service),
+							ServiceEnvironment.of(service, endpoints, settings.adminClientId(),
+									generated.adminClientSecret(), generated.tokenBrokerKeyEncryptionKey()),
 							state.work(name), state.logFile(name), detached));
 		}
 		return services;

@@ -49,10 +49,12 @@ public final class ServiceEnvironment {
 	 * @param endpoints where everything answers
 	 * @param adminClientId id of token-broker's bootstrap administrator
 	 * @param adminClientSecret its secret
+	 * @param tokenBrokerKeyEncryptionKey token-broker's key-encryption key (generated
+	 * once, kept in the state folder's {@code settings.properties})
 	 * @return variables to set; a null value removes an inherited one
 	 */
 	public static Map<String, String> of(LanyardService service, Endpoints endpoints, String adminClientId,
-			String adminClientSecret) {
+			String adminClientSecret, String tokenBrokerKeyEncryptionKey) {
 		Map<String, String> environment = new HashMap<>();
 		for (Setting setting : Setting.values()) {
 			environment.put(setting.variable(), null);
@@ -77,6 +79,10 @@ public final class ServiceEnvironment {
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
+				// without it token-broker refuses to start: its signing keys, refresh
+				// tokens
+				// and PKCE verifiers are sealed with it
+				environment.put("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY", tokenBrokerKeyEncryptionKey);
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);

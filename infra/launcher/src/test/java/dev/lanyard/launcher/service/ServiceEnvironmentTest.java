@@ -1,23 +1,27 @@
 package dev.lanyard.launcher.service;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.launcher.settings.Endpoints;
+import dev.lanyard.launcher.settings.GeneratedSettings;
 import dev.lanyard.launcher.settings.LauncherSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceEnvironmentTest {
 
+	private static final String KEK = GeneratedSettings.randomSecret();
+
 	private final Endpoints endpoints = new Endpoints(LauncherSettings.fromEnvironment(Map.of(), Path.of("/repo")));
 
 	@Test
 	void ofWhenAnyServiceThenContractVariables() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.INTEGRATION_REGISTRY, this.endpoints,
-				"admin", "secret");
+				"admin", "secret", KEK);
 		assertThat(environment).containsEntry("SERVER_PORT", "8083")
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
 			.containsEntry("LANYARD_REGISTRY_URL", "http://127.0.0.1:8085")
@@ -29,16 +33,35 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenTokenBrokerThenIssuerAndBootstrapAdministrator() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
-				"secret");
+				"secret", KEK);
 		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_ISSUER", "http://127.0.0.1:8080")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", "admin")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret");
 	}
 
 	@Test
+	void ofWhenTokenBrokerThenKeyEncryptionKeyAndNoPlaintext() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
+				"secret", KEK);
+		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY", KEK)
+			.doesNotContainKey("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_ALLOW_PLAINTEXT");
+		assertThat(Base64.getUrlDecoder().decode(KEK)).hasSize(32);
+	}
+
+	@Test
+	void ofWhenOtherServiceThenNoKeyEncryptionKey() {
+		for (LanyardService service : LanyardService.values()) {
+			if (service != LanyardService.TOKEN_BROKER) {
+				assertThat(ServiceEnvironment.of(service, this.endpoints, "a", "s", KEK)).as("%s", service)
+					.doesNotContainValue(KEK);
+			}
+		}
+	}
+
+	@Test
 	void ofWhenOtherServiceThenNoAdministratorSecret() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin",
-				"secret");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin", "secret",
+				KEK);
 		assertThat(environment).doesNotContainValue("secret")
 			.containsEntry("LANYARD_AUDIT_ISSUER", "http://127.0.0.1:8080")
 			.containsEntry("LANYARD_AUDIT_JWK_SET_URI", "http://127.0.0.1:8081/oauth2/jwks");
@@ -46,7 +69,8 @@ class ServiceEnvironmentTest {
 
 	@Test
 	void ofWhenGatewayThenRoutesToTheOthers() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s",
+				KEK);
 		assertThat(environment).containsEntry("LANYARD_GATEWAY_TOKEN_BROKER_URL", "http://127.0.0.1:8081")
 			.containsEntry("LANYARD_GATEWAY_AUDIT_URL", "http://127.0.0.1:8082")
 			.containsEntry("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL", "http://127.0.0.1:8083")
@@ -55,7 +79,7 @@ class ServiceEnvironmentTest {
 
 	@Test
 	void ofWhenLauncherSettingsInheritedThenRemoved() {
-		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s");
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s", KEK);
 		assertThat(environment).containsEntry("LANYARD_AUDIT_PORT", null)
 			.containsEntry("LANYARD_STATE_DIR", null)
 			.containsKey("LANYARD_KAFKA_BOOTSTRAP_SERVERS");
