@@ -133,12 +133,22 @@ class DockerComposeFileTest {
 	}
 
 	@Test
+	void composeWhenParsedThenTokenBrokerKeyEncryptionKeyRequiredWithoutDefault() {
+		Map<String, String> tokenBroker = environment("token-broker");
+		assertThat(tokenBroker.get("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY")).as("token-broker's key-encryption key")
+			.matches("\\$\\{LANYARD_TOKEN_BROKER_KEK:\\?[^}]*LANYARD_TOKEN_BROKER_KEK[^}]*}");
+		assertThat(tokenBroker.keySet()).as("no development switch in the deployment")
+			.noneMatch((name) -> name.contains("ALLOW_PLAINTEXT"));
+	}
+
+	@Test
 	void composeConfigWhenDockerComposeAvailableThenValid() throws Exception {
 		Path binary = onPath("docker-compose");
 		assumeTrue(binary != null, "docker-compose is not on PATH (Debian: apt-get install docker-compose); "
 				+ "skipping its validation of docker-compose.yml");
 		// the database password has no default in the file: an operator sets it
-		Process process = composeConfig(binary, java.util.UUID.randomUUID().toString());
+		Process process = composeConfig(binary, Map.of("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString(),
+				"LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32])));
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as("docker-compose config -q exit code; output:%n%s", output).isZero();
 	}
@@ -147,21 +157,34 @@ class DockerComposeFileTest {
 	void composeConfigWhenDatabasePasswordUnsetThenRefusedNamingIt() throws Exception {
 		Path binary = onPath("docker-compose");
 		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
-		Process process = composeConfig(binary, null);
+		Process process = composeConfig(binary,
+				Map.of("LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32])));
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("LANYARD_DB_PASSWORD");
 	}
 
-	/** Runs {@code docker-compose config -q}, with the database password when given. */
-	private static Process composeConfig(Path binary, String databasePassword) throws Exception {
+	@Test
+	void composeConfigWhenKeyEncryptionKeyUnsetThenRefusedNamingIt() throws Exception {
+		Path binary = onPath("docker-compose");
+		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
+		Process process = composeConfig(binary, Map.of("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString()));
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isNotZero();
+		assertThat(output).contains("LANYARD_TOKEN_BROKER_KEK");
+	}
+
+	/**
+	 * Runs {@code docker-compose config -q} with the required variables given (the others
+	 * removed).
+	 */
+	private static Process composeConfig(Path binary, Map<String, String> variables) throws Exception {
 		ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-f", "docker-compose.yml", "config", "-q")
 			.directory(ROOT.toFile())
 			.redirectErrorStream(true);
 		builder.environment().remove("LANYARD_DB_PASSWORD");
-		if (databasePassword != null) {
-			builder.environment().put("LANYARD_DB_PASSWORD", databasePassword);
-		}
+		builder.environment().remove("LANYARD_TOKEN_BROKER_KEK");
+		builder.environment().putAll(variables);
 		Process process = builder.start();
 		boolean finished = process.waitFor(2, TimeUnit.MINUTES);
 		if (!finished) {

@@ -73,11 +73,10 @@ final class EnsembleComponents {
 		Map<String, ServiceProcess> services = new LinkedHashMap<>();
 		for (LanyardService service : settings.services()) {
 			String name = service.serviceName();
-			services.put(name,
-					new ServiceProcess(service, distribution.serviceJar(name), settings.ports().of(service),
-							ServiceEnvironment.of(service, endpoints, settings.adminClientId(),
-									generated.adminClientSecret(), generated.gatewayClientSecret()),
-							state.work(name), state.logFile(name), detached));
+			services.put(name, new ServiceProcess(service, distribution.serviceJar(name), settings.ports().of(service),
+					ServiceEnvironment.of(service, endpoints, settings.adminClientId(), generated.adminClientSecret(),
+							generated.gatewayClientSecret(), generated.tokenBrokerKeyEncryptionKey()),
+					state.work(name), state.logFile(name), detached));
 		}
 		return services;
 	}

@@ -50,10 +50,12 @@ public final class ServiceEnvironment {
 	 * @param adminClientId id of token-broker's bootstrap administrator
 	 * @param adminClientSecret its secret
 	 * @param gatewayClientSecret the secret of auth-gateway's client at token-broker
+	 * @param tokenBrokerKeyEncryptionKey token-broker's key-encryption key (generated
+	 * once, kept in the state folder's {@code settings.properties})
 	 * @return variables to set; a null value removes an inherited one
 	 */
 	public static Map<String, String> of(LanyardService service, Endpoints endpoints, String adminClientId,
-			String adminClientSecret, String gatewayClientSecret) {
+			String adminClientSecret, String gatewayClientSecret, String tokenBrokerKeyEncryptionKey) {
 		Map<String, String> environment = new HashMap<>();
 		for (Setting setting : Setting.values()) {
 			environment.put(setting.variable(), null);
@@ -83,6 +85,10 @@ public final class ServiceEnvironment {
 				// as for integration-registry: the development OIDC provider stands in
 				// for external token endpoints on loopback
 				environment.put("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
+				// without it token-broker refuses to start: its signing keys, refresh
+				// tokens
+				// and PKCE verifiers are sealed with it
+				environment.put("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY", tokenBrokerKeyEncryptionKey);
 			}
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);

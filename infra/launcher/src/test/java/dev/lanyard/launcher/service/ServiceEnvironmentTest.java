@@ -1,23 +1,27 @@
 package dev.lanyard.launcher.service;
 
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.launcher.settings.Endpoints;
+import dev.lanyard.launcher.settings.GeneratedSettings;
 import dev.lanyard.launcher.settings.LauncherSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceEnvironmentTest {
 
+	private static final String KEK = GeneratedSettings.randomSecret();
+
 	private final Endpoints endpoints = new Endpoints(LauncherSettings.fromEnvironment(Map.of(), Path.of("/repo")));
 
 	@Test
 	void ofWhenAnyServiceThenContractVariables() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.INTEGRATION_REGISTRY, this.endpoints,
-				"admin", "secret", "gateway-secret");
+				"admin", "secret", "gateway-secret", KEK);
 		assertThat(environment).containsEntry("SERVER_PORT", "8083")
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
 			.containsEntry("LANYARD_REGISTRY_URL", "http://127.0.0.1:8085")
@@ -29,7 +33,7 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenTokenBrokerThenIssuerAndBootstrapAdministrator() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
-				"secret", "gateway-secret");
+				"secret", "gateway-secret", KEK);
 		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_ISSUER", "http://127.0.0.1:8080")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", "admin")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret")
@@ -39,15 +43,35 @@ class ServiceEnvironmentTest {
 
 	@Test
 	void ofWhenTokenBrokerThenPrivateEndpointsAllowedForTheDevelopmentProvider() {
-		assertThat(
-				ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin", "secret", "gateway-secret"))
+		assertThat(ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin", "secret",
+				"gateway-secret", KEK))
 			.containsEntry("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
+	}
+
+	@Test
+	void ofWhenTokenBrokerThenKeyEncryptionKeyAndNoPlaintext() {
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.TOKEN_BROKER, this.endpoints, "admin",
+				"secret", "gateway-secret", KEK);
+		assertThat(environment).containsEntry("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY", KEK)
+			.doesNotContainKey("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_ALLOW_PLAINTEXT");
+		assertThat(Base64.getUrlDecoder().decode(KEK)).hasSize(32);
+	}
+
+	@Test
+	void ofWhenOtherServiceThenNoKeyEncryptionKey() {
+		for (LanyardService service : LanyardService.values()) {
+			if (service != LanyardService.TOKEN_BROKER) {
+				assertThat(ServiceEnvironment.of(service, this.endpoints, "a", "s", "gateway-secret", KEK))
+					.as("%s", service)
+					.doesNotContainValue(KEK);
+			}
+		}
 	}
 
 	@Test
 	void ofWhenOtherServiceThenNoAdministratorSecret() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "admin", "secret",
-				"gateway-secret");
+				"gateway-secret", KEK);
 		assertThat(environment).doesNotContainValue("secret")
 			.doesNotContainValue("gateway-secret")
 			.containsEntry("LANYARD_AUDIT_ISSUER", "http://127.0.0.1:8080")
@@ -57,7 +81,7 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenGatewayThenRoutesToTheOthers() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUTH_GATEWAY, this.endpoints, "a", "s",
-				"gateway-secret");
+				"gateway-secret", KEK);
 		assertThat(environment).containsEntry("LANYARD_GATEWAY_TOKEN_BROKER_URL", "http://127.0.0.1:8081")
 			.containsEntry("LANYARD_GATEWAY_AUDIT_URL", "http://127.0.0.1:8082")
 			.containsEntry("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL", "http://127.0.0.1:8083")
@@ -67,7 +91,7 @@ class ServiceEnvironmentTest {
 	@Test
 	void ofWhenLauncherSettingsInheritedThenRemoved() {
 		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s",
-				"gateway-secret");
+				"gateway-secret", KEK);
 		assertThat(environment).containsEntry("LANYARD_AUDIT_PORT", null)
 			.containsEntry("LANYARD_STATE_DIR", null)
 			.containsKey("LANYARD_KAFKA_BOOTSTRAP_SERVERS");

@@ -39,15 +39,24 @@ class SigningConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningConfiguration.class);
 
-	/** Seals signing keys, and viewers' refresh tokens, at rest. */
+	/**
+	 * Seals signing keys, viewers' refresh tokens and PKCE verifiers at rest. Without a
+	 * key the properties have already refused to start unless plaintext is allowed.
+	 */
 	@Bean
 	KeyMaterialCipher keyMaterialCipher(KeyEncryptionProperties encryption) {
 		byte[] kek = encryption.keyBytes();
 		if (kek == null) {
-			log.warn("lanyard.token-broker.key-encryption-key is not set: signing keys and viewers' refresh tokens"
-					+ " are stored unencrypted");
+			log.warn("lanyard.token-broker.key-encryption.key is not set and allow-plaintext is on (development"
+					+ " only): signing keys, viewers' refresh tokens and PKCE verifiers are stored unencrypted");
+			return KeyMaterialCipher.none();
 		}
-		return (kek != null) ? KeyMaterialCipher.aes256Gcm(kek) : KeyMaterialCipher.none();
+		if (encryption.allowPlaintext()) {
+			log.warn("lanyard.token-broker.key-encryption.allow-plaintext is on: rows stored unencrypted are read"
+					+ " instead of refused; turn it off once the database is migrated");
+			return KeyMaterialCipher.aes256Gcm(kek).acceptingPlaintext();
+		}
+		return KeyMaterialCipher.aes256Gcm(kek);
 	}
 
 	@Bean

@@ -68,8 +68,13 @@ abstract class ServiceTestSupport {
 
 	static final Set<String> SENSITIVE = ConcurrentHashMap.newKeySet();
 
+	/** A fresh key-encryption key per run: the service refuses to start without one. */
+	static final String KEY_ENCRYPTION_KEY = Base64.getEncoder()
+		.encodeToString(ClientSecret.generate().value().substring(0, 32).getBytes(StandardCharsets.US_ASCII));
+
 	static {
 		SENSITIVE.add(ADMIN_SECRET);
+		SENSITIVE.add(KEY_ENCRYPTION_KEY);
 	}
 
 	final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -92,6 +97,7 @@ abstract class ServiceTestSupport {
 		registry.add("lanyard.token-broker.gateway-client-id", GATEWAY::clientId);
 		registry.add("lanyard.token-broker.gateway-client-secret", GATEWAY::secret);
 		registry.add("lanyard.token-broker.integration-registry-url", ExternalServices::registryUrl);
+		registry.add("lanyard.token-broker.key-encryption.key", () -> KEY_ENCRYPTION_KEY);
 	}
 
 	private static volatile boolean issuing;

@@ -23,6 +23,7 @@ import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.connections.adapter.jdbc.JdbcConnectionStore;
+import dev.lanyard.tokenbroker.connections.application.ConnectionStore;
 import dev.lanyard.tokenbroker.connections.domain.Connection;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
@@ -46,6 +47,9 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ConnectionStore connections;
 
 	@Test
 	@Order(1)
@@ -484,17 +488,12 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 	}
 
 	/**
-	 * Without a key-encryption key the service tests store refresh tokens plain, so the
-	 * test can learn them and check that no log line or record holds them.
+	 * The stored refresh token, opened by the service's own store (it is sealed under the
+	 * tests' key-encryption key), so the test can check that no log line or record holds
+	 * it.
 	 */
 	void rememberStoredRefreshToken(String userId, String integrationId) {
-		byte[] stored = this.jdbc
-			.sql("select refresh_token from viewer_connection where user_id = :u and integration_id = :i")
-			.param("u", userId)
-			.param("i", integrationId)
-			.query(byte[].class)
-			.single();
-		SENSITIVE.add(new String(stored, StandardCharsets.UTF_8));
+		SENSITIVE.add(this.connections.find(userId, integrationId).orElseThrow().refreshToken());
 	}
 
 	/** The gateway's public URL mapped to this service's port. */

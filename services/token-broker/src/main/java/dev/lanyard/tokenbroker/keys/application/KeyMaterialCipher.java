@@ -10,9 +10,11 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Protects private key material at rest: AES-256-GCM under the key-encryption key, with
- * the key id as associated data (so a row's material cannot be swapped into another), or
- * nothing when no key-encryption key is configured.
+ * Protects secrets at rest (signing keys, refresh tokens, PKCE verifiers): AES-256-GCM
+ * under the key-encryption key, with the row's identity as associated data (so a row's
+ * material cannot be swapped into another), or nothing when no key-encryption key is
+ * configured (development only). With a key, a row marked unencrypted is refused: the
+ * service never writes one then, so it was planted or downgraded.
  */
 public final class KeyMaterialCipher {
 
@@ -28,15 +30,22 @@ public final class KeyMaterialCipher {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final String KEY_SETTING = "lanyard.token-broker.key-encryption.key";
+
+	private static final String PLAINTEXT_SETTING = "lanyard.token-broker.key-encryption.allow-plaintext";
+
 	private final SecretKeySpec key;
 
-	private KeyMaterialCipher(byte[] key) {
-		this.key = (key != null) ? new SecretKeySpec(key, "AES") : null;
+	private final boolean acceptPlaintext;
+
+	private KeyMaterialCipher(SecretKeySpec key, boolean acceptPlaintext) {
+		this.key = key;
+		this.acceptPlaintext = acceptPlaintext;
 	}
 
 	/** A cipher that stores material in the clear. */
 	public static KeyMaterialCipher none() {
-		return new KeyMaterialCipher(null);
+		return new KeyMaterialCipher(null, true);
 	}
 
 	/** A cipher that encrypts with the given 256-bit key. */
@@ -44,7 +53,15 @@ public final class KeyMaterialCipher {
 		if (key == null || key.length != 32) {
 			throw new IllegalArgumentException("key must be 32 bytes");
 		}
-		return new KeyMaterialCipher(key.clone());
+		return new KeyMaterialCipher(new SecretKeySpec(key.clone(), "AES"), false);
+	}
+
+	/**
+	 * This cipher, also reading rows stored in the clear (while a database written
+	 * without a key is migrated); it still writes sealed.
+	 */
+	public KeyMaterialCipher acceptingPlaintext() {
+		return new KeyMaterialCipher(this.key, true);
 	}
 
 	/** How {@link #seal} protects material: {@link #A256GCM} or {@link #NONE}. */
@@ -52,6 +69,11 @@ public final class KeyMaterialCipher {
 		return (this.key != null) ? A256GCM : NONE;
 	}
 
+	/**
+	 * @param kid the row's identity, bound to the material as associated data
+	 * @param material the secret
+	 * @return what to store
+	 */
 	public byte[] seal(String kid, String material) {
 		byte[] plain = material.getBytes(StandardCharsets.UTF_8);
 		if (this.key == null) {
@@ -69,20 +91,32 @@ public final class KeyMaterialCipher {
 			return out;
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Could not encrypt signing key " + kid, ex);
+			throw new IllegalStateException("Could not encrypt " + kid, ex);
 		}
 	}
 
+	/**
+	 * @param kid the row's identity, as sealed
+	 * @param encryption the row's marker: {@link #A256GCM} or {@link #NONE}
+	 * @param stored what was stored
+	 * @return the secret
+	 * @throws UnencryptedMaterialException when the row is marked unencrypted although a
+	 * key is set (and plaintext is not accepted)
+	 */
 	public String open(String kid, String encryption, byte[] stored) {
 		if (NONE.equals(encryption)) {
+			if (this.key != null && !this.acceptPlaintext) {
+				throw new UnencryptedMaterialException(
+						kid + " is stored unencrypted although " + KEY_SETTING + " is set: refused (set "
+								+ PLAINTEXT_SETTING + "=true only to migrate a database" + " written without a key)");
+			}
 			return new String(stored, StandardCharsets.UTF_8);
 		}
 		if (!A256GCM.equals(encryption)) {
-			throw new IllegalStateException("Signing key " + kid + " uses unknown key encryption " + encryption);
+			throw new IllegalStateException(kid + " uses unknown key encryption " + encryption);
 		}
 		if (this.key == null) {
-			throw new IllegalStateException(
-					"Signing key " + kid + " is encrypted, but lanyard.token-broker.key-encryption-key is not set");
+			throw new IllegalStateException(kid + " is encrypted, but " + KEY_SETTING + " is not set");
 		}
 		try {
 			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -91,8 +125,8 @@ public final class KeyMaterialCipher {
 			return new String(cipher.doFinal(stored, IV_BYTES, stored.length - IV_BYTES), StandardCharsets.UTF_8);
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("Could not decrypt signing key " + kid
-					+ ": wrong lanyard.token-broker.key-encryption-key, or the stored key was altered", ex);
+			throw new IllegalStateException(
+					"Could not decrypt " + kid + ": wrong " + KEY_SETTING + ", or the stored value was altered", ex);
 		}
 	}
 

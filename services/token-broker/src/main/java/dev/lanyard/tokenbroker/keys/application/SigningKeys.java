@@ -103,6 +103,9 @@ public final class SigningKeys {
 		catch (ParseException ex) {
 			throw new IllegalStateException("Stored signing key " + key.kid() + " is not a valid JWK", ex);
 		}
+		catch (UnencryptedMaterialException ex) {
+			throw new UnencryptedMaterialException("Signing key " + ex.getMessage());
+		}
 	}
 
 	static JWK generate(SigningAlgorithm algorithm, Clock clock) {

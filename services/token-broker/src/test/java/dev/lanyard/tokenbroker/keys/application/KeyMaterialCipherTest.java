@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
@@ -31,7 +32,7 @@ class KeyMaterialCipherTest {
 		KeyMaterialCipher cipher = KeyMaterialCipher.aes256Gcm(KEK);
 		byte[] sealed = cipher.seal("kid-1", "material");
 		assertThatIllegalStateException().isThrownBy(() -> cipher.open("kid-2", "A256GCM", sealed))
-			.withMessageContaining("lanyard.token-broker.key-encryption-key");
+			.withMessageContaining("lanyard.token-broker.key-encryption.key");
 	}
 
 	@Test
@@ -39,14 +40,30 @@ class KeyMaterialCipherTest {
 		byte[] sealed = KeyMaterialCipher.aes256Gcm(KEK).seal("kid-1", "material");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> KeyMaterialCipher.aes256Gcm(new byte[32]).open("kid-1", "A256GCM", sealed))
-			.withMessageContaining("wrong lanyard.token-broker.key-encryption-key");
+			.withMessageContaining("wrong lanyard.token-broker.key-encryption.key");
 	}
 
 	@Test
 	void openWhenEncryptedButNoKeyThenFailsNamingTheSetting() {
 		byte[] sealed = KeyMaterialCipher.aes256Gcm(KEK).seal("kid-1", "material");
 		assertThatIllegalStateException().isThrownBy(() -> KeyMaterialCipher.none().open("kid-1", "A256GCM", sealed))
-			.withMessage("Signing key kid-1 is encrypted, but lanyard.token-broker.key-encryption-key is not set");
+			.withMessage("kid-1 is encrypted, but lanyard.token-broker.key-encryption.key is not set");
+	}
+
+	@Test
+	void openWhenKeyConfiguredAndRowUnencryptedThenRefused() {
+		byte[] plain = "material".getBytes(StandardCharsets.UTF_8);
+		assertThatExceptionOfType(UnencryptedMaterialException.class)
+			.isThrownBy(() -> KeyMaterialCipher.aes256Gcm(KEK).open("kid-1", "none", plain))
+			.withMessageContaining("kid-1")
+			.withMessageContaining("lanyard.token-broker.key-encryption.allow-plaintext");
+	}
+
+	@Test
+	void openWhenKeyConfiguredAndPlaintextAllowedThenReadsUnencryptedRow() {
+		KeyMaterialCipher cipher = KeyMaterialCipher.aes256Gcm(KEK).acceptingPlaintext();
+		assertThat(cipher.open("kid-1", "none", "material".getBytes(StandardCharsets.UTF_8))).isEqualTo("material");
+		assertThat(cipher.encryption()).isEqualTo("A256GCM");
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.lanyard.tokenbroker.connections.application.ConnectionStore;
 import dev.lanyard.tokenbroker.connections.domain.ConnectAttempt;
 import dev.lanyard.tokenbroker.connections.domain.Connection;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.keys.application.UnencryptedMaterialException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -187,10 +188,14 @@ public final class JdbcConnectionStore implements ConnectionStore {
 		try {
 			return this.cipher.open(aad, encryption, sealed);
 		}
+		catch (UnencryptedMaterialException ex) {
+			// the cipher names the row by its associated data; say what this is
+			throw new UnencryptedMaterialException("Refused " + what
+					+ ": it is stored unencrypted although lanyard.token-broker.key-encryption.key is set");
+		}
 		catch (IllegalStateException ex) {
-			// the cipher's own message speaks of signing keys; say what this is
 			throw new IllegalStateException("Could not decrypt " + what
-					+ ": lanyard.token-broker.key-encryption-key is missing or wrong, or the row was altered");
+					+ ": lanyard.token-broker.key-encryption.key is missing or wrong, or the row was altered");
 		}
 	}
 
