@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.service.LanyardService;
@@ -41,10 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (default 20), {@code bench.warmup.seconds} (default 20).
  */
 class ExchangeBenchmark {
-
-	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-	private static final String CONTENT_SESSION = "urn:lanyard:params:oauth:token-type:content-session";
 
 	private static final int MAX_EXCHANGES_PER_RUN = 500_000;
 
@@ -73,8 +70,9 @@ class ExchangeBenchmark {
 			ClientCredentials content = ensemble.demoContent();
 			Lanyard lanyard = new Lanyard(gateway);
 			String integrationId = linkedIntegration(ensemble, lanyard);
-			String form = Lanyard.form(Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", lanyard.token(content),
-					"subject_token_type", CONTENT_SESSION, "audience", integrationId, "scope", "read"));
+			String form = Lanyard
+				.form(Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token", lanyard.token(content),
+						"subject_token_type", OAuthNames.CONTENT_SESSION, "audience", integrationId, "scope", "read"));
 			String basic = "Basic " + Base64.getEncoder()
 				.encodeToString((content.clientId() + ":" + content.clientSecret()).getBytes(StandardCharsets.UTF_8));
 			awaitFirstExchange(broker, basic, form);

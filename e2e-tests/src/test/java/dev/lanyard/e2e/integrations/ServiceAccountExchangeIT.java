@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import dev.lanyard.e2e.support.EventLog;
 import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
@@ -28,10 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * through the gateway, and the audit trail shows who got what for which integration.
  */
 class ServiceAccountExchangeIT {
-
-	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-	private static final String CONTENT_SESSION = "urn:lanyard:params:oauth:token-type:content-session";
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -202,8 +199,8 @@ class ServiceAccountExchangeIT {
 	}
 
 	private static Map<String, String> form(String subjectToken, String audience, String scope) {
-		Map<String, String> form = new HashMap<>(Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", subjectToken,
-				"subject_token_type", CONTENT_SESSION, "audience", audience));
+		Map<String, String> form = new HashMap<>(Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token",
+				subjectToken, "subject_token_type", OAuthNames.CONTENT_SESSION, "audience", audience));
 		if (scope != null) {
 			form.put("scope", scope);
 		}

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.lanyard.e2e.support.Browser;
 import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.launcher.Ensemble;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,10 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * external access token; when it is due, the next exchange refreshes it.
  */
 class ViewerExchangeIT {
-
-	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-	private static final String USER_SESSION = "urn:lanyard:params:oauth:token-type:user-session";
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -144,8 +141,8 @@ class ViewerExchangeIT {
 	}
 
 	private static HttpResponse<String> exchange(String userToken, String integrationId) throws Exception {
-		return lanyard.tokenRequest(ensemble.demoContent(), Map.of("grant_type", TOKEN_EXCHANGE, "subject_token",
-				userToken, "subject_token_type", USER_SESSION, "audience", integrationId));
+		return lanyard.tokenRequest(ensemble.demoContent(), Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
+				"subject_token", userToken, "subject_token_type", OAuthNames.USER_SESSION, "audience", integrationId));
 	}
 
 	private static JsonNode auditRecord(String hash) throws Exception {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lanyard.e2e.support.Browser;
 import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.launcher.ClientCredentials;
 import dev.lanyard.launcher.Ensemble;
@@ -26,12 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is printed at the end; every row is also an assertion.
  */
 class SecuritySuiteIT {
-
-	private static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
-
-	private static final String CONTENT_SESSION = "urn:lanyard:params:oauth:token-type:content-session";
-
-	private static final String USER_SESSION = "urn:lanyard:params:oauth:token-type:user-session";
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -61,8 +56,8 @@ class SecuritySuiteIT {
 	@Test
 	void exchangeWithoutClientAuthenticationThenInvalidClient() throws Exception {
 		String subject = lanyard.token(ensemble.demoContent());
-		HttpResponse<String> response = lanyard.tokenRequest(null, Map.of("grant_type", TOKEN_EXCHANGE, "subject_token",
-				subject, "subject_token_type", CONTENT_SESSION, "audience", "any"));
+		HttpResponse<String> response = lanyard.tokenRequest(null, Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
+				"subject_token", subject, "subject_token_type", OAuthNames.CONTENT_SESSION, "audience", "any"));
 		row("exchange a content session token with no client authentication", "401 invalid_client", response);
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.body()).contains("invalid_client").doesNotContain("access_token");
@@ -72,8 +67,8 @@ class SecuritySuiteIT {
 	void exchangeBySomeoneElsesContentThenInvalidGrant() throws Exception {
 		ClientCredentials thief = newContentClient();
 		String subject = lanyard.token(ensemble.demoContent());
-		HttpResponse<String> response = lanyard.tokenRequest(thief, Map.of("grant_type", TOKEN_EXCHANGE,
-				"subject_token", subject, "subject_token_type", CONTENT_SESSION, "audience", "any"));
+		HttpResponse<String> response = lanyard.tokenRequest(thief, Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
+				"subject_token", subject, "subject_token_type", OAuthNames.CONTENT_SESSION, "audience", "any"));
 		row("another content client presents demo-content's token", "400 invalid_grant", response);
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(response.body()).contains("invalid_grant");
@@ -200,8 +195,8 @@ class SecuritySuiteIT {
 	}
 
 	private static HttpResponse<String> exchange(ClientCredentials client, String userSessionToken) throws Exception {
-		return lanyard.tokenRequest(client, Map.of("grant_type", TOKEN_EXCHANGE, "subject_token", userSessionToken,
-				"subject_token_type", USER_SESSION, "audience", "no-such-integration"));
+		return lanyard.tokenRequest(client, Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token",
+				userSessionToken, "subject_token_type", OAuthNames.USER_SESSION, "audience", "no-such-integration"));
 	}
 
 	private static void row(String attack, String expected, HttpResponse<String> seen) {

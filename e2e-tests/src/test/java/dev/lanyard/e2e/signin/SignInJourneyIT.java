@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.lanyard.e2e.support.Browser;
 import dev.lanyard.e2e.support.EventLog;
 import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
@@ -177,9 +178,8 @@ class SignInJourneyIT {
 
 	private static HttpResponse<String> exchange(String userSessionToken) throws Exception {
 		return lanyard.tokenRequest(ensemble.demoContent(),
-				Map.of("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange", "subject_token",
-						userSessionToken, "subject_token_type", "urn:lanyard:params:oauth:token-type:user-session",
-						"audience", "no-such-integration"));
+				Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token", userSessionToken, "subject_token_type",
+						OAuthNames.USER_SESSION, "audience", "no-such-integration"));
 	}
 
 	@Test
