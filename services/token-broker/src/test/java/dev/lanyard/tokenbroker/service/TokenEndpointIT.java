@@ -163,7 +163,8 @@ class TokenEndpointIT extends ServiceTestSupport {
 	@Order(5)
 	void signingKeysWhenLoadedAgainThenSameKid() throws Exception {
 		String kid = SignedJWT.parse(adminToken()).getHeader().getKeyID();
-		SigningKeys reloaded = SigningKeys.loadOrCreate(new JdbcSigningKeyStore(this.jdbc), KeyMaterialCipher.none(),
+		SigningKeys reloaded = SigningKeys.loadOrCreate(new JdbcSigningKeyStore(this.jdbc),
+				KeyMaterialCipher.aes256Gcm(java.util.Base64.getDecoder().decode(KEY_ENCRYPTION_KEY)),
 				SigningAlgorithm.ES256, Clock.systemUTC());
 		assertThat(reloaded.signingKey().getKeyID()).isEqualTo(kid);
 	}
