@@ -150,6 +150,30 @@ class SecuritySuiteIT {
 	}
 
 	@Test
+	void concurrentSignInsWithOneForgedCorrelationIdThenEachGetsItsOwnUser() throws Exception {
+		Map<String, String> forged = Map.of("X-Correlation-Id", "forged-" + UUID.randomUUID());
+		List<String> names = List.of("alice" + UUID.randomUUID().toString().substring(0, 6),
+				"bob" + UUID.randomUUID().toString().substring(0, 6));
+		List<Browser> browsers = List.of(new Browser(lanyard.gateway(), forged),
+				new Browser(lanyard.gateway(), forged));
+		try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			var first = executor
+				.submit(() -> browsers.get(0).signIn("dev", names.get(0), Map.of("preferred_username", names.get(0))));
+			var second = executor
+				.submit(() -> browsers.get(1).signIn("dev", names.get(1), Map.of("preferred_username", names.get(1))));
+			first.get();
+			second.get();
+		}
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> me = browsers.get(i).get("/api/me");
+			row("concurrent sign-in " + (i + 1) + " of 2, both with one forged X-Correlation-Id",
+					"its own user: " + names.get(i), me);
+			assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
+			assertThat(Lanyard.JSON.readTree(me.body()).get("username").asString()).isEqualTo(names.get(i));
+		}
+	}
+
+	@Test
 	void integrationPointingAtCloudMetadataThenRefused() throws Exception {
 		for (String endpoint : List.of("http://169.254.169.254/latest/meta-data/iam/token",
 				"http://[fd00:ec2::254]/token", "http://0.0.0.0:8090/token")) {

@@ -30,8 +30,19 @@ public final class Browser {
 
 	private final String gateway;
 
+	private final Map<String, String> headers;
+
 	public Browser(String gateway) {
+		this(gateway, Map.of());
+	}
+
+	/**
+	 * A browser that sends these headers with every request (e.g. a chosen correlation
+	 * id).
+	 */
+	public Browser(String gateway, Map<String, String> headers) {
 		this.gateway = gateway;
+		this.headers = Map.copyOf(headers);
 	}
 
 	/**
@@ -99,6 +110,7 @@ public final class Browser {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		this.headers.forEach(request::header);
 		return this.http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -22,6 +22,7 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
@@ -114,7 +115,7 @@ final class ProvisioningStandIn implements AutoCloseable {
 		if (username != null && RESERVED.contains(username.toLowerCase(Locale.ROOT))) {
 			return new ProducerRecord<>(Topics.USER_LOGIN_REFUSED.name(), login.getUniqueId(),
 					UserLoginRefused.newBuilder()
-						.setEventId(UUID.randomUUID())
+						.setEventId(SignInAnswers.eventId(login.getEventId(), SignInAnswers.REFUSED))
 						.setOccurredAt(Instant.now())
 						.setCorrelationId(login.getCorrelationId())
 						.setProducer("user-provisioning")
@@ -130,7 +131,7 @@ final class ProvisioningStandIn implements AutoCloseable {
 		String userId = UUID.nameUUIDFromBytes(login.getUniqueId().getBytes(StandardCharsets.UTF_8)).toString();
 		return new ProducerRecord<>(Topics.USER_CHANGED.name(), userId,
 				UserChanged.newBuilder()
-					.setEventId(UUID.randomUUID())
+					.setEventId(SignInAnswers.eventId(login.getEventId(), SignInAnswers.USER_CHANGED))
 					.setOccurredAt(Instant.now())
 					.setCorrelationId(login.getCorrelationId())
 					.setProducer("user-provisioning")

@@ -29,6 +29,7 @@ import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.gateway.signin.adapter.jdbc.JdbcSessionRepository;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
@@ -545,7 +546,7 @@ class SignInIT {
 				producer
 					.send(new ProducerRecord<>(Topics.USER_LOGIN_REFUSED.name(), login.getUniqueId(),
 							UserLoginRefused.newBuilder()
-								.setEventId(UUID.randomUUID())
+								.setEventId(SignInAnswers.eventId(login.getEventId(), SignInAnswers.REFUSED))
 								.setOccurredAt(Instant.now())
 								.setCorrelationId(login.getCorrelationId())
 								.setProducer("user-provisioning")
@@ -564,7 +565,7 @@ class SignInIT {
 			producer
 				.send(new ProducerRecord<>(Topics.USER_CHANGED.name(), userId,
 						UserChanged.newBuilder()
-							.setEventId(UUID.randomUUID())
+							.setEventId(SignInAnswers.eventId(login.getEventId(), SignInAnswers.USER_CHANGED))
 							.setOccurredAt(Instant.now())
 							.setCorrelationId(login.getCorrelationId())
 							.setProducer("user-provisioning")

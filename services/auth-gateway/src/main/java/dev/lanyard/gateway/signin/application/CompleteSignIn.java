@@ -50,7 +50,8 @@ public final class CompleteSignIn {
 		if (command == null) {
 			throw new IllegalArgumentException("command cannot be null");
 		}
-		CompletableFuture<SignInOutcome> outcome = this.pending.expect(command.correlationId());
+		CompletableFuture<SignInOutcome> outcome = this.pending.expect(command.loginEventId(),
+				command.identity().uniqueId());
 		this.announcer.announce(command).whenComplete((ignored, failure) -> {
 			if (failure != null) {
 				outcome.completeExceptionally(new SignInUnavailableException(

@@ -2,15 +2,18 @@ package dev.lanyard.gateway.signin.application;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.signin.domain.SignInOutcome;
 import dev.lanyard.gateway.signin.domain.UpstreamIdentity;
+import dev.lanyard.platform.ids.SignInAnswers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,8 +26,20 @@ class CompleteSignInTest {
 	private static final UpstreamIdentity ADA = new UpstreamIdentity("corp", "https://idp", "u-1", "ada", null, null,
 			null, null, null, List.of("username"));
 
-	private static SignInCommand command(String correlationId) {
-		return new SignInCommand(ADA, "s-1", correlationId, true);
+	private static final UUID LOGIN_1 = UUID.randomUUID();
+
+	private static final UUID LOGIN_2 = UUID.randomUUID();
+
+	private static SignInCommand command(UUID loginEventId) {
+		return new SignInCommand(loginEventId, ADA, "s-1", "same-correlation-id", true);
+	}
+
+	private static UUID accepted(UUID login) {
+		return SignInAnswers.eventId(login, SignInAnswers.USER_CHANGED);
+	}
+
+	private static UUID refused(UUID login) {
+		return SignInAnswers.eventId(login, SignInAnswers.REFUSED);
 	}
 
 	@Test
@@ -33,8 +48,8 @@ class CompleteSignInTest {
 				Duration.ofSeconds(5));
 		KnownUser user = new KnownUser("id-1", "u-1", "ada", null, null, null, "viewer", false, true, List.of(), 3);
 
-		CompletableFuture<SignInOutcome> outcome = signIn.complete(command("c-1"));
-		this.pending.answer("c-1", new SignInOutcome.Accepted(user));
+		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
+		this.pending.answer(accepted(LOGIN_1), "u-1", new SignInOutcome.Accepted(user));
 
 		assertThat(outcome.join()).isEqualTo(new SignInOutcome.Accepted(user));
 		assertThat(this.directory.find("id-1")).contains(user);
@@ -46,8 +61,8 @@ class CompleteSignInTest {
 		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
 				Duration.ofSeconds(5));
 
-		CompletableFuture<SignInOutcome> outcome = signIn.complete(command("c-1"));
-		this.pending.answer("c-2", new SignInOutcome.Refused("locked", "Locked"));
+		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
+		this.pending.answer(refused(LOGIN_2), "u-1", new SignInOutcome.Refused("locked", "Locked"));
 
 		assertThat(outcome).isNotDone();
 	}
@@ -57,10 +72,49 @@ class CompleteSignInTest {
 		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
 				Duration.ofSeconds(5));
 
-		CompletableFuture<SignInOutcome> outcome = signIn.complete(command("c-1"));
-		this.pending.answer("c-1", new SignInOutcome.Refused("locked", "Your account is locked."));
+		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
+		this.pending.answer(refused(LOGIN_1), "u-1", new SignInOutcome.Refused("locked", "Your account is locked."));
 
 		assertThat(outcome.join()).isEqualTo(new SignInOutcome.Refused("locked", "Your account is locked."));
+	}
+
+	@Test
+	void completeWhenAnswerNamesAnotherPersonThenRefusedNotBound() {
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+				Duration.ofSeconds(5));
+		KnownUser mallory = new KnownUser("id-9", "u-9", "mallory", null, null, null, "administrator", false, true,
+				List.of(), 1);
+
+		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
+		this.pending.answer(accepted(LOGIN_1), "u-9", new SignInOutcome.Accepted(mallory));
+
+		assertThat(outcome.join()).isInstanceOfSatisfying(SignInOutcome.Refused.class,
+				(refused) -> assertThat(refused.reason()).isEqualTo("identity-mismatch"));
+		assertThat(this.directory.find("id-9")).isEmpty();
+	}
+
+	@Test
+	void completeWhenTwoSignInsShareACorrelationIdThenEachGetsItsOwnAnswer() {
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+				Duration.ofSeconds(5));
+		KnownUser ada = new KnownUser("id-1", "u-1", "ada", null, null, null, "viewer", false, true, List.of(), 1);
+
+		CompletableFuture<SignInOutcome> first = signIn.complete(command(LOGIN_1));
+		CompletableFuture<SignInOutcome> second = signIn.complete(command(LOGIN_2));
+		this.pending.answer(refused(LOGIN_2), "u-1", new SignInOutcome.Refused("locked", "Locked"));
+		this.pending.answer(accepted(LOGIN_1), "u-1", new SignInOutcome.Accepted(ada));
+
+		assertThat(first.join()).isEqualTo(new SignInOutcome.Accepted(ada));
+		assertThat(second.join()).isEqualTo(new SignInOutcome.Refused("locked", "Locked"));
+	}
+
+	@Test
+	void expectWhenTheSameSignInWaitsTwiceThenRefusedAndTheFirstKeepsWaiting() {
+		CompletableFuture<SignInOutcome> first = this.pending.expect(LOGIN_1, "u-1");
+		assertThatIllegalStateException().isThrownBy(() -> this.pending.expect(LOGIN_1, "u-1"));
+		KnownUser ada = new KnownUser("id-1", "u-1", "ada", null, null, null, "viewer", false, true, List.of(), 1);
+		this.pending.answer(accepted(LOGIN_1), "u-1", new SignInOutcome.Accepted(ada));
+		assertThat(first.join()).isEqualTo(new SignInOutcome.Accepted(ada));
 	}
 
 	@Test
@@ -68,7 +122,7 @@ class CompleteSignInTest {
 		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
 				Duration.ofMillis(50));
 
-		assertThatThrownBy(() -> signIn.complete(command("c-1")).join()).isInstanceOf(CompletionException.class)
+		assertThatThrownBy(() -> signIn.complete(command(LOGIN_1)).join()).isInstanceOf(CompletionException.class)
 			.hasCauseInstanceOf(SignInUnavailableException.class)
 			.cause()
 			.hasMessageContaining("did not confirm");
@@ -85,7 +139,7 @@ class CompleteSignInTest {
 		var signIn = new CompleteSignIn((c) -> CompletableFuture.failedFuture(new IllegalStateException("down")),
 				this.pending, this.directory, Duration.ofSeconds(5));
 
-		assertThatThrownBy(() -> signIn.complete(command("c-1")).join())
+		assertThatThrownBy(() -> signIn.complete(command(LOGIN_1)).join())
 			.hasCauseInstanceOf(SignInUnavailableException.class);
 	}
 

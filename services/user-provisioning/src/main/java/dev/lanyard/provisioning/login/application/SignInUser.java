@@ -1,6 +1,5 @@
 package dev.lanyard.provisioning.login.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.provisioning.events.application.EventPublisher;
 import dev.lanyard.provisioning.events.domain.ProvisioningEvent;
 import dev.lanyard.provisioning.events.domain.RefusalReason;
@@ -223,12 +223,13 @@ public final class SignInUser {
 					events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "added/" + group.id()), now,
 							correlationId, actor, accepted.user().id(), group, true));
 				}
-				events.add(new ProvisioningEvent.UserChanged(eventId(attempt, "user-changed"), now, correlationId,
-						actor, accepted.user(), accepted.groups().stream().map(Group::id).toList()));
+				events.add(new ProvisioningEvent.UserChanged(eventId(attempt, SignInAnswers.USER_CHANGED), now,
+						correlationId, actor, accepted.user(), accepted.groups().stream().map(Group::id).toList()));
 			}
-			case Refused refused -> events.add(new ProvisioningEvent.LoginRefused(eventId(attempt, "refused"), now,
-					correlationId, attempt.loginEventId(), attempt.provider(), attempt.issuer(), attempt.uniqueId(),
-					refused.userId(), attempt.sessionId(), refused.reason(), refused.message()));
+			case Refused refused ->
+				events.add(new ProvisioningEvent.LoginRefused(eventId(attempt, SignInAnswers.REFUSED), now,
+						correlationId, attempt.loginEventId(), attempt.provider(), attempt.issuer(), attempt.uniqueId(),
+						refused.userId(), attempt.sessionId(), refused.reason(), refused.message()));
 			case LoginOutcome.AlreadyApplied applied -> {
 			}
 		}
@@ -236,7 +237,7 @@ public final class SignInUser {
 	}
 
 	private static UUID eventId(LoginAttempt attempt, String purpose) {
-		return UUID.nameUUIDFromBytes((attempt.loginEventId() + "/" + purpose).getBytes(StandardCharsets.UTF_8));
+		return SignInAnswers.eventId(attempt.loginEventId(), purpose);
 	}
 
 }

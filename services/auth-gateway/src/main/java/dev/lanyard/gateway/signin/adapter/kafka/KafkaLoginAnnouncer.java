@@ -7,7 +7,6 @@ import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.SignInCommand;
 import dev.lanyard.gateway.signin.domain.UpstreamIdentity;
-import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.platform.kafka.Topics;
 
 import org.springframework.kafka.core.KafkaTemplate;
@@ -31,7 +30,7 @@ public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 	public CompletableFuture<Void> announce(SignInCommand command) {
 		UpstreamIdentity identity = command.identity();
 		UserLoggedIn event = UserLoggedIn.newBuilder()
-			.setEventId(Ids.uuid())
+			.setEventId(command.loginEventId())
 			.setOccurredAt(Instant.now())
 			.setCorrelationId(command.correlationId())
 			.setProducer("auth-gateway")

@@ -58,9 +58,9 @@ public final class UserEventsListener {
 			case UserChanged changed -> {
 				KnownUser user = toUser(changed);
 				this.directory.record(user);
-				this.pending.answer(changed.getCorrelationId(), new SignInOutcome.Accepted(user));
+				this.pending.answer(changed.getEventId(), changed.getUniqueId(), new SignInOutcome.Accepted(user));
 			}
-			case UserLoginRefused refused -> this.pending.answer(refused.getCorrelationId(),
+			case UserLoginRefused refused -> this.pending.answer(refused.getEventId(), refused.getUniqueId(),
 					new SignInOutcome.Refused(refused.getReason(), refused.getMessage()));
 			case UserDeactivated deactivated -> {
 				// every instance reads this: each marks the user, the first ends the

@@ -79,7 +79,8 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 		return exchange.getSession().flatMap((session) -> {
 			String sessionId = UUID.randomUUID().toString();
 			session.getAttributes().put(SessionAttributes.SESSION_ID, sessionId);
-			SignInCommand command = new SignInCommand(identity.identity(), sessionId, correlationId,
+			// UUID.randomUUID draws from SecureRandom: the answer is matched by this id
+			SignInCommand command = new SignInCommand(UUID.randomUUID(), identity.identity(), sessionId, correlationId,
 					mapping.rules().registerOnFirstLogin());
 			// the answer completes the future on the Kafka consumer thread that reads
 			// every sign-in's answer: the rest of the sign-in runs elsewhere
