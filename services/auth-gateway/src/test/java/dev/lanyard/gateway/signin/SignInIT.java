@@ -194,6 +194,19 @@ class SignInIT {
 	}
 
 	@Test
+	void signInWhenAllowedDomainButEmailUnverifiedThenForbiddenAndNothingAnnounced() throws Exception {
+		int before = PROVISIONING.logins();
+
+		HttpResponse<String> unverified = signIn("corp", "mallory-" + UUID.randomUUID(),
+				Map.of("preferred_username", "mallory", "email", "ceo@example.com"));
+
+		assertThat(unverified.statusCode()).isEqualTo(403);
+		assertThat(JSON.readTree(unverified.body()).get("reason").asString()).isEqualTo("email-unverified");
+		Thread.sleep(500);
+		assertThat(PROVISIONING.logins()).isEqualTo(before);
+	}
+
+	@Test
 	void signInWhenUsernameRequiredButAbsentThenForbiddenNamingTheClaim() throws Exception {
 		HttpResponse<String> callback = signIn("corp", "bob-" + UUID.randomUUID(), Map.of("email", "bob@example.com"));
 

@@ -64,9 +64,14 @@ public final class ClaimMapping {
 					+ "' claim, and a username is required to sign in.");
 		}
 		String email = text(claims, this.names.email());
-		if (!this.rules.allows(email)) {
+		boolean verified = verified(claims.get("email_verified"));
+		if (!this.rules.allows(email, true)) {
 			return new Refused("not-allowed",
 					"Your account's email address is not in a domain or list allowed to sign in.");
+		}
+		if (!this.rules.allows(email, verified)) {
+			return new Refused("email-unverified", "Your identity provider has not verified your email address, "
+					+ "and only verified addresses of allowed domains may sign in.");
 		}
 		List<String> claimed = new ArrayList<>();
 		addIfNamed(claimed, "username", this.names.username());
@@ -113,6 +118,11 @@ public final class ClaimMapping {
 			raw.add(value.toString());
 		}
 		return raw.stream().map(String::trim).filter((item) -> !item.isEmpty()).distinct().toList();
+	}
+
+	/** OIDC's {@code email_verified}: a boolean, sometimes sent as text. */
+	private static boolean verified(Object claim) {
+		return Boolean.TRUE.equals(claim) || (claim instanceof String text && "true".equalsIgnoreCase(text.strip()));
 	}
 
 }

@@ -15,9 +15,9 @@ import java.util.Locale;
  * @param registerOnFirstLogin whether an unknown person becomes a user at first sign-in
  */
 public record SignInRules(boolean requireUsernameClaim, List<String> allowedDomains, List<String> allowedEmails,
-		String groupsSeparator, boolean registerOnFirstLogin) {
+		String groupsSeparator, boolean registerOnFirstLogin, boolean trustUnverifiedEmail) {
 
-	public static final SignInRules DEFAULTS = new SignInRules(false, List.of(), List.of(), "", true);
+	public static final SignInRules DEFAULTS = new SignInRules(false, List.of(), List.of(), "", true, false);
 
 	public SignInRules {
 		allowedDomains = normalised(allowedDomains);
@@ -25,14 +25,23 @@ public record SignInRules(boolean requireUsernameClaim, List<String> allowedDoma
 		groupsSeparator = (groupsSeparator != null) ? groupsSeparator : "";
 	}
 
+	/** Whether an allowed-domains or allowed-emails list limits who may sign in. */
+	public boolean restrictsEmails() {
+		return !this.allowedDomains.isEmpty() || !this.allowedEmails.isEmpty();
+	}
+
 	/**
 	 * Whether a person with this email may sign in; neither list set lets everyone in.
+	 * Where a list applies, the provider must vouch for the address ({@code verified}),
+	 * unless this provider is trusted not to hand out unverified addresses
+	 * ({@link #trustUnverifiedEmail()}): anyone can type {@code someone@corp.com} into a
+	 * permissive provider.
 	 */
-	public boolean allows(String email) {
-		if (this.allowedDomains.isEmpty() && this.allowedEmails.isEmpty()) {
+	public boolean allows(String email, boolean verified) {
+		if (!restrictsEmails()) {
 			return true;
 		}
-		if (email == null || email.isBlank()) {
+		if (email == null || email.isBlank() || !(verified || this.trustUnverifiedEmail)) {
 			return false;
 		}
 		String address = email.trim().toLowerCase(Locale.ROOT);

@@ -46,7 +46,8 @@ class ClaimMappingTest {
 
 	@Test
 	void mapWhenGroupsSentAsDelimitedStringAndSeparatorSetThenSplitAndTrimmed() {
-		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS, new SignInRules(false, null, null, ";", true));
+		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS,
+				new SignInRules(false, null, null, ";", true, false));
 
 		var result = mapping.map(ISSUER, Map.of("sub", "u-1", "groups", "eng; ops ;;eng"));
 
@@ -81,7 +82,7 @@ class ClaimMappingTest {
 
 	@Test
 	void mapWhenUsernameRequiredAndAbsentThenRefusedNamingTheClaim() {
-		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS, new SignInRules(true, null, null, "", true));
+		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS, new SignInRules(true, null, null, "", true, false));
 
 		var result = mapping.map(ISSUER, Map.of("sub", "u-1", "email", "ada@example.com"));
 
@@ -99,11 +100,33 @@ class ClaimMappingTest {
 	@Test
 	void mapWhenEmailOutsideAllowedDomainsThenRefused() {
 		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS,
-				new SignInRules(false, List.of("example.com"), List.of(), "", true));
+				new SignInRules(false, List.of("example.com"), List.of(), "", true, false));
 
-		var result = mapping.map(ISSUER, Map.of("sub", "u-1", "email", "eve@other.org"));
+		var result = mapping.map(ISSUER, Map.of("sub", "u-1", "email", "eve@other.org", "email_verified", true));
 
 		assertThat(((ClaimMapping.Refused) result).reason()).isEqualTo("not-allowed");
+	}
+
+	@Test
+	void mapWhenAllowedDomainButEmailUnverifiedThenRefused() {
+		var mapping = new ClaimMapping("corp", ClaimNames.DEFAULTS,
+				new SignInRules(false, List.of("example.com"), List.of(), "", true, false));
+
+		assertThat(mapping.map(ISSUER, Map.of("sub", "u-1", "email", "eve@example.com"))).isInstanceOfSatisfying(
+				ClaimMapping.Refused.class, (refused) -> assertThat(refused.reason()).isEqualTo("email-unverified"));
+		assertThat(mapping.map(ISSUER, Map.of("sub", "u-1", "email", "eve@example.com", "email_verified", false)))
+			.isInstanceOf(ClaimMapping.Refused.class);
+		assertThat(mapping.map(ISSUER, Map.of("sub", "u-1", "email", "ada@example.com", "email_verified", "true")))
+			.isInstanceOf(ClaimMapping.Mapped.class);
+	}
+
+	@Test
+	void mapWhenProviderTrustedWithUnverifiedEmailsThenAllowedDomainSuffices() {
+		var mapping = new ClaimMapping("entra", ClaimNames.DEFAULTS,
+				new SignInRules(false, List.of("example.com"), List.of(), "", true, true));
+
+		assertThat(mapping.map(ISSUER, Map.of("sub", "u-1", "email", "ada@example.com")))
+			.isInstanceOf(ClaimMapping.Mapped.class);
 	}
 
 	@Test

@@ -77,12 +77,15 @@ public record SignInProperties(@DefaultValue Map<String, Provider> providers,
 	 * @param registerOnFirstLogin an unknown person becomes a user at first sign-in
 	 * @param claimsSource where claims are read: the ID token, or also the UserInfo
 	 * endpoint
+	 * @param trustUnverifiedEmail accept an email without {@code email_verified=true} for
+	 * the allowed-domains and allowed-emails rules (for providers that never send the
+	 * claim and only hand out addresses they own, such as a company's Entra ID tenant)
 	 */
 	public record Provider(URI issuer, String clientId, String clientSecret, Path clientSecretFile,
 			@DefaultValue List<String> scopes, @DefaultValue Claims claims, @DefaultValue("") String groupsSeparator,
 			@DefaultValue("false") boolean requireUsernameClaim, @DefaultValue List<String> allowedDomains,
 			@DefaultValue List<String> allowedEmails, @DefaultValue("true") boolean registerOnFirstLogin,
-			@DefaultValue("id-token") ClaimsSource claimsSource) {
+			@DefaultValue("id-token") ClaimsSource claimsSource, @DefaultValue("false") boolean trustUnverifiedEmail) {
 
 		void check(String prefix, boolean allowInsecureLoopback) {
 			if (this.issuer == null || this.issuer.getHost() == null) {
@@ -130,7 +133,7 @@ public record SignInProperties(@DefaultValue Map<String, Provider> providers,
 
 		public SignInRules rules() {
 			return new SignInRules(this.requireUsernameClaim, this.allowedDomains, this.allowedEmails,
-					this.groupsSeparator, this.registerOnFirstLogin);
+					this.groupsSeparator, this.registerOnFirstLogin, this.trustUnverifiedEmail);
 		}
 
 		private static boolean loopback(URI uri) {
