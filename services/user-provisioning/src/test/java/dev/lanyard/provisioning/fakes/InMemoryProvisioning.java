@@ -96,8 +96,8 @@ public final class InMemoryProvisioning implements ProcessedLogins, Transactions
 		public Optional<User> findByIdentityForUpdate(String issuer, String uniqueId) {
 			return InMemoryProvisioning.this.users.values()
 				.stream()
-				.filter((u) -> uniqueId.equals(u.uniqueId()) && (issuer.equals(u.issuer()) || u.issuer() == null))
-				.min(Comparator.comparing((User u) -> u.issuer() == null));
+				.filter((u) -> uniqueId.equals(u.uniqueId()) && issuer.equals(u.issuer()))
+				.findFirst();
 		}
 
 		@Override

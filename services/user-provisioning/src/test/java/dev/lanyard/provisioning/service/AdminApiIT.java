@@ -79,8 +79,8 @@ class AdminApiIT extends ServiceTestSupport {
 		String uniqueId = unique("okta-");
 		String username = unique("ada");
 		String correlationId = unique("admin-corr-");
-		Response created = call("POST", "/api/admin/users", adminToken(),
-				"{\"uniqueId\":\"" + uniqueId + "\",\"username\":\"" + username + "\",\"role\":\"publisher\"}",
+		Response created = call("POST", "/api/admin/users", adminToken(), "{\"uniqueId\":\"" + uniqueId
+				+ "\",\"issuer\":\"https://idp.example.com\",\"username\":\"" + username + "\",\"role\":\"publisher\"}",
 				correlationId);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().get("id").asString();
@@ -138,7 +138,7 @@ class AdminApiIT extends ServiceTestSupport {
 	void createWhenUsernameInvalidThenBadRequestNamingRuleAndNothingCreated() {
 		String uniqueId = unique("okta-");
 		Response response = admin("POST", "/api/admin/users",
-				"{\"uniqueId\":\"" + uniqueId + "\",\"username\":\"9lives\"}");
+				"{\"uniqueId\":\"" + uniqueId + "\",\"issuer\":\"https://idp.example.com\",\"username\":\"9lives\"}");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().get("field").asString()).isEqualTo("username");
 		assertThat(response.json().get("detail").asString()).contains("must start with a letter");
@@ -160,8 +160,8 @@ class AdminApiIT extends ServiceTestSupport {
 		assertThat(group.status()).as(group.body()).isEqualTo(201);
 		String groupId = group.json().get("id").asString();
 		assertThat(admin("POST", "/api/admin/groups", "{\"name\":\"" + name + "\"}").status()).isEqualTo(409);
-		String user = admin("POST", "/api/admin/users",
-				"{\"uniqueId\":\"" + unique("u-") + "\",\"email\":\"" + unique("hedy") + "@example.com\"}")
+		String user = admin("POST", "/api/admin/users", "{\"uniqueId\":\"" + unique("u-")
+				+ "\",\"issuer\":\"https://idp.example.com\",\"email\":\"" + unique("hedy") + "@example.com\"}")
 			.json()
 			.get("id")
 			.asString();

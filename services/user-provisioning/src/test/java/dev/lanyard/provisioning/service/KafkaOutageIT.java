@@ -21,8 +21,8 @@ class KafkaOutageIT extends ServiceTestSupport {
 		infrastructure.stopKafka();
 		try {
 			long started = System.nanoTime();
-			Response refused = admin("POST", "/api/admin/users",
-					"{\"uniqueId\":\"" + uniqueId + "\",\"username\":\"" + unique("outage") + "\"}");
+			Response refused = admin("POST", "/api/admin/users", "{\"uniqueId\":\"" + uniqueId
+					+ "\",\"issuer\":\"https://idp.example.com\",\"username\":\"" + unique("outage") + "\"}");
 			long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
 			assertThat(refused.status()).as(refused.body()).isEqualTo(503);
@@ -38,8 +38,8 @@ class KafkaOutageIT extends ServiceTestSupport {
 		long deadline = System.nanoTime() + EVENTUALLY.toNanos();
 		Response created;
 		do {
-			created = admin("POST", "/api/admin/users",
-					"{\"uniqueId\":\"" + uniqueId + "\",\"username\":\"" + unique("outage") + "\"}");
+			created = admin("POST", "/api/admin/users", "{\"uniqueId\":\"" + uniqueId
+					+ "\",\"issuer\":\"https://idp.example.com\",\"username\":\"" + unique("outage") + "\"}");
 		}
 		while (created.status() == 503 && System.nanoTime() < deadline);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);

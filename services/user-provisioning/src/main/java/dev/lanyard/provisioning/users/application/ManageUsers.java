@@ -70,8 +70,10 @@ public final class ManageUsers {
 		if (command.uniqueId() == null || command.uniqueId().isBlank() || command.uniqueId().length() > 1024) {
 			throw RequestRejectedException.invalid("uniqueId", "uniqueId is required (1 to 1024 characters)");
 		}
-		if (command.issuer() != null && command.issuer().isBlank()) {
-			throw RequestRejectedException.invalid("issuer", "issuer must not be blank when given");
+		if (command.issuer() == null || command.issuer().isBlank()) {
+			// a unique id alone would bind to whichever provider first presents it
+			throw RequestRejectedException.invalid("issuer",
+					"issuer is required: a user created ahead of sign-in is bound to the provider with that issuer");
 		}
 		ProfileRules.checkEmail("email", command.email());
 		ProfileRules.checkName("firstName", command.firstName());

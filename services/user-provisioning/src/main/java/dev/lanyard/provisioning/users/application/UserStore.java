@@ -14,8 +14,10 @@ public interface UserStore {
 	Optional<User> findForUpdate(UUID id);
 
 	/**
-	 * The user the identity provider knows by {@code uniqueId}: the one with that issuer,
-	 * else one created through the API by unique id alone (no issuer yet).
+	 * The user the identity provider with this issuer knows by {@code uniqueId}. A unique
+	 * id means something only at its issuer: a user is never bound to another provider's
+	 * sign-in, even one created ahead without an issuer (only releases before issuers
+	 * were required made such users).
 	 */
 	Optional<User> findByIdentityForUpdate(String issuer, String uniqueId);
 

@@ -137,8 +137,9 @@ class SignInUserTest {
 	}
 
 	@Test
-	void signInWhenRegistrationOffAndUserCreatedByUniqueIdThenAcceptedAndIssuerBound() {
-		User created = User.create(UUID.randomUUID(), "ada", null, "sub-1", User.Profile.EMPTY, Role.PUBLISHER, NOW);
+	void signInWhenRegistrationOffAndUserCreatedAheadForThisIssuerThenAccepted() {
+		User created = User.create(UUID.randomUUID(), "ada", TestLogins.ISSUER, "sub-1", User.Profile.EMPTY,
+				Role.PUBLISHER, NOW);
 		this.store.userStore().insert(created);
 
 		LoginOutcome outcome = signIn(RoleMapping.none(Role.VIEWER), MANUAL, false)
@@ -150,6 +151,32 @@ class SignInUserTest {
 			assertThat(accepted.user().role()).isEqualTo(Role.PUBLISHER);
 			assertThat(accepted.registered()).isFalse();
 		});
+	}
+
+	@Test
+	void signInWhenUserCreatedAheadForAnotherIssuerThenNotTakenOver() {
+		User created = User.create(UUID.randomUUID(), "ceo", "https://other-idp.example.com", "sub-1",
+				User.Profile.EMPTY, Role.ADMINISTRATOR, NOW);
+		this.store.userStore().insert(created);
+
+		LoginOutcome outcome = signIn(RoleMapping.none(Role.VIEWER), MANUAL, false)
+			.signIn(TestLogins.okta("sub-1", "ada", null));
+
+		assertThat(outcome).isInstanceOfSatisfying(LoginOutcome.Refused.class,
+				(refused) -> assertThat(refused.reason()).isEqualTo(RefusalReason.UNKNOWN_USER));
+		assertThat(this.store.userStore().find(created.id())).get()
+			.satisfies((user) -> assertThat(user.issuer()).isEqualTo("https://other-idp.example.com"));
+	}
+
+	@Test
+	void signInWhenLegacyUserWithoutIssuerThenNotBoundToTheFirstProvider() {
+		User legacy = User.create(UUID.randomUUID(), "ceo", null, "sub-1", User.Profile.EMPTY, Role.ADMINISTRATOR, NOW);
+		this.store.userStore().insert(legacy);
+
+		LoginOutcome outcome = signIn(RoleMapping.none(Role.VIEWER), MANUAL, false)
+			.signIn(TestLogins.okta("sub-1", "ada", null));
+
+		assertThat(outcome).isInstanceOf(LoginOutcome.Refused.class);
 	}
 
 	@Test

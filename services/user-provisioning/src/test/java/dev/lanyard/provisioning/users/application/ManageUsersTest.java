@@ -38,8 +38,8 @@ class ManageUsersTest {
 
 	@Test
 	void createWhenUniqueIdAndEmailThenUsernameDerivedAndUserChangedByActor() {
-		UserDetails created = this.users
-			.create(new CreateUser("sub-1", null, null, "ada@example.com", "Ada", null, null), ADMIN);
+		UserDetails created = this.users.create(
+				new CreateUser("sub-1", "https://idp.example.com", null, "ada@example.com", "Ada", null, null), ADMIN);
 
 		assertThat(created.user().username()).isEqualTo("ada");
 		assertThat(created.user().role()).isEqualTo(Role.VIEWER);
@@ -51,16 +51,18 @@ class ManageUsersTest {
 
 	@Test
 	void createWhenUniqueIdTakenThenConflict() {
-		this.users.create(new CreateUser("sub-1", null, "ada", null, null, null, null), ADMIN);
+		this.users.create(new CreateUser("sub-1", "https://idp.example.com", "ada", null, null, null, null), ADMIN);
 		assertThatExceptionOfType(RequestRejectedException.class)
-			.isThrownBy(() -> this.users.create(new CreateUser("sub-1", null, "grace", null, null, null, null), ADMIN))
+			.isThrownBy(() -> this.users
+				.create(new CreateUser("sub-1", "https://idp.example.com", "grace", null, null, null, null), ADMIN))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.CONFLICT));
 	}
 
 	@Test
 	void createWhenUsernameInvalidThenInvalidNamingRuleAndNothingStored() {
 		assertThatExceptionOfType(RequestRejectedException.class)
-			.isThrownBy(() -> this.users.create(new CreateUser("sub-1", null, "1ada", null, null, null, null), ADMIN))
+			.isThrownBy(() -> this.users
+				.create(new CreateUser("sub-1", "https://idp.example.com", "1ada", null, null, null, null), ADMIN))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.INVALID))
 			.withMessageContaining("must start with a letter");
 		assertThat(this.store.allUsers()).isEmpty();
@@ -70,7 +72,8 @@ class ManageUsersTest {
 	@Test
 	void createWhenNeitherUsernameNorEmailThenInvalid() {
 		assertThatExceptionOfType(RequestRejectedException.class)
-			.isThrownBy(() -> this.users.create(new CreateUser("sub-1", null, null, null, null, null, null), ADMIN))
+			.isThrownBy(() -> this.users
+				.create(new CreateUser("sub-1", "https://idp.example.com", null, null, null, null, null), ADMIN))
 			.withMessage("username or email is required");
 	}
 
@@ -78,21 +81,24 @@ class ManageUsersTest {
 	void createWhenRoleMappedAndRoleGivenThenConflict() {
 		ManageUsers mapped = manageUsers(new RoleMapping(RoleMapping.Source.CLAIM, Map.of(), false, Role.VIEWER));
 		assertThatExceptionOfType(RequestRejectedException.class)
-			.isThrownBy(() -> mapped.create(new CreateUser("sub-1", null, "ada", null, null, null, "publisher"), ADMIN))
+			.isThrownBy(() -> mapped.create(
+					new CreateUser("sub-1", "https://idp.example.com", "ada", null, null, null, "publisher"), ADMIN))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.CONFLICT));
 	}
 
 	@Test
 	void createWhenKafkaDownThenNothingStored() {
 		this.events.down(true);
-		assertThatExceptionOfType(EventsUnavailableException.class)
-			.isThrownBy(() -> this.users.create(new CreateUser("sub-1", null, "ada", null, null, null, null), ADMIN));
+		assertThatExceptionOfType(EventsUnavailableException.class).isThrownBy(() -> this.users
+			.create(new CreateUser("sub-1", "https://idp.example.com", "ada", null, null, null, null), ADMIN));
 		assertThat(this.store.allUsers()).isEmpty();
 	}
 
 	@Test
 	void editWhenEditableFieldsThenChangedAndVersionIncreased() {
-		User user = this.users.create(new CreateUser("sub-1", null, "ada", null, null, null, null), ADMIN).user();
+		User user = this.users
+			.create(new CreateUser("sub-1", "https://idp.example.com", "ada", null, null, null, null), ADMIN)
+			.user();
 
 		UserDetails edited = this.users.edit(user.id(),
 				Map.of("email", "ada@example.com", "role", "publisher", "username", "ada.l"), ADMIN);
@@ -106,7 +112,9 @@ class ManageUsersTest {
 
 	@Test
 	void editWhenValueNullThenFieldCleared() {
-		User user = this.users.create(new CreateUser("sub-1", null, "ada", "ada@example.com", null, null, null), ADMIN)
+		User user = this.users
+			.create(new CreateUser("sub-1", "https://idp.example.com", "ada", "ada@example.com", null, null, null),
+					ADMIN)
 			.user();
 		Map<String, String> changes = new HashMap<>();
 		changes.put("email", null);
@@ -145,8 +153,10 @@ class ManageUsersTest {
 
 	@Test
 	void editWhenUsernameTakenThenConflict() {
-		this.users.create(new CreateUser("sub-1", null, "ada", null, null, null, null), ADMIN);
-		User grace = this.users.create(new CreateUser("sub-2", null, "grace", null, null, null, null), ADMIN).user();
+		this.users.create(new CreateUser("sub-1", "https://idp.example.com", "ada", null, null, null, null), ADMIN);
+		User grace = this.users
+			.create(new CreateUser("sub-2", "https://idp.example.com", "grace", null, null, null, null), ADMIN)
+			.user();
 		assertThatExceptionOfType(RequestRejectedException.class)
 			.isThrownBy(() -> this.users.edit(grace.id(), Map.of("username", "Ada"), ADMIN))
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.CONFLICT));
@@ -181,7 +191,8 @@ class ManageUsersTest {
 	@Test
 	void listWhenMoreThanLimitThenPagesWithCursor() {
 		for (String name : new String[] { "carol", "alice", "bob" }) {
-			this.users.create(new CreateUser("sub-" + name, null, name, null, null, null, null), ADMIN);
+			this.users.create(new CreateUser("sub-" + name, "https://idp.example.com", name, null, null, null, null),
+					ADMIN);
 		}
 		UserPage first = this.users.list(null, 2, null);
 		assertThat(first.users()).extracting(User::username).containsExactly("alice", "bob");
@@ -206,6 +217,13 @@ class ManageUsersTest {
 	private ManageUsers manageUsers(RoleMapping mapping) {
 		return new ManageUsers(this.store, this.store.userStore(), this.store.groupStore(), this.events, mapping,
 				Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID);
+	}
+
+	@Test
+	void createWhenNoIssuerThenInvalidRequestNamingIt() {
+		assertThatExceptionOfType(RequestRejectedException.class)
+			.isThrownBy(() -> this.users.create(new CreateUser("sub-1", null, "ada", null, null, null, null), ADMIN))
+			.satisfies((ex) -> assertThat(ex.field()).isEqualTo("issuer"));
 	}
 
 }

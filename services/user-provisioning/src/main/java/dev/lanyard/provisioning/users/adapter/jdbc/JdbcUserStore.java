@@ -52,9 +52,7 @@ public final class JdbcUserStore implements UserStore {
 
 	@Override
 	public Optional<User> findByIdentityForUpdate(String issuer, String uniqueId) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM users u WHERE u.unique_id = ? AND (u.issuer = ? OR u.issuer IS NULL)"
-					+ " ORDER BY u.issuer IS NULL LIMIT 1 FOR UPDATE")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.unique_id = ? AND u.issuer = ? FOR UPDATE")
 			.params(uniqueId, issuer)
 			.query(JdbcUserStore::user)
 			.optional();
