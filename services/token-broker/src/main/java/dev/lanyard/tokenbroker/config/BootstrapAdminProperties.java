@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("lanyard.token-broker")
 public record BootstrapAdminProperties(String bootstrapAdminClientId, String bootstrapAdminClientSecret) {
 
-	/** Below this length a secret is within reach of guessing against its fast hash. */
+	/**
+	 * Below this length a secret is within reach of guessing against its fast hash:
+	 * refused.
+	 */
 	public static final int RECOMMENDED_SECRET_LENGTH = 32;
 
 	public BootstrapAdminProperties {
@@ -22,6 +25,12 @@ public record BootstrapAdminProperties(String bootstrapAdminClientId, String boo
 		if (id != secret) {
 			throw new IllegalArgumentException("lanyard.token-broker.bootstrap-admin-client-id and "
 					+ "lanyard.token-broker.bootstrap-admin-client-secret must be set together");
+		}
+		if (secret && bootstrapAdminClientSecret.length() < RECOMMENDED_SECRET_LENGTH) {
+			// client secrets are kept as a fast SHA-256: only a long random one resists
+			// guessing
+			throw new IllegalArgumentException("lanyard.token-broker.bootstrap-admin-client-secret must be at least "
+					+ RECOMMENDED_SECRET_LENGTH + " characters (a long random value)");
 		}
 		if (id && !bootstrapAdminClientId.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,127}")) {
 			throw new IllegalArgumentException("lanyard.token-broker.bootstrap-admin-client-id must be 1 to 128 "

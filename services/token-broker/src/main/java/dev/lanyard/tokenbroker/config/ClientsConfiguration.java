@@ -64,12 +64,6 @@ class ClientsConfiguration {
 			if (!bootstrap.enabled()) {
 				return;
 			}
-			if (bootstrap.bootstrapAdminClientSecret().length() < BootstrapAdminProperties.RECOMMENDED_SECRET_LENGTH) {
-				log.warn(
-						"lanyard.token-broker.bootstrap-admin-client-secret is shorter than {} characters; "
-								+ "client secrets are stored as a fast SHA-256 hash, so use a long random one",
-						BootstrapAdminProperties.RECOMMENDED_SECRET_LENGTH);
-			}
 			clients.ensureConfigured(ClientKind.ADMINISTRATOR, bootstrap.bootstrapAdminClientId(),
 					bootstrap.bootstrapAdminClientSecret());
 		};

@@ -23,6 +23,8 @@ import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthentica
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
+import dev.lanyard.tokenbroker.throttling.adapter.web.TokenEndpointThrottle;
+import dev.lanyard.tokenbroker.throttling.application.FailedAuthentications;
 import dev.lanyard.tokenbroker.web.ProblemAccessDeniedHandler;
 import dev.lanyard.tokenbroker.web.ProblemAuthenticationEntryPoint;
 import dev.lanyard.tokenbroker.web.ProblemDetailsWriter;
@@ -44,6 +46,7 @@ import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2Au
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -96,7 +99,7 @@ class SecurityConfiguration {
 			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
-			EndedSessions endedSessions) {
+			EndedSessions endedSessions, ThrottlingProperties throttling) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -126,6 +129,13 @@ class SecurityConfiguration {
 				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/token")));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.disable());
+		// before client authentication (the authorization server adds it right after the
+		// pre-authentication filter); not a bean: Boot would register it a second time
+		// with the servlet container
+		http.addFilterBefore(new TokenEndpointThrottle(
+				new FailedAuthentications(throttling.failuresPerClient(), throttling.window(), 100_000, clock),
+				new FailedAuthentications(throttling.failuresPerAddress(), throttling.window(), 100_000, clock)),
+				AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

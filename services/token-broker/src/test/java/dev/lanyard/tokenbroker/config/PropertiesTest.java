@@ -62,7 +62,8 @@ class PropertiesTest {
 
 	@Test
 	void bootstrapAdminPropertiesWhenToStringThenSecretRedacted() {
-		assertThat(new BootstrapAdminProperties("admin", "s3cr3t-value").toString()).doesNotContain("s3cr3t-value");
+		assertThat(new BootstrapAdminProperties("admin", "s3cr3t-value-s3cr3t-value-s3cr3t-value").toString())
+			.doesNotContain("s3cr3t-value");
 	}
 
 	@Test
@@ -147,6 +148,12 @@ class PropertiesTest {
 	private static TokenExchangeProperties exchange(URI registry, Duration timeout, int attempts) {
 		return new TokenExchangeProperties(registry, timeout, attempts, Duration.ofMillis(100), 50, 10,
 				Duration.ofSeconds(30), 25, Duration.ofSeconds(30), 10000, false);
+	}
+
+	@Test
+	void bootstrapAdminWhenSecretShortThenRefusedNamingTheKey() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new BootstrapAdminProperties("admin", "password123"))
+			.withMessageContaining("lanyard.token-broker.bootstrap-admin-client-secret must be at least 32");
 	}
 
 }

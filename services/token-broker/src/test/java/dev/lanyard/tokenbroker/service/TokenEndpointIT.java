@@ -185,4 +185,22 @@ class TokenEndpointIT extends ServiceTestSupport {
 		assertThat(response.status()).as("an auditor's token is for audit alone").isEqualTo(401);
 	}
 
+	@Test
+	void clientCredentialsWhenSecretGuessedTooOftenThenTooManyRequestsAndOtherClientsUnaffected() {
+		RegisteredClient victim = createClient("content");
+		RegisteredClient bystander = createClient("content");
+		for (int attempt = 0; attempt < 10; attempt++) {
+			assertThat(clientCredentials(victim.clientId(), "guess-" + attempt).status()).isEqualTo(401);
+		}
+
+		Response throttled = clientCredentials(victim.clientId(), victim.secret());
+
+		assertThat(throttled.status()).as("even the right secret waits").isEqualTo(429);
+		assertThat(throttled.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
+		assertThat(throttled.json().get("error").asString()).isEqualTo("temporarily_unavailable");
+		assertThat(throttled.body()).doesNotContain("access_token");
+		assertThat(clientCredentials(bystander.clientId(), bystander.secret()).status()).isEqualTo(200);
+	}
+
 }

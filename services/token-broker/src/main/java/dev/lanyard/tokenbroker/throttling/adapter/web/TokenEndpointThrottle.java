@@ -1,0 +1,104 @@
+package dev.lanyard.tokenbroker.throttling.adapter.web;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.throttling.application.FailedAuthentications;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Slows down secret guessing at {@code /oauth2/token}: a client id, or a source address,
+ * that failed client authentication too often within the window gets {@code 429} with
+ * {@code Retry-After} and the OAuth error {@code temporarily_unavailable} until the
+ * window ends — before its secret is even checked. Only failures count, so a busy client
+ * with the right secret is never slowed. The source address is the socket's: a header
+ * such as X-Forwarded-For is the caller's to choose.
+ */
+public final class TokenEndpointThrottle extends OncePerRequestFilter {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenEndpointThrottle.class);
+
+	private final FailedAuthentications perClient;
+
+	private final FailedAuthentications perAddress;
+
+	public TokenEndpointThrottle(FailedAuthentications perClient, FailedAuthentications perAddress) {
+		if (perClient == null || perAddress == null) {
+			throw new IllegalArgumentException("perClient and perAddress cannot be null");
+		}
+		this.perClient = perClient;
+		this.perAddress = perAddress;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"/oauth2/token".equals(request.getRequestURI());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String address = "address:" + request.getRemoteAddr();
+		String client = clientId(request).map((id) -> "client:" + id).orElse(null);
+		Optional<Duration> wait = this.perAddress.retryAfter(address)
+			.or(() -> (client != null) ? this.perClient.retryAfter(client) : Optional.empty());
+		if (wait.isPresent()) {
+			refuse(response, wait.get());
+			return;
+		}
+		chain.doFilter(request, response);
+		if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+			this.perAddress.failed(address);
+			if (client != null) {
+				this.perClient.failed(client);
+			}
+		}
+	}
+
+	private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+		log.info("Refused a token request: too many failed client authentications; retry in {} s", seconds);
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(seconds));
+		response.setHeader("Cache-Control", "no-store");
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.getWriter()
+			.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Too many failed client "
+					+ "authentications; retry after " + seconds + " s\"}");
+	}
+
+	/** The client id of HTTP Basic or of the form, without checking anything. */
+	static Optional<String> clientId(HttpServletRequest request) {
+		String authorization = request.getHeader("Authorization");
+		if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+			try {
+				String pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
+						StandardCharsets.UTF_8);
+				int colon = pair.indexOf(':');
+				if (colon > 0) {
+					return Optional.of(URLDecoder.decode(pair.substring(0, colon), StandardCharsets.UTF_8));
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				return Optional.empty();
+			}
+		}
+		String parameter = request.getParameter("client_id");
+		return (parameter != null && !parameter.isBlank()) ? Optional.of(parameter) : Optional.empty();
+	}
+
+}
