@@ -1,9 +1,10 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
@@ -14,7 +15,10 @@ import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
+import dev.lanyard.tokenbroker.keys.adapter.schedule.SigningKeyMaintenanceSchedule;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.SigningKeys;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -39,6 +43,12 @@ class SigningConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningConfiguration.class);
 
+	/** What this service's and Spring's JWT validators accept by default. */
+	private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+	/** As TokenExchangeConfiguration signs them for the calls to integration-registry. */
+	private static final Duration INTERNAL_SERVICE_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
+
 	/**
 	 * Seals signing keys, viewers' refresh tokens and PKCE verifiers at rest. Without a
 	 * key the properties have already refused to start unless plaintext is allowed.
@@ -61,26 +71,59 @@ class SigningConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	SigningKeys signingKeys(JdbcClient jdbc, KeyMaterialCipher keyMaterialCipher, TokenProperties tokens, Clock clock) {
-		return SigningKeys.loadOrCreate(new JdbcSigningKeyStore(jdbc), keyMaterialCipher, tokens.signingAlgorithm(),
-				clock);
+	SigningKeyStore signingKeyStore(JdbcClient jdbc) {
+		return new JdbcSigningKeyStore(jdbc);
+	}
+
+	@Bean
+	SigningKeys signingKeys(SigningKeyStore store, KeyMaterialCipher keyMaterialCipher, TokenProperties tokens,
+			Clock clock) {
+		return SigningKeys.loadOrCreate(store, keyMaterialCipher, tokens.signingAlgorithm(), clock);
+	}
+
+	/**
+	 * A retired key stays published while a token it signed can still be valid: the
+	 * longest token lifetime, plus the refresh interval (another instance may sign with
+	 * it that much longer) and the 60 s clock skew verifiers allow.
+	 */
+	@Bean
+	SigningKeyRotation signingKeyRotation(SigningKeyStore store, KeyMaterialCipher keyMaterialCipher, SigningKeys keys,
+			SigningKeyProperties rotation, TokenProperties tokens, UserSessionProperties sessions, Clock clock) {
+		Duration longest = Stream
+			.of(tokens.contentSessionTokenTimeToLive(), sessions.userSessionTokenTimeToLive(),
+					INTERNAL_SERVICE_TOKEN_TIME_TO_LIVE)
+			.max(Comparator.naturalOrder())
+			.orElseThrow();
+		Duration retention = longest.plus(rotation.refreshInterval()).plus(CLOCK_SKEW);
+		log.info("Signing keys rotate every {}; a retired key stays published for {}", rotation.rotationPeriod(),
+				retention);
+		return new SigningKeyRotation(store, keyMaterialCipher, keys, rotation.rotationPeriod(), retention, clock);
+	}
+
+	@Bean
+	SigningKeyMaintenanceSchedule signingKeyMaintenanceSchedule(SigningKeyRotation rotation,
+			SigningKeyProperties properties) {
+		return new SigningKeyMaintenanceSchedule(rotation, properties.refreshInterval());
 	}
 
 	/**
 	 * Every key tokens may be verified with; what {@code /oauth2/jwks} publishes (public
-	 * parts only).
+	 * parts only). Read per use, so rotations show at once; a {@code kid} not known yet
+	 * (another instance rotated) reads the keys again.
 	 */
 	@Bean
 	JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
-		return new ImmutableJWKSet<>(keys.verificationKeys());
+		return keys.verificationSource();
 	}
 
 	/**
-	 * Signs with the active key only, so that key selection never sees two candidates.
+	 * Signs with the active key only, so that key selection never sees two candidates;
+	 * read per token, so a rotation takes effect at once. The key's {@code kid} goes into
+	 * the header.
 	 */
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(keys.signingKey())));
+		return new NimbusJwtEncoder(keys.signingSource());
 	}
 
 	@Bean
@@ -98,9 +141,8 @@ class SigningConfiguration {
 			algorithms.add(SignatureAlgorithm.ES256);
 			algorithms.add(SignatureAlgorithm.RS256);
 		}).build();
-		// this service's own audience; access tokens, and the user session tokens its
-		// token
-		// exchange takes (each use checks the type it needs)
+		// this service's own audience; access tokens, and the user session tokens that
+		// its token exchange takes (each use checks the type it needs)
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(tokens.issuerUrl()),
 				new JwtAudienceValidator(ServiceTokens.TOKEN_BROKER),
 				new JwtTypeValidator(ServiceTokens.ACCESS_TOKEN_TYP, ServiceTokens.USER_SESSION_TYP),

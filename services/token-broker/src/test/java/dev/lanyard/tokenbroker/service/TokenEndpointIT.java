@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,8 +164,8 @@ class TokenEndpointIT extends ServiceTestSupport {
 	@Order(5)
 	void signingKeysWhenLoadedAgainThenSameKid() throws Exception {
 		String kid = SignedJWT.parse(adminToken()).getHeader().getKeyID();
-		SigningKeys reloaded = SigningKeys.loadOrCreate(new JdbcSigningKeyStore(this.jdbc),
-				KeyMaterialCipher.aes256Gcm(java.util.Base64.getDecoder().decode(KEY_ENCRYPTION_KEY)),
+		KeyMaterialCipher cipher = KeyMaterialCipher.aes256Gcm(Base64.getDecoder().decode(KEY_ENCRYPTION_KEY));
+		SigningKeys reloaded = SigningKeys.loadOrCreate(new JdbcSigningKeyStore(this.jdbc), cipher,
 				SigningAlgorithm.ES256, Clock.systemUTC());
 		assertThat(reloaded.signingKey().getKeyID()).isEqualTo(kid);
 	}

@@ -5,10 +5,10 @@ import java.util.List;
 
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
-/** Where signing keys are kept across restarts. */
+/** Where signing keys are kept across restarts, and shared by every instance. */
 public interface SigningKeyStore {
 
-	/** Every stored key, active or not. */
+	/** Every stored key, active or retired, oldest first. */
 	List<StoredSigningKey> findAll();
 
 	/**
@@ -18,17 +18,29 @@ public interface SigningKeyStore {
 	boolean insertActive(StoredSigningKey key);
 
 	/**
+	 * In one step, retires the active key {@code currentKid} at {@code at} and stores
+	 * {@code next} as the active key of its algorithm.
+	 * @return {@code false}, storing nothing, when {@code currentKid} is no longer active
+	 * (another instance rotated first)
+	 */
+	boolean rotate(String currentKid, StoredSigningKey next, Instant at);
+
+	/** Deletes the keys retired before {@code cutoff}; returns their ids. */
+	List<String> deleteRetiredBefore(Instant cutoff);
+
+	/**
 	 * A key as stored.
 	 *
 	 * @param kid its key id
 	 * @param algorithm what it signs with
-	 * @param active whether it signs new tokens (inactive keys only verify)
 	 * @param keyEncryption how the material is protected: {@code none} or {@code A256GCM}
 	 * @param material the JWK JSON, encrypted or not
 	 * @param createdAt when it was generated
+	 * @param retiredAt when it stopped signing new tokens; {@code null} while it is the
+	 * active key
 	 */
-	record StoredSigningKey(String kid, SigningAlgorithm algorithm, boolean active, String keyEncryption,
-			byte[] material, Instant createdAt) {
+	record StoredSigningKey(String kid, SigningAlgorithm algorithm, String keyEncryption, byte[] material,
+			Instant createdAt, Instant retiredAt) {
 
 		public StoredSigningKey {
 			if (kid == null || kid.isEmpty()) {
@@ -48,10 +60,15 @@ public interface SigningKeyStore {
 			}
 		}
 
+		/** Whether it signs new tokens (retired keys only verify). */
+		public boolean active() {
+			return this.retiredAt == null;
+		}
+
 		@Override
 		public String toString() {
-			return "StoredSigningKey[kid=" + this.kid + ", algorithm=" + this.algorithm + ", active=" + this.active
-					+ ", keyEncryption=" + this.keyEncryption + "]";
+			return "StoredSigningKey[kid=" + this.kid + ", algorithm=" + this.algorithm + ", keyEncryption="
+					+ this.keyEncryption + ", createdAt=" + this.createdAt + ", retiredAt=" + this.retiredAt + "]";
 		}
 
 	}

@@ -2,9 +2,13 @@ package dev.lanyard.tokenbroker.keys.application;
 
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +18,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,21 +27,35 @@ import dev.lanyard.tokenbroker.keys.application.SigningKeyStore.StoredSigningKey
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 /**
- * The service's signing keys, loaded once at start-up: the active key of the configured
- * algorithm signs; every stored key is published for verification. The first start
- * generates and stores the active key, so later starts keep its {@code kid}.
+ * The service's signing keys as last read from the store: the active key of the
+ * configured algorithm signs; every stored key (active or retired) is published for
+ * verification. The first start generates and stores the active key, so later starts keep
+ * its {@code kid}; {@link #reload()} picks up rotations, also another instance's.
  */
 public final class SigningKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
-	private final JWK signingKey;
+	/** Unknown {@code kid}s reload the keys at most this often (they may be forged). */
+	private static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
-	private final JWKSet verificationKeys;
+	private final SigningKeyStore store;
 
-	private SigningKeys(JWK signingKey, JWKSet verificationKeys) {
-		this.signingKey = signingKey;
-		this.verificationKeys = verificationKeys;
+	private final KeyMaterialCipher cipher;
+
+	private final SigningAlgorithm algorithm;
+
+	private final Clock clock;
+
+	private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+
+	private volatile Instant lastUnknownKidReload = Instant.MIN;
+
+	private SigningKeys(SigningKeyStore store, KeyMaterialCipher cipher, SigningAlgorithm algorithm, Clock clock) {
+		this.store = store;
+		this.cipher = cipher;
+		this.algorithm = algorithm;
+		this.clock = clock;
 	}
 
 	/**
@@ -58,30 +78,42 @@ public final class SigningKeys {
 		}
 		if (activeKey(store.findAll(), algorithm) == null) {
 			JWK generated = generate(algorithm, clock);
-			boolean stored = store.insertActive(new StoredSigningKey(generated.getKeyID(), algorithm, true,
-					cipher.encryption(), cipher.seal(generated.getKeyID(), generated.toJSONString()), clock.instant()));
-			if (stored) {
+			if (store.insertActive(seal(generated, algorithm, cipher, clock))) {
 				log.info("Generated {} signing key {} (private key stored {})", algorithm, generated.getKeyID(),
 						KeyMaterialCipher.NONE.equals(cipher.encryption()) ? "unencrypted" : "encrypted");
 			}
 		}
-		List<StoredSigningKey> all = store.findAll();
-		StoredSigningKey active = activeKey(all, algorithm);
+		SigningKeys keys = new SigningKeys(store, cipher, algorithm, clock);
+		keys.reload();
+		return keys;
+	}
+
+	/**
+	 * Reads the keys again. A failure (store unreachable, a row refused) leaves the keys
+	 * as they were and is thrown.
+	 */
+	public void reload() {
+		List<StoredSigningKey> all = this.store.findAll();
+		StoredSigningKey active = activeKey(all, this.algorithm);
 		if (active == null) {
-			throw new IllegalStateException("No active " + algorithm + " signing key after creating one");
+			throw new IllegalStateException("No active " + this.algorithm + " signing key is stored");
 		}
 		List<JWK> keys = new ArrayList<>();
 		for (StoredSigningKey key : all) {
-			keys.add(parse(key, cipher));
+			keys.add(parse(key, this.cipher));
 		}
-		JWK signingKey = parse(active, cipher);
-		log.info("Signing tokens with {} key {}; publishing {} key(s)", algorithm, signingKey.getKeyID(), keys.size());
-		return new SigningKeys(signingKey, new JWKSet(keys));
+		Loaded next = new Loaded(parse(active, this.cipher), new JWKSet(keys), all);
+		Loaded previous = this.loaded.getAndSet(next);
+		if (previous == null || !previous.signingKey().getKeyID().equals(next.signingKey().getKeyID())
+				|| previous.verificationKeys().size() != keys.size()) {
+			log.info("Signing tokens with {} key {}; publishing {} key(s)", this.algorithm,
+					next.signingKey().getKeyID(), keys.size());
+		}
 	}
 
 	/** The key that signs new tokens, private part included. */
 	public JWK signingKey() {
-		return this.signingKey;
+		return this.loaded.get().signingKey();
 	}
 
 	/**
@@ -89,11 +121,65 @@ public final class SigningKeys {
 	 * {@code toPublicJWKSet()}).
 	 */
 	public JWKSet verificationKeys() {
-		return this.verificationKeys;
+		return this.loaded.get().verificationKeys();
 	}
 
-	private static StoredSigningKey activeKey(List<StoredSigningKey> keys, SigningAlgorithm algorithm) {
+	/**
+	 * The verification keys, read again first (at most once a second) when one of
+	 * {@code kids} is unknown: another instance may have rotated since the last reload.
+	 */
+	public JWKSet verificationKeys(Set<String> kids) {
+		JWKSet keys = verificationKeys();
+		if (kids == null || kids.stream().allMatch((kid) -> kid == null || keys.getKeyByKeyId(kid) != null)) {
+			return keys;
+		}
+		Instant now = this.clock.instant();
+		if (now.isBefore(this.lastUnknownKidReload.plus(UNKNOWN_KID_RELOAD_INTERVAL))) {
+			return keys;
+		}
+		this.lastUnknownKidReload = now;
+		try {
+			reload();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not reload signing keys for an unknown kid: {}", ex.getMessage());
+		}
+		return verificationKeys();
+	}
+
+	/**
+	 * The active key only, read per use (so a rotation takes effect at once): what signs,
+	 * so key selection never sees two candidates.
+	 */
+	public JWKSource<SecurityContext> signingSource() {
+		return (selector, context) -> selector.select(new JWKSet(signingKey()));
+	}
+
+	/**
+	 * Every published key, read per use; a {@code kid} not known yet (another instance
+	 * rotated) reads the keys again.
+	 */
+	public JWKSource<SecurityContext> verificationSource() {
+		return (selector, context) -> selector.select(verificationKeys(selector.getMatcher().getKeyIDs()));
+	}
+
+	/** The stored keys as last loaded, oldest first (material as stored). */
+	public List<StoredSigningKey> stored() {
+		return this.loaded.get().stored();
+	}
+
+	/** The algorithm new tokens are signed with. */
+	public SigningAlgorithm algorithm() {
+		return this.algorithm;
+	}
+
+	static StoredSigningKey activeKey(List<StoredSigningKey> keys, SigningAlgorithm algorithm) {
 		return keys.stream().filter((k) -> k.active() && k.algorithm() == algorithm).findFirst().orElse(null);
+	}
+
+	static StoredSigningKey seal(JWK key, SigningAlgorithm algorithm, KeyMaterialCipher cipher, Clock clock) {
+		return new StoredSigningKey(key.getKeyID(), algorithm, cipher.encryption(),
+				cipher.seal(key.getKeyID(), key.toJSONString()), clock.instant(), null);
 	}
 
 	private static JWK parse(StoredSigningKey key, KeyMaterialCipher cipher) {
@@ -127,6 +213,18 @@ public final class SigningKeys {
 		catch (JOSEException ex) {
 			throw new IllegalStateException("Could not generate a " + algorithm + " key", ex);
 		}
+	}
+
+	/**
+	 * What was read at once: readers never see the signing key of one load with the set
+	 * of another.
+	 */
+	private record Loaded(JWK signingKey, JWKSet verificationKeys, List<StoredSigningKey> stored) {
+
+		Loaded {
+			stored = List.copyOf(stored);
+		}
+
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.lanyard.tokenbroker.keys.application;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -16,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class SigningKeysTest {
 
-	private final InMemoryStore store = new InMemoryStore();
+	private final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
 
 	private final KeyMaterialCipher cipher = KeyMaterialCipher.aes256Gcm(new byte[32]);
 
@@ -65,25 +63,6 @@ class SigningKeysTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SigningKeys.loadOrCreate(this.store, this.cipher, null, Clock.systemUTC()))
 			.withMessage("algorithm cannot be null");
-	}
-
-	private static final class InMemoryStore implements SigningKeyStore {
-
-		private final List<StoredSigningKey> keys = new ArrayList<>();
-
-		@Override
-		public List<StoredSigningKey> findAll() {
-			return List.copyOf(this.keys);
-		}
-
-		@Override
-		public boolean insertActive(StoredSigningKey key) {
-			if (this.keys.stream().anyMatch((k) -> k.active() && k.algorithm() == key.algorithm())) {
-				return false;
-			}
-			return this.keys.add(key);
-		}
-
 	}
 
 }
