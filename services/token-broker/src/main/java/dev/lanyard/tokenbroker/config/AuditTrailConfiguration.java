@@ -1,8 +1,12 @@
 package dev.lanyard.tokenbroker.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +21,7 @@ import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditEvents;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaAuditRecorder;
+import dev.lanyard.tokenbroker.issuance.application.AggregatingDenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
@@ -78,10 +83,22 @@ class AuditTrailConfiguration {
 	}
 
 	@Bean
-	DenialRecorder denialRecorder(KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate,
-			AuditProperties audit) {
-		return new KafkaAuditRecorder<>(credentialDeniedKafkaTemplate, Topics.CREDENTIAL_DENIED,
+	AggregatingDenialRecorder denialRecorder(KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate,
+			AuditProperties audit, DenialAggregationProperties aggregation, Clock clock) {
+		DenialRecorder kafka = new KafkaAuditRecorder<>(credentialDeniedKafkaTemplate, Topics.CREDENTIAL_DENIED,
 				CredentialDenial::subjectId, AuditEvents::credentialDenied, audit.auditAckTimeout())::record;
+		return new AggregatingDenialRecorder(kafka, aggregation.denialAggregationWindow(), 100_000, clock);
+	}
+
+	/** Records the summaries of denial windows that are over. */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService denialSummaries(AggregatingDenialRecorder denials,
+			DenialAggregationProperties aggregation) {
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("denial-summaries").daemon().factory());
+		long every = Math.max(1000, aggregation.denialAggregationWindow().toMillis() / 2);
+		scheduler.scheduleWithFixedDelay(denials::flushExpired, every, every, TimeUnit.MILLISECONDS);
+		return scheduler;
 	}
 
 	@Bean

@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public record CredentialDenial(UUID eventId, Instant occurredAt, String correlationId, String actorId, String subjectId,
 		String subjectType, String contentId, String integrationId, List<String> requestedScopes, String grantType,
-		String error, String reason) {
+		String error, String reason, int repeatCount) {
 
 	/** Subject type of content items. */
 	public static final String CONTENT = "content";
@@ -48,7 +48,31 @@ public record CredentialDenial(UUID eventId, Instant occurredAt, String correlat
 		AuditRecordChecks.requireText(grantType, "grantType");
 		AuditRecordChecks.requireText(error, "error");
 		AuditRecordChecks.requireReasonCode(reason);
+		if (repeatCount < 1) {
+			throw new IllegalArgumentException("repeatCount must be at least 1");
+		}
 		requestedScopes = List.copyOf(requestedScopes);
+	}
+
+	/** A denial as it happens: it stands for itself alone. */
+	public CredentialDenial(UUID eventId, Instant occurredAt, String correlationId, String actorId, String subjectId,
+			String subjectType, String contentId, String integrationId, List<String> requestedScopes, String grantType,
+			String error, String reason) {
+		this(eventId, occurredAt, correlationId, actorId, subjectId, subjectType, contentId, integrationId,
+				requestedScopes, grantType, error, reason, 1);
+	}
+
+	/** The same denial, as a summary standing for {@code count} held-back repeats. */
+	public CredentialDenial summary(UUID summaryEventId, Instant at, int count) {
+		return new CredentialDenial(summaryEventId, at, this.correlationId, this.actorId, this.subjectId,
+				this.subjectType, this.contentId, this.integrationId, this.requestedScopes, this.grantType, this.error,
+				this.reason, count);
+	}
+
+	/** What makes two denials the same for aggregation: who, where, what, why. */
+	public String aggregationKey() {
+		return String.join("\u0000", this.subjectId, String.valueOf(this.actorId), String.valueOf(this.contentId),
+				this.integrationId, String.join(" ", this.requestedScopes), this.grantType, this.error, this.reason);
 	}
 
 }

@@ -53,6 +53,7 @@ public final class AuditEvents {
 			.setGrantType(denial.grantType())
 			.setError(denial.error())
 			.setReason(denial.reason())
+			.setRepeatCount(denial.repeatCount())
 			.build();
 	}
 
