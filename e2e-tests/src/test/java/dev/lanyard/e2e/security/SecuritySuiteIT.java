@@ -174,6 +174,52 @@ class SecuritySuiteIT {
 	}
 
 	@Test
+	void secretGuessedTooOftenThenTooManyRequestsEvenWithTheRightSecret() throws Exception {
+		ClientCredentials victim = newContentClient();
+		for (int attempt = 0; attempt < 10; attempt++) {
+			HttpResponse<String> guess = lanyard.tokenRequest(
+					new ClientCredentials(victim.clientId(), "guess-" + attempt),
+					Map.of("grant_type", "client_credentials"));
+			assertThat(guess.statusCode()).isEqualTo(401);
+		}
+		HttpResponse<String> response = lanyard.tokenRequest(victim, Map.of("grant_type", "client_credentials"));
+		row("the 11th try at one client's secret within a minute (this time right)", "429 Retry-After", response);
+		assertThat(response.statusCode()).isEqualTo(429);
+		assertThat(response.headers().firstValue("Retry-After")).isPresent();
+	}
+
+	@Test
+	void floodOfIdenticalDenialsThenFewRecordsCountingEveryOne() throws Exception {
+		ClientCredentials flooder = newContentClient();
+		String subject = lanyard.token(flooder);
+		String integration = "flood-" + UUID.randomUUID();
+		int requests = 200;
+		HttpResponse<String> last = null;
+		for (int i = 0; i < requests; i++) {
+			last = lanyard.tokenRequest(flooder, Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token",
+					subject, "subject_token_type", OAuthNames.CONTENT_SESSION, "audience", integration));
+			assertThat(last.statusCode()).isEqualTo(400);
+		}
+		String auditor = lanyard.token(ensemble.demoAuditor());
+		var records = lanyard.auditEvents(auditor, "subject=" + flooder.clientId());
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (records.size() < 1 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			records = lanyard.auditEvents(auditor, "subject=" + flooder.clientId());
+		}
+		long denials = 0;
+		for (var record : records) {
+			if ("CredentialDenied".equals(record.path("eventType").asString())) {
+				denials++;
+			}
+		}
+		row(requests + " identical denied exchanges by one content token within a minute",
+				"every one answered 400; at most 2 records", last);
+		assertThat(denials).as("records of the flood so far (the summary follows when the window ends)")
+			.isBetween(1L, 2L);
+	}
+
+	@Test
 	void integrationPointingAtCloudMetadataThenRefused() throws Exception {
 		for (String endpoint : List.of("http://169.254.169.254/latest/meta-data/iam/token",
 				"http://[fd00:ec2::254]/token", "http://0.0.0.0:8090/token")) {
