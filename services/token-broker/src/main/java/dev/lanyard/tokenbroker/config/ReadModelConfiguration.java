@@ -24,6 +24,7 @@ import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableExcepti
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.DeadLetterValueSerializer;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelEventListener;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.sessions.application.SignIns;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelRecord;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelRecordDeserializer;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.RegistryUnavailableException;
@@ -105,8 +106,8 @@ class ReadModelConfiguration {
 
 	@Bean
 	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions) {
-		return new ReadModelEventListener(users, integrations, endedSessions);
+			EndedSessions endedSessions, SignIns signIns) {
+		return new ReadModelEventListener(users, integrations, endedSessions, signIns);
 	}
 
 	@Bean

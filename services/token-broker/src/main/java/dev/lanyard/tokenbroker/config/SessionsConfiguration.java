@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcEndedSessions;
+import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcSignIns;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
+import dev.lanyard.tokenbroker.sessions.application.SignIns;
 import dev.lanyard.tokenbroker.users.application.AwaitUser;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -27,12 +29,19 @@ class SessionsConfiguration {
 	}
 
 	@Bean
+	@DependsOnDatabaseInitialization
+	SignIns signIns(JdbcClient jdbc, UserSessionProperties sessions) {
+		return new JdbcSignIns(jdbc, sessions.browserSessionMaxAge().plusHours(1));
+	}
+
+	@Bean
 	IssueUserSessionToken issueUserSessionToken(AwaitUser users, JwtEncoder jwtEncoder, TokenProperties tokens,
-			UserSessionProperties sessions, IssuanceAuditTrail auditTrail, Clock clock) {
+			UserSessionProperties sessions, IssuanceAuditTrail auditTrail, Clock clock, SignIns signIns,
+			EndedSessions endedSessions) {
 		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(jwtEncoder,
 				SignatureAlgorithm.from(tokens.signingAlgorithm().name()), tokens.issuerUrl());
 		return new IssueUserSessionToken(users, signer, auditTrail, sessions.userSessionTokenTimeToLive(),
-				sessions.userWaitTimeout(), clock);
+				sessions.userWaitTimeout(), clock, signIns, endedSessions, sessions.browserSessionMaxAge());
 	}
 
 }

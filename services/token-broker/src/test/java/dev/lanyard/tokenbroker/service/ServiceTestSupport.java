@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,13 +29,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
+import dev.lanyard.tokenbroker.sessions.application.SignIns;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -54,6 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"lanyard.token-broker.allow-private-endpoints=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport {
+
+	@Autowired
+	SignIns signIns;
 
 	static final String ISSUER = "http://127.0.0.1:18080";
 
@@ -138,8 +146,28 @@ abstract class ServiceTestSupport {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Authorization", basic(clientId, secret))
-			.POST(HttpRequest.BodyPublishers.ofString(form(form)));
+			.POST(HttpRequest.BodyPublishers.ofString(form(withSignIn(form))));
 		return send(request, null);
+	}
+
+	/**
+	 * A user-session grant as the gateway sends it after a real sign-in: unless the form
+	 * names a sign-in itself, the sign-in behind its session is recorded as the read
+	 * model would from Kafka's UserLoggedIn and UserChanged ({@code SignInIT}-style tests
+	 * publish those events for real), and named as {@code login_event_id}.
+	 */
+	Map<String, String> withSignIn(Map<String, String> form) {
+		if (!UserSessionIT.GRANT.equals(form.get("grant_type")) || form.containsKey("login_event_id")
+				|| form.get("user_id") == null || form.get("session_id") == null) {
+			return form;
+		}
+		UUID login = UUID.nameUUIDFromBytes((form.get("user_id") + "/" + form.get("session_id")).getBytes(UTF_8));
+		this.signIns.announced(login, form.get("session_id"), Instant.now());
+		this.signIns.answered(SignInAnswers.eventId(login, SignInAnswers.USER_CHANGED), form.get("user_id"),
+				Instant.now());
+		Map<String, String> signedIn = new LinkedHashMap<>(form);
+		signedIn.put("login_event_id", login.toString());
+		return signedIn;
 	}
 
 	Response clientCredentials(String clientId, String secret) {

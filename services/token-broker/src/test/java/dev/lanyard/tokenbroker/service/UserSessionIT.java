@@ -204,6 +204,45 @@ class UserSessionIT extends ServiceTestSupport {
 	}
 
 	@Test
+	@Order(4)
+	void userSessionWhenSignInAnnouncedOnKafkaThenIssuedAndWithoutOneRefused() {
+		String userId = UUID.randomUUID().toString();
+		UUID login = UUID.randomUUID();
+		PublishedEvents.publish(Topics.USER_LOGGED_IN.name(), "unique-" + userId,
+				dev.lanyard.events.UserLoggedIn.newBuilder()
+					.setEventId(login)
+					.setOccurredAt(java.time.Instant.now())
+					.setCorrelationId("it")
+					.setProducer("auth-gateway")
+					.setProvider("corp")
+					.setIssuer("https://idp.example")
+					.setUniqueId("unique-" + userId)
+					.setSessionId("browser-" + userId)
+					.build());
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				dev.lanyard.events.UserChanged
+					.newBuilder(PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()))
+					.setEventId(dev.lanyard.platform.ids.SignInAnswers.eventId(login,
+							dev.lanyard.platform.ids.SignInAnswers.USER_CHANGED))
+					.build());
+		Map<String, String> form = new java.util.LinkedHashMap<>(Map.of("grant_type", GRANT, "user_id", userId,
+				"user_version", "1", "session_id", "browser-" + userId, "content_id", holder().clientId()));
+
+		form.put("login_event_id", login.toString());
+		Response issued = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), form);
+		assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+
+		// a stolen gateway secret alone: a session no sign-in began, or another's sign-in
+		form.put("login_event_id", UUID.randomUUID().toString());
+		Response invented = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), form);
+		assertThat(invented.status()).isEqualTo(400);
+		assertThat(invented.json().get("error").asString()).isEqualTo("invalid_grant");
+		form.put("login_event_id", login.toString());
+		form.put("session_id", "browser-of-someone-else");
+		assertThat(tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), form).status()).isEqualTo(400);
+	}
+
+	@Test
 	@Order(5)
 	void readModelWhenRecordUnreadableThenDeadLetteredAndNextRecordsRead() {
 		String badKey = "unreadable-" + UUID.randomUUID();

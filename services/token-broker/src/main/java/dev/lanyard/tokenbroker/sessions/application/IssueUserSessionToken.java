@@ -42,8 +42,21 @@ public final class IssueUserSessionToken {
 
 	private final Clock clock;
 
+	private final SignIns signIns;
+
+	private final EndedSessions endedSessions;
+
+	private final Duration sessionMaxAge;
+
+	/**
+	 * @param signIns sign-ins as announced on Kafka
+	 * @param endedSessions browser sessions signed out of
+	 * @param sessionMaxAge the longest a browser session lives (its sign-in may be that
+	 * old)
+	 */
 	public IssueUserSessionToken(AwaitUser users, UserSessionTokenSigner signer, IssuanceAuditTrail auditTrail,
-			Duration timeToLive, Duration userWaitTimeout, Clock clock) {
+			Duration timeToLive, Duration userWaitTimeout, Clock clock, SignIns signIns, EndedSessions endedSessions,
+			Duration sessionMaxAge) {
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
@@ -67,7 +80,16 @@ public final class IssueUserSessionToken {
 		this.auditTrail = auditTrail;
 		this.timeToLive = timeToLive;
 		this.userWaitTimeout = userWaitTimeout;
+		if (signIns == null || endedSessions == null) {
+			throw new IllegalArgumentException("signIns and endedSessions cannot be null");
+		}
+		if (sessionMaxAge == null || sessionMaxAge.isNegative() || sessionMaxAge.isZero()) {
+			throw new IllegalArgumentException("sessionMaxAge must be positive");
+		}
 		this.clock = clock;
+		this.signIns = signIns;
+		this.endedSessions = endedSessions;
+		this.sessionMaxAge = sessionMaxAge;
 	}
 
 	public UserSessionIssuance issue(IssueUserSessionTokenCommand command) throws InterruptedException {
@@ -100,6 +122,15 @@ public final class IssueUserSessionToken {
 				// below
 			}
 		}
+		if (this.endedSessions.ended(command.sessionId())) {
+			log.info("Refused a token for user {}: browser session {} has ended", user.userId(), command.sessionId());
+			return new UserSessionIssuance.Refused("The browser session has ended");
+		}
+		if (!awaitSignIn(command, user)) {
+			log.warn("Refused a token for user {}: no announced sign-in {} backs browser session {}", user.userId(),
+					command.loginEventId(), command.sessionId());
+			return new UserSessionIssuance.Refused("No sign-in of this user backs this browser session");
+		}
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
 		String tokenId = Ids.uuidString();
@@ -119,6 +150,24 @@ public final class IssueUserSessionToken {
 		log.debug("Issued {} token {} for user {} (content {}) to gateway {}", tokenType, tokenId, user.userId(),
 				command.contentId(), command.gatewayClientId());
 		return new UserSessionIssuance.Issued(token, issuedAt, expiresAt);
+	}
+
+	/**
+	 * Whether the sign-in behind the session reached this service (its events travel
+	 * apart from the gateway's request: bounded wait, as for the user).
+	 */
+	private boolean awaitSignIn(IssueUserSessionTokenCommand command, UserSnapshot user) throws InterruptedException {
+		Instant notBefore = this.clock.instant().minus(this.sessionMaxAge);
+		long deadline = System.nanoTime() + this.userWaitTimeout.toNanos();
+		while (true) {
+			if (this.signIns.confirms(command.loginEventId(), command.sessionId(), user.userId(), notBefore)) {
+				return true;
+			}
+			if (System.nanoTime() >= deadline) {
+				return false;
+			}
+			Thread.sleep(50);
+		}
 	}
 
 }

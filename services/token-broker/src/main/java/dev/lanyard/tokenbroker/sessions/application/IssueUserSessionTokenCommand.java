@@ -1,5 +1,7 @@
 package dev.lanyard.tokenbroker.sessions.application;
 
+import java.util.UUID;
+
 /**
  * Command: mint a user session token for a signed-in user, on the gateway's request.
  *
@@ -7,12 +9,13 @@ package dev.lanyard.tokenbroker.sessions.application;
  * @param userId the user
  * @param minimumUserVersion the user version the gateway knows, or {@code null}
  * @param sessionId the gateway's browser session: the token ends when it is signed out of
+ * @param loginEventId the event id of the sign-in that began the session
  * @param contentId the content item that will hold the token (a user session token), or
  * {@code null} for the gateway's own token for the connections API
  * @param correlationId id of the request
  */
 public record IssueUserSessionTokenCommand(String gatewayClientId, String userId, Long minimumUserVersion,
-		String sessionId, String contentId, String correlationId) {
+		String sessionId, UUID loginEventId, String contentId, String correlationId) {
 
 	public IssueUserSessionTokenCommand {
 		if (gatewayClientId == null || gatewayClientId.isBlank()) {
@@ -23,6 +26,9 @@ public record IssueUserSessionTokenCommand(String gatewayClientId, String userId
 		}
 		if (sessionId == null || sessionId.isBlank()) {
 			throw new IllegalArgumentException("sessionId cannot be blank");
+		}
+		if (loginEventId == null) {
+			throw new IllegalArgumentException("loginEventId cannot be null");
 		}
 		if (correlationId == null || correlationId.isBlank()) {
 			throw new IllegalArgumentException("correlationId cannot be blank");

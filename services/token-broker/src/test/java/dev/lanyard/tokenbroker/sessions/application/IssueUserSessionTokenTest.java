@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,44 @@ class IssueUserSessionTokenTest {
 
 	private final List<TokenIssuance> recorded = new ArrayList<>();
 
+	private static final UUID LOGIN = UUID.randomUUID();
+
+	/** Sign-ins the read model holds, as {@code session|login|user}. */
+	private final Set<String> signedIn = new HashSet<>(Set.of("s-1|" + LOGIN + "|u-1"));
+
+	private final Set<String> ended = new HashSet<>();
+
+	private final SignIns signIns = new SignIns() {
+
+		@Override
+		public void announced(UUID loginEventId, String sessionId, Instant at) {
+		}
+
+		@Override
+		public void answered(UUID answerEventId, String userId, Instant at) {
+		}
+
+		@Override
+		public boolean confirms(UUID loginEventId, String sessionId, String userId, Instant notBefore) {
+			return IssueUserSessionTokenTest.this.signedIn.contains(sessionId + "|" + loginEventId + "|" + userId);
+		}
+
+	};
+
+	private final EndedSessions endedSessions = new EndedSessions() {
+
+		@Override
+		public void end(String sessionId, String userId, Instant endedAt) {
+			IssueUserSessionTokenTest.this.ended.add(sessionId);
+		}
+
+		@Override
+		public boolean ended(String sessionId) {
+			return IssueUserSessionTokenTest.this.ended.contains(sessionId);
+		}
+
+	};
+
 	private final UserSessionTokenSigner signer = new UserSessionTokenSigner() {
 
 		@Override
@@ -49,14 +89,14 @@ class IssueUserSessionTokenTest {
 
 	private IssueUserSessionToken useCase(IssuanceAuditTrail trail) {
 		return new IssueUserSessionToken(this.awaitUser, this.signer, trail, Duration.ofHours(1), Duration.ofMillis(50),
-				CLOCK);
+				CLOCK, this.signIns, this.endedSessions, Duration.ofHours(12));
 	}
 
 	@Test
 	void issueWhenUserInGoodStandingThenRecordedThenIssued() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", "c-42", "corr"));
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, "c-42", "corr"));
 		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Issued.class, (issued) -> {
 			assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
 			assertThat(this.recorded).singleElement().satisfies((issuance) -> {
@@ -77,7 +117,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenNoContentThenConnectionsTokenRecordedAsSuch() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", null, "corr"));
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, null, "corr"));
 		assertThat(result).isInstanceOf(UserSessionIssuance.Issued.class);
 		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
 			assertThat(issuance.tokenType()).isEqualTo("user-connections");
@@ -88,7 +128,7 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenUnknownThenUnknownUser() throws Exception {
 		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "s-1", "c-42", "c")))
+			.issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "s-1", LOGIN, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.UnknownUser.class);
 		assertThat(this.recorded).isEmpty();
 	}
@@ -97,7 +137,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenLockedThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, true, true));
 		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is locked"));
 	}
 
@@ -105,7 +145,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenInactiveThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, false, false));
 		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is deactivated"));
 	}
 
@@ -113,7 +153,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenVersionBehindThenNotYetCurrent() throws Exception {
 		this.users.apply(user("u-1", 1, false, true));
 		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "s-1", "c-42", "c")))
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "s-1", LOGIN, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.NotYetCurrent.class);
 	}
 
@@ -123,15 +163,43 @@ class IssueUserSessionTokenTest {
 		IssuanceAuditTrail down = (issuance) -> {
 			throw new AuditTrailUnavailableException("down", null);
 		};
-		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", "c-42", "c")))
+		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.AuditTrailUnavailable.class);
+	}
+
+	@Test
+	void issueWhenNoAnnouncedSignInBacksTheSessionThenRefusedAndNothingRecorded() throws Exception {
+		this.users.apply(user("u-1", 2, false, true));
+		UserSessionIssuance result = useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", UUID.randomUUID(), "c-42", "corr"));
+		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Refused.class,
+				(refused) -> assertThat(refused.reason()).contains("No sign-in"));
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@Test
+	void issueWhenAnotherUsersSignInNamedThenRefused() throws Exception {
+		this.users.apply(user("u-2", 1, false, true));
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-2", 1L, "s-1", LOGIN, "c-42", "corr")))
+			.isInstanceOf(UserSessionIssuance.Refused.class);
+	}
+
+	@Test
+	void issueWhenSessionSignedOutThenRefused() throws Exception {
+		this.users.apply(user("u-1", 2, false, true));
+		this.endedSessions.end("s-1", "u-1", CLOCK.instant());
+		assertThat(useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, "c-42", "corr")))
+			.isInstanceOfSatisfying(UserSessionIssuance.Refused.class,
+					(refused) -> assertThat(refused.reason()).contains("ended"));
 	}
 
 	@Test
 	void constructorWhenUsersNullThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(null, this.signer, this.recorded::add, Duration.ofHours(1),
-					Duration.ZERO, CLOCK))
+					Duration.ZERO, CLOCK, this.signIns, this.endedSessions, Duration.ofHours(12)))
 			.withMessage("users cannot be null");
 	}
 
@@ -139,7 +207,7 @@ class IssueUserSessionTokenTest {
 	void constructorWhenSignerNullThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, null, this.recorded::add, Duration.ofHours(1),
-					Duration.ZERO, CLOCK))
+					Duration.ZERO, CLOCK, this.signIns, this.endedSessions, Duration.ofHours(12)))
 			.withMessage("signer cannot be null");
 	}
 
@@ -147,7 +215,7 @@ class IssueUserSessionTokenTest {
 	void constructorWhenAuditTrailNullThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, null, Duration.ofHours(1),
-					Duration.ZERO, CLOCK))
+					Duration.ZERO, CLOCK, this.signIns, this.endedSessions, Duration.ofHours(12)))
 			.withMessage("auditTrail cannot be null");
 	}
 
@@ -155,7 +223,7 @@ class IssueUserSessionTokenTest {
 	void constructorWhenTimeToLiveZeroThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add, Duration.ZERO,
-					Duration.ZERO, CLOCK))
+					Duration.ZERO, CLOCK, this.signIns, this.endedSessions, Duration.ofHours(12)))
 			.withMessage("timeToLive must be at least 1 second");
 	}
 
@@ -163,7 +231,8 @@ class IssueUserSessionTokenTest {
 	void constructorWhenWaitNegativeThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add,
-					Duration.ofHours(1), Duration.ofSeconds(-1), CLOCK))
+					Duration.ofHours(1), Duration.ofSeconds(-1), CLOCK, this.signIns, this.endedSessions,
+					Duration.ofHours(12)))
 			.withMessage("userWaitTimeout cannot be null or negative");
 	}
 
@@ -171,14 +240,14 @@ class IssueUserSessionTokenTest {
 	void constructorWhenClockNullThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new IssueUserSessionToken(this.awaitUser, this.signer, this.recorded::add,
-					Duration.ofHours(1), Duration.ZERO, null))
+					Duration.ofHours(1), Duration.ZERO, null, this.signIns, this.endedSessions, Duration.ofHours(12)))
 			.withMessage("clock cannot be null");
 	}
 
 	@Test
 	void commandWhenUserIdBlankThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "s-1", "c-42", "c"))
+			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "s-1", LOGIN, "c-42", "c"))
 			.withMessage("userId cannot be blank");
 	}
 

@@ -55,26 +55,33 @@ public final class UserSessionTokens {
 	 * errors with {@link NotConfiguredException} when the gateway has no client secret
 	 * (yet).
 	 */
-	public Mono<Answer> issue(KnownUser user, String sessionId, String contentId, String correlationId) {
+	public Mono<Answer> issue(KnownUser user, SignedInSession session, String contentId, String correlationId) {
 		if (contentId == null || contentId.isBlank()) {
 			throw new IllegalArgumentException("contentId cannot be blank");
 		}
-		return request(user, sessionId, correlationId, "content_id", contentId);
+		return request(user, session, correlationId, "content_id", contentId);
 	}
 
 	/** The gateway's own token for the connections API, as {@link #issue}. */
-	public Mono<Answer> issueForConnections(KnownUser user, String sessionId, String correlationId) {
-		return request(user, sessionId, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
+	public Mono<Answer> issueForConnections(KnownUser user, SignedInSession session, String correlationId) {
+		return request(user, session, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
+	}
+
+	/**
+	 * The browser session a token is minted in: its id (the token's {@code sid}) and the
+	 * event id of the sign-in that began it.
+	 */
+	public record SignedInSession(String sessionId, String loginEventId) {
 	}
 
 	/**
 	 * The browser session goes along as {@code session_id}: the token names it, and ends
 	 * when the person signs out of it.
 	 */
-	private Mono<Answer> request(KnownUser user, String sessionId, String correlationId, String parameter,
+	private Mono<Answer> request(KnownUser user, SignedInSession session, String correlationId, String parameter,
 			String value) {
-		if (sessionId == null || sessionId.isBlank()) {
-			return Mono.error(new IllegalStateException("The browser session has no id"));
+		if (session == null || session.sessionId() == null || session.loginEventId() == null) {
+			return Mono.error(new IllegalStateException("The browser session has no id or sign-in"));
 		}
 		var authorization = this.credentials.basicAuthorization();
 		if (authorization.isEmpty()) {
@@ -88,7 +95,8 @@ public final class UserSessionTokens {
 			.body(BodyInserters.fromFormData("grant_type", GRANT_TYPE)
 				.with("user_id", user.userId())
 				.with("user_version", Long.toString(user.version()))
-				.with("session_id", sessionId)
+				.with("session_id", session.sessionId())
+				.with("login_event_id", session.loginEventId())
 				.with(parameter, value))
 			.exchangeToMono((response) -> response.bodyToMono(JsonNode.class)
 				.map((body) -> new Answer(response.statusCode(), body)))

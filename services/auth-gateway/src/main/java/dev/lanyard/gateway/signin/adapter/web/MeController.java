@@ -80,8 +80,8 @@ public final class MeController {
 
 	private Mono<Void> issue(ServerWebExchange exchange, KnownUser user, String contentId, String correlationId) {
 		return exchange.getSession()
-			.flatMap((session) -> this.tokens.issue(user, session.getAttribute(SessionAttributes.SESSION_ID), contentId,
-					correlationId))
+			.flatMap(
+					(session) -> this.tokens.issue(user, SessionAttributes.signedIn(session), contentId, correlationId))
 			.flatMap((answer) -> {
 				if (answer.status().is2xxSuccessful()) {
 					exchange.getResponse().getHeaders().setCacheControl("no-store");

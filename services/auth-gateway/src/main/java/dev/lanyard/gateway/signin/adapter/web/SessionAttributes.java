@@ -2,6 +2,10 @@ package dev.lanyard.gateway.signin.adapter.web;
 
 import java.util.Set;
 
+import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
+
+import org.springframework.web.server.WebSession;
+
 /** What a browser session holds beyond Spring Security's own attributes. */
 public final class SessionAttributes {
 
@@ -12,6 +16,13 @@ public final class SessionAttributes {
 	 * The session's id as events name it. Not the cookie value, which is a bearer secret.
 	 */
 	public static final String SESSION_ID = "lanyard.sessionId";
+
+	/**
+	 * The accepted sign-in's UserLoggedIn event id: token-broker mints tokens for this
+	 * session only when that sign-in was announced for this session and confirmed for
+	 * this user on Kafka.
+	 */
+	public static final String LOGIN_EVENT_ID = "lanyard.loginEventId";
 
 	/** The user session token relayed to token-broker (minted on first need). */
 	static final String RELAYED_TOKEN = "lanyard.userSessionToken";
@@ -26,6 +37,12 @@ public final class SessionAttributes {
 	public static final Set<String> NOT_STORED = Set.of(RELAYED_TOKEN, RELAYED_TOKEN_EXPIRES);
 
 	private SessionAttributes() {
+	}
+
+	/** The session's id and sign-in, as token-broker wants them for a token. */
+	public static UserSessionTokens.SignedInSession signedIn(WebSession session) {
+		return new UserSessionTokens.SignedInSession(session.getAttribute(SESSION_ID),
+				session.getAttribute(LOGIN_EVENT_ID));
 	}
 
 }

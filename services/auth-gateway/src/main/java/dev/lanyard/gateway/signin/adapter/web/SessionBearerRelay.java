@@ -84,8 +84,7 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 		if (held != null && expires != null && this.clock.instant().plus(MARGIN).isBefore(expires)) {
 			return Mono.just(held);
 		}
-		return this.tokens
-			.issueForConnections(user.get(), session.getAttribute(SessionAttributes.SESSION_ID), correlationId)
+		return this.tokens.issueForConnections(user.get(), SessionAttributes.signedIn(session), correlationId)
 			.flatMap((answer) -> {
 				if (!answer.status().is2xxSuccessful() || !answer.body().hasNonNull("access_token")) {
 					log.warn("No user session token to relay for user {}: token-broker answered {}",

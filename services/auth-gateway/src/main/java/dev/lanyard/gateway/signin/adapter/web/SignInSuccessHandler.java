@@ -89,6 +89,10 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 				.flatMap((outcome) -> switch (outcome) {
 					case SignInOutcome.Accepted accepted -> {
 						session.getAttributes().put(SessionAttributes.USER_ID, accepted.user().userId());
+						// token-broker mints for this session only against this announced
+						// sign-in
+						session.getAttributes()
+							.put(SessionAttributes.LOGIN_EVENT_ID, command.loginEventId().toString());
 						log.info("Signed in user {} through {} (session {})", accepted.user().userId(), provider,
 								sessionId);
 						// a new cookie value: one planted before sign-in

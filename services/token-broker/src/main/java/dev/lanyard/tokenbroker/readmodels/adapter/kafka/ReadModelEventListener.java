@@ -8,10 +8,12 @@ import org.apache.kafka.common.record.TimestampType;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.sessions.application.SignIns;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
 
@@ -34,17 +36,20 @@ public final class ReadModelEventListener {
 
 	private final EndedSessions endedSessions;
 
+	private final SignIns signIns;
+
 	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions) {
+			EndedSessions endedSessions, SignIns signIns) {
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
 		}
-		if (endedSessions == null) {
-			throw new IllegalArgumentException("endedSessions cannot be null");
+		if (endedSessions == null || signIns == null) {
+			throw new IllegalArgumentException("endedSessions and signIns cannot be null");
 		}
+		this.signIns = signIns;
 		this.users = users;
 		this.endedSessions = endedSessions;
 		this.integrations = integrations;
@@ -53,7 +58,7 @@ public final class ReadModelEventListener {
 	/** The topics read. */
 	public String[] topics() {
 		return new String[] { Topics.USER_CHANGED.name(), Topics.USER_DEACTIVATED.name(), Topics.USER_SIGNED_OUT.name(),
-				Topics.INTEGRATION_CHANGED.name() };
+				Topics.USER_LOGGED_IN.name(), Topics.INTEGRATION_CHANGED.name() };
 	}
 
 	@KafkaListener(id = "token-broker-read-models", topics = "#{__listener.topics()}", groupId = GROUP,
@@ -65,7 +70,12 @@ public final class ReadModelEventListener {
 		}
 		try {
 			switch (record.value().event()) {
-				case UserChanged changed -> this.users.apply(ReadModelEvents.user(changed));
+				case UserChanged changed -> {
+					this.users.apply(ReadModelEvents.user(changed));
+					this.signIns.answered(changed.getEventId(), changed.getUserId(), changed.getOccurredAt());
+				}
+				case UserLoggedIn login ->
+					this.signIns.announced(login.getEventId(), login.getSessionId(), login.getOccurredAt());
 				case UserDeactivated deactivated -> this.users.deactivate(ReadModelEvents.deactivation(deactivated));
 				case IntegrationChanged changed -> this.integrations.apply(ReadModelEvents.integration(changed));
 				case UserSignedOut signedOut ->

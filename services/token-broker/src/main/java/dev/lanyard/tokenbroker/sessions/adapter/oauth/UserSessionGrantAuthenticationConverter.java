@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.sessions.adapter.oauth;
 
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,9 +15,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
 /**
  * Reads {@code grant_type=urn:lanyard:params:oauth:grant-type:user-session} with
  * {@code user_id} (required), {@code user_version} (optional, a non-negative integer),
- * {@code session_id} (required: the browser session the token ends with) and what the
- * token is for: {@code requested_token_type} absent or {@value #USER_SESSION_TOKEN_TYPE}
- * with {@code content_id} naming the one content item that will hold it, or
+ * {@code session_id} (required: the browser session the token ends with),
+ * {@code login_event_id} (required: the sign-in that began it) and what the token is for:
+ * {@code requested_token_type} absent or {@value #USER_SESSION_TOKEN_TYPE} with
+ * {@code content_id} naming the one content item that will hold it, or
  * {@value #USER_CONNECTIONS_TOKEN_TYPE} without one (the gateway's relay to the
  * connections API). {@code null} for any other grant.
  */
@@ -29,6 +31,8 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 	static final String CONTENT_ID = "content_id";
 
 	static final String SESSION_ID = "session_id";
+
+	static final String LOGIN_EVENT_ID = "login_event_id";
 
 	public static final String USER_SESSION_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
 
@@ -55,6 +59,13 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 			}
 		}
 		String sessionId = GrantParameters.requireSingle(request, SESSION_ID);
+		UUID loginEventId;
+		try {
+			loginEventId = UUID.fromString(GrantParameters.requireSingle(request, LOGIN_EVENT_ID));
+		}
+		catch (IllegalArgumentException ex) {
+			throw GrantParameters.invalidRequest("login_event_id must be the sign-in's event id (a UUID)");
+		}
 		String requested = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
 		String contentId = GrantParameters.optionalSingle(request, CONTENT_ID);
 		if (requested == null || USER_SESSION_TOKEN_TYPE.equals(requested)) {
@@ -73,8 +84,8 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 					"requested_token_type must be " + USER_SESSION_TOKEN_TYPE + " or " + USER_CONNECTIONS_TOKEN_TYPE);
 		}
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
-		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, sessionId, contentId,
-				CorrelationIds.of(request), Map.of());
+		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, sessionId, loginEventId,
+				contentId, CorrelationIds.of(request), Map.of());
 	}
 
 }

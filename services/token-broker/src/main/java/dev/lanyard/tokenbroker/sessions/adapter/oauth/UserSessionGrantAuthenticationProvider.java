@@ -71,8 +71,8 @@ public final class UserSessionGrantAuthenticationProvider implements Authenticat
 		UserSessionIssuance issuance;
 		try {
 			issuance = this.issueUserSessionToken.issue(new IssueUserSessionTokenCommand(registeredClient.getClientId(),
-					request.getUserId(), request.getUserVersion(), request.getSessionId(), request.getContentId(),
-					request.getCorrelationId()));
+					request.getUserId(), request.getUserVersion(), request.getSessionId(), request.getLoginEventId(),
+					request.getContentId(), request.getCorrelationId()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.sessions.adapter.oauth;
 
 import java.util.Map;
+import java.util.UUID;
 
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 
@@ -20,6 +21,8 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 
 	private final String sessionId;
 
+	private final UUID loginEventId;
+
 	private final String contentId;
 
 	private final String correlationId;
@@ -29,7 +32,8 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 	 * gateway's own connections token
 	 */
 	public UserSessionGrantAuthenticationToken(Authentication clientPrincipal, String userId, Long userVersion,
-			String sessionId, String contentId, String correlationId, Map<String, Object> additionalParameters) {
+			String sessionId, UUID loginEventId, String contentId, String correlationId,
+			Map<String, Object> additionalParameters) {
 		super(USER_SESSION, clientPrincipal, additionalParameters);
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
@@ -40,6 +44,7 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 		this.userId = userId;
 		this.userVersion = userVersion;
 		this.sessionId = sessionId;
+		this.loginEventId = loginEventId;
 		this.contentId = contentId;
 		this.correlationId = correlationId;
 	}
@@ -56,6 +61,11 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 	/** The gateway's browser session the token is minted in. */
 	public String getSessionId() {
 		return this.sessionId;
+	}
+
+	/** The sign-in that began the session. */
+	public UUID getLoginEventId() {
+		return this.loginEventId;
 	}
 
 	/** The content item the token is for, or {@code null} for a connections token. */

@@ -92,6 +92,18 @@ class UserSessionGrantAuthenticationConverterTest {
 			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("user_version"));
 	}
 
+	@Test
+	void convertWhenLoginEventIdNotAUuidThenInvalidRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
+		request.addParameter("grant_type", "urn:lanyard:params:oauth:grant-type:user-session");
+		request.addParameter("user_id", "u-1");
+		request.addParameter("session_id", "s-1");
+		request.addParameter("login_event_id", "whatever");
+		request.addParameter("content_id", "c-42");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("login_event_id"));
+	}
+
 	private static MockHttpServletRequest request(String userId) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
 		request.addParameter("grant_type", "urn:lanyard:params:oauth:grant-type:user-session");
@@ -99,6 +111,7 @@ class UserSessionGrantAuthenticationConverterTest {
 			request.addParameter("user_id", userId);
 		}
 		request.addParameter("session_id", "s-1");
+		request.addParameter("login_event_id", "3f2c0a52-6f0e-4c8e-9d7e-6a0f3f1b2c3d");
 		return request;
 	}
 
