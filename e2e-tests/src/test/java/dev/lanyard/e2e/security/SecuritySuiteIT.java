@@ -75,6 +75,34 @@ class SecuritySuiteIT {
 	}
 
 	@Test
+	void exchangeByAContentItemNotLinkedToTheIntegrationThenUnauthorizedClient() throws Exception {
+		Map<String, Object> body = new HashMap<>();
+		body.put("name", "linked-" + UUID.randomUUID().toString().substring(0, 8));
+		body.put("template", "custom");
+		body.put("kind", "service-account");
+		body.put("tokenEndpoint", ensemble.endpoints().oidcUrl() + "/warehouse/token");
+		body.put("clientId", "warehouse-client");
+		body.put("clientSecret", "change-me-" + UUID.randomUUID());
+		body.put("scopes", List.of("read"));
+		String integration = lanyard.ok(admin, "POST", "/api/integrations", body).get("id").asString();
+		lanyard.ok(admin, "PUT", "/api/integrations/" + integration + "/content/" + ensemble.demoContent().clientId(),
+				null);
+		ClientCredentials outsider = newContentClient();
+		Map<String, String> form = Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE, "subject_token",
+				lanyard.token(outsider), "subject_token_type", OAuthNames.CONTENT_SESSION, "audience", integration);
+		HttpResponse<String> response = lanyard.tokenRequest(outsider, form);
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		while (response.body().contains("Unknown integration") && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			response = lanyard.tokenRequest(outsider, form);
+		}
+		row("a content item not linked to the integration exchanges its own token", "400 unauthorized_client",
+				response);
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("unauthorized_client").doesNotContain("access_token");
+	}
+
+	@Test
 	void userSessionTokenPresentedByAnotherContentThenInvalidGrant() throws Exception {
 		Browser browser = signedIn("victim");
 		String token = userSessionToken(browser);
@@ -217,6 +245,22 @@ class SecuritySuiteIT {
 				"every one answered 400; at most 2 records", last);
 		assertThat(denials).as("records of the flood so far (the summary follows when the window ends)")
 			.isBetween(1L, 2L);
+	}
+
+	@Test
+	void signInWithAnUnverifiedAddressOfAnAllowedDomainThenRefused() throws Exception {
+		String name = "impostor" + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> unverified = new Browser(lanyard.gateway()).signIn(SharedEnsemble.STRICT, name,
+				Map.of("preferred_username", name, "email", "ceo@example.com"));
+		row("sign-in with an unverified ceo@example.com where only example.com may sign in", "403 email-unverified",
+				unverified);
+		assertThat(unverified.statusCode()).isEqualTo(403);
+		assertThat(unverified.body()).contains("email-unverified");
+
+		String real = "staff" + UUID.randomUUID().toString().substring(0, 6);
+		HttpResponse<String> verified = new Browser(lanyard.gateway()).signIn(SharedEnsemble.STRICT, real,
+				Map.of("preferred_username", real, "email", real + "@example.com", "email_verified", true));
+		assertThat(verified.statusCode()).as(verified.body()).isEqualTo(302);
 	}
 
 	@Test

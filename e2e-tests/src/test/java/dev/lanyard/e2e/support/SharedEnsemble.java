@@ -20,6 +20,9 @@ public final class SharedEnsemble {
 	 */
 	public static final String ENTRA_LIKE = "entralike";
 
+	/** A provider that lets in only verified addresses of example.com. */
+	public static final String STRICT = "strict";
+
 	private static Ensemble ensemble;
 
 	private SharedEnsemble() {
@@ -41,7 +44,13 @@ public final class SharedEnsemble {
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTSECRET",
 						UUID.randomUUID().toString())
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLAIMS_UNIQUEID", "oid")
-				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLAIMS_USERNAME", ""));
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLAIMS_USERNAME", "")
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_STRICT_ISSUER",
+						new Endpoints(settings).oidcUrl() + "/" + STRICT)
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_STRICT_CLIENTID", "lanyard-strict")
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_STRICT_CLIENTSECRET",
+						UUID.randomUUID().toString())
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_STRICT_ALLOWEDDOMAINS", "example.com"));
 			Runtime.getRuntime().addShutdownHook(new Thread(started::close, "e2e-ensemble-stop"));
 			ensemble = started;
 		}
