@@ -1,10 +1,7 @@
 package dev.lanyard.tokenbroker.issuance.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,31 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
+import dev.lanyard.tokenbroker.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AggregatingDenialRecorderTest {
 
-	private Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return AggregatingDenialRecorderTest.this.now;
-		}
-
-	};
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
 
 	private final List<CredentialDenial> recorded = new ArrayList<>();
 
@@ -47,11 +26,11 @@ class AggregatingDenialRecorderTest {
 	void recordWhenFloodOfIdenticalDenialsThenOneRecordAndOneSummaryCountingEveryOne() throws Exception {
 		for (int i = 0; i < 1000; i++) {
 			this.denials.record(denial("c-1", "not-associated"));
-			this.now = this.now.plusMillis(10);
+			this.clock.advance(Duration.ofMillis(10));
 		}
 		assertThat(this.recorded).hasSize(1);
 
-		this.now = this.now.plus(Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(1));
 		this.denials.flushExpired();
 
 		assertThat(this.recorded).hasSize(2);
@@ -73,10 +52,10 @@ class AggregatingDenialRecorderTest {
 	void recordWhenWindowOverThenSummaryBeforeTheNextRecord() throws Exception {
 		this.denials.record(denial("c-1", "not-associated"));
 		this.denials.record(denial("c-1", "not-associated"));
-		this.now = this.now.plus(Duration.ofSeconds(61));
+		this.clock.advance(Duration.ofSeconds(61));
 		this.denials.record(denial("c-1", "not-associated"));
 		assertThat(this.recorded).extracting(CredentialDenial::repeatCount).containsExactly(1, 1, 1);
-		this.now = this.now.plus(Duration.ofSeconds(61));
+		this.clock.advance(Duration.ofSeconds(61));
 		this.denials.flushExpired();
 		assertThat(this.recorded).hasSize(3);
 	}

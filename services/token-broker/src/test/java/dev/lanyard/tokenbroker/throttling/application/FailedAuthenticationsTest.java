@@ -1,38 +1,18 @@
 package dev.lanyard.tokenbroker.throttling.application;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.lanyard.tokenbroker.testing.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class FailedAuthenticationsTest {
 
-	private Instant now = Instant.parse("2026-12-05T10:00:00Z");
-
-	private final Clock clock = new Clock() {
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return FailedAuthenticationsTest.this.now;
-		}
-
-	};
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-12-05T10:00:00Z"));
 
 	private final FailedAuthentications failures = new FailedAuthentications(3, Duration.ofMinutes(1), 100, this.clock);
 
@@ -42,7 +22,7 @@ class FailedAuthenticationsTest {
 			assertThat(this.failures.retryAfter("client:a")).isEmpty();
 			this.failures.failed("client:a");
 		}
-		this.now = this.now.plusSeconds(20);
+		this.clock.advance(Duration.ofSeconds(20));
 		assertThat(this.failures.retryAfter("client:a")).contains(Duration.ofSeconds(40));
 		assertThat(this.failures.retryAfter("client:b")).isEmpty();
 	}
@@ -52,7 +32,7 @@ class FailedAuthenticationsTest {
 		for (int i = 0; i < 3; i++) {
 			this.failures.failed("client:a");
 		}
-		this.now = this.now.plus(Duration.ofMinutes(1));
+		this.clock.advance(Duration.ofMinutes(1));
 		assertThat(this.failures.retryAfter("client:a")).isEmpty();
 		this.failures.failed("client:a");
 		assertThat(this.failures.retryAfter("client:a")).isEmpty();
