@@ -85,6 +85,11 @@ public final class ServiceEnvironment {
 				// as for integration-registry: the development OIDC provider stands in
 				// for external token endpoints on loopback
 				environment.put("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
+				// auth-gateway runs on loopback: its X-Lanyard-Client-Address names the
+				// caller,
+				// so failed logins through it are counted per caller, not all as the
+				// gateway
+				environment.put("LANYARD_TOKEN_BROKER_THROTTLING_TRUSTED_PROXIES", "127.0.0.1");
 				// without it token-broker refuses to start: its signing keys, refresh
 				// tokens
 				// and PKCE verifiers are sealed with it

@@ -16,6 +16,11 @@ import org.springframework.http.HttpHeaders;
 public class RoutingConfiguration {
 
 	@Bean
+	ClientAddressRelay clientAddressRelay() {
+		return new ClientAddressRelay();
+	}
+
+	@Bean
 	RouteLocator lanyardRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
 		for (UpstreamRoute route : UpstreamRoute.table(upstreams)) {

@@ -134,8 +134,8 @@ class SecurityConfiguration {
 		// with the servlet container
 		http.addFilterBefore(new TokenEndpointThrottle(
 				new FailedAuthentications(throttling.failuresPerClient(), throttling.window(), 100_000, clock),
-				new FailedAuthentications(throttling.failuresPerAddress(), throttling.window(), 100_000, clock)),
-				AbstractPreAuthenticatedProcessingFilter.class);
+				new FailedAuthentications(throttling.failuresPerAddress(), throttling.window(), 100_000, clock),
+				throttling.trustedProxies()), AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,12 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for the window's end
  * @param failuresPerAddress failures from one source address within the window before it
  * waits
+ * @param trustedProxies socket addresses whose {@code X-Lanyard-Client-Address} header
+ * names the caller (auth-gateway's); from anyone else the header is ignored
  */
 @ConfigurationProperties("lanyard.token-broker.throttling")
 public record ThrottlingProperties(@DefaultValue("PT1M") Duration window, @DefaultValue("10") int failuresPerClient,
-		@DefaultValue("100") int failuresPerAddress) {
+		@DefaultValue("100") int failuresPerAddress, @DefaultValue List<String> trustedProxies) {
 
 	public ThrottlingProperties {
+		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
 		if (window == null || window.toSeconds() < 1 || window.compareTo(Duration.ofHours(1)) > 0) {
 			throw new IllegalArgumentException("lanyard.token-broker.throttling.window must lie between 1 s and 1 h");
 		}

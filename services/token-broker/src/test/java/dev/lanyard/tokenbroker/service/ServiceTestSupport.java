@@ -102,6 +102,7 @@ abstract class ServiceTestSupport {
 		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-id", () -> ADMIN_ID);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-secret", () -> ADMIN_SECRET);
+		registry.add("lanyard.token-broker.throttling.trusted-proxies", () -> "127.0.0.1");
 		registry.add("lanyard.token-broker.gateway-client-id", GATEWAY::clientId);
 		registry.add("lanyard.token-broker.gateway-client-secret", GATEWAY::secret);
 		registry.add("lanyard.token-broker.integration-registry-url", ExternalServices::registryUrl);

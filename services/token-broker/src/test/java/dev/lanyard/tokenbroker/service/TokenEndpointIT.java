@@ -204,4 +204,30 @@ class TokenEndpointIT extends ServiceTestSupport {
 		assertThat(clientCredentials(bystander.clientId(), bystander.secret()).status()).isEqualTo(200);
 	}
 
+	@Test
+	void clientCredentialsWhenOneCallerBehindTheGatewayFailsOftenThenOnlyThatCallerWaits() {
+		for (int attempt = 0; attempt < 100; attempt++) {
+			// many client ids, so the per-client limit never applies: only the address's
+			Response failed = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Authorization", basic("sprayed-" + attempt, "guess"))
+				.header("X-Lanyard-Client-Address", "203.0.113.7")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")), null);
+			assertThat(failed.status()).isEqualTo(401);
+		}
+		RegisteredClient honest = createClient("content");
+		Response attacker = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", basic(honest.clientId(), honest.secret()))
+			.header("X-Lanyard-Client-Address", "203.0.113.7")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")), null);
+		Response bystander = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization", basic(honest.clientId(), honest.secret()))
+			.header("X-Lanyard-Client-Address", "198.51.100.9")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")), null);
+		assertThat(attacker.status()).isEqualTo(429);
+		assertThat(bystander.status()).as("another caller through the same gateway").isEqualTo(200);
+	}
+
 }

@@ -5,7 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,23 +27,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * that failed client authentication too often within the window gets {@code 429} with
  * {@code Retry-After} and the OAuth error {@code temporarily_unavailable} until the
  * window ends — before its secret is even checked. Only failures count, so a busy client
- * with the right secret is never slowed. The source address is the socket's: a header
- * such as X-Forwarded-For is the caller's to choose.
+ * with the right secret is never slowed. The source address is the socket's, or, for a
+ * request relayed by a trusted proxy (auth-gateway), the caller's address it names: a
+ * header such as X-Forwarded-For from anyone else is the caller's to choose.
  */
 public final class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(TokenEndpointThrottle.class);
 
+	/** Set by auth-gateway to the caller's socket address (replacing any sent value). */
+	static final String CLIENT_ADDRESS = "X-Lanyard-Client-Address";
+
 	private final FailedAuthentications perClient;
 
 	private final FailedAuthentications perAddress;
 
-	public TokenEndpointThrottle(FailedAuthentications perClient, FailedAuthentications perAddress) {
-		if (perClient == null || perAddress == null) {
-			throw new IllegalArgumentException("perClient and perAddress cannot be null");
+	private final Set<String> trustedProxies;
+
+	/**
+	 * @param trustedProxies socket addresses (auth-gateway's) whose
+	 * {@value #CLIENT_ADDRESS} header names the caller
+	 */
+	public TokenEndpointThrottle(FailedAuthentications perClient, FailedAuthentications perAddress,
+			Collection<String> trustedProxies) {
+		if (perClient == null || perAddress == null || trustedProxies == null) {
+			throw new IllegalArgumentException("perClient, perAddress and trustedProxies cannot be null");
 		}
 		this.perClient = perClient;
 		this.perAddress = perAddress;
+		this.trustedProxies = Set.copyOf(trustedProxies);
 	}
 
 	@Override
@@ -52,7 +66,7 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String address = "address:" + request.getRemoteAddr();
+		String address = "address:" + callerAddress(request);
 		String client = clientId(request).map((id) -> "client:" + id).orElse(null);
 		Optional<Duration> wait = this.perAddress.retryAfter(address)
 			.or(() -> (client != null) ? this.perClient.retryAfter(client) : Optional.empty());
@@ -79,6 +93,15 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 		response.getWriter()
 			.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Too many failed client "
 					+ "authentications; retry after " + seconds + " s\"}");
+	}
+
+	/**
+	 * The socket's address, or the caller's as a trusted proxy (the gateway) names it.
+	 */
+	String callerAddress(HttpServletRequest request) {
+		String relayed = request.getHeader(CLIENT_ADDRESS);
+		return (relayed != null && !relayed.isBlank() && this.trustedProxies.contains(request.getRemoteAddr()))
+				? relayed.strip() : request.getRemoteAddr();
 	}
 
 	/** The client id of HTTP Basic or of the form, without checking anything. */
