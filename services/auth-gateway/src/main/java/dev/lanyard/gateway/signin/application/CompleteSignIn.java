@@ -19,26 +19,20 @@ public final class CompleteSignIn {
 
 	private final PendingSignIns pending;
 
-	private final UserDirectory directory;
-
 	private final Duration timeout;
 
-	public CompleteSignIn(LoginAnnouncer announcer, PendingSignIns pending, UserDirectory directory, Duration timeout) {
+	public CompleteSignIn(LoginAnnouncer announcer, PendingSignIns pending, Duration timeout) {
 		if (announcer == null) {
 			throw new IllegalArgumentException("announcer cannot be null");
 		}
 		if (pending == null) {
 			throw new IllegalArgumentException("pending cannot be null");
 		}
-		if (directory == null) {
-			throw new IllegalArgumentException("directory cannot be null");
-		}
 		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("timeout must be positive");
 		}
 		this.announcer = announcer;
 		this.pending = pending;
-		this.directory = directory;
 		this.timeout = timeout;
 	}
 
@@ -60,9 +54,8 @@ public final class CompleteSignIn {
 		});
 		return outcome.orTimeout(this.timeout.toMillis(), TimeUnit.MILLISECONDS).handle((result, failure) -> {
 			if (failure == null) {
-				if (result instanceof SignInOutcome.Accepted accepted) {
-					this.directory.record(accepted.user());
-				}
+				// the user is already in the gateway's directory: the listener records it
+				// before it answers the waiting sign-in
 				return result;
 			}
 			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;

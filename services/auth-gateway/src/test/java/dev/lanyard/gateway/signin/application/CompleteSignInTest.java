@@ -43,8 +43,8 @@ class CompleteSignInTest {
 	}
 
 	@Test
-	void completeWhenProvisioningAcceptsThenAcceptedAndUserKnownToDirectory() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+	void completeWhenProvisioningAcceptsThenAccepted() {
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofSeconds(5));
 		KnownUser user = new KnownUser("id-1", "u-1", "ada", null, null, null, "viewer", false, true, List.of(), 3);
 
@@ -52,13 +52,12 @@ class CompleteSignInTest {
 		this.pending.answer(accepted(LOGIN_1), "u-1", new SignInOutcome.Accepted(user));
 
 		assertThat(outcome.join()).isEqualTo(new SignInOutcome.Accepted(user));
-		assertThat(this.directory.find("id-1")).contains(user);
 		assertThat(this.pending.size()).isZero();
 	}
 
 	@Test
 	void completeWhenAnswerForAnotherSignInThenStillWaiting() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofSeconds(5));
 
 		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
@@ -69,7 +68,7 @@ class CompleteSignInTest {
 
 	@Test
 	void completeWhenProvisioningRefusesThenRefused() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofSeconds(5));
 
 		CompletableFuture<SignInOutcome> outcome = signIn.complete(command(LOGIN_1));
@@ -80,7 +79,7 @@ class CompleteSignInTest {
 
 	@Test
 	void completeWhenAnswerNamesAnotherPersonThenRefusedNotBound() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofSeconds(5));
 		KnownUser mallory = new KnownUser("id-9", "u-9", "mallory", null, null, null, "administrator", false, true,
 				List.of(), 1);
@@ -90,12 +89,11 @@ class CompleteSignInTest {
 
 		assertThat(outcome.join()).isInstanceOfSatisfying(SignInOutcome.Refused.class,
 				(refused) -> assertThat(refused.reason()).isEqualTo("identity-mismatch"));
-		assertThat(this.directory.find("id-9")).isEmpty();
 	}
 
 	@Test
 	void completeWhenTwoSignInsShareACorrelationIdThenEachGetsItsOwnAnswer() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofSeconds(5));
 		KnownUser ada = new KnownUser("id-1", "u-1", "ada", null, null, null, "viewer", false, true, List.of(), 1);
 
@@ -119,7 +117,7 @@ class CompleteSignInTest {
 
 	@Test
 	void completeWhenNoAnswerInTimeThenUnavailable() {
-		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending, this.directory,
+		var signIn = new CompleteSignIn((c) -> CompletableFuture.completedFuture(null), this.pending,
 				Duration.ofMillis(50));
 
 		assertThatThrownBy(() -> signIn.complete(command(LOGIN_1)).join()).isInstanceOf(CompletionException.class)
@@ -137,7 +135,7 @@ class CompleteSignInTest {
 	@Test
 	void completeWhenKafkaDoesNotAcknowledgeThenUnavailable() {
 		var signIn = new CompleteSignIn((c) -> CompletableFuture.failedFuture(new IllegalStateException("down")),
-				this.pending, this.directory, Duration.ofSeconds(5));
+				this.pending, Duration.ofSeconds(5));
 
 		assertThatThrownBy(() -> signIn.complete(command(LOGIN_1)).join())
 			.hasCauseInstanceOf(SignInUnavailableException.class);
@@ -146,14 +144,14 @@ class CompleteSignInTest {
 	@Test
 	void constructorWhenTimeoutZeroThenRejected() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CompleteSignIn((c) -> null, this.pending, this.directory, Duration.ZERO))
+			.isThrownBy(() -> new CompleteSignIn((c) -> null, this.pending, Duration.ZERO))
 			.withMessage("timeout must be positive");
 	}
 
 	@Test
 	void constructorWhenAnnouncerNullThenRejected() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CompleteSignIn(null, this.pending, this.directory, Duration.ofSeconds(1)))
+			.isThrownBy(() -> new CompleteSignIn(null, this.pending, Duration.ofSeconds(1)))
 			.withMessage("announcer cannot be null");
 	}
 

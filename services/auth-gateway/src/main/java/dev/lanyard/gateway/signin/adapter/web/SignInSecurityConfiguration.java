@@ -108,9 +108,8 @@ public class SignInSecurityConfiguration {
 	}
 
 	@Bean
-	CompleteSignIn completeSignIn(LoginAnnouncer announcer, PendingSignIns pending, UserDirectory directory,
-			SignInProperties settings) {
-		return new CompleteSignIn(announcer, pending, directory, settings.outcomeTimeout());
+	CompleteSignIn completeSignIn(LoginAnnouncer announcer, PendingSignIns pending, SignInProperties settings) {
+		return new CompleteSignIn(announcer, pending, settings.outcomeTimeout());
 	}
 
 	@Bean
