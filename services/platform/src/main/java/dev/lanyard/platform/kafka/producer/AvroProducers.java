@@ -27,7 +27,10 @@ public final class AvroProducers {
 	private AvroProducers() {
 	}
 
-	/** {@code spring.kafka.producer.*} with the registry serdes: also a warm-up's serializer settings. */
+	/**
+	 * {@code spring.kafka.producer.*} with the registry serdes: also a warm-up's
+	 * serializer settings.
+	 */
 	public static Map<String, Object> properties(KafkaProperties kafka, RegistryProperties registry) {
 		if (kafka == null || registry == null) {
 			throw new IllegalArgumentException("kafka and registry cannot be null");

@@ -3,7 +3,9 @@ package dev.lanyard.platform.kafka.producer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -48,7 +50,8 @@ public final class AwaitedSend<V> {
 	 * timeout. Stops at the first record that cannot be sent.
 	 */
 	public void sendAll(List<? extends Outgoing<? extends V>> records) {
-		if (records == null || records.contains(null)) {
+		// List.of(...).contains(null) throws, so look at each
+		if (records == null || records.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("records cannot be null or hold null");
 		}
 		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
@@ -67,6 +70,39 @@ public final class AwaitedSend<V> {
 		for (int i = 0; i < acks.size(); i++) {
 			await(acks.get(i), records.get(i).description(), deadline);
 		}
+	}
+
+	/**
+	 * Sends one record without blocking the caller beyond {@code send()} itself: the
+	 * result completes once Kafka acknowledged it, or exceptionally with
+	 * {@link UnacknowledgedSendException} when it could not be sent or was not
+	 * acknowledged within the ack timeout. For callers on an event loop.
+	 */
+	public CompletableFuture<Void> sendAsync(Outgoing<? extends V> record) {
+		if (record == null) {
+			throw new IllegalArgumentException("record cannot be null");
+		}
+		CompletableFuture<?> ack;
+		try {
+			ack = this.kafka.send(record.topic(), record.key(), record.value());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(new UnacknowledgedSendException(
+					record.description() + " could not be sent: " + SendFailures.describe(ex), ex));
+		}
+		CompletableFuture<Void> result = new CompletableFuture<>();
+		ack.orTimeout(this.ackTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((sent, failure) -> {
+			if (failure == null) {
+				result.complete(null);
+				return;
+			}
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			result.completeExceptionally((cause instanceof TimeoutException) ? new UnacknowledgedSendException(
+					record.description() + " not acknowledged within " + this.ackTimeout.toMillis() + " ms", cause)
+					: new UnacknowledgedSendException(
+							record.description() + " not acknowledged: " + SendFailures.describe(cause), cause));
+		});
+		return result;
 	}
 
 	private void await(CompletableFuture<?> ack, String description, long deadline) {

@@ -3,6 +3,7 @@ package dev.lanyard.platform.kafka.producer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import org.apache.avro.specific.SpecificRecord;
@@ -49,7 +50,7 @@ public final class ProducerWarmUp {
 		if (serializerConfig == null) {
 			throw new IllegalArgumentException("serializerConfig cannot be null");
 		}
-		if (samples == null || samples.isEmpty() || samples.contains(null)) {
+		if (samples == null || samples.isEmpty() || samples.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("samples cannot be empty or hold null");
 		}
 		this.name = name;
