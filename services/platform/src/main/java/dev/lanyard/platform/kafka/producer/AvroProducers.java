@@ -13,7 +13,6 @@ import dev.lanyard.platform.registry.RegistryProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.ProducerListener;
 
 /**
@@ -41,11 +40,14 @@ public final class AvroProducers {
 	}
 
 	/**
-	 * A producer factory with {@code settings} over {@link #properties}. Declare it as a
-	 * bean so that its producer is flushed and closed at shutdown.
+	 * A template over {@link #properties} with {@code settings} over them, that does not
+	 * log failed records (Spring's default listener logs them with their payload at
+	 * ERROR; callers log each failure once, by ids). Declared as a bean, it flushes and
+	 * closes its producer at shutdown: a template given overrides owns its producer
+	 * factory.
 	 * @param name names the producer in the start-up log line, e.g. {@code TokenIssued}
 	 */
-	public static <V> DefaultKafkaProducerFactory<String, V> awaited(String name, KafkaProperties kafka,
+	public static <V> KafkaTemplate<String, V> awaitedTemplate(String name, KafkaProperties kafka,
 			RegistryProperties registry, AwaitedProducerSettings settings) {
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("name cannot be blank");
@@ -53,21 +55,9 @@ public final class AvroProducers {
 		if (settings == null) {
 			throw new IllegalArgumentException("settings cannot be null");
 		}
-		Map<String, Object> properties = properties(kafka, registry);
-		properties.putAll(settings.overrides());
 		log.info("{} producer overrides (these win over spring.kafka.producer.*): {}", name, settings.describe());
-		return new DefaultKafkaProducerFactory<>(properties);
-	}
-
-	/**
-	 * A template that does not log failed records: Spring's default listener logs them
-	 * with their payload at ERROR, and callers log each failure once, by ids.
-	 */
-	public static <V> KafkaTemplate<String, V> quietTemplate(ProducerFactory<String, V> producers) {
-		if (producers == null) {
-			throw new IllegalArgumentException("producers cannot be null");
-		}
-		KafkaTemplate<String, V> template = new KafkaTemplate<>(producers);
+		KafkaTemplate<String, V> template = new KafkaTemplate<>(
+				new DefaultKafkaProducerFactory<>(properties(kafka, registry)), settings.overrides());
 		template.setProducerListener(new ProducerListener<>() {
 		});
 		return template;
