@@ -2,25 +2,23 @@ package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.kafka.Topics;
-import dev.lanyard.platform.registry.AvroSerdes;
+import dev.lanyard.platform.kafka.producer.AvroProducers;
+import dev.lanyard.platform.kafka.producer.ProducerWarmUp;
 import dev.lanyard.platform.registry.RegistryProperties;
-import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditProducerWarmUp;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditEvents;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaAuditRecorder;
+import dev.lanyard.tokenbroker.issuance.adapter.kafka.WarmUpSamples;
 import dev.lanyard.tokenbroker.issuance.application.AggregatingDenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
@@ -34,10 +32,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.ProducerListener;
 
 /**
  * The producers of TokenIssued, CredentialDenied and TokenRevoked events, tuned for a
@@ -46,20 +41,13 @@ import org.springframework.kafka.support.ProducerListener;
 @Configuration(proxyBeanMethods = false)
 class AuditTrailConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(AuditTrailConfiguration.class);
-
 	private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(15);
 
 	@Bean
-	ProducerFactory<String, TokenIssued> tokenIssuedProducerFactory(KafkaProperties kafka, RegistryProperties registry,
+	KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate(KafkaProperties kafka, RegistryProperties registry,
 			AuditProperties audit) {
-		return producerFactory("TokenIssued", kafka, registry,
+		return AvroProducers.awaitedTemplate("TokenIssued", kafka, registry,
 				AwaitedProducerSettings.forAckTimeout(audit.auditAckTimeout()));
-	}
-
-	@Bean
-	KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate(ProducerFactory<String, TokenIssued> producers) {
-		return quietTemplate(producers);
 	}
 
 	@Bean
@@ -70,16 +58,10 @@ class AuditTrailConfiguration {
 	}
 
 	@Bean
-	ProducerFactory<String, CredentialDenied> credentialDeniedProducerFactory(KafkaProperties kafka,
+	KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate(KafkaProperties kafka,
 			RegistryProperties registry, AuditProperties audit) {
-		return producerFactory("CredentialDenied", kafka, registry,
+		return AvroProducers.awaitedTemplate("CredentialDenied", kafka, registry,
 				AwaitedProducerSettings.forLateDelivery(audit.auditAckTimeout()));
-	}
-
-	@Bean
-	KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate(
-			ProducerFactory<String, CredentialDenied> producers) {
-		return quietTemplate(producers);
 	}
 
 	@Bean
@@ -102,15 +84,10 @@ class AuditTrailConfiguration {
 	}
 
 	@Bean
-	ProducerFactory<String, TokenRevoked> tokenRevokedProducerFactory(KafkaProperties kafka,
-			RegistryProperties registry, AuditProperties audit) {
-		return producerFactory("TokenRevoked", kafka, registry,
+	KafkaTemplate<String, TokenRevoked> tokenRevokedKafkaTemplate(KafkaProperties kafka, RegistryProperties registry,
+			AuditProperties audit) {
+		return AvroProducers.awaitedTemplate("TokenRevoked", kafka, registry,
 				AwaitedProducerSettings.forLateDelivery(audit.auditAckTimeout()));
-	}
-
-	@Bean
-	KafkaTemplate<String, TokenRevoked> tokenRevokedKafkaTemplate(ProducerFactory<String, TokenRevoked> producers) {
-		return quietTemplate(producers);
 	}
 
 	@Bean
@@ -131,34 +108,15 @@ class AuditTrailConfiguration {
 			KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate,
 			KafkaTemplate<String, CredentialDenied> credentialDeniedKafkaTemplate, KafkaProperties kafka,
 			RegistryProperties registry) {
-		Map<String, Object> serializerConfig = new HashMap<>(kafka.buildProducerProperties());
-		serializerConfig.putAll(AvroSerdes.producerProperties(registry));
-		AuditProducerWarmUp<TokenIssued> tokenIssued = AuditProducerWarmUp.tokenIssued(tokenIssuedKafkaTemplate,
-				serializerConfig, WARM_UP_TIMEOUT);
-		AuditProducerWarmUp<CredentialDenied> credentialDenied = AuditProducerWarmUp
-			.credentialDenied(credentialDeniedKafkaTemplate, serializerConfig, WARM_UP_TIMEOUT);
+		Map<String, Object> serializerConfig = AvroProducers.properties(kafka, registry);
+		ProducerWarmUp tokenIssued = new ProducerWarmUp("TokenIssued", tokenIssuedKafkaTemplate, serializerConfig,
+				List.of(WarmUpSamples.tokenIssued()));
+		ProducerWarmUp credentialDenied = new ProducerWarmUp("CredentialDenied", credentialDeniedKafkaTemplate,
+				serializerConfig, List.of(WarmUpSamples.credentialDenied()));
 		return (event) -> {
-			Thread.ofVirtual().name("credential-denied-warm-up").start(credentialDenied::run);
-			tokenIssued.run();
+			credentialDenied.start();
+			tokenIssued.run(WARM_UP_TIMEOUT);
 		};
-	}
-
-	private static <V> ProducerFactory<String, V> producerFactory(String event, KafkaProperties kafka,
-			RegistryProperties registry, AwaitedProducerSettings settings) {
-		Map<String, Object> properties = new HashMap<>(kafka.buildProducerProperties());
-		properties.putAll(AvroSerdes.producerProperties(registry));
-		properties.putAll(settings.overrides());
-		log.info("{} producer overrides (these win over spring.kafka.producer.*): {}", event, settings.describe());
-		return new DefaultKafkaProducerFactory<>(properties);
-	}
-
-	private static <V> KafkaTemplate<String, V> quietTemplate(ProducerFactory<String, V> producers) {
-		KafkaTemplate<String, V> template = new KafkaTemplate<>(producers);
-		// The default listener logs failed records with their payload at ERROR; the
-		// request path already logs each refusal once, by ids.
-		template.setProducerListener(new ProducerListener<>() {
-		});
-		return template;
 	}
 
 }

@@ -11,9 +11,11 @@ import dev.lanyard.audit.trail.domain.EventSource;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.Topics;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
+import dev.lanyard.platform.kafka.consumer.RegistryUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -33,7 +35,7 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
  */
 public final class AuditEventListener {
 
-	private static final Log logger = LogFactory.getLog(AuditEventListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(AuditEventListener.class);
 
 	private static final LogAccessor headerLogger = new LogAccessor(AuditEventListener.class);
 
@@ -97,19 +99,19 @@ public final class AuditEventListener {
 					new EventRejectedException(rejected.reason(), null), record);
 		}
 		if (logger.isDebugEnabled()) {
-			logger.debug("Recorded " + pending.size() + " events up to " + KafkaUtils.format(pendingRecords.getLast()));
+			logger.debug("Recorded {} events up to {}", pending.size(), KafkaUtils.format(pendingRecords.getLast()));
 		}
 	}
 
 	private static BatchListenerFailedException retryFrom(ConsumerRecord<?, ?> record, TrailUnavailableException ex) {
-		logger.warn("Audit store unavailable (" + rootCauseName(ex) + "); retrying from " + KafkaUtils.format(record));
+		logger.warn("Audit store unavailable ({}); retrying from {}", rootCauseName(ex), KafkaUtils.format(record));
 		return new BatchListenerFailedException("Audit store unavailable", ex, record);
 	}
 
 	private static BatchListenerFailedException unreadable(ConsumerRecord<?, ?> record,
 			DeserializationException failure) {
 		if (failure.getCause() instanceof RegistryUnavailableException registryDown) {
-			logger.warn(registryDown.getMessage() + "; retrying from " + KafkaUtils.format(record));
+			logger.warn("{}; retrying from {}", registryDown.getMessage(), KafkaUtils.format(record));
 			return new BatchListenerFailedException("Schema registry unavailable", registryDown, record);
 		}
 		String reason = (failure.getCause() != null) ? failure.getCause().getMessage() : failure.getMessage();

@@ -19,6 +19,7 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topic;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 

@@ -1,16 +1,17 @@
 package dev.lanyard.audit.trail.adapter.kafka;
 
 import dev.lanyard.audit.trail.domain.AuditEvent;
+import dev.lanyard.platform.kafka.consumer.RawValue;
 
 /**
- * A record value read and mapped by {@link AuditRecordDeserializer}.
+ * A record value read and mapped by {@link AuditRecordReader}.
  *
  * @param event what the trail indexes
  * @param payloadJson the whole event as a JSON object
  * @param raw the bytes as read, for the dead-letter topic should the store refuse the
  * event
  */
-public record DecodedEvent(AuditEvent event, String payloadJson, byte[] raw) {
+public record DecodedEvent(AuditEvent event, String payloadJson, byte[] raw) implements RawValue {
 
 	public DecodedEvent {
 		if (event == null) {

@@ -11,6 +11,8 @@ import dev.lanyard.audit.trail.application.FakeAuditTrail;
 import dev.lanyard.audit.trail.application.RecordEvents;
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
+import dev.lanyard.platform.kafka.consumer.RegistryUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;

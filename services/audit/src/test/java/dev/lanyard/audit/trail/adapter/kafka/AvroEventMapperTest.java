@@ -9,6 +9,7 @@ import dev.lanyard.audit.trail.domain.Subject;
 import dev.lanyard.audit.trail.domain.TokenFacts;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

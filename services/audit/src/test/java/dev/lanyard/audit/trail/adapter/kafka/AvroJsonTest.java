@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.events.TokenIssued;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;

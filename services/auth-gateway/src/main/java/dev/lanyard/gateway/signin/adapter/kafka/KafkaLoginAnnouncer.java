@@ -1,5 +1,6 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -8,6 +9,7 @@ import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.SignInCommand;
 import dev.lanyard.gateway.signin.domain.UpstreamIdentity;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.producer.AwaitedSend;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -17,13 +19,16 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 
-	private final KafkaTemplate<String, UserLoggedIn> kafka;
+	/**
+	 * How long a sign-in waits for Kafka's acknowledgement of its UserLoggedIn; it also
+	 * bounds the producer, so a sign-in its person was told failed is never delivered.
+	 */
+	public static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
+
+	private final AwaitedSend<UserLoggedIn> send;
 
 	public KafkaLoginAnnouncer(KafkaTemplate<String, UserLoggedIn> kafka) {
-		if (kafka == null) {
-			throw new IllegalArgumentException("kafka cannot be null");
-		}
-		this.kafka = kafka;
+		this.send = new AwaitedSend<>(kafka, ACK_TIMEOUT);
 	}
 
 	@Override
@@ -48,12 +53,8 @@ public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 			.setClaimedFields(identity.claimedFields())
 			.setRegisterOnFirstLogin(command.registerOnFirstLogin())
 			.build();
-		try {
-			return this.kafka.send(Topics.USER_LOGGED_IN.name(), identity.uniqueId(), event).thenApply((sent) -> null);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.send.sendAsync(new AwaitedSend.Outgoing<>(Topics.USER_LOGGED_IN.name(), identity.uniqueId(), event,
+				"UserLoggedIn " + command.loginEventId()));
 	}
 
 }

@@ -7,19 +7,20 @@ import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
 import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.producer.AwaitedSend;
 
 import org.springframework.kafka.core.KafkaTemplate;
 
-/** UserSignedOut on its topic, keyed by the user id. */
+/**
+ * UserSignedOut on its topic, keyed by the user id; a person waits for it as for a
+ * sign-in.
+ */
 public final class KafkaSignOutAnnouncer implements SignOutAnnouncer {
 
-	private final KafkaTemplate<String, UserSignedOut> kafka;
+	private final AwaitedSend<UserSignedOut> send;
 
 	public KafkaSignOutAnnouncer(KafkaTemplate<String, UserSignedOut> kafka) {
-		if (kafka == null) {
-			throw new IllegalArgumentException("kafka cannot be null");
-		}
-		this.kafka = kafka;
+		this.send = new AwaitedSend<>(kafka, KafkaLoginAnnouncer.ACK_TIMEOUT);
 	}
 
 	@Override
@@ -33,12 +34,8 @@ public final class KafkaSignOutAnnouncer implements SignOutAnnouncer {
 			.setUserId(userId)
 			.setSessionId(sessionId)
 			.build();
-		try {
-			return this.kafka.send(Topics.USER_SIGNED_OUT.name(), userId, event).thenApply((sent) -> null);
-		}
-		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
+		return this.send.sendAsync(new AwaitedSend.Outgoing<>(Topics.USER_SIGNED_OUT.name(), userId, event,
+				"UserSignedOut of session " + sessionId));
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.application.UserSessions;
 import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.signin.domain.SignInOutcome;
+import dev.lanyard.platform.kafka.Topics;
 
 import org.springframework.kafka.annotation.KafkaListener;
 
@@ -48,10 +49,15 @@ public final class UserEventsListener {
 		this.sessions = sessions;
 	}
 
+	/** The topics read. */
+	public String[] topics() {
+		return new String[] { Topics.USER_CHANGED.name(), Topics.USER_LOGIN_REFUSED.name(),
+				Topics.GROUP_MEMBERSHIP_CHANGED.name(), Topics.USER_DEACTIVATED.name() };
+	}
+
 	@KafkaListener(id = "gateway-user-events", groupId = "auth-gateway-${random.uuid}",
-			topics = { "lanyard.identity.user-changed.v1", "lanyard.identity.user-login-refused.v1",
-					"lanyard.identity.group-membership-changed.v1", "lanyard.identity.user-deactivated.v1" },
-			containerFactory = "userEventsContainerFactory", properties = { "auto.offset.reset=earliest" })
+			topics = "#{__listener.topics()}", containerFactory = "userEventsContainerFactory",
+			properties = { "auto.offset.reset=earliest" })
 	public void on(ConsumerRecord<String, Object> record) {
 		Object event = record.value();
 		switch (event) {

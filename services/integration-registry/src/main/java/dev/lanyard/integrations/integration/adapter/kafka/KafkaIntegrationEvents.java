@@ -1,45 +1,32 @@
 package dev.lanyard.integrations.integration.adapter.kafka;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import dev.lanyard.platform.kafka.SendFailures;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.integrations.integration.application.EventsUnavailableException;
 import dev.lanyard.integrations.integration.application.IntegrationEvents;
 import dev.lanyard.integrations.integration.domain.Integration;
 import dev.lanyard.integrations.integration.domain.IntegrationSettings;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.producer.AwaitedSend;
+import dev.lanyard.platform.kafka.producer.UnacknowledgedSendException;
 
 import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes snapshots as {@link IntegrationChanged} on {@link Topics#INTEGRATION_CHANGED}
  * (compacted), keyed by the integration id, and waits for the acknowledgement for at most
- * the ack timeout, counted from the call.
+ * the ack timeout, counted from the call ({@link AwaitedSend}).
  */
 public final class KafkaIntegrationEvents implements IntegrationEvents {
 
 	/** The {@code producer} of every event this service publishes. */
 	public static final String PRODUCER = "integration-registry";
 
-	private final KafkaOperations<String, IntegrationChanged> kafka;
-
-	private final Duration ackTimeout;
+	private final AwaitedSend<IntegrationChanged> send;
 
 	public KafkaIntegrationEvents(KafkaOperations<String, IntegrationChanged> kafka, Duration ackTimeout) {
-		if (kafka == null) {
-			throw new IllegalArgumentException("kafka cannot be null");
-		}
-		if (ackTimeout == null || ackTimeout.isNegative() || ackTimeout.isZero()) {
-			throw new IllegalArgumentException("ackTimeout must be positive");
-		}
-		this.kafka = kafka;
-		this.ackTimeout = ackTimeout;
+		this.send = new AwaitedSend<>(kafka, ackTimeout);
 	}
 
 	@Override
@@ -47,33 +34,13 @@ public final class KafkaIntegrationEvents implements IntegrationEvents {
 		if (event == null) {
 			throw new IllegalArgumentException("event cannot be null");
 		}
-		long deadline = System.nanoTime() + this.ackTimeout.toNanos();
 		String key = event.integration().id().toString();
-		CompletableFuture<SendResult<String, IntegrationChanged>> ack;
 		try {
-			ack = this.kafka.send(Topics.INTEGRATION_CHANGED.name(), key, toAvro(event));
+			this.send.send(new AwaitedSend.Outgoing<>(Topics.INTEGRATION_CHANGED.name(), key, toAvro(event),
+					"IntegrationChanged for " + key));
 		}
-		catch (RuntimeException ex) {
-			// metadata not available within max.block.ms, registry unreachable, ...
-			throw new EventsUnavailableException(
-					"IntegrationChanged for " + key + " could not be sent: " + SendFailures.describe(ex), ex);
-		}
-		try {
-			ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-		}
-		catch (TimeoutException ex) {
-			ack.cancel(true);
-			throw new EventsUnavailableException(
-					"IntegrationChanged for " + key + " not acknowledged within " + this.ackTimeout.toMillis() + " ms",
-					ex);
-		}
-		catch (ExecutionException ex) {
-			throw new EventsUnavailableException(
-					"IntegrationChanged for " + key + " not acknowledged: " + SendFailures.describe(ex.getCause()), ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new EventsUnavailableException("Interrupted while waiting for the IntegrationChanged ack", ex);
+		catch (UnacknowledgedSendException ex) {
+			throw new EventsUnavailableException(ex.getMessage(), ex.getCause());
 		}
 	}
 

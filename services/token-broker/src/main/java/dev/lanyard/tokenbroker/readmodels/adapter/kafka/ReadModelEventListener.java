@@ -1,7 +1,9 @@
 package dev.lanyard.tokenbroker.readmodels.adapter.kafka;
 
+import java.time.Clock;
 import java.time.Instant;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.record.TimestampType;
 
@@ -11,6 +13,8 @@ import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.platform.kafka.consumer.ReadEvent;
+import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.SignIns;
@@ -38,8 +42,10 @@ public final class ReadModelEventListener {
 
 	private final SignIns signIns;
 
+	private final Clock clock;
+
 	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns) {
+			EndedSessions endedSessions, SignIns signIns, Clock clock) {
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
@@ -49,6 +55,10 @@ public final class ReadModelEventListener {
 		if (endedSessions == null || signIns == null) {
 			throw new IllegalArgumentException("endedSessions and signIns cannot be null");
 		}
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
+		this.clock = clock;
 		this.signIns = signIns;
 		this.users = users;
 		this.endedSessions = endedSessions;
@@ -63,7 +73,8 @@ public final class ReadModelEventListener {
 
 	@KafkaListener(id = "token-broker-read-models", topics = "#{__listener.topics()}", groupId = GROUP,
 			containerFactory = "readModelContainerFactory")
-	public void onRecord(ConsumerRecord<String, ReadModelRecord> record) throws AuditTrailUnavailableException {
+	public void onRecord(ConsumerRecord<String, ReadEvent<SpecificRecord>> record)
+			throws AuditTrailUnavailableException {
 		if (record.value() == null) {
 			onTombstone(record);
 			return;
@@ -92,10 +103,10 @@ public final class ReadModelEventListener {
 		}
 	}
 
-	private void onTombstone(ConsumerRecord<String, ReadModelRecord> record) {
+	private void onTombstone(ConsumerRecord<String, ReadEvent<SpecificRecord>> record) {
 		if (Topics.INTEGRATION_CHANGED.name().equals(record.topic()) && record.key() != null) {
 			Instant at = (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE)
-					? Instant.ofEpochMilli(record.timestamp()) : Instant.now();
+					? Instant.ofEpochMilli(record.timestamp()) : this.clock.instant();
 			this.integrations.remove(record.key(), at);
 		}
 	}

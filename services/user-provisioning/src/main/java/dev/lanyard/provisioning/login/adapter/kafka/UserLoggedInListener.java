@@ -1,11 +1,12 @@
 package dev.lanyard.provisioning.login.adapter.kafka;
 
 import dev.lanyard.events.UserLoggedIn;
+import dev.lanyard.platform.kafka.consumer.ReadEvent;
 import dev.lanyard.provisioning.login.application.LoginOutcome;
 import dev.lanyard.provisioning.login.application.SignInUser;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaUtils;
@@ -17,7 +18,7 @@ import org.springframework.kafka.support.KafkaUtils;
  */
 public final class UserLoggedInListener {
 
-	private static final Log logger = LogFactory.getLog(UserLoggedInListener.class);
+	private static final Logger logger = LoggerFactory.getLogger(UserLoggedInListener.class);
 
 	private final SignInUser signIn;
 
@@ -31,22 +32,23 @@ public final class UserLoggedInListener {
 	@KafkaListener(id = "user-provisioning-logins",
 			topics = "#{T(dev.lanyard.platform.kafka.Topics).USER_LOGGED_IN.name()}",
 			groupId = "${spring.kafka.consumer.group-id:user-provisioning}")
-	public void onLogin(ConsumerRecord<String, UserLoggedIn> record) {
-		UserLoggedIn event = record.value();
-		if (event == null) {
+	public void onLogin(ConsumerRecord<String, ReadEvent<UserLoggedIn>> record) {
+		if (record.value() == null) {
 			return;
 		}
+		UserLoggedIn event = record.value().event();
 		LoginOutcome outcome = this.signIn.signIn(LoginAttempts.of(event));
 		switch (outcome) {
-			case LoginOutcome.Accepted accepted -> logger.info("Sign-in " + event.getEventId() + " via "
-					+ event.getProvider() + " accepted for user " + accepted.user().id()
-					+ (accepted.registered() ? " (registered)" : "") + ": role " + accepted.user().role().value() + ", "
-					+ accepted.added().size() + " memberships added, " + accepted.removed().size() + " removed");
-			case LoginOutcome.Refused refused -> logger.info("Sign-in " + event.getEventId() + " via "
-					+ event.getProvider() + " refused: " + refused.reason().value()
-					+ ((refused.userId() != null) ? " (user " + refused.userId() + ")" : ""));
-			case LoginOutcome.AlreadyApplied applied -> logger
-				.info("Sign-in " + event.getEventId() + " was applied before; skipped " + KafkaUtils.format(record));
+			case LoginOutcome.Accepted accepted ->
+				logger.info("Sign-in {} via {} accepted for user {}{}: role {}, {} memberships added, {} removed",
+						event.getEventId(), event.getProvider(), accepted.user().id(),
+						accepted.registered() ? " (registered)" : "", accepted.user().role().value(),
+						accepted.added().size(), accepted.removed().size());
+			case LoginOutcome.Refused refused ->
+				logger.info("Sign-in {} via {} refused: {}{}", event.getEventId(), event.getProvider(),
+						refused.reason().value(), (refused.userId() != null) ? " (user " + refused.userId() + ")" : "");
+			case LoginOutcome.AlreadyApplied applied ->
+				logger.info("Sign-in {} was applied before; skipped {}", event.getEventId(), KafkaUtils.format(record));
 		}
 	}
 

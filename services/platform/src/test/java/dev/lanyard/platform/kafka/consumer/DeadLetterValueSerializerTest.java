@@ -1,8 +1,5 @@
-package dev.lanyard.audit.trail.adapter.kafka;
+package dev.lanyard.platform.kafka.consumer;
 
-import java.util.UUID;
-
-import dev.lanyard.audit.trail.TestEvents;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +17,9 @@ class DeadLetterValueSerializerTest {
 	}
 
 	@Test
-	void serializeWhenDecodedEventThenItsRawBytes() {
+	void serializeWhenRawValueThenItsRawBytes() {
 		byte[] raw = { 0, 9 };
-		DecodedEvent decoded = new DecodedEvent(TestEvents.auditEvent(UUID.randomUUID(), TestEvents.NOW), "{}", raw);
-		assertThat(this.serializer.serialize("t", decoded)).isSameAs(raw);
+		assertThat(this.serializer.serialize("t", new ReadEvent<>(TestEvents.signedOut(), raw))).isSameAs(raw);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package dev.lanyard.audit.trail.adapter.kafka;
+package dev.lanyard.platform.kafka.consumer;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -10,40 +10,41 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import com.microsoft.kiota.ApiException;
-import dev.lanyard.audit.trail.domain.AuditEvent;
-import dev.lanyard.platform.kafka.Topics;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
- * Reads a record value with Apicurio's Avro deserializer and maps it for the trail. Runs
- * inside Spring Kafka's {@code ErrorHandlingDeserializer}, so whatever it throws marks
- * the record instead of failing the poll: {@link RegistryUnavailableException} when a
- * later attempt may succeed, {@link UnreadableRecordException} otherwise. Messages carry
- * exception types and field names, never record content.
+ * Reads a value with Apicurio's Avro deserializer, then hands it to a
+ * {@link RecordReader}. Runs inside Spring Kafka's {@code ErrorHandlingDeserializer}, so
+ * whatever it throws marks the record instead of failing the poll:
+ * {@link RegistryUnavailableException} when a later attempt may succeed (registry
+ * unreachable, 5xx, 408, 429), otherwise {@link UnreadableRecordException}. Messages
+ * carry exception types and field names, never record content. A tombstone (null value)
+ * reads as null.
+ *
+ * @param <T> what the listener takes
  */
-public final class AuditRecordDeserializer implements Deserializer<DecodedEvent> {
+public final class AvroRecordDeserializer<T> implements Deserializer<T> {
 
 	private final Deserializer<?> avro;
 
-	private final AvroEventMapper mapper;
+	private final RecordReader<T> reader;
 
-	public AuditRecordDeserializer() {
-		this(new AvroKafkaDeserializer<SpecificRecord>(), new AvroEventMapper(Topics.ALL));
+	public AvroRecordDeserializer(RecordReader<T> reader) {
+		this(new AvroKafkaDeserializer<SpecificRecord>(), reader);
 	}
 
-	AuditRecordDeserializer(Deserializer<?> avro, AvroEventMapper mapper) {
+	AvroRecordDeserializer(Deserializer<?> avro, RecordReader<T> reader) {
 		if (avro == null) {
 			throw new IllegalArgumentException("avro cannot be null");
 		}
-		if (mapper == null) {
-			throw new IllegalArgumentException("mapper cannot be null");
+		if (reader == null) {
+			throw new IllegalArgumentException("reader cannot be null");
 		}
 		this.avro = avro;
-		this.mapper = mapper;
+		this.reader = reader;
 	}
 
 	@Override
@@ -52,23 +53,23 @@ public final class AuditRecordDeserializer implements Deserializer<DecodedEvent>
 	}
 
 	@Override
-	public DecodedEvent deserialize(String topic, byte[] data) {
+	public T deserialize(String topic, byte[] data) {
 		return deserialize(topic, null, data);
 	}
 
 	@Override
-	public DecodedEvent deserialize(String topic, Headers headers, byte[] data) {
+	public T deserialize(String topic, Headers headers, byte[] data) {
 		if (data == null) {
-			// A tombstone on a compacted topic: nothing happened that the trail records.
 			return null;
 		}
 		Object value = read(topic, headers, data);
-		if (value == null) {
-			throw new UnreadableRecordException("The Avro deserializer read nothing from a non-empty value");
+		if (!(value instanceof SpecificRecord event)) {
+			throw new UnreadableRecordException(
+					(value != null) ? "Not a Lanyard Avro event: " + value.getClass().getName()
+							: "The Avro deserializer read nothing from a non-empty value");
 		}
 		try {
-			AuditEvent event = this.mapper.map(topic, value);
-			return new DecodedEvent(event, AvroJson.toJson((IndexedRecord) value), data);
+			return this.reader.read(topic, event, data);
 		}
 		catch (UnreadableRecordException ex) {
 			throw ex;
@@ -92,7 +93,7 @@ public final class AuditRecordDeserializer implements Deserializer<DecodedEvent>
 		this.avro.close();
 	}
 
-	/** Whether asking again may help: transport failures and 5xx/429 answers, yes. */
+	/** Whether asking again may help: transport failures and 5xx/408/429 answers, yes. */
 	static RuntimeException classify(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ApiException api) {
@@ -124,7 +125,7 @@ public final class AuditRecordDeserializer implements Deserializer<DecodedEvent>
 
 	private static String rootCauseName(Throwable failure) {
 		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
+		for (int depth = 0; depth < 32 && root.getCause() != null && root.getCause() != root; depth++) {
 			root = root.getCause();
 		}
 		return (root != failure) ? " caused by " + root.getClass().getName() : "";
