@@ -33,7 +33,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	// Never the reason: it can quote the token's claims.
 	static final String TOKEN_NOT_VALID = "The bearer token is not valid for this service";
 
-	static final String NOT_ALLOWED = "Not allowed";
+	static final String NOT_ALLOWED = "The bearer token may not be used for this request";
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
