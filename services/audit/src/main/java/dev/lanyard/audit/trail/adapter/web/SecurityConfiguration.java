@@ -1,17 +1,15 @@
 package dev.lanyard.audit.trail.adapter.web;
 
 import dev.lanyard.audit.AuditProperties;
-import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.security.ResourceServerSecurity;
 import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.platform.security.TokenAccess;
 import dev.lanyard.platform.security.TokenAuthorities;
-import dev.lanyard.platform.web.SecurityProblems;
-import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -20,9 +18,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * whose signature checks against {@code lanyard.audit.jwk-set-uri} and whose
  * {@code roles} claim holds {@code auditor} may read the trail, and only as a client's
  * own token ({@code lanyard_token_type} {@code content-session}): a user session token is
- * handed to content, which must not read the trail as the viewing auditor. Refusals are
- * problem details: 401 without a valid token, 403 naming the token type or role that is
- * missing.
+ * handed to content, which must not read the trail as the viewing auditor. The rest of
+ * the chain (refusals as problem details, health open, everything else denied) is
+ * {@link ResourceServerSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,28 +30,10 @@ class SecurityConfiguration {
 	static final String READING = "Reading the audit trail";
 
 	@Bean
-	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper)
-			throws Exception {
-		SecurityProblems problems = new SecurityProblems(jsonMapper);
-		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/api/audit/**")
-			.access(TokenAccess.of(READING, TokenAuthorities.CONTENT_SESSION).withRole(AUDITOR))
-			.anyRequest()
-			.denyAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder)
-					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
-				.authenticationEntryPoint(problems)
-				.accessDeniedHandler(problems))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable());
-		return http.build();
+	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
+		return ResourceServerSecurity.of(jwtDecoder, jsonMapper)
+			.build(http, (requests) -> requests.requestMatchers("/api/audit/**")
+				.access(TokenAccess.of(READING, TokenAuthorities.CONTENT_SESSION).withRole(AUDITOR)));
 	}
 
 	@Bean
