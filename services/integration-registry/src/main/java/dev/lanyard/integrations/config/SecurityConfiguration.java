@@ -8,7 +8,7 @@ import dev.lanyard.platform.security.ResourceServerSecurity;
 import dev.lanyard.platform.security.TokenAccess;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
-import dev.lanyard.platform.web.SecurityProblems;
+import dev.lanyard.platform.security.SecurityProblems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,7 @@
 package dev.lanyard.integrations.web;
 
+import java.util.Map;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,9 +32,7 @@ final class ProblemHandler extends ApiProblemHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidField(InvalidFieldException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid field", ex.getMessage());
-		problem.setProperty("field", ex.field());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid field", ex.getMessage(), Map.of("field", ex.field()));
 	}
 
 	@ExceptionHandler
@@ -42,9 +42,7 @@ final class ProblemHandler extends ApiProblemHandler {
 
 	@ExceptionHandler
 	ProblemDetail nameTaken(IntegrationNameTakenException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Name taken", ex.getMessage());
-		problem.setProperty("field", "name");
-		return problem;
+		return Problems.of(HttpStatus.CONFLICT, "Name taken", ex.getMessage(), Map.of("field", "name"));
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,7 @@
 package dev.lanyard.platform.security;
 
-import dev.lanyard.platform.web.SecurityProblems;
+import java.net.URI;
+
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,6 +56,17 @@ public final class ResourceServerSecurity {
 		}
 		SecurityProblems problems = new SecurityProblems(json);
 		return new ResourceServerSecurity(decoder, TokenAuthorities.authenticationConverter(), problems, problems);
+	}
+
+	/**
+	 * The usual case: access tokens ({@code at+jwt}) from the issuer, signed by a key of
+	 * the JWK set, for the audience ({@link ServiceTokens#decoder}).
+	 */
+	public static ResourceServerSecurity forAudience(URI jwkSetUri, URI issuer, String audience, JsonMapper json) {
+		if (jwkSetUri == null || issuer == null) {
+			throw new IllegalArgumentException("jwkSetUri and issuer cannot be null");
+		}
+		return of(ServiceTokens.decoder(jwkSetUri.toString(), issuer.toString(), audience), json);
 	}
 
 	/** Authorities from another converter than {@link TokenAuthorities}'s default. */

@@ -31,6 +31,19 @@ public final class Problems {
 		return problem;
 	}
 
+	/**
+	 * As {@link #of(HttpStatusCode, String, String)}, with extension members ("field",
+	 * "parameter") that name what was wrong without quoting it.
+	 */
+	public static ProblemDetail of(HttpStatusCode status, String title, String detail, Map<String, Object> members) {
+		if (members == null) {
+			throw new IllegalArgumentException("members cannot be null");
+		}
+		ProblemDetail problem = of(status, title, detail);
+		members.forEach(problem::setProperty);
+		return problem;
+	}
+
 	/** The title of a status without one of its own: its reason phrase. */
 	public static String title(HttpStatusCode status) {
 		if (status == null) {

@@ -1,5 +1,7 @@
 package dev.lanyard.platform.security;
 
+import java.net.URI;
+
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,14 @@ class ResourceServerSecurityTest {
 	void ofWhenDecoderNullThenThrows() {
 		assertThatIllegalArgumentException().isThrownBy(() -> ResourceServerSecurity.of(null, JSON))
 			.withMessage("decoder cannot be null");
+	}
+
+	@Test
+	void forAudienceWhenIssuerNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> ResourceServerSecurity.forAudience(URI.create("http://localhost/jwks"), null, "audit", JSON))
+			.withMessage("jwkSetUri and issuer cannot be null");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dev.lanyard.platform.web;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +25,19 @@ class ProblemsTest {
 	@Test
 	void ofWhenNoTitleThenReasonPhrase() {
 		assertThat(Problems.of(HttpStatus.CONFLICT, null, "taken").getTitle()).isEqualTo("Conflict");
+	}
+
+	@Test
+	void ofWhenMembersGivenThenExtensionMembers() {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid field", "name: too long",
+				Map.of("field", "name"));
+		assertThat(problem.getProperties()).containsExactly(entry("field", "name"));
+	}
+
+	@Test
+	void ofWhenMembersNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Problems.of(HttpStatus.BAD_REQUEST, "t", "d", null))
+			.withMessage("members cannot be null");
 	}
 
 	@Test

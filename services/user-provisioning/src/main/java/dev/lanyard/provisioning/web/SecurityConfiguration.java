@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -25,21 +24,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String ADMINISTRATOR = "administrator";
-
-	static final String MANAGING = "Managing users and groups";
-
 	@Bean
-	SecurityFilterChain provisioningSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
-		return ResourceServerSecurity.of(jwtDecoder, jsonMapper)
-			.build(http, (requests) -> requests.requestMatchers("/api/admin/**")
-				.access(TokenAccess.of(MANAGING, TokenAuthorities.CONTENT_SESSION).withRole(ADMINISTRATOR)));
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(AdminApiProperties properties) {
-		return ServiceTokens.decoder(properties.jwkSetUri().toString(), properties.issuer().toString(),
-				ServiceTokens.USER_PROVISIONING);
+	SecurityFilterChain provisioningSecurity(HttpSecurity http, AdminApiProperties properties, JsonMapper jsonMapper) {
+		return ResourceServerSecurity
+			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.USER_PROVISIONING, jsonMapper)
+			.build(http,
+					(requests) -> requests.requestMatchers("/api/admin/**")
+						.access(TokenAccess.of("Managing users and groups", TokenAuthorities.CONTENT_SESSION)
+							.withRole("administrator")));
 	}
 
 }

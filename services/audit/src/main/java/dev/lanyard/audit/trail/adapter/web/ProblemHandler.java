@@ -1,5 +1,7 @@
 package dev.lanyard.audit.trail.adapter.web;
 
+import java.util.Map;
+
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
 import dev.lanyard.platform.web.ApiProblemHandler;
 import dev.lanyard.platform.web.Problems;
@@ -22,9 +24,8 @@ final class ProblemHandler extends ApiProblemHandler {
 
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "Invalid query parameter", ex.getMessage());
-		problem.setProperty("parameter", ex.parameter());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid query parameter", ex.getMessage(),
+				Map.of("parameter", ex.parameter()));
 	}
 
 	@ExceptionHandler

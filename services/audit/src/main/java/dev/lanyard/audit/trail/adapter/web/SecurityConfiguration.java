@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -25,21 +24,14 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	static final String AUDITOR = "auditor";
-
-	static final String READING = "Reading the audit trail";
-
 	@Bean
-	SecurityFilterChain auditSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
-		return ResourceServerSecurity.of(jwtDecoder, jsonMapper)
-			.build(http, (requests) -> requests.requestMatchers("/api/audit/**")
-				.access(TokenAccess.of(READING, TokenAuthorities.CONTENT_SESSION).withRole(AUDITOR)));
-	}
-
-	@Bean
-	JwtDecoder jwtDecoder(AuditProperties properties) {
-		return ServiceTokens.decoder(properties.jwkSetUri().toString(), properties.issuer().toString(),
-				ServiceTokens.AUDIT);
+	SecurityFilterChain auditSecurity(HttpSecurity http, AuditProperties properties, JsonMapper jsonMapper) {
+		return ResourceServerSecurity
+			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.AUDIT, jsonMapper)
+			.build(http,
+					(requests) -> requests.requestMatchers("/api/audit/**")
+						.access(TokenAccess.of("Reading the audit trail", TokenAuthorities.CONTENT_SESSION)
+							.withRole("auditor")));
 	}
 
 }

@@ -1,6 +1,5 @@
-package dev.lanyard.platform.web;
+package dev.lanyard.platform.security;
 
-import dev.lanyard.platform.security.TokenAccess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
