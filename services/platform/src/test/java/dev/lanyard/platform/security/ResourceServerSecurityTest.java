@@ -123,6 +123,13 @@ class ResourceServerSecurityTest {
 	}
 
 	@Test
+	void buildWhenPathPatternNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ResourceServerSecurity.of(DECODER, JSON).build(null, null, TokenAccess.of("x", "y")))
+			.withMessage("pathPattern and access cannot be null");
+	}
+
+	@Test
 	void withRefusalsWhenNullThenThrows() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ResourceServerSecurity.of(DECODER, JSON).withRefusals(null, null))
@@ -144,8 +151,8 @@ class ResourceServerSecurityTest {
 		@Bean
 		SecurityFilterChain chain(HttpSecurity http) {
 			return ResourceServerSecurity.of(DECODER, JSON)
-				.build(http, (requests) -> requests.requestMatchers("/api/things")
-					.access(TokenAccess.of("Reading things", TokenAuthorities.CONTENT_SESSION).withRole("reader")));
+				.build(http, "/api/things",
+						TokenAccess.of("Reading things", TokenAuthorities.CONTENT_SESSION).withRole("reader"));
 		}
 
 		@Bean

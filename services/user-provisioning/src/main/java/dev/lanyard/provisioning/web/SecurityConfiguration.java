@@ -28,10 +28,8 @@ class SecurityConfiguration {
 	SecurityFilterChain provisioningSecurity(HttpSecurity http, AdminApiProperties properties, JsonMapper jsonMapper) {
 		return ResourceServerSecurity
 			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.USER_PROVISIONING, jsonMapper)
-			.build(http,
-					(requests) -> requests.requestMatchers("/api/admin/**")
-						.access(TokenAccess.of("Managing users and groups", TokenAuthorities.CONTENT_SESSION)
-							.withRole("administrator")));
+			.build(http, "/api/admin/**", TokenAccess.of("Managing users and groups", TokenAuthorities.CONTENT_SESSION)
+				.withRole("administrator"));
 	}
 
 }

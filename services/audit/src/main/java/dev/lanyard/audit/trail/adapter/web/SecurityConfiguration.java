@@ -28,10 +28,8 @@ class SecurityConfiguration {
 	SecurityFilterChain auditSecurity(HttpSecurity http, AuditProperties properties, JsonMapper jsonMapper) {
 		return ResourceServerSecurity
 			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.AUDIT, jsonMapper)
-			.build(http,
-					(requests) -> requests.requestMatchers("/api/audit/**")
-						.access(TokenAccess.of("Reading the audit trail", TokenAuthorities.CONTENT_SESSION)
-							.withRole("auditor")));
+			.build(http, "/api/audit/**",
+					TokenAccess.of("Reading the audit trail", TokenAuthorities.CONTENT_SESSION).withRole("auditor"));
 	}
 
 }
