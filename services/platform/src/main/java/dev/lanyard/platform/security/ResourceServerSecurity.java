@@ -90,6 +90,15 @@ public final class ResourceServerSecurity {
 		return new ResourceServerSecurity(this.decoder, this.authentication, unauthorized, forbidden);
 	}
 
+	/** The chain of a service whose whole API is one path pattern under one rule. */
+	public SecurityFilterChain build(HttpSecurity http, String pathPattern,
+			AuthorizationManager<? super RequestAuthorizationContext> access) {
+		if (pathPattern == null || access == null) {
+			throw new IllegalArgumentException("pathPattern and access cannot be null");
+		}
+		return build(http, (requests) -> requests.requestMatchers(pathPattern).access(access));
+	}
+
 	/**
 	 * The chain, with the service's own {@code rules} between the open paths and the
 	 * final denial.

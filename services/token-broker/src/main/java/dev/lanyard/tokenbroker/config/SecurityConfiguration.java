@@ -132,8 +132,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json) {
-		// this decoder also takes the user session tokens of the token exchange: here,
-		// only
+		// this decoder also takes the token exchange's user session tokens: here only
 		// access tokens get authorities
 		return ResourceServerSecurity.of(jwtDecoder, json)
 			.withAuthentication(TokenAuthorities.authenticationConverterForTypes(ServiceTokens.ACCESS_TOKEN_TYP))
