@@ -1,9 +1,9 @@
 package dev.lanyard.gateway.web;
 
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 import dev.lanyard.platform.ids.Ids;
+import dev.lanyard.platform.web.CorrelationIds;
 
 import reactor.core.publisher.Mono;
 
@@ -13,20 +13,18 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request a correlation id: the caller's {@value #HEADER} when it is a sane
- * value, a new UUID otherwise. The id is forwarded upstream, echoed in the response and
- * kept as an exchange attribute for error responses and logs.
+ * Gives every request a correlation id on the platform's rules ({@link CorrelationIds}):
+ * the caller's {@value #HEADER} when well-formed, a new UUID otherwise. The id is
+ * forwarded upstream, echoed in the response and kept as an exchange attribute for error
+ * responses and logs.
  */
 public final class CorrelationIdFilter implements WebFilter, Ordered {
 
 	/** The header that carries the id, in both directions. */
-	public static final String HEADER = "X-Correlation-Id";
+	public static final String HEADER = CorrelationIds.HEADER;
 
 	/** Exchange attribute holding the id. */
-	public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
-
-	// ids end up in events and log lines: keep them short and free of control characters
-	private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+	public static final String ATTRIBUTE = CorrelationIds.ATTRIBUTE;
 
 	private final Supplier<String> newId;
 
@@ -43,8 +41,7 @@ public final class CorrelationIdFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (incoming != null && ACCEPTED.matcher(incoming).matches()) ? incoming : this.newId.get();
+		String id = CorrelationIds.acceptOrNew(exchange.getRequest().getHeaders().getFirst(HEADER), this.newId);
 		ServerWebExchange withId = exchange.mutate()
 			.request((request) -> request.headers((headers) -> headers.set(HEADER, id)))
 			.build();

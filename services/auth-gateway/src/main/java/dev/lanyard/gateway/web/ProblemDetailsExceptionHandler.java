@@ -1,7 +1,6 @@
 package dev.lanyard.gateway.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
@@ -10,13 +9,14 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.web.Problems;
+
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,22 +47,8 @@ public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHa
 			return Mono.error(ex);
 		}
 		Failure failure = Failure.of(ex);
-		String correlationId = CorrelationIdFilter.of(exchange);
-		logFailure(exchange, failure, correlationId, ex);
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", title(failure.status()));
-		problem.put("status", failure.status().value());
-		problem.put("detail", failure.detail());
-		problem.put("instance", exchange.getRequest().getPath().value());
-		if (correlationId != null) {
-			problem.put("correlationId", correlationId);
-		}
-		byte[] body = this.json.writeValueAsBytes(problem);
-		response.setStatusCode(failure.status());
-		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		response.getHeaders().setContentLength(body.length);
-		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+		logFailure(exchange, failure, CorrelationIdFilter.of(exchange), ex);
+		return ExchangeBodies.problem(this.json, exchange, failure.status(), failure.detail(), Map.of());
 	}
 
 	@Override
@@ -89,11 +75,6 @@ public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHa
 		}
 	}
 
-	private static String title(HttpStatusCode status) {
-		HttpStatus known = HttpStatus.resolve(status.value());
-		return (known != null) ? known.getReasonPhrase() : "Error";
-	}
-
 	/** What went wrong, as the caller should see it. */
 	record Failure(HttpStatusCode status, String detail) {
 
@@ -108,8 +89,8 @@ public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHa
 					case 404 -> new Failure(status, "Nothing is served at this path.");
 					case 502, 503 -> unreachable(status);
 					case 504 -> tooSlow();
-					default -> new Failure(status,
-							(error.getBody().getDetail() != null) ? error.getBody().getDetail() : title(status));
+					default -> new Failure(status, (error.getBody().getDetail() != null) ? error.getBody().getDetail()
+							: Problems.title(status));
 				};
 			}
 			for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -38,6 +38,13 @@ class CorrelationIdFilterTest {
 		assertThat(seen.forwarded()).isEqualTo("generated-1");
 	}
 
+	// the gateway replaced these before, token-broker kept them: now both keep them
+	@Test
+	void filterWhenHeaderBase64ThenKeepsIt() {
+		Seen seen = run(MockServerHttpRequest.get("/").header(CorrelationIdFilter.HEADER, "dGVzdA/+x=="));
+		assertThat(seen.forwarded()).isEqualTo("dGVzdA/+x==");
+	}
+
 	@Test
 	void filterWhenHeaderTooLongThenReplacesIt() {
 		Seen seen = run(MockServerHttpRequest.get("/").header(CorrelationIdFilter.HEADER, "a".repeat(129)));

@@ -1,20 +1,19 @@
 package dev.lanyard.integrations.config;
 
-import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.security.ResourceServerSecurity;
 import dev.lanyard.platform.security.TokenAccess;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
-import dev.lanyard.platform.web.SecurityProblems;
+import dev.lanyard.platform.security.SecurityProblems;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -30,8 +29,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * needs a content-session token with the role {@code administrator} (an administrator's
  * user-session token, which content holds, is refused); the internal secret endpoint
  * needs an internal-service token with the role {@code token-broker} and the audience
- * {@code integration-registry}. Everything else is refused. Refusals are problem details:
- * 401 without a valid token, 403 naming the token type, role or audience that is missing.
+ * {@code integration-registry}. The rest of the chain (refusals as problem details naming
+ * what is missing, health open, everything else denied) is
+ * {@link ResourceServerSecurity}; refusals on the internal API are logged besides.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,34 +51,19 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain integrationsSecurity(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) {
 		SecurityProblems problems = new SecurityProblems(jsonMapper);
-		AuthenticationEntryPoint unauthorized = unauthorized(problems);
-		AccessDeniedHandler forbidden = forbidden(problems);
-		http.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/integration-templates")
-			.access(TokenAccess.of("Listing integration templates", TokenAuthorities.CONTENT_SESSION,
-					TokenAuthorities.USER_SESSION))
-			.requestMatchers("/api/integrations", "/api/integrations/**", "/api/integration-secrets/**")
-			.access(TokenAccess.of("Managing integrations", TokenAuthorities.CONTENT_SESSION).withRole(ADMINISTRATOR))
-			.requestMatchers(HttpMethod.GET, "/internal/integrations/*/client-secret")
-			.access(TokenAccess.of("Fetching client secrets", TokenAuthorities.INTERNAL_SERVICE)
-				.withRole(TOKEN_BROKER)
-				.withAudience(INTERNAL_AUDIENCE))
-			.anyRequest()
-			.denyAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.decoder(jwtDecoder)
-					.jwtAuthenticationConverter(TokenAuthorities.authenticationConverter()))
-				.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(forbidden))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache((cache) -> cache.disable())
-			.csrf((csrf) -> csrf.disable());
-		return http.build();
+		return ResourceServerSecurity.of(jwtDecoder, jsonMapper)
+			.withRefusals(unauthorized(problems), forbidden(problems))
+			.build(http,
+					(requests) -> requests.requestMatchers(HttpMethod.GET, "/api/integration-templates")
+						.access(TokenAccess.of("Listing integration templates", TokenAuthorities.CONTENT_SESSION,
+								TokenAuthorities.USER_SESSION))
+						.requestMatchers("/api/integrations", "/api/integrations/**", "/api/integration-secrets/**")
+						.access(TokenAccess.of("Managing integrations", TokenAuthorities.CONTENT_SESSION)
+							.withRole(ADMINISTRATOR))
+						.requestMatchers(HttpMethod.GET, "/internal/integrations/*/client-secret")
+						.access(TokenAccess.of("Fetching client secrets", TokenAuthorities.INTERNAL_SERVICE)
+							.withRole(TOKEN_BROKER)
+							.withAudience(INTERNAL_AUDIENCE)));
 	}
 
 	@Bean

@@ -1,24 +1,22 @@
 package dev.lanyard.integrations.web;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 /**
- * The correlation id of a request: the caller's {@code X-Correlation-Id} when it is a
- * sensible id, a new UUID otherwise (so a log line or event never carries arbitrary
- * caller text).
+ * The correlation id header, for controllers that take it as a {@code @RequestHeader}.
+ * The platform's filter has already replaced a missing or malformed one by the time a
+ * controller runs; the rules are {@link dev.lanyard.platform.web.CorrelationIds}'.
  */
 public final class CorrelationIds {
 
-	public static final String HEADER = "X-Correlation-Id";
-
-	private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+	public static final String HEADER = dev.lanyard.platform.web.CorrelationIds.HEADER;
 
 	private CorrelationIds() {
 	}
 
+	/**
+	 * The id a controller received: already accepted, or (outside a request) a new one.
+	 */
 	public static String fromHeader(String header) {
-		return (header != null && ACCEPTABLE.matcher(header).matches()) ? header : UUID.randomUUID().toString();
+		return dev.lanyard.platform.web.CorrelationIds.acceptOrNew(header);
 	}
 
 }

@@ -56,6 +56,25 @@ public final class TokenAuthorities implements Converter<Jwt, Collection<Granted
 		return converter;
 	}
 
+	/**
+	 * As {@link #authenticationConverter()}, but a token whose JOSE {@code typ} is not
+	 * one of {@code joseTypes} gets no authority: for a service whose decoder takes more
+	 * types (token-broker's takes user session tokens for its token exchange) than its
+	 * API.
+	 */
+	public static JwtAuthenticationConverter authenticationConverterForTypes(String... joseTypes) {
+		if (joseTypes == null || joseTypes.length == 0) {
+			throw new IllegalArgumentException("joseTypes cannot be empty");
+		}
+		List<String> accepted = List.of(joseTypes);
+		TokenAuthorities authorities = new TokenAuthorities();
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(
+				(jwt) -> (jwt.getHeaders().get("typ") instanceof String typ && accepted.contains(typ))
+						? authorities.convert(jwt) : List.of());
+		return converter;
+	}
+
 	@Override
 	public Collection<GrantedAuthority> convert(Jwt jwt) {
 		List<GrantedAuthority> authorities = new ArrayList<>(this.roles.convert(jwt));

@@ -1,12 +1,13 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
-import java.util.List;
+import java.util.function.Supplier;
 
-import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.platform.security.ResourceServerSecurity;
 import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
@@ -14,7 +15,6 @@ import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticatio
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.AuditedAccessTokenResponseHandler;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.StatelessClientCredentialsAuthorizationService;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
@@ -25,9 +25,6 @@ import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.IssueUserSessionToken;
 import dev.lanyard.tokenbroker.throttling.adapter.web.TokenEndpointThrottle;
 import dev.lanyard.tokenbroker.throttling.application.FailedAuthentications;
-import dev.lanyard.tokenbroker.web.ProblemAccessDeniedHandler;
-import dev.lanyard.tokenbroker.web.ProblemAuthenticationEntryPoint;
-import dev.lanyard.tokenbroker.web.ProblemDetailsWriter;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +33,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -47,9 +49,9 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.preauth.AbstractPreAuthenticatedProcessingFilter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
@@ -60,13 +62,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-	/**
-	 * The one authority of a connections token: {@code /api/connections/**} (reached
-	 * through the gateway, which adds the signed-in user's token) takes no other token,
-	 * not the user session tokens content holds.
-	 */
-	static final String USER_SESSION_AUTHORITY = "LANYARD_USER_SESSION";
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(TokenProperties tokens) {
@@ -86,11 +81,6 @@ class SecurityConfiguration {
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
 		return SecurityObservationSettings.noObservations();
-	}
-
-	@Bean
-	ProblemDetailsWriter problemDetailsWriter(JsonMapper json) {
-		return new ProblemDetailsWriter(json);
 	}
 
 	@Bean
@@ -141,58 +131,34 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, ProblemDetailsWriter problems) {
-		ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint(problems);
-		ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(problems);
-		http.authorizeHttpRequests((authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.ERROR)
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/api/admin/**")
-			.hasRole(ClientKind.ADMINISTRATOR.value())
-			.requestMatchers("/api/connections", "/api/connections/**")
-			.hasAuthority(USER_SESSION_AUTHORITY)
-			.anyRequest()
-			.denyAll());
-		http.oauth2ResourceServer((resourceServer) -> resourceServer
-			.jwt((jwt) -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesConverter()))
-			.authenticationEntryPoint(entryPoint)
-			.accessDeniedHandler(accessDenied));
-		http.exceptionHandling(
-				(exceptions) -> exceptions.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied));
-		http.csrf((csrf) -> csrf.disable());
-		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		http.requestCache((cache) -> cache.disable());
-		return http.build();
+	SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper json) {
+		// this decoder also takes the token exchange's user session tokens: here only
+		// access tokens get authorities
+		return ResourceServerSecurity.of(jwtDecoder, json)
+			.withAuthentication(TokenAuthorities.authenticationConverterForTypes(ServiceTokens.ACCESS_TOKEN_TYP))
+			.build(http,
+					(requests) -> requests.requestMatchers("/api/admin/**")
+						.access(AuthorizationManagers.allOf(tokenType(TokenIssuance.CONTENT_SESSION),
+								AuthorityAuthorizationManager.hasRole(ClientKind.ADMINISTRATOR.value())))
+						.requestMatchers("/api/connections", "/api/connections/**")
+						.access(AuthorizationManagers.allOf(tokenType(TokenIssuance.USER_CONNECTIONS),
+								SecurityConfiguration::namesUser)));
 	}
 
 	/**
-	 * Authorities from the {@code roles} claim, as {@code ROLE_<role>}, of client tokens
-	 * (content session tokens) only: a user session token is handed to content, and the
-	 * content must not administer anything with it, whatever the user's role. A
-	 * connections token carries {@link #USER_SESSION_AUTHORITY} alone; any other token
-	 * nothing.
+	 * A user session token is handed to content, which must not administer anything with
+	 * it whatever the user's role; a connections token (reached through the gateway,
+	 * which adds the signed-in user's token) is the only one {@code /api/connections/**}
+	 * takes.
 	 */
-	private static JwtAuthenticationConverter rolesConverter() {
-		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		authorities.setAuthoritiesClaimName(ContentSessionTokenCustomizer.ROLES);
-		authorities.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
-			if (!ServiceTokens.ACCESS_TOKEN_TYP.equals(jwt.getHeaders().get("typ"))) {
-				return List.of();
-			}
-			String type = jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE);
-			if (TokenIssuance.CONTENT_SESSION.equals(type)) {
-				return authorities.convert(jwt);
-			}
-			if (TokenIssuance.USER_CONNECTIONS.equals(type) && jwt.getSubject() != null
-					&& !jwt.getSubject().isBlank()) {
-				return List.of(new SimpleGrantedAuthority(USER_SESSION_AUTHORITY));
-			}
-			return List.of();
-		});
-		return converter;
+	private static AuthorizationManager<RequestAuthorizationContext> tokenType(String type) {
+		return AuthorityAuthorizationManager.hasAuthority(TokenAuthorities.TOKEN_TYPE_PREFIX + type);
+	}
+
+	private static AuthorizationResult namesUser(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext context) {
+		return new AuthorizationDecision(authentication.get() instanceof JwtAuthenticationToken jwt
+				&& jwt.getToken().getSubject() != null && !jwt.getToken().getSubject().isBlank());
 	}
 
 }

@@ -1,9 +1,11 @@
 package dev.lanyard.provisioning.web;
 
+import dev.lanyard.platform.web.ApiProblemHandler;
+import dev.lanyard.platform.web.Problems;
 import dev.lanyard.provisioning.events.application.EventsUnavailableException;
 import dev.lanyard.provisioning.shared.application.RequestRejectedException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -12,30 +14,23 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Renders every failure of the admin API as RFC 9457 problem details; Spring MVC's own
- * (unreadable body, unknown path, wrong method, malformed id) through the base class.
+ * The admin API's own failures as RFC 9457 problem details; the common ones (Spring
+ * MVC's, a malformed body, unexpected → 500) are {@link ApiProblemHandler}'s.
  */
 @RestControllerAdvice
-final class ProblemHandler extends ResponseEntityExceptionHandler {
+final class ProblemHandler extends ApiProblemHandler {
 
-	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler
 	ProblemDetail rejected(RequestRejectedException ex) {
-		HttpStatus status = switch (ex.kind()) {
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
+		ProblemDetail problem = switch (ex.kind()) {
+			case INVALID -> Problems.of(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+			case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case CONFLICT -> Problems.of(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
 		};
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
-		problem.setTitle(switch (ex.kind()) {
-			case INVALID -> "Invalid request";
-			case NOT_FOUND -> "Not found";
-			case CONFLICT -> "Conflict";
-		});
 		if (ex.field() != null) {
 			problem.setProperty("field", ex.field());
 		}
@@ -44,37 +39,24 @@ final class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail eventsUnavailable(EventsUnavailableException ex) {
-		logger.warn("Admin change rolled back: " + ex.getMessage());
+		log.warn("Admin change rolled back: {}", ex.getMessage());
 		return unavailable("Kafka did not acknowledge the change in time, so nothing was changed; retry shortly");
 	}
 
 	@ExceptionHandler
 	ProblemDetail concurrentChange(DuplicateKeyException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+		return Problems.of(HttpStatus.CONFLICT, "Conflict",
 				"A concurrent change created the same name or id; nothing was changed");
-		problem.setTitle("Conflict");
-		return problem;
 	}
 
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ProblemDetail storeUnavailable(RuntimeException ex) {
-		logger.warn("Admin request failed on the database: " + ex.getClass().getSimpleName());
+		log.warn("Admin request failed on the database: {}", ex.getClass().getSimpleName());
 		return unavailable("The user store is unavailable, so nothing was changed; retry shortly");
 	}
 
-	@ExceptionHandler
-	ProblemDetail unexpected(RuntimeException ex) {
-		logger.error("Admin request failed unexpectedly", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The request could not be completed");
-		problem.setTitle("Internal error");
-		return problem;
-	}
-
 	private static ProblemDetail unavailable(String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		problem.setTitle("Service unavailable");
-		return problem;
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", detail);
 	}
 
 }

@@ -1,48 +1,38 @@
 package dev.lanyard.audit.trail.adapter.web;
 
+import java.util.Map;
+
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import dev.lanyard.platform.web.ApiProblemHandler;
+import dev.lanyard.platform.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Renders every failure of the API as RFC 9457 problem details. Spring MVC's own
- * exceptions (404, 405, ...) are rendered by the base class.
+ * The query API's own failures as RFC 9457 problem details; the common ones (Spring
+ * MVC's, unexpected → 500) are {@link ApiProblemHandler}'s.
  */
 @RestControllerAdvice
-final class ProblemHandler extends ResponseEntityExceptionHandler {
+final class ProblemHandler extends ApiProblemHandler {
 
-	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	@ExceptionHandler
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid query parameter");
-		problem.setProperty("parameter", ex.parameter());
-		return problem;
+		return Problems.of(HttpStatus.BAD_REQUEST, "Invalid query parameter", ex.getMessage(),
+				Map.of("parameter", ex.parameter()));
 	}
 
 	@ExceptionHandler
 	ProblemDetail trailUnavailable(TrailUnavailableException ex) {
-		logger.warn("Audit query failed: " + ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+		log.warn("Audit query failed: {}", ex.getMessage());
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "Audit store unavailable",
 				"The audit store is unavailable; try again shortly");
-		problem.setTitle("Audit store unavailable");
-		return problem;
-	}
-
-	@ExceptionHandler
-	ProblemDetail unexpected(RuntimeException ex) {
-		logger.error("Audit query failed unexpectedly", ex);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The request could not be completed");
-		problem.setTitle("Internal error");
-		return problem;
 	}
 
 }

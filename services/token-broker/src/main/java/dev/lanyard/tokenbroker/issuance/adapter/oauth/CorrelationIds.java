@@ -1,31 +1,23 @@
 package dev.lanyard.tokenbroker.issuance.adapter.oauth;
 
-import java.util.regex.Pattern;
-
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.lanyard.platform.ids.Ids;
+import dev.lanyard.platform.web.CorrelationIdFilter;
 
 /**
- * The correlation id of a request: its {@code X-Correlation-Id} when well-formed, else a
- * new one.
+ * The correlation id of a request, as the platform's {@link CorrelationIdFilter} gave it
+ * (rules in {@link dev.lanyard.platform.web.CorrelationIds}).
  */
 public final class CorrelationIds {
 
 	/** The header carrying the correlation id in and out. */
-	public static final String HEADER = "X-Correlation-Id";
-
-	private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:/+=-]{1,128}");
+	public static final String HEADER = dev.lanyard.platform.web.CorrelationIds.HEADER;
 
 	private CorrelationIds() {
 	}
 
 	public static String of(HttpServletRequest request) {
-		if (request == null) {
-			throw new IllegalArgumentException("request cannot be null");
-		}
-		String given = request.getHeader(HEADER);
-		return (given != null && WELL_FORMED.matcher(given).matches()) ? given : Ids.uuidString();
+		return CorrelationIdFilter.of(request);
 	}
 
 }

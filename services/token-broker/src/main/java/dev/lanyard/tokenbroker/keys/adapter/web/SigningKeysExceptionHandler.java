@@ -3,6 +3,8 @@ package dev.lanyard.tokenbroker.keys.adapter.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.web.Problems;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -18,21 +20,20 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice(assignableTypes = SigningKeysController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class SigningKeysExceptionHandler {
+public final class SigningKeysExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeysExceptionHandler.class);
 
 	@ExceptionHandler(DataAccessException.class)
 	ProblemDetail storeUnavailable(DataAccessException ex) {
 		log.warn("Signing key store unavailable: {}", ex.getClass().getSimpleName());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The signing key store is unavailable; retry later");
+		return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, null, "The signing key store is unavailable; retry later");
 	}
 
 	@ExceptionHandler(IllegalStateException.class)
 	ProblemDetail rotationFailed(IllegalStateException ex) {
 		log.warn("Signing key rotation failed: {}", ex.getMessage());
-		return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+		return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, null,
 				"The signing key could not be rotated; the previous key still signs");
 	}
 

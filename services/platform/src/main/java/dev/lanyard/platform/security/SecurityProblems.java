@@ -1,9 +1,9 @@
-package dev.lanyard.platform.web;
+package dev.lanyard.platform.security;
 
 import java.io.IOException;
 import java.net.URI;
 
-import dev.lanyard.platform.security.TokenAccess;
+import dev.lanyard.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +33,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 	// Never the reason: it can quote the token's claims.
 	static final String TOKEN_NOT_VALID = "The bearer token is not valid for this service";
 
-	static final String NOT_ALLOWED = "Not allowed";
+	static final String NOT_ALLOWED = "The bearer token may not be used for this request";
 
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
@@ -65,8 +65,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
 	private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
 			throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(status.getReasonPhrase());
+		ProblemDetail problem = Problems.of(status, null, detail);
 		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

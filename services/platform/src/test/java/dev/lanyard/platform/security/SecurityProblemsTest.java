@@ -1,6 +1,5 @@
-package dev.lanyard.platform.web;
+package dev.lanyard.platform.security;
 
-import dev.lanyard.platform.security.TokenAccess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,7 +85,16 @@ class SecurityProblemsTest {
 	void handleWhenDeniedOtherwiseThenPlainProblem() throws Exception {
 		this.problems.handle(this.request, this.response, new AccessDeniedException("Access Denied"));
 		assertThat(this.response.getStatus()).isEqualTo(403);
-		assertThat(this.response.getContentAsString()).contains("\"detail\":\"Not allowed\"");
+		assertThat(this.response.getContentAsString())
+			.contains("\"detail\":\"The bearer token may not be used for this request\"");
+	}
+
+	@Test
+	void commenceWhenInvalidTokenGivenThenDetailDoesNotEchoIt() throws Exception {
+		this.request.addHeader("Authorization", "Bearer not-a-real-token-value");
+		this.problems.commence(this.request, this.response, new OAuth2AuthenticationException(
+				new OAuth2Error("invalid_token", "bad not-a-real-token-value", null)));
+		assertThat(this.response.getContentAsString()).doesNotContain("not-a-real-token-value");
 	}
 
 }
