@@ -6,7 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.ServiceHealth;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -50,12 +51,7 @@ class AuthGatewayIT {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("auth_gateway"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "auth_gateway");
 		registry.add("lanyard.gateway.token-broker-url", tokenBroker::url);
 		registry.add("lanyard.gateway.audit-url", audit::url);
 	}
@@ -67,13 +63,8 @@ class AuthGatewayIT {
 	}
 
 	@Test
-	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
-		HttpResponse<String> response = send(get("/actuator/health"));
-		JsonNode health = this.json.readTree(response.body());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(health.path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() {
+		ServiceHealth.assertUpWithKafkaAndDatabase(this.port);
 	}
 
 	@Test

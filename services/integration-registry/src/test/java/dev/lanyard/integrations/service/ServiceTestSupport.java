@@ -16,7 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lanyard.integrations.testing.FakeOAuthServer;
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -60,7 +61,7 @@ public abstract class ServiceTestSupport {
 
 	static final Set<String> SENSITIVE = ConcurrentHashMap.newKeySet();
 
-	static final TestJwks jwks = new TestJwks();
+	static final TestJwks jwks = new TestJwks("integration-registry");
 
 	/** The external provider: one client whose secret is {@link #PROVIDER_SECRET}. */
 	static final String PROVIDER_CLIENT = "warehouse-client";
@@ -80,12 +81,7 @@ public abstract class ServiceTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("integration_registry"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "integration_registry");
 		registry.add("lanyard.integrations.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.integrations.key-encryption.keys",
 				() -> OLD_KEY_ID + ":" + Base64.getEncoder().encodeToString(OLD_KEY) + "," + KEY_ID + ":"

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
 import dev.lanyard.tokenbroker.sessions.application.SignIns;
@@ -94,12 +94,7 @@ abstract class ServiceTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("token_broker"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "token_broker");
 		registry.add("lanyard.token-broker.bootstrap-admin-client-id", () -> ADMIN_ID);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-secret", () -> ADMIN_SECRET);
 		registry.add("lanyard.token-broker.throttling.trusted-proxies", () -> "127.0.0.1");

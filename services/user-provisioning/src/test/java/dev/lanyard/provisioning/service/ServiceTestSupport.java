@@ -11,6 +11,10 @@ import java.util.UUID;
 
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
+import dev.lanyard.testing.kafka.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,23 +50,20 @@ public abstract class ServiceTestSupport {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
+		Infrastructure infrastructure = SharedInfrastructure.register(registry, "user_provisioning");
 		if (jwks == null) {
-			jwks = new TestJwks();
-			kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl());
+			jwks = new TestJwks("user-provisioning");
+			kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl(),
+					Topics.USER_CHANGED.name(), Topics.GROUP_MEMBERSHIP_CHANGED.name(),
+					Topics.USER_LOGIN_REFUSED.name());
 		}
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("user_provisioning"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.provisioning.issuer", () -> TestJwks.ISSUER);
 		registry.add("lanyard.provisioning.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.provisioning.events.ack-timeout", ACK_TIMEOUT::toString);
 	}
 
 	static String adminToken() {
-		return jwks.token(TestJwks.ISSUER, "admin-client", List.of("administrator"));
+		return jwks.token("admin-client", "administrator");
 	}
 
 	/** A sign-in as the gateway publishes it: every profile field claimed. */

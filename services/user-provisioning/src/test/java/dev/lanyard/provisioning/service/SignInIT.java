@@ -8,6 +8,7 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
