@@ -1,9 +1,7 @@
 package dev.lanyard.testing.jwt;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.nimbusds.jose.JOSEException;
@@ -14,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.sun.net.httpserver.HttpServer;
+import dev.lanyard.testing.http.StubResponses;
 
 /**
  * Stands in for token-broker's JWKS: an ES256 and an RS256 key served as a JWK set from a
@@ -68,15 +67,8 @@ public final class TestJwks implements AutoCloseable {
 		catch (JOSEException | IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		byte[] body = new JWKSet(List.of(this.ec.toPublicJWK(), this.rsa.toPublicJWK())).toString()
-			.getBytes(StandardCharsets.UTF_8);
-		this.server.createContext("/oauth2/jwks", (exchange) -> {
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
-		});
+		String body = new JWKSet(List.of(this.ec.toPublicJWK(), this.rsa.toPublicJWK())).toString();
+		this.server.createContext("/oauth2/jwks", (exchange) -> StubResponses.json(exchange, 200, body));
 		this.server.start();
 	}
 
