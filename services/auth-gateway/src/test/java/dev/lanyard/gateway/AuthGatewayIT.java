@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.lanyard.testing.infrastructure.ServiceHealth;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
 import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,10 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuthGatewayIT {
+class AuthGatewayIT extends ServiceUnderTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -42,12 +40,6 @@ class AuthGatewayIT {
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {

@@ -7,8 +7,6 @@ import dev.lanyard.integrations.service.ServiceTestSupport;
 import dev.lanyard.testing.infrastructure.ServiceHealth;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * constraints.
  */
 class IntegrationRegistryIT extends ServiceTestSupport {
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@Test
 	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() {

@@ -20,6 +20,7 @@ import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
 import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import dev.lanyard.testing.jwt.TestJwks;
 import dev.lanyard.testing.kafka.TestKafka;
@@ -30,10 +31,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * it checks token-broker's. One Spring context for the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditServiceIT {
+class AuditServiceIT extends ServiceUnderTest {
 
 	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
@@ -58,12 +56,6 @@ class AuditServiceIT {
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static TestKafka kafka;
-
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {

@@ -18,9 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,9 +29,6 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
 	private static IntegrationChangedRecords records;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@BeforeAll
 	static void readTopic() {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
 import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import dev.lanyard.testing.jwt.TestJwks;
 import dev.lanyard.testing.kafka.TestKafka;
@@ -19,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * JWTs are signed with a key {@link TestJwks} serves from 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ServiceTestSupport {
+public abstract class ServiceTestSupport extends ServiceUnderTest {
 
 	static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
@@ -44,9 +44,6 @@ public abstract class ServiceTestSupport {
 	static TestJwks jwks;
 
 	static TestKafka kafka;
-
-	@LocalServerPort
-	int port;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {

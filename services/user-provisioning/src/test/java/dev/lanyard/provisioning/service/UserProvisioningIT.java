@@ -6,8 +6,6 @@ import java.util.UUID;
 import dev.lanyard.testing.infrastructure.ServiceHealth;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,9 +15,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** user-provisioning against real Kafka and PostgreSQL. */
 class UserProvisioningIT extends ServiceTestSupport {
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@Test
 	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() {
