@@ -1,49 +1,16 @@
 package dev.lanyard.audit;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeJars;
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.lanyard.testing.architecture.ServiceArchitecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+@AnalyzeClasses(packages = "dev.lanyard.audit", importOptions = { DoNotIncludeTests.class, DoNotIncludeJars.class })
 class ArchitectureTest {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-		.importPackages("dev.lanyard.audit");
-
-	@Test
-	void domainWhenImportedThenUsesNoFrameworkTypes() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("org.springframework..", "org.apache.kafka..", "org.apache.avro..",
-					"dev.lanyard.events..", "tools.jackson..", "com.fasterxml..", "jakarta..", "java.sql..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void applicationWhenImportedThenUsesNoAdapterOrFrameworkTypes() {
-		noClasses().that()
-			.resideInAPackage("..application..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..adapter..", "org.springframework..", "org.apache.kafka..", "org.apache.avro..",
-					"dev.lanyard.events..", "jakarta..", "java.sql..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void generatedEventsWhenImportedThenOnlyInMessagingAdapter() {
-		noClasses().that()
-			.resideOutsideOfPackage("..adapter.kafka..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.lanyard.events..")
-			.check(CLASSES);
-	}
+	@ArchTest
+	static final ArchTests shared = ArchTests.in(ServiceArchitecture.class);
 
 }

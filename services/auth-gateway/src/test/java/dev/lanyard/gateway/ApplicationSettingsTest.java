@@ -1,47 +1,11 @@
 package dev.lanyard.gateway;
 
-import java.io.IOException;
-import java.util.List;
+import dev.lanyard.testing.settings.ServiceDefaultsContract;
 
-import org.junit.jupiter.api.Test;
+class ApplicationSettingsTest extends ServiceDefaultsContract {
 
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-class ApplicationSettingsTest {
-
-	private final PropertySource<?> settings = load();
-
-	@Test
-	void defaultsWhenNothingOverriddenThenListensOnLoopbackAtItsPort() {
-		assertThat(this.settings.getProperty("server.address")).hasToString("127.0.0.1");
-		assertThat(this.settings.getProperty("server.port")).hasToString("8080");
-	}
-
-	@Test
-	void defaultsWhenNothingOverriddenThenUsesItsOwnDatabase() {
-		assertThat(this.settings.getProperty("spring.datasource.url")).asString().endsWith("/auth_gateway");
-	}
-
-	@Test
-	void defaultsWhenNothingOverriddenThenHealthShowsComponentsButNoDetails() {
-		assertThat(this.settings.getProperty("management.endpoint.health.show-components")).hasToString("always");
-		assertThat(this.settings.getProperty("management.endpoint.health.show-details")).isNull();
-		assertThat(this.settings.getProperty("management.endpoints.web.exposure.include")).hasToString("health");
-	}
-
-	private static PropertySource<?> load() {
-		try {
-			List<PropertySource<?>> sources = new YamlPropertySourceLoader().load("application",
-					new ClassPathResource("application.yml"));
-			return sources.getFirst();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException("application.yml cannot be read", ex);
-		}
+	ApplicationSettingsTest() {
+		super(8080, "auth_gateway");
 	}
 
 }

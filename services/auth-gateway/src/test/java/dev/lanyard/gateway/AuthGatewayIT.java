@@ -6,7 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.ServiceHealth;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -15,10 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AuthGatewayIT {
+class AuthGatewayIT extends ServiceUnderTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -42,20 +41,9 @@ class AuthGatewayIT {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("auth_gateway"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "auth_gateway");
 		registry.add("lanyard.gateway.token-broker-url", tokenBroker::url);
 		registry.add("lanyard.gateway.audit-url", audit::url);
 	}
@@ -67,13 +55,8 @@ class AuthGatewayIT {
 	}
 
 	@Test
-	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
-		HttpResponse<String> response = send(get("/actuator/health"));
-		JsonNode health = this.json.readTree(response.body());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(health.path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() {
+		ServiceHealth.assertUpWithKafkaAndDatabase(this.port);
 	}
 
 	@Test

@@ -1,19 +1,12 @@
 package dev.lanyard.integrations;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import dev.lanyard.integrations.service.ServiceTestSupport;
+import dev.lanyard.testing.infrastructure.ServiceHealth;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,20 +20,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class IntegrationRegistryIT extends ServiceTestSupport {
 
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@Test
-	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() throws Exception {
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
-				.timeout(Duration.ofSeconds(10))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		JsonNode health = JsonMapper.builder().build().readTree(response.body());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(health.path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
-		assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
+	void healthWhenKafkaAndDatabaseReachableThenUpWithBoth() {
+		ServiceHealth.assertUpWithKafkaAndDatabase(this.port);
 	}
 
 	@Test

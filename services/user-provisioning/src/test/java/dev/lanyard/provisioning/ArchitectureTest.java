@@ -1,50 +1,17 @@
 package dev.lanyard.provisioning;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeJars;
+import com.tngtech.archunit.core.importer.ImportOption.DoNotIncludeTests;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import dev.lanyard.testing.architecture.ServiceArchitecture;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
+@AnalyzeClasses(packages = "dev.lanyard.provisioning",
+		importOptions = { DoNotIncludeTests.class, DoNotIncludeJars.class })
 class ArchitectureTest {
 
-	private static final JavaClasses CLASSES = new ClassFileImporter()
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-		.importPackages("dev.lanyard.provisioning");
-
-	@Test
-	void domainWhenImportedThenUsesNoFrameworkTypes() {
-		noClasses().that()
-			.resideInAPackage("..domain..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..application..", "..adapter..", "org.springframework..", "org.apache.kafka..",
-					"org.apache.avro..", "dev.lanyard.events..", "tools.jackson..", "com.fasterxml..", "jakarta..",
-					"java.sql..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void applicationWhenImportedThenUsesNoAdapterOrFrameworkTypes() {
-		noClasses().that()
-			.resideInAPackage("..application..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAnyPackage("..adapter..", "org.springframework..", "org.apache.kafka..", "org.apache.avro..",
-					"dev.lanyard.events..", "jakarta..", "java.sql..")
-			.check(CLASSES);
-	}
-
-	@Test
-	void generatedEventsWhenImportedThenOnlyInMessagingAdaptersAndTheirWiring() {
-		noClasses().that()
-			.resideOutsideOfPackages("..adapter.kafka..", "dev.lanyard.provisioning.config..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("dev.lanyard.events..")
-			.check(CLASSES);
-	}
+	@ArchTest
+	static final ArchTests shared = ArchTests.in(ServiceArchitecture.class);
 
 }

@@ -20,6 +20,10 @@ import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
+import dev.lanyard.testing.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +31,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,11 +45,11 @@ import static org.awaitility.Awaitility.await;
  * it checks token-broker's. One Spring context for the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditServiceIT {
+class AuditServiceIT extends ServiceUnderTest {
 
 	private static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
-	private static final TestJwks jwks = new TestJwks();
+	private static final TestJwks jwks = new TestJwks("audit");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -56,22 +57,11 @@ class AuditServiceIT {
 
 	private static TestKafka kafka;
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private JdbcTemplate jdbc;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
+		Infrastructure infrastructure = SharedInfrastructure.register(registry, "audit");
 		kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl());
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
 		registry.add("spring.kafka.consumer.group-id", () -> "audit-it-" + UUID.randomUUID());
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("audit"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.audit.issuer", () -> TestJwks.ISSUER);
 		registry.add("lanyard.audit.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.audit.retry.initial-interval", () -> "PT0.2S");
@@ -270,7 +260,7 @@ class AuditServiceIT {
 	@Test
 	void eventsWhenTokenFromOtherIssuerThenUnauthorized() throws Exception {
 		HttpResponse<String> response = get("/api/audit/events",
-				jwks.token("http://127.0.0.1:9999", List.of("auditor")));
+				jwks.token().subject("auditor-client").issuer("http://127.0.0.1:9999").roles("auditor").sign());
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(json.readTree(response.body()).get("title").asString()).isEqualTo("Unauthorized");
 	}
@@ -278,19 +268,20 @@ class AuditServiceIT {
 	@Test
 	void eventsWhenTokenMeantForAnotherServiceThenUnauthorized() throws Exception {
 		HttpResponse<String> response = get("/api/audit/events",
-				jwks.tokenForAudience("user-provisioning", List.of("auditor")));
+				jwks.token().subject("auditor-client").audience("user-provisioning").roles("auditor").sign());
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void eventsWhenTokenSignedByUnknownKeyThenUnauthorized() throws Exception {
-		HttpResponse<String> response = get("/api/audit/events", jwks.tokenFromStranger(List.of("auditor")));
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.token().subject("auditor-client").signedByStranger().roles("auditor").sign());
 		assertThat(response.statusCode()).isEqualTo(401);
 	}
 
 	@Test
 	void eventsWhenTokenLacksAuditorRoleThenForbiddenProblem() throws Exception {
-		HttpResponse<String> response = get("/api/audit/events", jwks.token(TestJwks.ISSUER, List.of("content")));
+		HttpResponse<String> response = get("/api/audit/events", jwks.token("auditor-client", "content"));
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
@@ -301,7 +292,14 @@ class AuditServiceIT {
 
 	@Test
 	void eventsWhenAuditorsUserSessionTokenThenForbidden() throws Exception {
-		HttpResponse<String> response = get("/api/audit/events", jwks.token(List.of("auditor"), "user-session"));
+		// at+jwt, not the user-session typ: the claim-level check is the one under test
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.token()
+					.subject("auditor-client")
+					.tokenType(TestJwks.USER_SESSION)
+					.typ("at+jwt")
+					.roles("auditor")
+					.sign());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(response.body()).get("detail").asString()).isEqualTo(
 				"Reading the audit trail requires a token of type content-session; this token's lanyard_token_type is user-session");
@@ -352,7 +350,7 @@ class AuditServiceIT {
 	}
 
 	private static String auditorToken() {
-		return jwks.token(TestJwks.ISSUER, List.of("auditor"));
+		return jwks.token("auditor-client", "auditor");
 	}
 
 	private static String sha() {

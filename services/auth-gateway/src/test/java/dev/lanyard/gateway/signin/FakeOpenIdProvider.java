@@ -1,7 +1,6 @@
 package dev.lanyard.gateway.signin;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -24,6 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
+import dev.lanyard.testing.http.StubResponses;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -195,12 +195,12 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		metadata.put("id_token_signing_alg_values_supported", List.of("RS256"));
 		metadata.put("code_challenge_methods_supported", List.of("S256"));
 		metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic"));
-		respond(exchange, 200, JSONObjectUtils.toJSONString(metadata));
+		StubResponses.json(exchange, 200, JSONObjectUtils.toJSONString(metadata));
 	}
 
 	private void jwks(HttpExchange exchange) throws IOException {
 		this.jwksRequests.incrementAndGet();
-		respond(exchange, 200, this.published.toString(true));
+		StubResponses.json(exchange, 200, this.published.toString(true));
 	}
 
 	private void authorize(HttpExchange exchange) throws IOException {
@@ -209,7 +209,7 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		if (idToken == null || !"code".equals(query.get("response_type")) || query.get("client_id") == null
 				|| query.get("redirect_uri") == null || query.get("code_challenge") == null
 				|| !"S256".equals(query.get("code_challenge_method"))) {
-			respond(exchange, 400, "{\"error\":\"invalid_request\"}");
+			StubResponses.json(exchange, 400, "{\"error\":\"invalid_request\"}");
 			return;
 		}
 		String code = UUID.randomUUID().toString();
@@ -230,11 +230,12 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		if (grant == null || !"authorization_code".equals(form.get("grant_type"))
 				|| !grant.redirectUri().equals(form.get("redirect_uri"))
 				|| !grant.clientId().equals(basicClientId(exchange))) {
-			respond(exchange, 400, "{\"error\":\"invalid_grant\"}");
+			StubResponses.json(exchange, 400, "{\"error\":\"invalid_grant\"}");
 			return;
 		}
 		if (form.get("code_verifier") == null || !grant.codeChallenge().equals(s256(form.get("code_verifier")))) {
-			respond(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
+			StubResponses.json(exchange, 400,
+					"{\"error\":\"invalid_grant\",\"error_description\":\"PKCE verification failed\"}");
 			return;
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -244,7 +245,7 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		body.put("scope", "openid email profile");
 		body.put("id_token", idToken(grant));
 		exchange.getResponseHeaders().add("Cache-Control", "no-store");
-		respond(exchange, 200, JSONObjectUtils.toJSONString(body));
+		StubResponses.json(exchange, 200, JSONObjectUtils.toJSONString(body));
 	}
 
 	private String idToken(Grant grant) {
@@ -320,15 +321,6 @@ final class FakeOpenIdProvider implements AutoCloseable {
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
 		}
 	}
 

@@ -29,6 +29,7 @@ import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.gateway.signin.adapter.jdbc.JdbcSessionRepository;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
@@ -93,13 +94,8 @@ class SignInIT {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
+		Infrastructure infrastructure = SharedInfrastructure.register(registry, "auth_gateway");
 		registry.add("server.port", () -> PORT);
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("auth_gateway"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		String issuer = OIDC.issuerUrl("default").toString();
 		registry.add("lanyard.gateway.sign-in.public-url", () -> "http://127.0.0.1:" + PORT);
 		registry.add("lanyard.gateway.sign-in.allow-insecure-loopback-issuers", () -> "true");

@@ -19,6 +19,7 @@ import java.util.UUID;
 import dev.lanyard.gateway.signin.FakeOpenIdProvider.IdToken;
 import dev.lanyard.gateway.signin.FakeOpenIdProvider.Signing;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -59,13 +60,8 @@ class SignInRefusalsIT {
 
 	@DynamicPropertySource
 	static void settings(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
+		Infrastructure infrastructure = SharedInfrastructure.register(registry, "auth_gateway");
 		registry.add("server.port", () -> PORT);
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("auth_gateway"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.gateway.sign-in.public-url", () -> "http://127.0.0.1:" + PORT);
 		registry.add("lanyard.gateway.sign-in.allow-insecure-loopback-issuers", () -> "true");
 		registry.add("lanyard.gateway.sign-in.outcome-timeout", () -> "15s");

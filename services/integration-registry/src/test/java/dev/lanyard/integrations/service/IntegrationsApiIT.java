@@ -12,13 +12,11 @@ import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.integrations.secrets.application.SealedSecret;
 import dev.lanyard.integrations.secrets.application.SecretCipher;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +29,6 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	private static final Duration EVENTUALLY = Duration.ofSeconds(30);
 
 	private static IntegrationChangedRecords records;
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@BeforeAll
 	static void readTopic() {
@@ -69,7 +64,7 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	@Test
 	void templatesWhenUserSessionTokenThenListed() {
 		Response response = get("/api/integration-templates",
-				jwks.typedToken(TestJwks.USER_SESSION, "user-7", "publisher"));
+				jwks.token().tokenType(TestJwks.USER_SESSION).subject("user-7").roles("publisher").sign());
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.node().get("templates")).isNotEmpty();
 	}
@@ -77,7 +72,12 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	@Test
 	void templatesWhenInternalServiceTokenThen403NamingTokenTypes() {
 		Response response = get("/api/integration-templates",
-				jwks.tokenFor("integration-registry", "token-broker", "token-broker"));
+				jwks.token()
+					.tokenType(TestJwks.INTERNAL_SERVICE)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign());
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.node().get("detail").asString())
 			.contains("requires a token of type content-session or user-session");
@@ -103,41 +103,55 @@ class IntegrationsApiIT extends ServiceTestSupport {
 
 	@Test
 	void integrationsWhenUserSessionTokenOfAnAdministratorThen403NamingTokenType() {
-		Response response = get("/api/integrations", jwks.typedToken(TestJwks.USER_SESSION, "user-7", "administrator"));
+		Response response = get("/api/integrations",
+				jwks.token().tokenType(TestJwks.USER_SESSION).subject("user-7").roles("administrator").sign());
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.node().get("detail").asString()).contains("requires a token of type content-session")
 			.contains("user-session");
-		assertThat(post("/api/integrations", jwks.typedToken(TestJwks.USER_SESSION, "user-7", "administrator"),
+		assertThat(post("/api/integrations",
+				jwks.token().tokenType(TestJwks.USER_SESSION).subject("user-7").roles("administrator").sign(),
 				serviceAccount("By user session " + UUID.randomUUID(), secret()))
 			.status()).isEqualTo(403);
 	}
 
 	@Test
 	void integrationsWhenTokenWithoutTokenTypeOrInternalServiceThen403() {
-		assertThat(get("/api/integrations", jwks.typedToken(null, ADMIN, "administrator")).status()).isEqualTo(403);
-		assertThat(get("/api/integrations", jwks.tokenFor("integration-registry", ADMIN, "administrator")).status())
-			.isEqualTo(403);
+		assertThat(get("/api/integrations", jwks.token().tokenType(null).subject(ADMIN).roles("administrator").sign())
+			.status()).isEqualTo(403);
+		assertThat(get("/api/integrations",
+				jwks.token()
+					.tokenType(TestJwks.INTERNAL_SERVICE)
+					.audience("integration-registry")
+					.subject(ADMIN)
+					.roles("administrator")
+					.sign())
+			.status()).isEqualTo(403);
 	}
 
 	@Test
 	void integrationsWhenContentSessionTokenOfAnAdministratorThenAllowed() {
-		Response response = get("/api/integrations", jwks.typedToken(TestJwks.CONTENT_SESSION, ADMIN, "administrator"));
+		Response response = get("/api/integrations",
+				jwks.token().tokenType(TestJwks.CONTENT_SESSION).subject(ADMIN).roles("administrator").sign());
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 
 	@Test
 	void integrationsWhenForgedOrForeignTokenThen401() {
-		assertThat(get("/api/integrations", jwks.tokenFromStranger(ADMIN, "administrator")).status()).isEqualTo(401);
 		assertThat(
-				get("/api/integrations", jwks.tokenFromIssuer("http://evil.example", ADMIN, "administrator")).status())
+				get("/api/integrations", jwks.token().signedByStranger().subject(ADMIN).roles("administrator").sign())
+					.status())
 			.isEqualTo(401);
+		assertThat(get("/api/integrations",
+				jwks.token().issuer("http://evil.example").subject(ADMIN).roles("administrator").sign())
+			.status()).isEqualTo(401);
 		assertThat(get("/api/integrations", "not-a-jwt").status()).isEqualTo(401);
 	}
 
 	@Test
 	void integrationsWhenRs256AdministratorTokenThenAccepted() {
-		assertThat(get("/api/integrations", jwks.rs256Token(ADMIN, "administrator")).status()).isEqualTo(200);
+		assertThat(get("/api/integrations", jwks.token().rs256().subject(ADMIN).roles("administrator").sign()).status())
+			.isEqualTo(200);
 	}
 
 	// ---- create, read, snapshot
@@ -355,15 +369,44 @@ class IntegrationsApiIT extends ServiceTestSupport {
 		refused.add(get(path, null));
 		refused.add(get(path, adminToken()));
 		refused.add(get(path, jwks.token("content-1", "viewer")));
-		refused.add(get(path, jwks.tokenFromIssuer("http://evil.example", "token-broker", "token-broker")));
-		refused.add(get(path, jwks.tokenFromStranger("token-broker", "token-broker")));
-		refused.add(get(path, jwks.tokenFor("user-provisioning", "token-broker", "token-broker")));
-		refused.add(get(path, jwks.tokenFor("integration-registry", "content-1", "viewer")));
 		refused.add(get(path,
-				jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "integration-registry", "token-broker", "token-broker")));
+				jwks.token().issuer("http://evil.example").subject("token-broker").roles("token-broker").sign()));
+		refused.add(get(path, jwks.token().signedByStranger().subject("token-broker").roles("token-broker").sign()));
 		refused.add(get(path,
-				jwks.typedTokenFor(TestJwks.USER_SESSION, "integration-registry", "token-broker", "token-broker")));
-		refused.add(get(path, jwks.typedTokenFor(null, "integration-registry", "token-broker", "token-broker")));
+				jwks.token()
+					.tokenType(TestJwks.INTERNAL_SERVICE)
+					.audience("user-provisioning")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign()));
+		refused.add(get(path,
+				jwks.token()
+					.tokenType(TestJwks.INTERNAL_SERVICE)
+					.audience("integration-registry")
+					.subject("content-1")
+					.roles("viewer")
+					.sign()));
+		refused.add(get(path,
+				jwks.token()
+					.tokenType(TestJwks.CONTENT_SESSION)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign()));
+		refused.add(get(path,
+				jwks.token()
+					.tokenType(TestJwks.USER_SESSION)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign()));
+		refused.add(get(path,
+				jwks.token()
+					.tokenType(null)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign()));
 		assertThat(refused).extracting(Response::status)
 			.containsExactly(401, 403, 403, 401, 401, 401, 403, 403, 403, 403);
 		assertThat(refused).allSatisfy((response) -> {
@@ -374,16 +417,24 @@ class IntegrationsApiIT extends ServiceTestSupport {
 
 	@Test
 	void apiWhenTokenMeantForAnotherServiceOrNotAnAccessTokenThen401() {
+		assertThat(get("/api/integrations",
+				jwks.token()
+					.tokenType(TestJwks.CONTENT_SESSION)
+					.audience("audit")
+					.subject(ADMIN)
+					.roles("administrator")
+					.sign())
+			.status()).as("audience audit only").isEqualTo(401);
 		assertThat(
-				get("/api/integrations", jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "audit", ADMIN, "administrator"))
-					.status())
-			.as("audience audit only")
+				get("/api/integrations", jwks.token().typ("JWT").subject(ADMIN).roles("administrator").sign()).status())
+			.as("typ JWT")
 			.isEqualTo(401);
-		assertThat(get("/api/integrations", jwks.tokenOfTyp("JWT", ADMIN, "administrator")).status()).as("typ JWT")
+		assertThat(
+				get("/api/integrations", jwks.token().typ(null).subject(ADMIN).roles("administrator").sign()).status())
+			.as("no typ")
 			.isEqualTo(401);
-		assertThat(get("/api/integrations", jwks.tokenOfTyp(null, ADMIN, "administrator")).status()).as("no typ")
-			.isEqualTo(401);
-		assertThat(get("/api/integrations", jwks.tokenOfTyp("at+jwt", ADMIN, "administrator")).status()).isEqualTo(200);
+		assertThat(get("/api/integrations", jwks.token().typ("at+jwt").subject(ADMIN).roles("administrator").sign())
+			.status()).isEqualTo(200);
 	}
 
 	@Test
@@ -391,7 +442,12 @@ class IntegrationsApiIT extends ServiceTestSupport {
 		String secret = secret();
 		String id = create(serviceAccount("Internal content session " + UUID.randomUUID(), secret));
 		Response response = get("/internal/integrations/" + id + "/client-secret",
-				jwks.typedTokenFor(TestJwks.CONTENT_SESSION, "integration-registry", "token-broker", "token-broker"));
+				jwks.token()
+					.tokenType(TestJwks.CONTENT_SESSION)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign());
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.body()).doesNotContain(secret);
@@ -478,7 +534,12 @@ class IntegrationsApiIT extends ServiceTestSupport {
 
 	private Response secretOf(String id) {
 		return get("/internal/integrations/" + id + "/client-secret",
-				jwks.tokenFor("integration-registry", "token-broker", "token-broker"));
+				jwks.token()
+					.tokenType(TestJwks.INTERNAL_SERVICE)
+					.audience("integration-registry")
+					.subject("token-broker")
+					.roles("token-broker")
+					.sign());
 	}
 
 	private IntegrationChanged lastSnapshot(String id, int count) {

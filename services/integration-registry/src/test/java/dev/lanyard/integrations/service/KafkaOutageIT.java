@@ -9,9 +9,6 @@ import dev.lanyard.launcher.Infrastructure;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,9 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing.
  */
 class KafkaOutageIT extends ServiceTestSupport {
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@Test
 	@Order(1)

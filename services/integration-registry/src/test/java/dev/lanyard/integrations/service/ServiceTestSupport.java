@@ -16,7 +16,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.lanyard.integrations.testing.FakeOAuthServer;
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.FirstWrite;
+import dev.lanyard.testing.infrastructure.FirstWrite.HttpAnswer;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,7 +30,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"logging.file.name=" + ServiceTestSupport.LOG_FILE, "spring.datasource.hikari.maximum-pool-size=3",
 				"logging.level.org.apache.kafka=WARN" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-public abstract class ServiceTestSupport {
+public abstract class ServiceTestSupport extends ServiceUnderTest {
 
 	static final String LOG_FILE = "target/it-logs/integration-registry.log";
 
@@ -60,7 +63,7 @@ public abstract class ServiceTestSupport {
 
 	static final Set<String> SENSITIVE = ConcurrentHashMap.newKeySet();
 
-	static final TestJwks jwks = new TestJwks();
+	static final TestJwks jwks = new TestJwks("integration-registry");
 
 	/** The external provider: one client whose secret is {@link #PROVIDER_SECRET}. */
 	static final String PROVIDER_CLIENT = "warehouse-client";
@@ -75,17 +78,9 @@ public abstract class ServiceTestSupport {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	protected int port;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("integration_registry"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "integration_registry");
 		registry.add("lanyard.integrations.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.integrations.key-encryption.keys",
 				() -> OLD_KEY_ID + ":" + Base64.getEncoder().encodeToString(OLD_KEY) + "," + KEY_ID + ":"
@@ -106,18 +101,10 @@ public abstract class ServiceTestSupport {
 	 */
 	@BeforeEach
 	protected void serviceAcceptsChanges() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-		while (!publishing) {
-			Response response = post("/api/integrations", adminToken(),
-					serviceAccount("warm-up " + UUID.randomUUID(), secret()));
-			if (response.status() == 201) {
-				publishing = true;
-			}
-			else {
-				assertThat(response.status()).as(response.body()).isEqualTo(503);
-				assertThat(System.nanoTime()).as("the service publishes changes within 90 s").isLessThan(deadline);
-				Thread.sleep(500);
-			}
+		if (!publishing) {
+			FirstWrite.await("publishes changes", Duration.ofSeconds(90), 201, () -> post("/api/integrations",
+					adminToken(), serviceAccount("warm-up " + UUID.randomUUID(), secret())));
+			publishing = true;
 		}
 	}
 
@@ -155,7 +142,7 @@ public abstract class ServiceTestSupport {
 
 	// ---- HTTP
 
-	record Response(int status, String body, HttpResponse<String> raw, JsonMapper json) {
+	record Response(int status, String body, HttpResponse<String> raw, JsonMapper json) implements HttpAnswer {
 
 		JsonNode node() {
 			return this.json.readTree(this.body);

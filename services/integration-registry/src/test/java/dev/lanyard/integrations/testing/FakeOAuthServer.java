@@ -1,7 +1,6 @@
 package dev.lanyard.integrations.testing;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
+import dev.lanyard.testing.http.StubResponses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -42,11 +42,11 @@ public final class FakeOAuthServer implements AutoCloseable {
 		}
 		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/authorize",
-				(exchange) -> respond(exchange, 200, "text/html", "<html>sign in</html>"));
+				(exchange) -> StubResponses.respond(exchange, 200, "text/html", "<html>sign in</html>"));
 		this.server.createContext("/token", this::token);
-		this.server.createContext("/broken", (exchange) -> respond(exchange, 500, "text/plain", "down"));
+		this.server.createContext("/broken", (exchange) -> StubResponses.respond(exchange, 500, "text/plain", "down"));
 		// an inside service that happens to answer with an "error" field
-		this.server.createContext("/chatty", (exchange) -> respond(exchange, 400, "application/json",
+		this.server.createContext("/chatty", (exchange) -> StubResponses.respond(exchange, 400, "application/json",
 				"{\"error\":\"redis-7 READONLY\",\"error_description\":\"java.net.ConnectException: db 10.0.0.5\"}"));
 		this.server.createContext("/slow", (exchange) -> {
 			try {
@@ -55,7 +55,7 @@ public final class FakeOAuthServer implements AutoCloseable {
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 			}
-			respond(exchange, 200, "application/json", "{}");
+			StubResponses.respond(exchange, 200, "application/json", "{}");
 		});
 		this.server.start();
 	}
@@ -74,19 +74,19 @@ public final class FakeOAuthServer implements AutoCloseable {
 		String expected = "Basic " + Base64.getEncoder()
 			.encodeToString((this.clientId + ":" + this.clientSecret).getBytes(StandardCharsets.UTF_8));
 		if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-			respond(exchange, 401, "application/json",
+			StubResponses.respond(exchange, 401, "application/json",
 					"{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
 			return;
 		}
 		if (!"client_credentials".equals(form.get("grant_type"))) {
-			respond(exchange, 400, "application/json",
+			StubResponses.respond(exchange, 400, "application/json",
 					"{\"error\":\"invalid_grant\",\"error_description\":\"Unknown code\"}");
 			return;
 		}
 		String token = "at-" + UUID.randomUUID();
 		this.issued.put(token, true);
 		String scope = form.getOrDefault("scope", "");
-		respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
+		StubResponses.respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
 				+ "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"" + scope + "\"}");
 	}
 
@@ -100,15 +100,6 @@ public final class FakeOAuthServer implements AutoCloseable {
 			}
 		}
 		return form;
-	}
-
-	private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", type);
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 	@Override

@@ -1,14 +1,13 @@
 package dev.lanyard.tokenbroker.service;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.lanyard.testing.http.StubResponses;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -82,29 +81,20 @@ final class ExternalServices {
 		// /internal/integrations/{id}/client-secret
 		if (authorization == null || !authorization.startsWith("Bearer ") || path.length != 5
 				|| !"client-secret".equals(path[4])) {
-			respond(exchange, 401, "{}");
+			StubResponses.json(exchange, 401, "{}");
 			return;
 		}
 		registryAuthorizations.add(authorization);
 		String id = path[3];
 		if (id.startsWith("nosecret")) {
-			respond(exchange, 404, "{}");
+			StubResponses.json(exchange, 404, "{}");
 			return;
 		}
 		String secret = secretOf(id);
 		ServiceTestSupport.SENSITIVE.add(secret);
 		ServiceTestSupport.SENSITIVE.add(authorization.substring("Bearer ".length()));
-		respond(exchange, 200,
+		StubResponses.json(exchange, 200,
 				"{\"integrationId\":\"" + id + "\",\"secretVersion\":1,\"clientSecret\":\"" + secret + "\"}");
-	}
-
-	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().add("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(bytes);
-		}
 	}
 
 }

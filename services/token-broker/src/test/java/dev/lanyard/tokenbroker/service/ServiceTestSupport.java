@@ -28,14 +28,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.testing.infrastructure.FirstWrite;
+import dev.lanyard.testing.infrastructure.FirstWrite.HttpAnswer;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
 import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
 import dev.lanyard.tokenbroker.sessions.application.SignIns;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -58,7 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// the external OAuth stand-in listens on loopback
 				"lanyard.token-broker.allow-private-endpoints=true" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class ServiceTestSupport {
+abstract class ServiceTestSupport extends ServiceUnderTest {
 
 	@Autowired
 	SignIns signIns;
@@ -89,17 +91,9 @@ abstract class ServiceTestSupport {
 
 	final JsonMapper json = JsonMapper.builder().build();
 
-	@LocalServerPort
-	int port;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("token_broker"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
+		SharedInfrastructure.register(registry, "token_broker");
 		registry.add("lanyard.token-broker.bootstrap-admin-client-id", () -> ADMIN_ID);
 		registry.add("lanyard.token-broker.bootstrap-admin-client-secret", () -> ADMIN_SECRET);
 		registry.add("lanyard.token-broker.throttling.trusted-proxies", () -> "127.0.0.1");
@@ -118,17 +112,10 @@ abstract class ServiceTestSupport {
 	 */
 	@BeforeEach
 	void serviceIssuesTokens() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-		while (!issuing) {
-			Response response = clientCredentials(ADMIN_ID, ADMIN_SECRET);
-			if (response.status() == 200) {
-				issuing = true;
-			}
-			else {
-				assertThat(response.status()).as(response.body()).isEqualTo(503);
-				assertThat(System.nanoTime()).as("the service issues tokens within 60 s").isLessThan(deadline);
-				Thread.sleep(500);
-			}
+		if (!issuing) {
+			FirstWrite.await("issues tokens", Duration.ofSeconds(60), 200,
+					() -> clientCredentials(ADMIN_ID, ADMIN_SECRET));
+			issuing = true;
 		}
 	}
 
@@ -272,7 +259,7 @@ abstract class ServiceTestSupport {
 			.collect(Collectors.joining("&"));
 	}
 
-	record Response(int status, HttpHeaders headers, String body, JsonMapper mapper) {
+	record Response(int status, HttpHeaders headers, String body, JsonMapper mapper) implements HttpAnswer {
 
 		JsonNode json() {
 			return this.mapper.readTree(this.body);

@@ -1,12 +1,11 @@
 package dev.lanyard.provisioning.service;
 
-import java.util.List;
-
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.jwt.TestJwks;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,22 +26,24 @@ class AdminApiIT extends ServiceTestSupport {
 	@Test
 	void usersWhenTokenFromOtherIssuerThenUnauthorized() {
 		Response response = call("GET", "/api/admin/users",
-				jwks.token("http://127.0.0.1:9999", "admin-client", List.of("administrator")), null, null);
+				jwks.token().issuer("http://127.0.0.1:9999").subject("admin-client").roles("administrator").sign(),
+				null, null);
 		assertThat(response.status()).isEqualTo(401);
 		assertThat(response.json().get("title").asString()).isEqualTo("Unauthorized");
 	}
 
 	@Test
 	void usersWhenTokenMeantForAnotherServiceThenUnauthorized() {
-		Response response = call("GET", "/api/admin/users", jwks.token(TestJwks.ISSUER, "admin-client",
-				TestJwks.CONTENT_SESSION, List.of("administrator"), "integration-registry"), null, null);
+		Response response = call("GET", "/api/admin/users",
+				jwks.token().audience("integration-registry").subject("admin-client").roles("administrator").sign(),
+				null, null);
 		assertThat(response.status()).isEqualTo(401);
 	}
 
 	@Test
 	void usersWhenTokenWithoutAdministratorRoleThenForbiddenProblem() {
-		Response response = call("POST", "/api/admin/users",
-				jwks.token(TestJwks.ISSUER, "publisher-1", List.of("publisher")), "{\"uniqueId\":\"x\"}", null);
+		Response response = call("POST", "/api/admin/users", jwks.token("publisher-1", "publisher"),
+				"{\"uniqueId\":\"x\"}", null);
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("detail").asString()).contains("requires the role administrator");
@@ -50,8 +51,12 @@ class AdminApiIT extends ServiceTestSupport {
 
 	@Test
 	void usersWhenUserSessionTokenOfAnAdministratorThenForbiddenNamingTokenType() {
-		Response response = call("GET", "/api/admin/users",
-				jwks.token(TestJwks.ISSUER, "user-7", TestJwks.USER_SESSION, List.of("administrator")), null, null);
+		Response response = call("GET", "/api/admin/users", jwks.token()
+			.tokenType(TestJwks.USER_SESSION)
+			.typ("at+jwt") // so the claim-level check is the one refusing
+			.subject("user-7")
+			.roles("administrator")
+			.sign(), null, null);
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.contentType()).startsWith("application/problem+json");
 		assertThat(response.json().get("detail").asString()).contains("requires a token of type content-session")
@@ -61,7 +66,7 @@ class AdminApiIT extends ServiceTestSupport {
 	@Test
 	void usersWhenTokenWithoutTokenTypeThenForbidden() {
 		Response response = call("GET", "/api/admin/users",
-				jwks.token(TestJwks.ISSUER, "admin-client", null, List.of("administrator")), null, null);
+				jwks.token().tokenType(null).subject("admin-client").roles("administrator").sign(), null, null);
 		assertThat(response.status()).isEqualTo(403);
 		assertThat(response.json().get("detail").asString()).contains("content-session");
 	}
@@ -69,8 +74,8 @@ class AdminApiIT extends ServiceTestSupport {
 	@Test
 	void usersWhenContentSessionTokenOfAnAdministratorThenAllowed() {
 		Response response = call("GET", "/api/admin/users?limit=1",
-				jwks.token(TestJwks.ISSUER, "admin-client", TestJwks.CONTENT_SESSION, List.of("administrator")), null,
-				null);
+				jwks.token().tokenType(TestJwks.CONTENT_SESSION).subject("admin-client").roles("administrator").sign(),
+				null, null);
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 	}
 

@@ -11,8 +11,6 @@ import dev.lanyard.platform.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -43,9 +41,6 @@ class GroupsByUniqueIdIT extends ServiceTestSupport {
 	static final String PUBLISHERS = "5b0e8d4a-7c1f-4f3e-9a62-3f1d2c7b9e01";
 
 	static final String ADMINISTRATORS = "c2a4f6e8-1b3d-4e5f-8a7b-9c0d1e2f3a45";
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	/**
 	 * Hikari's own URL, bound onto the pool after {@code spring.datasource.url}, which

@@ -3,16 +3,10 @@ package dev.lanyard.provisioning.service;
 import dev.lanyard.launcher.Infrastructure;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** No change without its events: with Kafka gone, an admin change is refused. */
 class KafkaOutageIT extends ServiceTestSupport {
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@Test
 	void createWhenKafkaStoppedThen503AndNothingStoredThenWorksAfterRestart() {

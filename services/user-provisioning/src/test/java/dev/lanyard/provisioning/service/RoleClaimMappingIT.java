@@ -8,8 +8,6 @@ import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,9 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleClaimMappingIT extends ServiceTestSupport {
 
 	static final String DATABASE = "user_provisioning_role_claim_mapping";
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	/**
 	 * Hikari's own URL, bound onto the pool after {@code spring.datasource.url}, which

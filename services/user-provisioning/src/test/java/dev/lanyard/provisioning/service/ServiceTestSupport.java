@@ -11,11 +11,15 @@ import java.util.UUID;
 
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.launcher.Infrastructure;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.infrastructure.ServiceUnderTest;
+import dev.lanyard.testing.infrastructure.SharedInfrastructure;
+import dev.lanyard.testing.jwt.TestJwks;
+import dev.lanyard.testing.kafka.TestKafka;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * JWTs are signed with a key {@link TestJwks} serves from 127.0.0.1.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ServiceTestSupport {
+public abstract class ServiceTestSupport extends ServiceUnderTest {
 
 	static final Duration EVENTUALLY = Duration.ofSeconds(60);
 
@@ -41,28 +45,22 @@ public abstract class ServiceTestSupport {
 
 	static TestKafka kafka;
 
-	@LocalServerPort
-	int port;
-
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		Infrastructure infrastructure = Infrastructure.shared();
+		Infrastructure infrastructure = SharedInfrastructure.register(registry, "user_provisioning");
 		if (jwks == null) {
-			jwks = new TestJwks();
-			kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl());
+			jwks = new TestJwks("user-provisioning");
+			kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl(),
+					Topics.USER_CHANGED.name(), Topics.GROUP_MEMBERSHIP_CHANGED.name(),
+					Topics.USER_LOGIN_REFUSED.name());
 		}
-		registry.add("spring.kafka.bootstrap-servers", infrastructure::kafkaBootstrapServers);
-		registry.add("lanyard.registry.url", infrastructure::registryUrl);
-		registry.add("spring.datasource.url", () -> infrastructure.jdbcUrl("user_provisioning"));
-		registry.add("spring.datasource.username", infrastructure::databaseUser);
-		registry.add("spring.datasource.password", infrastructure::databasePassword);
 		registry.add("lanyard.provisioning.issuer", () -> TestJwks.ISSUER);
 		registry.add("lanyard.provisioning.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.provisioning.events.ack-timeout", ACK_TIMEOUT::toString);
 	}
 
 	static String adminToken() {
-		return jwks.token(TestJwks.ISSUER, "admin-client", List.of("administrator"));
+		return jwks.token("admin-client", "administrator");
 	}
 
 	/** A sign-in as the gateway publishes it: every profile field claimed. */

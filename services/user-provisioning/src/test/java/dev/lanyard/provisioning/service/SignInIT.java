@@ -8,20 +8,15 @@ import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.kafka.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sign-ins published on Kafka become users, memberships and outcome events. */
 class SignInIT extends ServiceTestSupport {
-
-	@Autowired
-	private JdbcTemplate jdbc;
 
 	@Test
 	void signInWhenNewUserWithGroupsThenUserChangedAndOneMembershipEventEachWithSameCorrelationId() {

@@ -1,11 +1,8 @@
 package dev.lanyard.tokenbroker.connections.application;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
@@ -20,6 +17,7 @@ import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
 import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
+import dev.lanyard.testing.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -28,7 +26,7 @@ class ViewerTokensTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final InMemoryConnectionStore store = new InMemoryConnectionStore();
 
@@ -163,31 +161,6 @@ class ViewerTokensTest {
 
 	private ViewerToken current(String value, Duration lifetime) {
 		return new ViewerToken.Current(token(value, lifetime));
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = NOW;
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.lanyard.tokenbroker.exchange.application;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +22,7 @@ import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableExcepti
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.testing.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -33,7 +32,7 @@ class IssueServiceAccountCredentialTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final Map<String, Integration> integrations = new ConcurrentHashMap<>();
 
@@ -282,31 +281,6 @@ class IssueServiceAccountCredentialTest {
 	static Integration integration(String id, IntegrationKind kind, Duration maxLifetime, String... scopes) {
 		return new Integration(id, "I " + id, kind, URI.create("https://idp.example/token"), null, "client", 1,
 				Set.of(scopes), null, maxLifetime, Set.of(), Set.of("c-1"), false, NOW);
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = NOW;
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

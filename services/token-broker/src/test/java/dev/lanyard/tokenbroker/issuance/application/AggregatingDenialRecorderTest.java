@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
-import dev.lanyard.tokenbroker.testing.MutableClock;
+import dev.lanyard.testing.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

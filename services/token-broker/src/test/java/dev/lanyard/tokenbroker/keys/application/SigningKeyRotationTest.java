@@ -7,7 +7,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
-import dev.lanyard.tokenbroker.testing.MutableClock;
+import dev.lanyard.testing.time.MutableClock;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;

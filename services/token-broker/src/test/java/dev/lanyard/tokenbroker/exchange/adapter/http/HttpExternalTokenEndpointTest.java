@@ -1,11 +1,9 @@
 package dev.lanyard.tokenbroker.exchange.adapter.http;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import dev.lanyard.platform.outbound.AddressPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
+import dev.lanyard.testing.http.StubResponses;
 import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
@@ -44,13 +43,8 @@ class HttpExternalTokenEndpointTest {
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/token", (exchange) -> {
 			this.calls.incrementAndGet();
-			byte[] body = "{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":60}"
-				.getBytes(StandardCharsets.UTF_8);
-			exchange.getResponseHeaders().add("Content-Type", "application/json");
-			exchange.sendResponseHeaders(200, body.length);
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
-			}
+			StubResponses.json(exchange, 200,
+					"{\"access_token\":\"at-1\",\"token_type\":\"Bearer\",\"expires_in\":60}");
 		});
 		this.server.start();
 	}

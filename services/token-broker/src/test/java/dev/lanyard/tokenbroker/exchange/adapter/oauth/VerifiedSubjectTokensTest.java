@@ -1,9 +1,10 @@
 package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.lanyard.testing.time.MutableClock;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class VerifiedSubjectTokensTest {
 
 	private final AtomicInteger decoded = new AtomicInteger();
 
-	private final MutableClock clock = new MutableClock();
+	private final MutableClock clock = new MutableClock(NOW);
 
 	private final JwtDecoder checking = (token) -> {
 		this.decoded.incrementAndGet();
@@ -61,7 +62,7 @@ class VerifiedSubjectTokensTest {
 		VerifiedSubjectTokens tokens = new VerifiedSubjectTokens(this.checking, this.clock, 10);
 		tokens.decode("good-token");
 
-		this.clock.now = NOW.plusSeconds(61);
+		this.clock.advance(Duration.ofSeconds(61));
 		tokens.decode("good-token");
 
 		assertThat(this.decoded).hasValue(2);
@@ -83,27 +84,6 @@ class VerifiedSubjectTokensTest {
 	void constructorWhenMaximumSizeZeroThenRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new VerifiedSubjectTokens(this.checking, this.clock, 0))
 			.withMessage("maximumSize must be positive");
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = NOW;
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

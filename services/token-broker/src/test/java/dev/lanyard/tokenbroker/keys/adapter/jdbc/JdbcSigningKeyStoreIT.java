@@ -19,7 +19,7 @@ import dev.lanyard.tokenbroker.keys.application.SigningKeyStore.StoredSigningKey
 import dev.lanyard.tokenbroker.keys.application.SigningKeys;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 import dev.lanyard.tokenbroker.testing.MigratedDatabase;
-import dev.lanyard.tokenbroker.testing.MutableClock;
+import dev.lanyard.testing.time.MutableClock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.testing;
+package dev.lanyard.testing.time;
 
 import java.time.Clock;
 import java.time.Duration;

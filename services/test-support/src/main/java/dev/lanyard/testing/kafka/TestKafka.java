@@ -1,4 +1,4 @@
-package dev.lanyard.provisioning.service;
+package dev.lanyard.testing.kafka;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -35,10 +35,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Publishes sign-ins the way the gateway does (and raw bytes the way a broken producer
- * might), and reads what user-provisioning publishes from the start of its topics.
+ * Produces events the way Lanyard's services do (and raw bytes the way a broken producer
+ * might), reads dead letters, and reads what the service under test publishes from the
+ * start of the topics it is given.
  */
-final class TestKafka implements AutoCloseable {
+public final class TestKafka implements AutoCloseable {
 
 	private final String bootstrapServers;
 
@@ -50,7 +51,12 @@ final class TestKafka implements AutoCloseable {
 
 	private final List<ConsumerRecord<String, SpecificRecord>> seen = new ArrayList<>();
 
-	TestKafka(String bootstrapServers, String registryUrl) {
+	/**
+	 * Connects to the broker and registry.
+	 * @param outcomeTopics topics to read from their start for {@link #await}; none for a
+	 * test that only produces
+	 */
+	public TestKafka(String bootstrapServers, String registryUrl, String... outcomeTopics) {
 		this.bootstrapServers = bootstrapServers;
 		RegistryProperties registry = new RegistryProperties(URI.create(registryUrl), false);
 		Map<String, Object> producer = new HashMap<>(AvroSerdes.producerProperties(registry));
@@ -62,12 +68,11 @@ final class TestKafka implements AutoCloseable {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 		Map<String, Object> consumer = new HashMap<>(AvroSerdes.consumerProperties(registry));
 		consumer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "user-provisioning-it-" + UUID.randomUUID());
+		consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "lanyard-it-" + UUID.randomUUID());
 		consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		this.outcomes = new KafkaConsumer<>(consumer);
 		List<TopicPartition> partitions = new ArrayList<>();
-		for (String topic : List.of(Topics.USER_CHANGED.name(), Topics.GROUP_MEMBERSHIP_CHANGED.name(),
-				Topics.USER_LOGIN_REFUSED.name())) {
+		for (String topic : outcomeTopics) {
 			this.outcomes.partitionsFor(topic, Duration.ofSeconds(30))
 				.forEach((info) -> partitions.add(new TopicPartition(info.topic(), info.partition())));
 		}
@@ -75,11 +80,11 @@ final class TestKafka implements AutoCloseable {
 		this.outcomes.seekToBeginning(partitions);
 	}
 
-	RecordMetadata send(String topic, Integer partition, String key, SpecificRecord event) {
+	public RecordMetadata send(String topic, Integer partition, String key, SpecificRecord event) {
 		return await(this.avro.send(new ProducerRecord<>(topic, partition, key, event)));
 	}
 
-	RecordMetadata sendRaw(String topic, Integer partition, String key, byte[] value) {
+	public RecordMetadata sendRaw(String topic, Integer partition, String key, byte[] value) {
 		return await(this.raw.send(new ProducerRecord<>(topic, partition, key, value)));
 	}
 
@@ -87,8 +92,11 @@ final class TestKafka implements AutoCloseable {
 	 * Polls until the records of that type with that correlation id satisfy {@code done},
 	 * or the timeout passes; returns them in the order read.
 	 */
-	synchronized <T extends SpecificRecord> List<ConsumerRecord<String, T>> await(Class<T> type, String correlationId,
-			Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
+	public synchronized <T extends SpecificRecord> List<ConsumerRecord<String, T>> await(Class<T> type,
+			String correlationId, Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
+		if (this.outcomes.assignment().isEmpty()) {
+			throw new IllegalStateException("No outcome topics to read: name them when creating TestKafka");
+		}
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (true) {
 			List<ConsumerRecord<String, T>> matching = matching(type, correlationId);
@@ -99,7 +107,7 @@ final class TestKafka implements AutoCloseable {
 		}
 	}
 
-	<T extends SpecificRecord> ConsumerRecord<String, T> awaitOne(Class<T> type, String correlationId,
+	public <T extends SpecificRecord> ConsumerRecord<String, T> awaitOne(Class<T> type, String correlationId,
 			Duration timeout) {
 		List<ConsumerRecord<String, T>> found = await(type, correlationId, (list) -> !list.isEmpty(), timeout);
 		if (found.isEmpty()) {
@@ -121,7 +129,7 @@ final class TestKafka implements AutoCloseable {
 	}
 
 	/** The dead letter that came from that topic, partition and offset, if any. */
-	Optional<ConsumerRecord<String, byte[]>> deadLetter(RecordMetadata source, Duration wait) {
+	public Optional<ConsumerRecord<String, byte[]>> deadLetter(RecordMetadata source, Duration wait) {
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 						ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -148,12 +156,12 @@ final class TestKafka implements AutoCloseable {
 		}
 	}
 
-	static String text(ConsumerRecord<?, ?> record, String header) {
+	public static String text(ConsumerRecord<?, ?> record, String header) {
 		Header last = record.headers().lastHeader(header);
 		return (last != null) ? new String(last.value(), StandardCharsets.UTF_8) : null;
 	}
 
-	static Number number(ConsumerRecord<?, ?> record, String header) {
+	public static Number number(ConsumerRecord<?, ?> record, String header) {
 		Header last = record.headers().lastHeader(header);
 		if (last == null) {
 			return null;
