@@ -13,11 +13,11 @@ import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticatio
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.AuditedAccessTokenResponseHandler;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
+import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.StatelessClientCredentialsAuthorizationService;
-import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationConverter;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
@@ -96,7 +96,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
+			OAuth2AuthorizationService authorizations, ClientCredentialsGrant clientCredentials, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
 			EndedSessions endedSessions, ThrottlingProperties throttling) {
@@ -105,16 +105,17 @@ class SecurityConfiguration {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.registeredClientRepository(clients)
 				.authorizationService(authorizations)
-				.tokenEndpoint(
-						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
-							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken,
-									clients, gateway.gatewayClientId()))
-							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
-							.authenticationProvider(new TokenExchangeAuthenticationProvider(
-									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
-									issueServiceAccountCredential, issueViewerCredential, endedSessions))
-							.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
-							.errorResponseHandler(tokenErrors))
+				.tokenEndpoint((token) -> token.accessTokenRequestConverters(clientCredentials::replaceConverter)
+					.authenticationProviders(clientCredentials::replaceProvider)
+					.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
+					.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken, clients,
+							gateway.gatewayClientId()))
+					.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
+					.authenticationProvider(new TokenExchangeAuthenticationProvider(
+							new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
+							issueServiceAccountCredential, issueViewerCredential, endedSessions))
+					.accessTokenResponseHandler(new RecordedAccessTokenResponseHandler())
+					.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});
 		// Every grant, token exchange included, needs an authenticated client: a subject
@@ -175,14 +176,14 @@ class SecurityConfiguration {
 	 */
 	private static JwtAuthenticationConverter rolesConverter() {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-		authorities.setAuthoritiesClaimName(ContentSessionTokenCustomizer.ROLES);
+		authorities.setAuthoritiesClaimName(TokenClaims.ROLES);
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter((jwt) -> {
 			if (!ServiceTokens.ACCESS_TOKEN_TYP.equals(jwt.getHeaders().get("typ"))) {
 				return List.of();
 			}
-			String type = jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE);
+			String type = jwt.getClaimAsString(TokenClaims.TOKEN_TYPE);
 			if (TokenIssuance.CONTENT_SESSION.equals(type)) {
 				return authorities.convert(jwt);
 			}

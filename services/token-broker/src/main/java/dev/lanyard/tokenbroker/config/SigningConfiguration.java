@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.adapter.schedule.SigningKeyMaintenanceSchedule;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
@@ -34,8 +33,6 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /** Signing keys, the JWKS they are published in, and encoding and decoding of JWTs. */
 @Configuration(proxyBeanMethods = false)
@@ -124,11 +121,6 @@ class SigningConfiguration {
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
 		return new NimbusJwtEncoder(keys.signingSource());
-	}
-
-	@Bean
-	OAuth2TokenCustomizer<JwtEncodingContext> contentSessionTokenCustomizer(TokenProperties tokens) {
-		return new ContentSessionTokenCustomizer(SignatureAlgorithm.from(tokens.signingAlgorithm().name()));
 	}
 
 	/**

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.exchange.application.InternalTokenSigner;
 import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -54,8 +54,8 @@ public final class JwtInternalTokenSigner implements InternalTokenSigner {
 			.notBefore(issuedAt)
 			.expiresAt(expiresAt)
 			.id(tokenId)
-			.claim(ContentSessionTokenCustomizer.ROLES, List.of(IssueInternalServiceToken.SERVICE))
-			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE, TokenIssuance.INTERNAL_SERVICE)
+			.claim(TokenClaims.ROLES, List.of(IssueInternalServiceToken.SERVICE))
+			.claim(TokenClaims.TOKEN_TYPE, TokenIssuance.INTERNAL_SERVICE)
 			.build();
 		return this.encoder
 			.encode(JwtEncoderParameters

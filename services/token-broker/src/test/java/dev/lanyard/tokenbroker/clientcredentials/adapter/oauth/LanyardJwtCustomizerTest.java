@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.issuance.adapter.oauth;
+package dev.lanyard.tokenbroker.clientcredentials.adapter.oauth;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class ContentSessionTokenCustomizerTest {
+class LanyardJwtCustomizerTest {
 
 	@Test
 	void customizeWhenClientCredentialsThenContractClaims() {
@@ -54,7 +54,7 @@ class ContentSessionTokenCustomizerTest {
 
 	@Test
 	void constructorWhenAlgorithmNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ContentSessionTokenCustomizer(null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new LanyardJwtCustomizer(null))
 			.withMessage("algorithm cannot be null");
 	}
 

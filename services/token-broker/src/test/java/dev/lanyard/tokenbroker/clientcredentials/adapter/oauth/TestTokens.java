@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.issuance.adapter.oauth;
+package dev.lanyard.tokenbroker.clientcredentials.adapter.oauth;
 
 import java.time.Duration;
 import java.util.Set;
@@ -32,17 +32,17 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.DefaultOAuth2TokenContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 
-/** Content session tokens made the way the token endpoint makes them. */
-final class TestTokens {
+/** Client access tokens made the way the token endpoint makes them. */
+public final class TestTokens {
 
-	static final String ISSUER = "http://127.0.0.1:8080";
+	public static final String ISSUER = "http://127.0.0.1:8080";
 
-	static final ECKey KEY = generateKey();
+	public static final ECKey KEY = generateKey();
 
 	private TestTokens() {
 	}
 
-	static RegisteredClient client(String clientId, String kind, String... scopes) {
+	public static RegisteredClient client(String clientId, String kind, String... scopes) {
 		return RegisteredClient.withId(clientId)
 			.clientId(clientId)
 			.clientSecret("{sha256}" + "0".repeat(64))
@@ -55,11 +55,21 @@ final class TestTokens {
 			.build();
 	}
 
-	static Jwt jwt(RegisteredClient client, Set<String> scopes) {
+	/** The token generator the token endpoint uses, with the test key. */
+	public static JwtGenerator generator() {
 		JwtGenerator generator = new JwtGenerator(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(KEY))));
-		generator.setJwtCustomizer(new ContentSessionTokenCustomizer(SignatureAlgorithm.ES256));
+		generator.setJwtCustomizer(new LanyardJwtCustomizer(SignatureAlgorithm.ES256));
+		return generator;
+	}
+
+	/** The authorization server's context of a request, with {@link #ISSUER}. */
+	public static AuthorizationServerContext context() {
+		return new FixedContext();
+	}
+
+	static Jwt jwt(RegisteredClient client, Set<String> scopes) {
 		OAuth2ClientAuthenticationToken principal = principal(client);
-		return generator.generate(DefaultOAuth2TokenContext.builder()
+		return generator().generate(DefaultOAuth2TokenContext.builder()
 			.registeredClient(client)
 			.principal(principal)
 			.authorizationServerContext(new FixedContext())
@@ -70,14 +80,14 @@ final class TestTokens {
 			.build());
 	}
 
-	static OAuth2AccessTokenAuthenticationToken authentication(RegisteredClient client, Set<String> scopes) {
+	public static OAuth2AccessTokenAuthenticationToken authentication(RegisteredClient client, Set<String> scopes) {
 		Jwt jwt = jwt(client, scopes);
 		OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, jwt.getTokenValue(),
 				jwt.getIssuedAt(), jwt.getExpiresAt(), scopes);
 		return new OAuth2AccessTokenAuthenticationToken(client, principal(client), token);
 	}
 
-	private static OAuth2ClientAuthenticationToken principal(RegisteredClient client) {
+	public static OAuth2ClientAuthenticationToken principal(RegisteredClient client) {
 		return new OAuth2ClientAuthenticationToken(client, ClientAuthenticationMethod.CLIENT_SECRET_BASIC, null);
 	}
 

@@ -1,9 +1,10 @@
-package dev.lanyard.tokenbroker.issuance.adapter.oauth;
+package dev.lanyard.tokenbroker.clientcredentials.adapter.oauth;
 
 import java.util.List;
 import java.util.TreeSet;
 
 import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
@@ -12,27 +13,24 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * Shapes every JWT this service signs: the configured signature algorithm, and for
- * client-credentials access tokens (content session tokens) the {@code roles} claim (the
- * client's kind), {@code lanyard_token_type} and {@code scope} as a space-separated
- * string (RFC 9068 §2.2.3).
+ * Shapes every JWT the authorization server's token generator signs: the configured
+ * signature algorithm and the {@code at+jwt} header; and for client-credentials access
+ * tokens (what resource servers know as content session tokens, whatever the client's
+ * kind) the {@code roles} claim (the client's kind), the audience of that kind,
+ * {@code lanyard_token_type} and {@code scope} as a space-separated string (RFC 9068
+ * §2.2.3).
  */
-public final class ContentSessionTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
-
-	/** Claim holding the roles of the token's subject. */
-	public static final String ROLES = "roles";
-
-	/** Claim naming the kind of Lanyard token. */
-	public static final String TOKEN_TYPE = "lanyard_token_type";
+public final class LanyardJwtCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	private final SignatureAlgorithm algorithm;
 
-	public ContentSessionTokenCustomizer(SignatureAlgorithm algorithm) {
+	public LanyardJwtCustomizer(SignatureAlgorithm algorithm) {
 		if (algorithm == null) {
 			throw new IllegalArgumentException("algorithm cannot be null");
 		}
@@ -55,15 +53,15 @@ public final class ContentSessionTokenCustomizer implements OAuth2TokenCustomize
 					new OAuth2Error(OAuth2ErrorCodes.SERVER_ERROR, "The client has no kind", null));
 		}
 		context.getClaims().claims((claims) -> {
-			claims.put(ROLES, List.of(kind));
+			claims.put(TokenClaims.ROLES, List.of(kind));
 			// the services this kind of client may call, each checking it is among them
-			claims.put("aud", ServiceTokens.audiencesOfClientKind(kind));
-			claims.put(TOKEN_TYPE, TokenIssuance.CONTENT_SESSION);
+			claims.put(JwtClaimNames.AUD, ServiceTokens.audiencesOfClientKind(kind));
+			claims.put(TokenClaims.TOKEN_TYPE, TokenIssuance.CONTENT_SESSION);
 			if (context.getAuthorizedScopes().isEmpty()) {
-				claims.remove("scope");
+				claims.remove(TokenClaims.SCOPE);
 			}
 			else {
-				claims.put("scope", String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
+				claims.put(TokenClaims.SCOPE, String.join(" ", new TreeSet<>(context.getAuthorizedScopes())));
 			}
 		});
 	}
