@@ -8,7 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
-import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
+import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;

@@ -13,12 +13,12 @@ import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
 
-import dev.lanyard.tokenbroker.exchange.adapter.http.ExternalCallPolicies;
-import dev.lanyard.tokenbroker.exchange.adapter.http.HttpExternalTokenEndpoint;
-import dev.lanyard.tokenbroker.exchange.adapter.http.RegistryIntegrationSecrets;
-import dev.lanyard.tokenbroker.exchange.adapter.http.ResilientExternalTokenEndpoint;
-import dev.lanyard.tokenbroker.exchange.adapter.oauth.JwtInternalTokenSigner;
-import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
+import dev.lanyard.tokenbroker.external.adapter.http.ExternalCallPolicies;
+import dev.lanyard.tokenbroker.external.adapter.http.HttpExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.external.adapter.http.RegistryIntegrationSecrets;
+import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.external.adapter.oauth.JwtInternalTokenSigner;
+import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.ServiceAccountTokenCache;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.domain;
+package dev.lanyard.tokenbroker.external.domain;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 /**
  * An external service answered a request with a client error (4xx): asking again

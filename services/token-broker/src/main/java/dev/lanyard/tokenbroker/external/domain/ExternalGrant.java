@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.domain;
+package dev.lanyard.tokenbroker.external.domain;
 
 /**
  * What an external token endpoint answered to an authorization-code or refresh-token

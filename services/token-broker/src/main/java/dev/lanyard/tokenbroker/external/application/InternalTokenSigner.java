@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 import java.time.Instant;
 

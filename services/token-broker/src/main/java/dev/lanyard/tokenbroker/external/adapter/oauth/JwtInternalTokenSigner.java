@@ -1,12 +1,12 @@
-package dev.lanyard.tokenbroker.exchange.adapter.oauth;
+package dev.lanyard.tokenbroker.external.adapter.oauth;
 
 import java.time.Instant;
 import java.util.List;
 
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
-import dev.lanyard.tokenbroker.exchange.application.InternalTokenSigner;
-import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
+import dev.lanyard.tokenbroker.external.application.InternalTokenSigner;
+import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,8 +23,8 @@ import dev.lanyard.platform.outbound.AddressPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 

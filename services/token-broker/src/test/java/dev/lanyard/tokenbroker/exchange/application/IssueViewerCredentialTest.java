@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.connections.application;
+package dev.lanyard.tokenbroker.exchange.application;
 
 import java.net.URI;
 import java.time.Clock;
@@ -14,11 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
+import dev.lanyard.tokenbroker.connections.application.InMemoryConnectionStore;
+import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
 import dev.lanyard.tokenbroker.connections.domain.Connection;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
-import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
@@ -250,13 +253,13 @@ class IssueViewerCredentialTest {
 		return new UserGrantEndpoint() {
 
 			@Override
-			public dev.lanyard.tokenbroker.exchange.domain.ExternalGrant authorizationCode(Integration integration,
+			public dev.lanyard.tokenbroker.external.domain.ExternalGrant authorizationCode(Integration integration,
 					String clientSecret, String code, URI redirectUri, String codeVerifier) {
 				throw new UnsupportedOperationException();
 			}
 
 			@Override
-			public dev.lanyard.tokenbroker.exchange.domain.ExternalGrant refresh(Integration integration,
+			public dev.lanyard.tokenbroker.external.domain.ExternalGrant refresh(Integration integration,
 					String clientSecret, String refreshToken) {
 				throw new UnsupportedOperationException();
 			}

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 /**
  * An external service (a token endpoint, integration-registry) could not be asked or

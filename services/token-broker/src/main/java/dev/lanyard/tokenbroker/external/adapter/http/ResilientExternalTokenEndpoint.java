@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.net.URI;
 import java.util.Set;
@@ -12,12 +12,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalTokenEndpoint;
-import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.application.ExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /**

@@ -1,8 +1,8 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 import java.util.Set;
 
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /** An integration's external token endpoint. */

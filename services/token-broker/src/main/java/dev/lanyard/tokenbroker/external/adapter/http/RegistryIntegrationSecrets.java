@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,10 +19,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.ids.Ids;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
-import dev.lanyard.tokenbroker.exchange.application.IntegrationSecrets;
-import dev.lanyard.tokenbroker.exchange.application.IssueInternalServiceToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
+import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
 
 /**
  * Client secrets from integration-registry's internal endpoint {@code GET

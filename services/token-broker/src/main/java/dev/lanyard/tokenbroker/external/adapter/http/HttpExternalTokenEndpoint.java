@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,12 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.outbound.RefusedAddressException;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalTokenEndpoint;
-import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.application.ExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /**

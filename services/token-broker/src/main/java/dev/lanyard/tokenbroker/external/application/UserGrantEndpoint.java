@@ -1,8 +1,8 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 import java.net.URI;
 
-import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /** A viewer integration's external token endpoint, for a user's own grants. */

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.application;
+package dev.lanyard.tokenbroker.external.application;
 
 /** Where integrations' client secrets come from (integration-registry keeps them). */
 public interface IntegrationSecrets {

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.connections.application;
+package dev.lanyard.tokenbroker.exchange.application;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.exchange.adapter.http;
+package dev.lanyard.tokenbroker.external.adapter.http;
 
 import java.time.Duration;
 
@@ -10,7 +10,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
 
 /**
  * The Resilience4j policies around external calls, built from settings. Only
