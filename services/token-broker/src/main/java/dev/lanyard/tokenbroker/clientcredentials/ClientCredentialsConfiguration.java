@@ -2,16 +2,15 @@ package dev.lanyard.tokenbroker.clientcredentials;
 
 import java.time.Clock;
 
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsAuthenticationProvider;
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.LanyardJwtCustomizer;
 import dev.lanyard.tokenbroker.clientcredentials.application.RecordClientAccessToken;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
-import dev.lanyard.tokenbroker.config.TokenProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
@@ -27,7 +26,7 @@ class ClientCredentialsConfiguration {
 	/** Also what the authorization server's own generator applies, should it sign. */
 	@Bean
 	OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer(TokenProperties tokens) {
-		return new LanyardJwtCustomizer(SignatureAlgorithm.from(tokens.signingAlgorithm().name()));
+		return new LanyardJwtCustomizer(tokens.jwsAlgorithm());
 	}
 
 	/**

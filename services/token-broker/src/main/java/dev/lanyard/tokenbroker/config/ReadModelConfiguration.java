@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.tokenbroker.integrations.IntegrationCacheProperties;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;

@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.tokenbroker.TokenProperties;
+import dev.lanyard.tokenbroker.clients.GatewayClientProperties;
+import dev.lanyard.tokenbroker.throttling.ThrottlingProperties;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;

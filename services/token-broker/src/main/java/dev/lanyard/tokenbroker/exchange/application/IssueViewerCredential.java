@@ -9,13 +9,13 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
 import dev.lanyard.tokenbroker.connections.application.ViewerToken;
 import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
-import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.connections.domain.ViewerAccess;
-import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
+import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.external;
 
 import java.net.URI;
 import java.time.Duration;

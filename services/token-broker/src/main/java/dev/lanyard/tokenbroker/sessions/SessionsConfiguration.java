@@ -1,7 +1,8 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.sessions;
 
 import java.time.Clock;
 
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcEndedSessions;
 import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcSignIns;
@@ -15,7 +16,6 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** User session tokens: the signer and the use case behind the user-session grant. */
@@ -38,8 +38,8 @@ class SessionsConfiguration {
 	IssueUserSessionToken issueUserSessionToken(AwaitUser users, JwtEncoder jwtEncoder, TokenProperties tokens,
 			UserSessionProperties sessions, IssuanceAuditTrail auditTrail, Clock clock, SignIns signIns,
 			EndedSessions endedSessions) {
-		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(jwtEncoder,
-				SignatureAlgorithm.from(tokens.signingAlgorithm().name()), tokens.issuerUrl());
+		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(jwtEncoder, tokens.jwsAlgorithm(),
+				tokens.issuerUrl());
 		return new IssueUserSessionToken(users, signer, auditTrail, sessions.userSessionTokenTimeToLive(),
 				sessions.userWaitTimeout(), clock, signIns, endedSessions, sessions.browserSessionMaxAge());
 	}

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,6 +7,7 @@ import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 
 /**
  * What the tokens look like.
@@ -41,6 +42,11 @@ public record TokenProperties(@DefaultValue("http://127.0.0.1:8080") URI issuer,
 					"lanyard.token-broker.content-session-token-time-to-live must be between 1 second and 24 hours, was "
 							+ contentSessionTokenTimeToLive);
 		}
+	}
+
+	/** The signing algorithm as Spring Security's JWT encoders name it. */
+	public SignatureAlgorithm jwsAlgorithm() {
+		return SignatureAlgorithm.from(this.signingAlgorithm.name());
 	}
 
 	/** The issuer as the authorization server wants it: no trailing slash. */

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.external;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -12,33 +12,28 @@ import dev.lanyard.platform.outbound.AddressPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
-
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.external.adapter.http.ExternalCallPolicies;
 import dev.lanyard.tokenbroker.external.adapter.http.HttpExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.adapter.http.RegistryIntegrationSecrets;
 import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.adapter.oauth.JwtInternalTokenSigner;
 import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
-import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
-import dev.lanyard.tokenbroker.exchange.application.ServiceAccountTokenCache;
-import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
-import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /**
- * RFC 8693 token exchange: the external token endpoint behind Resilience4j (shared with
- * the viewer connect flow), client secrets from integration-registry, and for
- * service-account integrations the token cache and the use case.
+ * Calls out of the service: external token endpoints behind Resilience4j (for the token
+ * exchange and the viewer connect flow alike), and integrations' client secrets from
+ * integration-registry.
  */
 @Configuration(proxyBeanMethods = false)
-class TokenExchangeConfiguration {
+class ExternalServicesConfiguration {
 
-	private static final Logger log = LoggerFactory.getLogger(TokenExchangeConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(ExternalServicesConfiguration.class);
 
 	/** Internal-service tokens live one minute. */
 	private static final Duration INTERNAL_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
@@ -79,21 +74,12 @@ class TokenExchangeConfiguration {
 	@Bean
 	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, JwtEncoder jwtEncoder,
 			TokenProperties tokens, TokenExchangeProperties exchange, JsonMapper json, Clock clock) {
-		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(new JwtInternalTokenSigner(jwtEncoder,
-				SignatureAlgorithm.from(tokens.signingAlgorithm().name()), tokens.issuerUrl()), auditTrail,
+		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(
+				new JwtInternalTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl()), auditTrail,
 				INTERNAL_TOKEN_TIME_TO_LIVE, clock);
 		return new RegistryIntegrationSecrets(exchange.integrationRegistryUrl(), httpClient(exchange), json,
 				exchange.externalTimeout(), internalTokens, ExternalCallPolicies.retry("integration-registry",
 						exchange.externalRetryAttempts(), exchange.externalRetryBackoff()));
-	}
-
-	@Bean
-	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
-			IssuanceAuditTrail auditTrail, DenialRecorder denials, ResilientExternalTokenEndpoint externalTokenEndpoint,
-			RegistryIntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
-		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(externalTokenEndpoint, integrationSecrets,
-				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
-		return new IssueServiceAccountCredential(integrations, cache, auditTrail, denials, clock);
 	}
 
 }

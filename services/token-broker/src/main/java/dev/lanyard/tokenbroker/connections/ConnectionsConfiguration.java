@@ -1,21 +1,20 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.connections;
 
 import java.time.Clock;
 
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.connections.adapter.jdbc.JdbcConnectionStore;
 import dev.lanyard.tokenbroker.connections.application.CompleteConnection;
 import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
 import dev.lanyard.tokenbroker.connections.application.ConnectionStore;
 import dev.lanyard.tokenbroker.connections.application.ForgetDeactivatedUser;
-import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.connections.application.ManageConnections;
 import dev.lanyard.tokenbroker.connections.application.StartConnection;
 import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
+import dev.lanyard.tokenbroker.external.TokenExchangeProperties;
 import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
-import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
-import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.application.RevocationRecorder;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
@@ -27,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Viewer integrations: the connect flow, the stored connections (refresh tokens sealed
- * with the key-encryption key), users' access tokens and the exchange use case.
+ * with the key-encryption key) and users' access tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionsConfiguration {
@@ -74,13 +73,6 @@ class ConnectionsConfiguration {
 	ForgetDeactivatedUser forgetDeactivatedUser(ConnectionStore store, ViewerTokens tokens,
 			RevocationRecorder revocations) {
 		return new ForgetDeactivatedUser(store, tokens, revocations);
-	}
-
-	@Bean
-	IssueViewerCredential issueViewerCredential(IntegrationReadModel integrations, UserReadModel users,
-			ViewerTokens tokens, ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials,
-			Clock clock) {
-		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, denials, clock);
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.throttling;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.clients;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

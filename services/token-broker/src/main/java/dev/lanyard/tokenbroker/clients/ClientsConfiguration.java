@@ -1,10 +1,11 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.clients;
 
 import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.clients.adapter.jdbc.JdbcClientStore;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.Sha256SecretEncoder;
@@ -27,11 +28,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class ClientsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(ClientsConfiguration.class);
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 	@Bean
 	PasswordEncoder clientSecretEncoder() {

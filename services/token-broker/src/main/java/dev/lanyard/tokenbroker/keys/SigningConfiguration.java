@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.keys;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,14 +11,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lanyard.platform.security.ServiceTokens;
-import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
-import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.adapter.schedule.SigningKeyMaintenanceSchedule;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+import dev.lanyard.tokenbroker.sessions.UserSessionProperties;
+import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
+import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -43,7 +45,9 @@ class SigningConfiguration {
 	/** What this service's and Spring's JWT validators accept by default. */
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
 
-	/** As TokenExchangeConfiguration signs them for the calls to integration-registry. */
+	/**
+	 * As ExternalServicesConfiguration signs them for the calls to integration-registry.
+	 */
 	private static final Duration INTERNAL_SERVICE_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
 
 	/**

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.clients;
 
 import java.time.Duration;
 

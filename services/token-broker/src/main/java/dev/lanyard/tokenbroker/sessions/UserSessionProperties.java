@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.config;
+package dev.lanyard.tokenbroker.sessions;
 
 import java.time.Duration;
 
