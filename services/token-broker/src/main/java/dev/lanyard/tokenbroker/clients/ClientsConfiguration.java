@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.clients.adapter.jdbc.JdbcClientStore;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
+import dev.lanyard.tokenbroker.clients.adapter.oauth.PasswordEncoderClientSecrets;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.Sha256SecretEncoder;
 import dev.lanyard.tokenbroker.clients.application.ClientStore;
 import dev.lanyard.tokenbroker.clients.application.ManageClients;
@@ -50,7 +51,8 @@ class ClientsConfiguration {
 	@Bean
 	ManageClients manageClients(ClientStore store, PasswordEncoder clientSecretEncoder,
 			CachingRegisteredClientRepository registeredClients, Clock clock) {
-		return new ManageClients(store, clientSecretEncoder, registeredClients, clock);
+		return new ManageClients(store, new PasswordEncoderClientSecrets(clientSecretEncoder), registeredClients,
+				clock);
 	}
 
 	/** Ensures the bootstrap administrator before the web server accepts requests. */

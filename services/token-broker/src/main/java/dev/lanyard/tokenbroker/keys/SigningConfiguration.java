@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
+import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
 import dev.lanyard.tokenbroker.keys.adapter.schedule.SigningKeyMaintenanceSchedule;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyStore;
-import dev.lanyard.tokenbroker.keys.application.SigningKeys;
 import dev.lanyard.tokenbroker.sessions.UserSessionProperties;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
@@ -88,8 +88,8 @@ class SigningConfiguration {
 	 * it that much longer) and the 60 s clock skew verifiers allow.
 	 */
 	@Bean
-	SigningKeyRotation signingKeyRotation(SigningKeyStore store, KeyMaterialCipher keyMaterialCipher, SigningKeys keys,
-			SigningKeyProperties rotation, TokenProperties tokens, UserSessionProperties sessions, Clock clock) {
+	SigningKeyRotation signingKeyRotation(SigningKeyStore store, SigningKeys keys, SigningKeyProperties rotation,
+			TokenProperties tokens, UserSessionProperties sessions, Clock clock) {
 		Duration longest = Stream
 			.of(tokens.contentSessionTokenTimeToLive(), sessions.userSessionTokenTimeToLive(),
 					INTERNAL_SERVICE_TOKEN_TIME_TO_LIVE)
@@ -98,7 +98,7 @@ class SigningConfiguration {
 		Duration retention = longest.plus(rotation.refreshInterval()).plus(CLOCK_SKEW);
 		log.info("Signing keys rotate every {}; a retired key stays published for {}", rotation.rotationPeriod(),
 				retention);
-		return new SigningKeyRotation(store, keyMaterialCipher, keys, rotation.rotationPeriod(), retention, clock);
+		return new SigningKeyRotation(store, keys, rotation.rotationPeriod(), retention, clock);
 	}
 
 	@Bean

@@ -19,7 +19,7 @@ import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
-import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,8 +13,6 @@ import dev.lanyard.tokenbroker.clients.domain.Client;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
 
-import org.springframework.security.crypto.password.PasswordEncoder;
-
 /** The administrator's use cases on registered clients. */
 public final class ManageClients {
 
@@ -22,13 +20,14 @@ public final class ManageClients {
 
 	private final ClientStore store;
 
-	private final PasswordEncoder secretEncoder;
+	private final ClientSecretEncoder secretEncoder;
 
 	private final ClientChangeListener changes;
 
 	private final Clock clock;
 
-	public ManageClients(ClientStore store, PasswordEncoder secretEncoder, ClientChangeListener changes, Clock clock) {
+	public ManageClients(ClientStore store, ClientSecretEncoder secretEncoder, ClientChangeListener changes,
+			Clock clock) {
 		if (store == null) {
 			throw new IllegalArgumentException("store cannot be null");
 		}

@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.keys.application;
+package dev.lanyard.tokenbroker.keys.adapter.jose;
 
 import java.text.ParseException;
 import java.time.Clock;
@@ -23,16 +23,21 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyStore.StoredSigningKey;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyring;
+import dev.lanyard.tokenbroker.keys.application.UnencryptedMaterialException;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 /**
  * The service's signing keys as last read from the store: the active key of the
  * configured algorithm signs; every stored key (active or retired) is published for
  * verification. The first start generates and stores the active key, so later starts keep
- * its {@code kid}; {@link #reload()} picks up rotations, also another instance's.
+ * its {@code kid}; {@link #reload()} picks up rotations, also another instance's. Keys
+ * are Nimbus JWKs, and what signs and verifies reads them through {@link JWKSource}s.
  */
-public final class SigningKeys {
+public final class SigningKeys implements SigningKeyring {
 
 	private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
 
@@ -76,7 +81,7 @@ public final class SigningKeys {
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
-		if (activeKey(store.findAll(), algorithm) == null) {
+		if (SigningKeyStore.activeKey(store.findAll(), algorithm) == null) {
 			JWK generated = generate(algorithm, clock);
 			if (store.insertActive(seal(generated, algorithm, cipher, clock))) {
 				log.info("Generated {} signing key {} (private key stored {})", algorithm, generated.getKeyID(),
@@ -88,13 +93,10 @@ public final class SigningKeys {
 		return keys;
 	}
 
-	/**
-	 * Reads the keys again. A failure (store unreachable, a row refused) leaves the keys
-	 * as they were and is thrown.
-	 */
+	@Override
 	public void reload() {
 		List<StoredSigningKey> all = this.store.findAll();
-		StoredSigningKey active = activeKey(all, this.algorithm);
+		StoredSigningKey active = SigningKeyStore.activeKey(all, this.algorithm);
 		if (active == null) {
 			throw new IllegalStateException("No active " + this.algorithm + " signing key is stored");
 		}
@@ -163,18 +165,19 @@ public final class SigningKeys {
 		return (selector, context) -> selector.select(verificationKeys(selector.getMatcher().getKeyIDs()));
 	}
 
-	/** The stored keys as last loaded, oldest first (material as stored). */
+	@Override
 	public List<StoredSigningKey> stored() {
 		return this.loaded.get().stored();
 	}
 
-	/** The algorithm new tokens are signed with. */
+	@Override
 	public SigningAlgorithm algorithm() {
 		return this.algorithm;
 	}
 
-	static StoredSigningKey activeKey(List<StoredSigningKey> keys, SigningAlgorithm algorithm) {
-		return keys.stream().filter((k) -> k.active() && k.algorithm() == algorithm).findFirst().orElse(null);
+	@Override
+	public StoredSigningKey newKey() {
+		return seal(generate(this.algorithm, this.clock), this.algorithm, this.cipher, this.clock);
 	}
 
 	static StoredSigningKey seal(JWK key, SigningAlgorithm algorithm, KeyMaterialCipher cipher, Clock clock) {

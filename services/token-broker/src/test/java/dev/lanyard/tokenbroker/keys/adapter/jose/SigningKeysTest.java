@@ -1,4 +1,4 @@
-package dev.lanyard.tokenbroker.keys.application;
+package dev.lanyard.tokenbroker.keys.adapter.jose;
 
 import java.time.Clock;
 
@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.keys.application.InMemorySigningKeyStore;
+import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +26,7 @@ class SigningKeysTest {
 		assertThat(keys.signingKey()).isInstanceOf(ECKey.class);
 		assertThat(keys.signingKey().isPrivate()).isTrue();
 		assertThat(keys.signingKey().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-		assertThat(this.store.keys).singleElement().satisfies((stored) -> {
+		assertThat(this.store.findAll()).singleElement().satisfies((stored) -> {
 			assertThat(stored.kid()).isEqualTo(keys.signingKey().getKeyID());
 			assertThat(stored.keyEncryption()).isEqualTo("A256GCM");
 		});
@@ -39,7 +41,7 @@ class SigningKeysTest {
 			.signingKey()
 			.getKeyID();
 		assertThat(again).isEqualTo(kid);
-		assertThat(this.store.keys).hasSize(1);
+		assertThat(this.store.findAll()).hasSize(1);
 	}
 
 	@Test
