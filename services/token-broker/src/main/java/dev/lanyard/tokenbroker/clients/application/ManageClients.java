@@ -4,11 +4,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.clients.domain.Client;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
@@ -138,7 +138,7 @@ public final class ManageClients {
 
 	private Client toClient(RegisterClient command) {
 		try {
-			String clientId = (command.clientId() != null) ? command.clientId() : UUID.randomUUID().toString();
+			String clientId = (command.clientId() != null) ? command.clientId() : Ids.uuidString();
 			ClientKind kind = ClientKind.fromValue(command.kind());
 			if (kind == ClientKind.GATEWAY) {
 				throw new IllegalArgumentException("A gateway client comes from the deployment's settings "
