@@ -84,6 +84,33 @@ class TokenEndpointIT extends ServiceTestSupport {
 	}
 
 	@Test
+	@Order(1)
+	void clientCredentialsWhenAuditorThenRecordedAsAuditorsClientAccess() throws Exception {
+		RegisteredClient auditor = createClient("auditor");
+		String token = token(auditor.clientId(), auditor.secret());
+		Jwt jwt = decode(token);
+		// the resource servers' contract is unchanged: every client token says
+		// content-session
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("content-session");
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("auditor");
+
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
+			List<TokenIssued> issued = events.awaitFor(auditor.clientId(), (list) -> !list.isEmpty(),
+					Duration.ofSeconds(20));
+			assertThat(issued).singleElement().satisfies((event) -> {
+				assertThat(event.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(token));
+				assertThat(event.getTokenId()).isEqualTo(jwt.getId());
+				assertThat(event.getTokenType()).isEqualTo("client-access");
+				assertThat(event.getSubjectType()).isEqualTo("auditor");
+				assertThat(event.getSubjectId()).isEqualTo(auditor.clientId());
+				assertThat(event.getContentId()).isNull();
+				assertThat(event.getAudience()).containsExactly("audit");
+				assertThat(event.getGrantType()).isEqualTo("client_credentials");
+			});
+		}
+	}
+
+	@Test
 	@Order(2)
 	void tokenRequestWhenRejectedThenOAuthErrorsAndNoEvent() {
 		RegisteredClient client = createClient("content", "reports.read");
