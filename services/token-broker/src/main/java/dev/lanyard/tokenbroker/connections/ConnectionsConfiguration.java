@@ -11,7 +11,7 @@ import dev.lanyard.tokenbroker.connections.application.ForgetDeactivatedUser;
 import dev.lanyard.tokenbroker.connections.application.ManageConnections;
 import dev.lanyard.tokenbroker.connections.application.StartConnection;
 import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
-import dev.lanyard.tokenbroker.external.TokenExchangeProperties;
+import dev.lanyard.tokenbroker.external.ExternalServicesProperties;
 import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
@@ -44,7 +44,7 @@ class ConnectionsConfiguration {
 
 	@Bean
 	ViewerTokens viewerTokens(ConnectionStore store, ResilientExternalTokenEndpoint externalTokenEndpoint,
-			IntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
+			IntegrationSecrets integrationSecrets, ExternalServicesProperties exchange, Clock clock) {
 		return new ViewerTokens(store, externalTokenEndpoint, integrationSecrets,
 				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
 	}

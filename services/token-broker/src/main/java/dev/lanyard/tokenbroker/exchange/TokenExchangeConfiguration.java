@@ -7,7 +7,7 @@ import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.application.ServiceAccountTokenCache;
-import dev.lanyard.tokenbroker.external.TokenExchangeProperties;
+import dev.lanyard.tokenbroker.external.ExternalServicesProperties;
 import dev.lanyard.tokenbroker.external.adapter.http.RegistryIntegrationSecrets;
 import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
@@ -28,7 +28,7 @@ class TokenExchangeConfiguration {
 	@Bean
 	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
 			IssuanceAuditTrail auditTrail, DenialRecorder denials, ResilientExternalTokenEndpoint externalTokenEndpoint,
-			RegistryIntegrationSecrets integrationSecrets, TokenExchangeProperties exchange, Clock clock) {
+			RegistryIntegrationSecrets integrationSecrets, ExternalServicesProperties exchange, Clock clock) {
 		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(externalTokenEndpoint, integrationSecrets,
 				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
 		return new IssueServiceAccountCredential(integrations, cache, auditTrail, denials, clock);

@@ -38,7 +38,7 @@ class ExternalServicesConfiguration {
 	/** Internal-service tokens live one minute. */
 	private static final Duration INTERNAL_TOKEN_TIME_TO_LIVE = Duration.ofSeconds(60);
 
-	private static HttpClient httpClient(TokenExchangeProperties exchange) {
+	private static HttpClient httpClient(ExternalServicesProperties exchange) {
 		return HttpClient.newBuilder()
 			.connectTimeout(exchange.externalTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -52,7 +52,7 @@ class ExternalServicesConfiguration {
 	 * client above.)
 	 */
 	@Bean
-	ResilientExternalTokenEndpoint externalTokenEndpoint(TokenExchangeProperties exchange, JsonMapper json,
+	ResilientExternalTokenEndpoint externalTokenEndpoint(ExternalServicesProperties exchange, JsonMapper json,
 			Clock clock) {
 		if (exchange.allowPrivateEndpoints()) {
 			log.warn("lanyard.token-broker.allow-private-endpoints is on: external token endpoints may be on private"
@@ -73,7 +73,7 @@ class ExternalServicesConfiguration {
 
 	@Bean
 	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, JwtEncoder jwtEncoder,
-			TokenProperties tokens, TokenExchangeProperties exchange, JsonMapper json, Clock clock) {
+			TokenProperties tokens, ExternalServicesProperties exchange, JsonMapper json, Clock clock) {
 		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(
 				new JwtInternalTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl()), auditTrail,
 				INTERNAL_TOKEN_TIME_TO_LIVE, clock);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class TokenExchangePropertiesTest {
+class ExternalServicesPropertiesTest {
 
 	@Test
 	void tokenExchangePropertiesWhenRegistryUrlNotHttpThenNamesKey() {
@@ -30,8 +30,8 @@ class TokenExchangePropertiesTest {
 			.withMessageStartingWith("lanyard.token-broker.external-retry-attempts must be");
 	}
 
-	private static TokenExchangeProperties exchange(URI registry, Duration timeout, int attempts) {
-		return new TokenExchangeProperties(registry, timeout, attempts, Duration.ofMillis(100), 50, 10,
+	private static ExternalServicesProperties exchange(URI registry, Duration timeout, int attempts) {
+		return new ExternalServicesProperties(registry, timeout, attempts, Duration.ofMillis(100), 50, 10,
 				Duration.ofSeconds(30), 25, Duration.ofSeconds(30), 10000, false);
 	}
 

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Token exchange and the external calls behind it.
+ * Calls to external token endpoints and integration-registry, and the cache of the
+ * external tokens they return (service-account and viewer alike).
  *
  * @param integrationRegistryUrl {@code lanyard.token-broker.integration-registry-url}:
  * where client secrets are fetched ({@code GET
@@ -42,7 +43,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * metadata services and reserved ranges stay refused
  */
 @ConfigurationProperties("lanyard.token-broker")
-public record TokenExchangeProperties(@DefaultValue("http://127.0.0.1:8083") URI integrationRegistryUrl,
+public record ExternalServicesProperties(@DefaultValue("http://127.0.0.1:8083") URI integrationRegistryUrl,
 		@DefaultValue("PT2S") Duration externalTimeout, @DefaultValue("3") int externalRetryAttempts,
 		@DefaultValue("PT0.1S") Duration externalRetryBackoff, @DefaultValue("50") float circuitBreakerFailureRate,
 		@DefaultValue("10") int circuitBreakerWindow, @DefaultValue("PT30S") Duration circuitBreakerOpenDuration,
@@ -51,7 +52,7 @@ public record TokenExchangeProperties(@DefaultValue("http://127.0.0.1:8083") URI
 		@DefaultValue("10000") long externalTokenCacheMaximumSize,
 		@DefaultValue("false") boolean allowPrivateEndpoints) {
 
-	public TokenExchangeProperties {
+	public ExternalServicesProperties {
 		if (integrationRegistryUrl == null || !integrationRegistryUrl.isAbsolute()
 				|| !("http".equals(integrationRegistryUrl.getScheme())
 						|| "https".equals(integrationRegistryUrl.getScheme()))) {
