@@ -63,8 +63,8 @@ public final class ClientCredentialsAuthenticationProvider implements Authentica
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
-		// Fail closed: a request read by any other converter has no correlation id and
-		// would otherwise reach the unaudited default provider.
+		// Fail closed: a request our converter did not read carries no correlation id
+		// for its record, so nothing is issued for it.
 		if (!(authentication instanceof ClientCredentialsGrantAuthenticationToken request)) {
 			throw error(OAuth2ErrorCodes.SERVER_ERROR, "No audit record is defined for this request");
 		}

@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.keys.adapter.jose;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.keys.application.InMemorySigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyStore.StoredSigningKey;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,17 @@ class SigningKeysTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> SigningKeys.loadOrCreate(this.store, this.cipher, null, Clock.systemUTC()))
 			.withMessage("algorithm cannot be null");
+	}
+
+	@Test
+	void newKeyWhenAskedThenSealedKeyOfTheAlgorithmNotStored() {
+		SigningKeys keys = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, Clock.systemUTC());
+		StoredSigningKey next = keys.newKey();
+		assertThat(next.algorithm()).isEqualTo(SigningAlgorithm.ES256);
+		assertThat(next.keyEncryption()).isEqualTo("A256GCM");
+		assertThat(next.kid()).isNotEqualTo(keys.signingKey().getKeyID());
+		assertThat(new String(next.material(), StandardCharsets.UTF_8)).doesNotContain("\"d\"");
+		assertThat(this.store.findAll()).hasSize(1);
 	}
 
 }
