@@ -108,17 +108,18 @@ class SecurityConfiguration {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.registeredClientRepository(clients)
 				.authorizationService(authorizations)
-				.tokenEndpoint((token) -> token.accessTokenRequestConverters(clientCredentials::replaceConverter)
-					.authenticationProviders(clientCredentials::replaceProvider)
-					.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
-					.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken, clients,
-							gateway.gatewayClientId()))
-					.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
-					.authenticationProvider(new TokenExchangeAuthenticationProvider(
-							new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
-							issueServiceAccountCredential, issueViewerCredential, endedSessions))
-					.accessTokenResponseHandler(new RecordedAccessTokenResponseHandler())
-					.errorResponseHandler(tokenErrors))
+				.tokenEndpoint(
+						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
+							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken,
+									clients, gateway.gatewayClientId()))
+							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
+							.authenticationProvider(new TokenExchangeAuthenticationProvider(
+									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
+									issueServiceAccountCredential, issueViewerCredential, endedSessions))
+							.accessTokenRequestConverters(clientCredentials::replaceConverter)
+							.authenticationProviders(clientCredentials::replaceProvider)
+							.accessTokenResponseHandler(new RecordedAccessTokenResponseHandler())
+							.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});
 		// Every grant, token exchange included, needs an authenticated client: a subject
