@@ -21,7 +21,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 public final class TokenAuthorities implements Converter<Jwt, Collection<GrantedAuthority>> {
 
 	/** The claim listing the caller's roles. */
-	public static final String ROLES_CLAIM = "roles";
+	public static final String ROLES_CLAIM = TokenClaims.ROLES;
 
 	/** The claim naming which kind of token token-broker issued. */
 	public static final String TOKEN_TYPE_CLAIM = "lanyard_token_type";

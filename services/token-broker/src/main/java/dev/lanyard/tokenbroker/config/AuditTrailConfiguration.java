@@ -8,6 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.lanyard.tokenbroker.issuance.AuditProperties;
+import dev.lanyard.tokenbroker.issuance.DenialAggregationProperties;
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import dev.lanyard.platform.kafka.ClientSetting;
+import dev.lanyard.tokenbroker.integrations.IntegrationCacheProperties;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.ConsumerErrorHandlers;
 import dev.lanyard.platform.kafka.consumer.ConsumerSetUp;

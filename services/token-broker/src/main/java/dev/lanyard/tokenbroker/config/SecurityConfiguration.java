@@ -6,18 +6,21 @@ import java.util.function.Supplier;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.security.ResourceServerSecurity;
+import dev.lanyard.tokenbroker.TokenProperties;
+import dev.lanyard.tokenbroker.clients.GatewayClientProperties;
+import dev.lanyard.tokenbroker.throttling.ThrottlingProperties;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
-import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
+import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.AuditedAccessTokenResponseHandler;
+import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
+import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.StatelessClientCredentialsAuthorizationService;
-import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationConverter;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
@@ -86,7 +89,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-			OAuth2AuthorizationService authorizations, IssuanceAuditTrail auditTrail, Clock clock,
+			OAuth2AuthorizationService authorizations, ClientCredentialsGrant clientCredentials, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
 			EndedSessions endedSessions, ThrottlingProperties throttling) {
@@ -103,7 +106,9 @@ class SecurityConfiguration {
 							.authenticationProvider(new TokenExchangeAuthenticationProvider(
 									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
 									issueServiceAccountCredential, issueViewerCredential, endedSessions))
-							.accessTokenResponseHandler(new AuditedAccessTokenResponseHandler(auditTrail, clock))
+							.accessTokenRequestConverters(clientCredentials::replaceConverter)
+							.authenticationProviders(clientCredentials::replaceProvider)
+							.accessTokenResponseHandler(new RecordedAccessTokenResponseHandler())
 							.errorResponseHandler(tokenErrors))
 				.oidc(Customizer.withDefaults());
 		});

@@ -19,7 +19,7 @@ import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
-import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,6 +79,33 @@ class TokenEndpointIT extends ServiceTestSupport {
 				assertThat(event.getGrantType()).isEqualTo("client_credentials");
 				assertThat(event.getIssuedAt()).isEqualTo(jwt.getIssuedAt());
 				assertThat(event.getExpiresAt()).isEqualTo(jwt.getExpiresAt());
+			});
+		}
+	}
+
+	@Test
+	@Order(1)
+	void clientCredentialsWhenAuditorThenRecordedAsAuditorsClientAccess() throws Exception {
+		RegisteredClient auditor = createClient("auditor");
+		String token = token(auditor.clientId(), auditor.secret());
+		Jwt jwt = decode(token);
+		// the resource servers' contract is unchanged: every client token says
+		// content-session
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("content-session");
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("auditor");
+
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
+			List<TokenIssued> issued = events.awaitFor(auditor.clientId(), (list) -> !list.isEmpty(),
+					Duration.ofSeconds(20));
+			assertThat(issued).singleElement().satisfies((event) -> {
+				assertThat(event.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(token));
+				assertThat(event.getTokenId()).isEqualTo(jwt.getId());
+				assertThat(event.getTokenType()).isEqualTo("client-access");
+				assertThat(event.getSubjectType()).isEqualTo("auditor");
+				assertThat(event.getSubjectId()).isEqualTo(auditor.clientId());
+				assertThat(event.getContentId()).isNull();
+				assertThat(event.getAudience()).containsExactly("audit");
+				assertThat(event.getGrantType()).isEqualTo("client_credentials");
 			});
 		}
 	}

@@ -4,16 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.clients.domain.Client;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
-
-import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The administrator's use cases on registered clients. */
 public final class ManageClients {
@@ -22,13 +20,14 @@ public final class ManageClients {
 
 	private final ClientStore store;
 
-	private final PasswordEncoder secretEncoder;
+	private final ClientSecretEncoder secretEncoder;
 
 	private final ClientChangeListener changes;
 
 	private final Clock clock;
 
-	public ManageClients(ClientStore store, PasswordEncoder secretEncoder, ClientChangeListener changes, Clock clock) {
+	public ManageClients(ClientStore store, ClientSecretEncoder secretEncoder, ClientChangeListener changes,
+			Clock clock) {
 		if (store == null) {
 			throw new IllegalArgumentException("store cannot be null");
 		}
@@ -139,7 +138,7 @@ public final class ManageClients {
 
 	private Client toClient(RegisterClient command) {
 		try {
-			String clientId = (command.clientId() != null) ? command.clientId() : UUID.randomUUID().toString();
+			String clientId = (command.clientId() != null) ? command.clientId() : Ids.uuidString();
 			ClientKind kind = ClientKind.fromValue(command.kind());
 			if (kind == ClientKind.GATEWAY) {
 				throw new IllegalArgumentException("A gateway client comes from the deployment's settings "

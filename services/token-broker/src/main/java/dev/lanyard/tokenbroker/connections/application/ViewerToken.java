@@ -1,6 +1,6 @@
 package dev.lanyard.tokenbroker.connections.application;
 
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 
 /** The outcome of asking for a user's current external access token. */
 public sealed interface ViewerToken {

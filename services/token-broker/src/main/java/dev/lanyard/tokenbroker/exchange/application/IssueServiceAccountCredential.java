@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;

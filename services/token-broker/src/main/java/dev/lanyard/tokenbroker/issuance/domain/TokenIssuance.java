@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * @param tokenSha256 lower-case hex SHA-256 of the token value
  * @param tokenType e.g. {@code content-session}
  * @param subjectId whom the token stands for
- * @param subjectType {@code content} or {@code user}
+ * @param subjectType what the subject is: a client's kind ({@code content},
+ * {@code administrator}, {@code auditor}, {@code gateway}), {@code user}, or
+ * {@code service} (this service itself)
  * @param contentId the content item, when the subject is one
  * @param scopes the granted scopes
  * @param audience the token's audience
@@ -32,8 +34,19 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 		List<String> audience, String grantType, Instant issuedAt, Instant expiresAt, String actorId,
 		String integrationId) {
 
-	/** The token type of content session tokens. */
+	/**
+	 * The token type of content session tokens: a content client's own access token.
+	 * (Every client access token carries it as its {@code lanyard_token_type} claim, the
+	 * resource servers' contract; the audit trail names the others
+	 * {@link #CLIENT_ACCESS}.)
+	 */
 	public static final String CONTENT_SESSION = "content-session";
+
+	/**
+	 * The token type recorded for the access tokens of clients that are not content:
+	 * administrators, auditors, the gateway.
+	 */
+	public static final String CLIENT_ACCESS = "client-access";
 
 	/** The token type of user session tokens: minted for one content item, held by it. */
 	public static final String USER_SESSION = "user-session";

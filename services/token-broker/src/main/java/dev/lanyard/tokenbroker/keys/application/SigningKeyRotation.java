@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import com.nimbusds.jose.jwk.JWK;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +24,7 @@ public final class SigningKeyRotation {
 
 	private final SigningKeyStore store;
 
-	private final KeyMaterialCipher cipher;
-
-	private final SigningKeys keys;
+	private final SigningKeyring keys;
 
 	private final Duration rotationPeriod;
 
@@ -35,13 +32,10 @@ public final class SigningKeyRotation {
 
 	private final Clock clock;
 
-	public SigningKeyRotation(SigningKeyStore store, KeyMaterialCipher cipher, SigningKeys keys,
-			Duration rotationPeriod, Duration retention, Clock clock) {
+	public SigningKeyRotation(SigningKeyStore store, SigningKeyring keys, Duration rotationPeriod, Duration retention,
+			Clock clock) {
 		if (store == null) {
 			throw new IllegalArgumentException("store cannot be null");
-		}
-		if (cipher == null) {
-			throw new IllegalArgumentException("cipher cannot be null");
 		}
 		if (keys == null) {
 			throw new IllegalArgumentException("keys cannot be null");
@@ -56,7 +50,6 @@ public final class SigningKeyRotation {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
 		this.store = store;
-		this.cipher = cipher;
 		this.keys = keys;
 		this.rotationPeriod = rotationPeriod;
 		this.retention = retention;
@@ -105,7 +98,7 @@ public final class SigningKeyRotation {
 	}
 
 	private StoredSigningKey active() {
-		StoredSigningKey current = SigningKeys.activeKey(this.store.findAll(), this.keys.algorithm());
+		StoredSigningKey current = SigningKeyStore.activeKey(this.store.findAll(), this.keys.algorithm());
 		if (current == null) {
 			throw new IllegalStateException("No active " + this.keys.algorithm() + " signing key is stored");
 		}
@@ -116,17 +109,16 @@ public final class SigningKeyRotation {
 	 * The rotation, or {@code null} when another instance rotated {@code current} first.
 	 */
 	private Rotated rotateFrom(StoredSigningKey current, String actorId) {
-		JWK next = SigningKeys.generate(this.keys.algorithm(), this.clock);
+		StoredSigningKey next = this.keys.newKey();
 		Instant now = this.clock.instant();
-		if (!this.store.rotate(current.kid(), SigningKeys.seal(next, this.keys.algorithm(), this.cipher, this.clock),
-				now)) {
+		if (!this.store.rotate(current.kid(), next, now)) {
 			return null;
 		}
 		this.keys.reload();
 		Instant until = publishedUntil(now);
 		log.info("Rotated {} signing key {} to {} (actor {}); {} stays published until {}", this.keys.algorithm(),
-				current.kid(), next.getKeyID(), actorId, current.kid(), until);
-		return new Rotated(next.getKeyID(), current.kid(), until);
+				current.kid(), next.kid(), actorId, current.kid(), until);
+		return new Rotated(next.kid(), current.kid(), until);
 	}
 
 	/**

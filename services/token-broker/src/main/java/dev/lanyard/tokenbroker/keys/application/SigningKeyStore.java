@@ -28,6 +28,11 @@ public interface SigningKeyStore {
 	/** Deletes the keys retired before {@code cutoff}; returns their ids. */
 	List<String> deleteRetiredBefore(Instant cutoff);
 
+	/** The active key of {@code algorithm} among {@code keys}, or {@code null}. */
+	static StoredSigningKey activeKey(List<StoredSigningKey> keys, SigningAlgorithm algorithm) {
+		return keys.stream().filter((k) -> k.active() && k.algorithm() == algorithm).findFirst().orElse(null);
+	}
+
 	/**
 	 * A key as stored.
 	 *

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.clients.adapter.oauth.PasswordEncoderClientSecrets;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.Sha256SecretEncoder;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
 import dev.lanyard.tokenbroker.clients.domain.ClientSecret;
@@ -27,9 +28,11 @@ class ManageClientsTest {
 
 	private final PasswordEncoder encoder = Sha256SecretEncoder.delegating();
 
+	private final ClientSecretEncoder secrets = new PasswordEncoderClientSecrets(this.encoder);
+
 	private final List<String> changed = new ArrayList<>();
 
-	private final ManageClients clients = new ManageClients(this.store, this.encoder, this.changed::add, CLOCK);
+	private final ManageClients clients = new ManageClients(this.store, this.secrets, this.changed::add, CLOCK);
 
 	@Test
 	void registerWhenNewThenStoresHashNotSecret() {
@@ -154,7 +157,7 @@ class ManageClientsTest {
 
 	@Test
 	void constructorWhenStoreNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(null, this.encoder, (id) -> {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(null, this.secrets, (id) -> {
 		}, CLOCK)).withMessage("store cannot be null");
 	}
 
@@ -166,13 +169,13 @@ class ManageClientsTest {
 
 	@Test
 	void constructorWhenChangesNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(this.store, this.encoder, null, CLOCK))
+		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(this.store, this.secrets, null, CLOCK))
 			.withMessage("changes cannot be null");
 	}
 
 	@Test
 	void constructorWhenClockNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(this.store, this.encoder, (id) -> {
+		assertThatIllegalArgumentException().isThrownBy(() -> new ManageClients(this.store, this.secrets, (id) -> {
 		}, null)).withMessage("clock cannot be null");
 	}
 

@@ -10,7 +10,7 @@ import dev.lanyard.tokenbroker.connections.domain.ConnectAttempt;
 import dev.lanyard.tokenbroker.connections.domain.Connection;
 
 /** A {@link ConnectionStore} in memory, for unit tests. */
-final class InMemoryConnectionStore implements ConnectionStore {
+public final class InMemoryConnectionStore implements ConnectionStore {
 
 	final Map<String, ConnectAttempt> attempts = new ConcurrentHashMap<>();
 

@@ -15,8 +15,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.connections.domain.Connection;
-import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;

@@ -10,11 +10,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import dev.lanyard.tokenbroker.connections.domain.Connection;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceRefusedException;
-import dev.lanyard.tokenbroker.exchange.application.ExternalServiceUnavailableException;
-import dev.lanyard.tokenbroker.exchange.application.UserGrantEndpoint;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalGrant;
-import dev.lanyard.tokenbroker.exchange.domain.ExternalToken;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
+import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
+import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
+import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 import dev.lanyard.testing.time.MutableClock;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The store's contract in memory, for unit tests. */
-final class InMemorySigningKeyStore implements SigningKeyStore {
+public final class InMemorySigningKeyStore implements SigningKeyStore {
 
 	final List<StoredSigningKey> keys = new ArrayList<>();
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 import dev.lanyard.testing.time.MutableClock;
 
@@ -39,8 +40,8 @@ class SigningKeyRotationTest {
 	private final SigningKeys keys = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256,
 			this.clock);
 
-	private final SigningKeyRotation rotation = new SigningKeyRotation(this.store, this.cipher, this.keys, PERIOD,
-			RETENTION, this.clock);
+	private final SigningKeyRotation rotation = new SigningKeyRotation(this.store, this.keys, PERIOD, RETENTION,
+			this.clock);
 
 	@Test
 	void rotateWhenCalledThenNewTokensCarryNewKidAndEarlierTokensStillVerify() throws Exception {
@@ -111,8 +112,7 @@ class SigningKeyRotationTest {
 	@Test
 	void maintainWhenAnotherInstanceRotatedThenSignsWithItsKeyAndVerifiesItsTokensAtOnce() throws Exception {
 		SigningKeys other = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, this.clock);
-		SigningKeyRotation otherRotation = new SigningKeyRotation(this.store, this.cipher, other, PERIOD, RETENTION,
-				this.clock);
+		SigningKeyRotation otherRotation = new SigningKeyRotation(this.store, other, PERIOD, RETENTION, this.clock);
 		String newKid = otherRotation.rotate("admin-2").kid();
 		String fromOther = sign(other);
 
@@ -128,8 +128,7 @@ class SigningKeyRotationTest {
 	@Test
 	void maintainWhenTwoInstancesDueAtOnceThenOneRotation() {
 		SigningKeys other = SigningKeys.loadOrCreate(this.store, this.cipher, SigningAlgorithm.ES256, this.clock);
-		SigningKeyRotation otherRotation = new SigningKeyRotation(this.store, this.cipher, other, PERIOD, RETENTION,
-				this.clock);
+		SigningKeyRotation otherRotation = new SigningKeyRotation(this.store, other, PERIOD, RETENTION, this.clock);
 		this.clock.advance(PERIOD);
 		this.rotation.maintain();
 		otherRotation.maintain();
@@ -146,29 +145,28 @@ class SigningKeyRotationTest {
 	@Test
 	void constructorWhenStoreNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SigningKeyRotation(null, this.cipher, this.keys, PERIOD, RETENTION, this.clock))
+			.isThrownBy(() -> new SigningKeyRotation(null, this.keys, PERIOD, RETENTION, this.clock))
 			.withMessage("store cannot be null");
 	}
 
 	@Test
 	void constructorWhenKeysNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SigningKeyRotation(this.store, this.cipher, null, PERIOD, RETENTION, this.clock))
+			.isThrownBy(() -> new SigningKeyRotation(this.store, null, PERIOD, RETENTION, this.clock))
 			.withMessage("keys cannot be null");
 	}
 
 	@Test
 	void constructorWhenPeriodZeroThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new SigningKeyRotation(this.store, this.cipher, this.keys, Duration.ZERO, RETENTION, this.clock))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SigningKeyRotation(this.store, this.keys, Duration.ZERO, RETENTION, this.clock))
 			.withMessage("rotationPeriod must be positive");
 	}
 
 	@Test
 	void constructorWhenRetentionNegativeThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SigningKeyRotation(this.store, this.cipher, this.keys, PERIOD, Duration.ofSeconds(-1),
-					this.clock))
+			.isThrownBy(() -> new SigningKeyRotation(this.store, this.keys, PERIOD, Duration.ofSeconds(-1), this.clock))
 			.withMessage("retention cannot be negative");
 	}
 

@@ -3,17 +3,16 @@ package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 import java.util.Map;
 
 import dev.lanyard.platform.security.ServiceTokens;
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
-import dev.lanyard.tokenbroker.connections.application.IssueViewerCredential;
-import dev.lanyard.tokenbroker.connections.application.IssueViewerCredentialCommand;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentialCommand;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
+import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
+import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredentialCommand;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenAuthenticationToken;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
-import dev.lanyard.tokenbroker.sessions.adapter.oauth.JwtUserSessionTokenSigner;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.SessionNotEndedValidator;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 
@@ -126,7 +125,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was not issued for this client");
 		}
 		// checked here too: a verified subject token is remembered for its lifetime
-		String sessionId = subject.getClaimAsString(SessionNotEndedValidator.SESSION_ID);
+		String sessionId = subject.getClaimAsString(TokenClaims.SESSION_ID);
 		if (sessionId == null || this.endedSessions.ended(sessionId)) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, SESSION_ENDED);
 		}
@@ -146,8 +145,9 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 
 	/** The {@code sub} of the token's {@code may_act} claim, or {@code null}. */
 	private static String mayAct(Jwt subject) {
-		Object mayAct = subject.getClaim(JwtUserSessionTokenSigner.MAY_ACT);
-		return (mayAct instanceof Map<?, ?> actor && actor.get("sub") instanceof String sub) ? sub : null;
+		Object mayAct = subject.getClaim(TokenClaims.MAY_ACT);
+		return (mayAct instanceof Map<?, ?> actor && actor.get(TokenClaims.MAY_ACT_SUBJECT) instanceof String sub) ? sub
+				: null;
 	}
 
 	private Authentication answer(TokenExchangeAuthenticationToken request, RegisteredClient client,
@@ -190,7 +190,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		String typ = TokenIssuance.USER_SESSION.equals(expectedType) ? ServiceTokens.USER_SESSION_TYP
 				: ServiceTokens.ACCESS_TOKEN_TYP;
-		if (!expectedType.equals(jwt.getClaimAsString(ContentSessionTokenCustomizer.TOKEN_TYPE))
+		if (!expectedType.equals(jwt.getClaimAsString(TokenClaims.TOKEN_TYPE))
 				|| !typ.equals(jwt.getHeaders().get("typ"))) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token is not a " + expectedType + " token");
 		}

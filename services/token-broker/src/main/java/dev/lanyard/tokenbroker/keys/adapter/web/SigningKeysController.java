@@ -6,7 +6,7 @@ import java.util.List;
 
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation.Rotated;
-import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+import dev.lanyard.tokenbroker.keys.application.SigningKeyring;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
@@ -23,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/admin/signing-keys")
 public final class SigningKeysController {
 
-	private final SigningKeys keys;
+	private final SigningKeyring keys;
 
 	private final SigningKeyRotation rotation;
 
-	public SigningKeysController(SigningKeys keys, SigningKeyRotation rotation) {
+	public SigningKeysController(SigningKeyring keys, SigningKeyRotation rotation) {
 		if (keys == null) {
 			throw new IllegalArgumentException("keys cannot be null");
 		}

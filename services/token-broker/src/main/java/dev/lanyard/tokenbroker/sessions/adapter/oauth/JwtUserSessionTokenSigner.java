@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lanyard.platform.security.ServiceTokens;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.ContentSessionTokenCustomizer;
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.application.UserSessionTokenSigner;
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
@@ -27,9 +27,6 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * {@code user-connections} and no {@code may_act}.
  */
 public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
-
-	/** RFC 8693 §4.4: who may present the token. */
-	public static final String MAY_ACT = "may_act";
 
 	private final JwtEncoder encoder;
 
@@ -63,14 +60,14 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 			.notBefore(issuedAt)
 			.expiresAt(expiresAt)
 			.id(tokenId)
-			.claim(ContentSessionTokenCustomizer.ROLES, List.of(user.role()))
-			.claim(SessionNotEndedValidator.SESSION_ID, sessionId)
-			.claim("username", user.username())
-			.claim("groups", user.groupIds().stream().sorted().toList())
-			.claim(ContentSessionTokenCustomizer.TOKEN_TYPE,
+			.claim(TokenClaims.ROLES, List.of(user.role()))
+			.claim(TokenClaims.SESSION_ID, sessionId)
+			.claim(TokenClaims.USERNAME, user.username())
+			.claim(TokenClaims.GROUPS, user.groupIds().stream().sorted().toList())
+			.claim(TokenClaims.TOKEN_TYPE,
 					(contentId != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS);
 		if (contentId != null) {
-			claims.claim(MAY_ACT, Map.of("sub", contentId));
+			claims.claim(TokenClaims.MAY_ACT, Map.of(TokenClaims.MAY_ACT_SUBJECT, contentId));
 		}
 		String type = (contentId != null) ? ServiceTokens.USER_SESSION_TYP : ServiceTokens.ACCESS_TOKEN_TYP;
 		return this.encoder

@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.sessions.adapter.oauth;
 
+import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -10,9 +11,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /** Refuses a token whose browser session ({@code sid}) was signed out of. */
 public final class SessionNotEndedValidator implements OAuth2TokenValidator<Jwt> {
-
-	/** The claim naming the gateway's browser session a user token was minted for. */
-	public static final String SESSION_ID = "sid";
 
 	/** The error of a token whose session ended. */
 	public static final OAuth2Error ENDED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -29,7 +27,7 @@ public final class SessionNotEndedValidator implements OAuth2TokenValidator<Jwt>
 
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt token) {
-		String sessionId = token.getClaimAsString(SESSION_ID);
+		String sessionId = token.getClaimAsString(TokenClaims.SESSION_ID);
 		return (sessionId != null && this.sessions.ended(sessionId)) ? OAuth2TokenValidatorResult.failure(ENDED)
 				: OAuth2TokenValidatorResult.success();
 	}

@@ -18,7 +18,7 @@ class OAuth2ErrorResponseHandlerTest {
 
 	@Test
 	void onAuthenticationFailureWhenTemporarilyUnavailableThen503OAuthJson() throws Exception {
-		fail("temporarily_unavailable", AuditedAccessTokenResponseHandler.UNAVAILABLE_DESCRIPTION);
+		fail("temporarily_unavailable", "The audit trail is unavailable, so no token was issued; retry later");
 		assertThat(this.response.getStatus()).isEqualTo(503);
 		assertThat(this.response.getContentType()).startsWith("application/json");
 		assertThat(this.response.getHeader("Cache-Control")).isEqualTo("no-store");

@@ -2,6 +2,8 @@ package dev.lanyard.tokenbroker.issuance.adapter.oauth;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.TestTokens;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;

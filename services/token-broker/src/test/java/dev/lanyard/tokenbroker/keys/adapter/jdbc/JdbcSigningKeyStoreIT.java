@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyStore.StoredSigningKey;
-import dev.lanyard.tokenbroker.keys.application.SigningKeys;
+import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
 import dev.lanyard.tokenbroker.keys.domain.SigningAlgorithm;
 import dev.lanyard.tokenbroker.testing.MigratedDatabase;
 import dev.lanyard.testing.time.MutableClock;
@@ -100,7 +100,7 @@ class JdbcSigningKeyStoreIT {
 	}
 
 	private SigningKeyRotation rotation(SigningKeys keys) {
-		return new SigningKeyRotation(this.store, this.cipher, keys, Duration.ofDays(30), RETENTION, this.clock);
+		return new SigningKeyRotation(this.store, keys, Duration.ofDays(30), RETENTION, this.clock);
 	}
 
 	@Test

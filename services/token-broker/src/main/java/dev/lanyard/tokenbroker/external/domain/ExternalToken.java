@@ -1,0 +1,44 @@
+package dev.lanyard.tokenbroker.external.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * An access token an external service issued for an integration.
+ *
+ * @param value the token itself; never logged or published
+ * @param expiresAt when it stops being handed out (its own expiry, capped by the
+ * integration's maximum lifetime)
+ * @param scopes the scopes it carries
+ */
+public record ExternalToken(String value, Instant expiresAt, Set<String> scopes) {
+
+	public ExternalToken {
+		if (value == null || value.isEmpty()) {
+			throw new IllegalArgumentException("value cannot be empty");
+		}
+		if (expiresAt == null) {
+			throw new IllegalArgumentException("expiresAt cannot be null");
+		}
+		if (scopes == null) {
+			throw new IllegalArgumentException("scopes cannot be null");
+		}
+		scopes = Set.copyOf(scopes);
+	}
+
+	/**
+	 * Whether it may still be handed out at {@code now}: more than {@code margin} of its
+	 * life is left.
+	 */
+	public boolean isFreshAt(Instant now, Duration margin) {
+		return now.plus(margin).isBefore(this.expiresAt);
+	}
+
+	/** Never the value: records print their components. */
+	@Override
+	public String toString() {
+		return "ExternalToken[value=<redacted>, expiresAt=" + this.expiresAt + ", scopes=" + this.scopes + "]";
+	}
+
+}
