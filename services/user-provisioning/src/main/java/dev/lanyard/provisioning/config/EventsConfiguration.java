@@ -6,9 +6,9 @@ import dev.lanyard.platform.kafka.AwaitedProducerSettings;
 import dev.lanyard.platform.kafka.producer.AvroProducers;
 import dev.lanyard.platform.kafka.producer.ProducerWarmUp;
 import dev.lanyard.platform.registry.RegistryProperties;
-import dev.lanyard.provisioning.events.adapter.kafka.KafkaEventPublisher;
-import dev.lanyard.provisioning.events.adapter.kafka.WarmUpSamples;
-import dev.lanyard.provisioning.events.application.EventPublisher;
+import dev.lanyard.provisioning.directory.adapter.kafka.KafkaEventPublisher;
+import dev.lanyard.provisioning.directory.adapter.kafka.WarmUpSamples;
+import dev.lanyard.provisioning.directory.application.EventPublisher;
 import org.apache.avro.specific.SpecificRecord;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,8 +1,8 @@
 package dev.lanyard.provisioning.config;
 
-import dev.lanyard.provisioning.groups.domain.GroupMatching;
-import dev.lanyard.provisioning.groups.domain.GroupProvisioning;
-import dev.lanyard.provisioning.groups.domain.GroupSync;
+import dev.lanyard.provisioning.directory.domain.GroupMatching;
+import dev.lanyard.provisioning.directory.domain.GroupProvisioning;
+import dev.lanyard.provisioning.directory.domain.GroupSync;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -3,20 +3,20 @@ package dev.lanyard.provisioning.config;
 import java.time.Clock;
 
 import dev.lanyard.platform.ids.Ids;
-import dev.lanyard.provisioning.events.application.EventPublisher;
-import dev.lanyard.provisioning.groups.adapter.jdbc.JdbcGroupStore;
-import dev.lanyard.provisioning.groups.application.GroupStore;
-import dev.lanyard.provisioning.groups.application.ManageGroups;
-import dev.lanyard.provisioning.login.adapter.jdbc.JdbcProcessedLogins;
-import dev.lanyard.provisioning.login.application.ProcessedLogins;
-import dev.lanyard.provisioning.login.application.SignInSettings;
-import dev.lanyard.provisioning.login.application.SignInUser;
+import dev.lanyard.provisioning.directory.application.EventPublisher;
+import dev.lanyard.provisioning.directory.adapter.jdbc.JdbcGroupStore;
+import dev.lanyard.provisioning.directory.application.GroupStore;
+import dev.lanyard.provisioning.directory.application.ManageGroups;
+import dev.lanyard.provisioning.signin.adapter.jdbc.JdbcProcessedSignIns;
+import dev.lanyard.provisioning.signin.application.ProcessedSignIns;
+import dev.lanyard.provisioning.signin.application.SignInSettings;
+import dev.lanyard.provisioning.signin.application.SignInUser;
 import dev.lanyard.provisioning.shared.adapter.SpringTransactions;
 import dev.lanyard.provisioning.shared.application.Transactions;
-import dev.lanyard.provisioning.users.adapter.jdbc.JdbcUserStore;
-import dev.lanyard.provisioning.users.application.ManageUsers;
-import dev.lanyard.provisioning.users.application.UserStore;
-import dev.lanyard.provisioning.users.domain.RoleMapping;
+import dev.lanyard.provisioning.directory.adapter.jdbc.JdbcUserStore;
+import dev.lanyard.provisioning.directory.application.ManageUsers;
+import dev.lanyard.provisioning.directory.application.UserStore;
+import dev.lanyard.provisioning.directory.domain.RoleMapping;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -56,8 +56,8 @@ class ProvisioningConfiguration {
 	}
 
 	@Bean
-	ProcessedLogins processedLogins(JdbcClient jdbc) {
-		return new JdbcProcessedLogins(jdbc);
+	ProcessedSignIns processedSignIns(JdbcClient jdbc) {
+		return new JdbcProcessedSignIns(jdbc);
 	}
 
 	@Bean
@@ -73,7 +73,7 @@ class ProvisioningConfiguration {
 	}
 
 	@Bean
-	SignInUser signInUser(Transactions transactions, ProcessedLogins processed, UserStore users, GroupStore groups,
+	SignInUser signInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
 			EventPublisher events, RoleMapping roleMapping, UserProperties userProperties,
 			GroupProperties groupProperties, Clock clock) {
 		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.lanyard.provisioning.users.domain.Role;
-import dev.lanyard.provisioning.users.domain.RoleMapping;
+import dev.lanyard.provisioning.directory.domain.Role;
+import dev.lanyard.provisioning.directory.domain.RoleMapping;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,6 +1,6 @@
 package dev.lanyard.provisioning.config;
 
-import dev.lanyard.provisioning.users.domain.Role;
+import dev.lanyard.provisioning.directory.domain.Role;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -2,7 +2,7 @@ package dev.lanyard.provisioning.web;
 
 import dev.lanyard.platform.web.ApiProblemHandler;
 import dev.lanyard.platform.web.Problems;
-import dev.lanyard.provisioning.events.application.EventsUnavailableException;
+import dev.lanyard.provisioning.directory.application.EventsUnavailableException;
 import dev.lanyard.provisioning.shared.application.RequestRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.lanyard.provisioning.groups.domain.GroupMatching;
-import dev.lanyard.provisioning.groups.domain.GroupProvisioning;
-import dev.lanyard.provisioning.users.domain.Role;
-import dev.lanyard.provisioning.users.domain.RoleMapping;
+import dev.lanyard.provisioning.directory.domain.GroupMatching;
+import dev.lanyard.provisioning.directory.domain.GroupProvisioning;
+import dev.lanyard.provisioning.directory.domain.Role;
+import dev.lanyard.provisioning.directory.domain.RoleMapping;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.BindException;

@@ -15,19 +15,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import dev.lanyard.provisioning.groups.application.GroupStore;
-import dev.lanyard.provisioning.groups.domain.Group;
-import dev.lanyard.provisioning.groups.domain.GroupMatching;
-import dev.lanyard.provisioning.login.application.ProcessedLogins;
+import dev.lanyard.provisioning.directory.application.GroupStore;
+import dev.lanyard.provisioning.directory.domain.Group;
+import dev.lanyard.provisioning.directory.domain.GroupMatching;
+import dev.lanyard.provisioning.signin.application.ProcessedSignIns;
 import dev.lanyard.provisioning.shared.application.Transactions;
-import dev.lanyard.provisioning.users.application.UserStore;
-import dev.lanyard.provisioning.users.domain.User;
+import dev.lanyard.provisioning.directory.application.UserStore;
+import dev.lanyard.provisioning.directory.domain.User;
 
 /**
  * Users, groups, memberships and processed logins in memory, with transactions that
  * restore everything when the work throws.
  */
-public final class InMemoryProvisioning implements ProcessedLogins, Transactions {
+public final class InMemoryProvisioning implements ProcessedSignIns, Transactions {
 
 	private final UserStore userStore = new Users();
 

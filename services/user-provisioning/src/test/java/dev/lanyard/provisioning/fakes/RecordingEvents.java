@@ -3,9 +3,9 @@ package dev.lanyard.provisioning.fakes;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.lanyard.provisioning.events.application.EventPublisher;
-import dev.lanyard.provisioning.events.application.EventsUnavailableException;
-import dev.lanyard.provisioning.events.domain.ProvisioningEvent;
+import dev.lanyard.provisioning.directory.application.EventPublisher;
+import dev.lanyard.provisioning.directory.application.EventsUnavailableException;
+import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
 
 /** Keeps what was published; fails every publish while {@link #down()} is set. */
 public final class RecordingEvents implements EventPublisher {

@@ -1,5 +1,11 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import java.time.Duration;
 
 import dev.lanyard.events.UserLoggedIn;
@@ -66,6 +72,29 @@ public class SignInKafkaConfiguration {
 	@Bean
 	UserEventsListener userEventsListener(UserDirectory directory, PendingSignIns pending, UserSessions sessions) {
 		return new UserEventsListener(directory, pending, sessions);
+	}
+
+	@Bean
+	LoginAnnouncer loginAnnouncer(KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
+		return new KafkaLoginAnnouncer(userLoggedInKafkaTemplate);
+	}
+
+	/**
+	 * Fetches the UserLoggedIn topic's metadata once the gateway is ready, so the first
+	 * sign-in does not pay for it (in the background).
+	 */
+	@Bean
+	ApplicationListener<ApplicationReadyEvent> userLoggedInWarmUp(
+			KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
+		return (event) -> Thread.ofVirtual().name("user-logged-in-warm-up").start(() -> {
+			try {
+				userLoggedInKafkaTemplate.partitionsFor(Topics.USER_LOGGED_IN.name());
+			}
+			catch (RuntimeException ex) {
+				LoggerFactory.getLogger(SignInKafkaConfiguration.class)
+					.warn("UserLoggedIn producer not warmed up: {}", ex.toString());
+			}
+		});
 	}
 
 }

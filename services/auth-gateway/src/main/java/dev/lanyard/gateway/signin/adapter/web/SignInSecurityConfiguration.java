@@ -23,11 +23,7 @@ import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
 import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
-import dev.lanyard.gateway.signin.adapter.kafka.KafkaLoginAnnouncer;
 import dev.lanyard.gateway.signin.domain.ClaimMapping;
-import dev.lanyard.events.UserLoggedIn;
-
-import dev.lanyard.platform.kafka.Topics;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -35,7 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
@@ -103,11 +98,6 @@ public class SignInSecurityConfiguration {
 	}
 
 	@Bean
-	LoginAnnouncer loginAnnouncer(KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
-		return new KafkaLoginAnnouncer(userLoggedInKafkaTemplate);
-	}
-
-	@Bean
 	CompleteSignIn completeSignIn(LoginAnnouncer announcer, PendingSignIns pending, SignInProperties settings) {
 		return new CompleteSignIn(announcer, pending, settings.outcomeTimeout());
 	}
@@ -136,20 +126,13 @@ public class SignInSecurityConfiguration {
 	 */
 	@Bean
 	ApplicationListener<ApplicationReadyEvent> signInWarmUp(SignInProperties settings,
-			DiscoveredClientRegistrations registrations,
-			KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
+			DiscoveredClientRegistrations registrations) {
 		return (event) -> Thread.ofVirtual().name("sign-in-warm-up").start(() -> {
 			settings.providers()
 				.keySet()
 				.forEach((name) -> registrations.findByRegistrationId(name)
 					.onErrorResume((ex) -> Mono.empty())
 					.block(java.time.Duration.ofSeconds(30)));
-			try {
-				userLoggedInKafkaTemplate.partitionsFor(Topics.USER_LOGGED_IN.name());
-			}
-			catch (RuntimeException ex) {
-				log.warn("UserLoggedIn producer not warmed up: {}", ex.toString());
-			}
 		});
 	}
 

@@ -13,7 +13,7 @@ import dev.lanyard.integrations.integration.application.TestIntegrationConnectio
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.integrations.integration.domain.Integration;
 import dev.lanyard.integrations.integration.domain.InvalidFieldException;
-import dev.lanyard.integrations.web.CorrelationIds;
+import dev.lanyard.platform.web.CorrelationIds;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -125,7 +125,7 @@ final class IntegrationsController {
 	}
 
 	private static ChangeContext context(Jwt admin, String correlationId) {
-		return new ChangeContext(admin.getSubject(), CorrelationIds.fromHeader(correlationId));
+		return new ChangeContext(admin.getSubject(), CorrelationIds.acceptOrNew(correlationId));
 	}
 
 	/** An id that is not a UUID names no integration: 404, as for any unknown id. */

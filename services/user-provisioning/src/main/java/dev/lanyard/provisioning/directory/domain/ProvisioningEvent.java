@@ -1,0 +1,115 @@
+package dev.lanyard.provisioning.directory.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What this service tells the rest of the ensemble. Each carries its idempotency key,
+ * when it happened, the correlation id of the request or sign-in that caused it and the
+ * actor, where there is one.
+ */
+public sealed interface ProvisioningEvent {
+
+	UUID eventId();
+
+	Instant occurredAt();
+
+	String correlationId();
+
+	/** The Kafka key: the entity whose events must stay in order. */
+	String key();
+
+	/**
+	 * The user after a change: every accepted sign-in and every change through the API.
+	 *
+	 * @param user the user as it now is
+	 * @param groupIds the user's groups now
+	 */
+	record UserChanged(UUID eventId, Instant occurredAt, String correlationId, String actorId, User user,
+			List<UUID> groupIds) implements ProvisioningEvent {
+
+		public UserChanged {
+			Guards.common(eventId, occurredAt, correlationId);
+			if (user == null) {
+				throw new IllegalArgumentException("user cannot be null");
+			}
+			groupIds = (groupIds != null) ? List.copyOf(groupIds) : List.of();
+		}
+
+		@Override
+		public String key() {
+			return this.user.id().toString();
+		}
+
+	}
+
+	/**
+	 * One user joined or left one group.
+	 *
+	 * @param added joined ({@code true}) or left
+	 */
+	record MembershipChanged(UUID eventId, Instant occurredAt, String correlationId, String actorId, UUID userId,
+			Group group, boolean added) implements ProvisioningEvent {
+
+		public MembershipChanged {
+			Guards.common(eventId, occurredAt, correlationId);
+			if (userId == null || group == null) {
+				throw new IllegalArgumentException("userId and group cannot be null");
+			}
+		}
+
+		@Override
+		public String key() {
+			return this.userId.toString();
+		}
+
+	}
+
+	/**
+	 * A sign-in this service refused; keyed by the provider's unique id of the person.
+	 *
+	 * @param loginEventId the refused UserLoggedIn's eventId
+	 * @param userId the existing user, {@code null} when there is none
+	 * @param reason why, one of the wire values of {@link RefusalReason}
+	 * @param message what the person is told
+	 */
+	record LoginRefused(UUID eventId, Instant occurredAt, String correlationId, UUID loginEventId, String provider,
+			String issuer, String uniqueId, UUID userId, String sessionId, RefusalReason reason,
+			String message) implements ProvisioningEvent {
+
+		public LoginRefused {
+			Guards.common(eventId, occurredAt, correlationId);
+			if (loginEventId == null || reason == null || message == null) {
+				throw new IllegalArgumentException("loginEventId, reason and message cannot be null");
+			}
+		}
+
+		@Override
+		public String key() {
+			return this.uniqueId;
+		}
+
+	}
+
+	/** Guards shared by every event. */
+	final class Guards {
+
+		private Guards() {
+		}
+
+		static void common(UUID eventId, Instant occurredAt, String correlationId) {
+			if (eventId == null) {
+				throw new IllegalArgumentException("eventId cannot be null");
+			}
+			if (occurredAt == null) {
+				throw new IllegalArgumentException("occurredAt cannot be null");
+			}
+			if (correlationId == null || correlationId.isBlank()) {
+				throw new IllegalArgumentException("correlationId cannot be blank");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,243 @@
+package dev.lanyard.provisioning.signin.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.lanyard.platform.ids.SignInAnswers;
+import dev.lanyard.provisioning.directory.application.EventPublisher;
+import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
+import dev.lanyard.provisioning.directory.domain.RefusalReason;
+import dev.lanyard.provisioning.directory.application.GroupStore;
+import dev.lanyard.provisioning.directory.domain.Group;
+import dev.lanyard.provisioning.directory.domain.GroupSync;
+import dev.lanyard.provisioning.signin.application.SignInOutcome.Accepted;
+import dev.lanyard.provisioning.signin.application.SignInOutcome.Refused;
+import dev.lanyard.provisioning.shared.application.Transactions;
+import dev.lanyard.provisioning.directory.application.UserStore;
+import dev.lanyard.provisioning.directory.domain.ProfileField;
+import dev.lanyard.provisioning.directory.domain.Role;
+import dev.lanyard.provisioning.directory.domain.RoleMapping;
+import dev.lanyard.provisioning.directory.domain.User;
+import dev.lanyard.provisioning.directory.domain.Usernames;
+
+/**
+ * Turns a sign-in into user state: registers or updates the user, refreshes claimed
+ * profile fields, syncs memberships and maps the role, or refuses the sign-in. In one
+ * transaction it records the login event as applied, changes the user and publishes the
+ * outcome (UserChanged plus one MembershipChanged per membership, or LoginRefused),
+ * committing only once Kafka acknowledged them. Event ids derive from the login event's
+ * id, so a retried attempt publishes the same ids.
+ */
+public final class SignInUser {
+
+	private final Transactions transactions;
+
+	private final ProcessedSignIns processed;
+
+	private final UserStore users;
+
+	private final GroupStore groups;
+
+	private final EventPublisher events;
+
+	private final SignInSettings settings;
+
+	private final Clock clock;
+
+	private final Supplier<UUID> ids;
+
+	public SignInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
+			EventPublisher events, SignInSettings settings, Clock clock, Supplier<UUID> ids) {
+		if (transactions == null || processed == null || users == null || groups == null || events == null) {
+			throw new IllegalArgumentException("transactions, processed, users, groups and events cannot be null");
+		}
+		if (settings == null || clock == null || ids == null) {
+			throw new IllegalArgumentException("settings, clock and ids cannot be null");
+		}
+		this.transactions = transactions;
+		this.processed = processed;
+		this.users = users;
+		this.groups = groups;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+		this.ids = ids;
+	}
+
+	public SignInOutcome signIn(SignInAttempt attempt) {
+		if (attempt == null) {
+			throw new IllegalArgumentException("attempt cannot be null");
+		}
+		return this.transactions.inTransaction(() -> {
+			Instant now = this.clock.instant();
+			if (!this.processed.markProcessed(attempt.loginEventId(), now)) {
+				return new SignInOutcome.AlreadyApplied();
+			}
+			SignInOutcome outcome = decide(attempt, now);
+			this.events.publish(eventsOf(attempt, outcome, now));
+			return outcome;
+		});
+	}
+
+	private SignInOutcome decide(SignInAttempt attempt, Instant now) {
+		Optional<User> existing = this.users.findByIdentityForUpdate(attempt.issuer(), attempt.uniqueId());
+		if (existing.isEmpty()) {
+			boolean registers = (attempt.registerOnFirstLogin() != null) ? attempt.registerOnFirstLogin()
+					: this.settings.registerOnFirstLogin();
+			if (!registers) {
+				return new Refused(RefusalReason.UNKNOWN_USER, "You have no Lanyard account, and signing in through "
+						+ attempt.provider() + " does not create one. Ask an administrator to create your account.",
+						null);
+			}
+			return register(attempt, now);
+		}
+		User user = existing.get();
+		if (!user.active()) {
+			return new Refused(RefusalReason.DEACTIVATED,
+					"Your Lanyard account is deactivated. Ask an administrator to reactivate it.", user.id());
+		}
+		if (user.locked()) {
+			return new Refused(RefusalReason.LOCKED,
+					"Your Lanyard account is locked. Ask an administrator to unlock it.", user.id());
+		}
+		return update(user, attempt, now);
+	}
+
+	private SignInOutcome register(SignInAttempt attempt, Instant now) {
+		String username;
+		if (attempt.username() != null) {
+			Optional<Refused> refused = refuseClaimedUsername(attempt.username(), null);
+			if (refused.isPresent()) {
+				return refused.get();
+			}
+			username = attempt.username();
+		}
+		else {
+			Optional<String> derived = Usernames.derive(attempt.email(),
+					(candidate) -> this.users.usernameTaken(candidate, null));
+			if (derived.isEmpty()) {
+				return new Refused(RefusalReason.USERNAME_MISSING,
+						"Your identity provider sent neither a username nor an email address to derive one from.",
+						null);
+			}
+			username = derived.get();
+		}
+		GroupSync.Plan plan = planGroups(attempt, List.of(), now);
+		Role role = mapRole(this.settings.roleMapping().defaultRole(), attempt, plan.after());
+		User user = new User(this.ids.get(), username, attempt.issuer(), attempt.uniqueId(), attempt.email(),
+				attempt.firstName(), attempt.lastName(), role, false, true, attempt.claimedFields(), 1, now, now, now);
+		this.users.insert(user);
+		applyGroups(user, plan, now);
+		return new Accepted(user, true, plan.after(), plan.added(), plan.removed());
+	}
+
+	private SignInOutcome update(User user, SignInAttempt attempt, Instant now) {
+		String username = user.username();
+		if (attempt.claims(ProfileField.USERNAME) && attempt.username() != null
+				&& !attempt.username().equals(username)) {
+			Optional<Refused> refused = refuseClaimedUsername(attempt.username(), user.id());
+			if (refused.isPresent()) {
+				return refused.get();
+			}
+			username = attempt.username();
+		}
+		User.Profile profile = user.profile();
+		for (ProfileField field : List.of(ProfileField.EMAIL, ProfileField.FIRST_NAME, ProfileField.LAST_NAME)) {
+			if (attempt.claims(field)) {
+				profile = profile.with(field, claimed(attempt, field));
+			}
+		}
+		List<Group> current = this.groups.groupsOf(user.id());
+		GroupSync.Plan plan = (attempt.groups() != null) ? planGroups(attempt, current, now)
+				: new GroupSync.Plan(List.of(), List.of(), List.of(), current);
+		User changed = user.changed(username, attempt.issuer(), profile, mapRole(user.role(), attempt, plan.after()),
+				user.locked(), attempt.claimedFields(), now, now);
+		this.users.update(changed);
+		applyGroups(changed, plan, now);
+		return new Accepted(changed, false, plan.after(), plan.added(), plan.removed());
+	}
+
+	private Optional<Refused> refuseClaimedUsername(String username, UUID userId) {
+		Optional<String> violation = Usernames.violation(username);
+		if (violation.isPresent()) {
+			return Optional.of(new Refused(RefusalReason.INVALID_USERNAME, violation.get(), userId));
+		}
+		if (this.users.usernameTaken(username, userId)) {
+			return Optional.of(new Refused(RefusalReason.INVALID_USERNAME,
+					"The username '" + username + "' is already used by another Lanyard account.", userId));
+		}
+		return Optional.empty();
+	}
+
+	private GroupSync.Plan planGroups(SignInAttempt attempt, List<Group> current, Instant now) {
+		if (attempt.groups() == null) {
+			return new GroupSync.Plan(List.of(), List.of(), List.of(), current);
+		}
+		GroupSync sync = this.settings.groupSync();
+		Map<String, Group> known = this.groups.findByKeys(sync.matching(), attempt.groups());
+		return sync.plan(attempt.groups(), known, current, (name) -> new Group(this.ids.get(), name, null, now));
+	}
+
+	private void applyGroups(User user, GroupSync.Plan plan, Instant now) {
+		plan.created().forEach(this.groups::insert);
+		plan.removed().forEach((group) -> this.groups.removeMember(group.id(), user.id()));
+		plan.added().forEach((group) -> this.groups.addMember(group.id(), user.id(), now));
+	}
+
+	private Role mapRole(Role current, SignInAttempt attempt, List<Group> after) {
+		RoleMapping mapping = this.settings.roleMapping();
+		return switch (mapping.source()) {
+			case NONE -> current;
+			case CLAIM -> mapping.fromClaim(attempt.roleClaim());
+			case GROUPS ->
+				mapping.fromGroups(after.stream().map((g) -> g.key(this.settings.groupSync().matching())).toList());
+		};
+	}
+
+	private static String claimed(SignInAttempt attempt, ProfileField field) {
+		return switch (field) {
+			case EMAIL -> attempt.email();
+			case FIRST_NAME -> attempt.firstName();
+			case LAST_NAME -> attempt.lastName();
+			case USERNAME -> attempt.username();
+		};
+	}
+
+	private static List<ProvisioningEvent> eventsOf(SignInAttempt attempt, SignInOutcome outcome, Instant now) {
+		List<ProvisioningEvent> events = new ArrayList<>();
+		String correlationId = attempt.correlationId();
+		switch (outcome) {
+			case Accepted accepted -> {
+				String actor = accepted.user().id().toString();
+				for (Group group : accepted.removed()) {
+					events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "removed/" + group.id()), now,
+							correlationId, actor, accepted.user().id(), group, false));
+				}
+				for (Group group : accepted.added()) {
+					events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "added/" + group.id()), now,
+							correlationId, actor, accepted.user().id(), group, true));
+				}
+				events.add(new ProvisioningEvent.UserChanged(eventId(attempt, SignInAnswers.USER_CHANGED), now,
+						correlationId, actor, accepted.user(), accepted.groups().stream().map(Group::id).toList()));
+			}
+			case Refused refused ->
+				events.add(new ProvisioningEvent.LoginRefused(eventId(attempt, SignInAnswers.REFUSED), now,
+						correlationId, attempt.loginEventId(), attempt.provider(), attempt.issuer(), attempt.uniqueId(),
+						refused.userId(), attempt.sessionId(), refused.reason(), refused.message()));
+			case SignInOutcome.AlreadyApplied applied -> {
+			}
+		}
+		return events;
+	}
+
+	private static UUID eventId(SignInAttempt attempt, String purpose) {
+		return SignInAnswers.eventId(attempt.loginEventId(), purpose);
+	}
+
+}
