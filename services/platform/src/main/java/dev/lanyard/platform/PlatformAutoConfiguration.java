@@ -1,5 +1,6 @@
 package dev.lanyard.platform;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import dev.lanyard.platform.kafka.KafkaHealthIndicator;
@@ -12,11 +13,18 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Wires what every Lanyard service shares: registry settings and the Kafka health check.
+ * Wires what every Lanyard service shares: registry settings, the Kafka health check and
+ * the clock (UTC; tests replace it with their own {@code Clock} bean).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ RegistryProperties.class, KafkaProperties.class })
 public class PlatformAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 	@Bean(name = "kafkaHealthIndicator", destroyMethod = "close")
 	@ConditionalOnMissingBean(name = "kafkaHealthIndicator")

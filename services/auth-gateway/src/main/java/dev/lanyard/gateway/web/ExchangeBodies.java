@@ -24,6 +24,11 @@ public final class ExchangeBodies {
 	private ExchangeBodies() {
 	}
 
+	/** An RFC 9457 problem. */
+	public static Mono<Void> problem(ServerWebExchange exchange, HttpStatusCode status, String detail) {
+		return problem(JSON, exchange, status, detail, Map.of());
+	}
+
 	/** An RFC 9457 problem, its members followed by {@code extra}. */
 	public static Mono<Void> problem(ServerWebExchange exchange, HttpStatusCode status, String detail,
 			Map<String, Object> extra) {

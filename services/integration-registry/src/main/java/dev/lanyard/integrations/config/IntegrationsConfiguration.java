@@ -36,11 +36,6 @@ class IntegrationsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(IntegrationsConfiguration.class);
 
 	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
 	SecretCipher secretCipher(IntegrationsProperties settings) {
 		IntegrationsProperties.KeyEncryption kek = settings.keyEncryption();
 		SecretCipher cipher = KeyEncryptionKeys.cipher(kek.keys(), kek.keyFile(), kek.activeKeyId(),

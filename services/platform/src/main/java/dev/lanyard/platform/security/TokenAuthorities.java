@@ -24,7 +24,7 @@ public final class TokenAuthorities implements Converter<Jwt, Collection<Granted
 	public static final String ROLES_CLAIM = TokenClaims.ROLES;
 
 	/** The claim naming which kind of token token-broker issued. */
-	public static final String TOKEN_TYPE_CLAIM = "lanyard_token_type";
+	public static final String TOKEN_TYPE_CLAIM = TokenClaims.TOKEN_TYPE;
 
 	public static final String ROLE_PREFIX = "ROLE_";
 

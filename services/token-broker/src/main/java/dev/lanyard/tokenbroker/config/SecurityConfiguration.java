@@ -20,7 +20,6 @@ import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentia
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenResponseHandler;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.StatelessClientCredentialsAuthorizationService;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationConverter;
 import dev.lanyard.tokenbroker.sessions.adapter.oauth.UserSessionGrantAuthenticationProvider;
@@ -71,9 +70,14 @@ class SecurityConfiguration {
 		return AuthorizationServerSettings.builder().issuer(tokens.issuerUrl()).build();
 	}
 
+	/**
+	 * Spring Authorization Server wants one; none of Lanyard's grants saves an
+	 * authorization in it (every token is a self-contained JWT whose record is its
+	 * acknowledged TokenIssued event), so it stays empty.
+	 */
 	@Bean
 	OAuth2AuthorizationService authorizationService() {
-		return new StatelessClientCredentialsAuthorizationService(new InMemoryOAuth2AuthorizationService());
+		return new InMemoryOAuth2AuthorizationService();
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package dev.lanyard.tokenbroker.keys;
 
-import java.util.Base64;
+import dev.lanyard.platform.crypto.KeyEncryptionKeyText;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -20,7 +20,7 @@ public record KeyEncryptionProperties(String key, boolean allowPlaintext) {
 
 	public KeyEncryptionProperties {
 		boolean set = key != null && !key.isBlank();
-		if (set && decode(key) == null) {
+		if (set && KeyEncryptionKeyText.decode(key).isEmpty()) {
 			throw new IllegalArgumentException(
 					"lanyard.token-broker.key-encryption.key must be 32 bytes encoded in base64");
 		}
@@ -34,18 +34,7 @@ public record KeyEncryptionProperties(String key, boolean allowPlaintext) {
 
 	/** The key's 32 bytes, or {@code null} when none is configured. */
 	public byte[] keyBytes() {
-		return (this.key == null || this.key.isBlank()) ? null : decode(this.key);
-	}
-
-	private static byte[] decode(String value) {
-		try {
-			byte[] bytes = (value.contains("-") || value.contains("_")) ? Base64.getUrlDecoder().decode(value)
-					: Base64.getDecoder().decode(value);
-			return (bytes.length == 32) ? bytes : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+		return (this.key == null || this.key.isBlank()) ? null : KeyEncryptionKeyText.decode(this.key).orElse(null);
 	}
 
 	@Override

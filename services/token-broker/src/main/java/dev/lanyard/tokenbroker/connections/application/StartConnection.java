@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.platform.outbound.Uris;
 import dev.lanyard.tokenbroker.connections.application.ConnectionResult.Problem;
 import dev.lanyard.tokenbroker.connections.domain.ConnectAttempt;
 import dev.lanyard.tokenbroker.connections.domain.ViewerAccess;
@@ -116,7 +117,7 @@ public final class StartConnection {
 		query.put("code_challenge_method", "S256");
 		if (integration.audience() != null) {
 			query.put("audience", integration.audience());
-			if (isAbsoluteUri(integration.audience())) {
+			if (Uris.isAbsolute(integration.audience())) {
 				// RFC 8707 wants an absolute URI; an audience that is one is sent as both
 				query.put("resource", integration.audience());
 			}
@@ -134,15 +135,6 @@ public final class StartConnection {
 			case UNKNOWN_INTEGRATION, NOT_VIEWER -> Problem.NOT_FOUND;
 			default -> Problem.FORBIDDEN;
 		};
-	}
-
-	private static boolean isAbsoluteUri(String value) {
-		try {
-			return new URI(value).isAbsolute();
-		}
-		catch (java.net.URISyntaxException ex) {
-			return false;
-		}
 	}
 
 	private static String encode(String value) {

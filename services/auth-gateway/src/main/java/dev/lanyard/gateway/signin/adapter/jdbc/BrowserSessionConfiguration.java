@@ -35,9 +35,9 @@ public class BrowserSessionConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	JdbcSessionRepository browserSessions(JdbcClient jdbc, BrowserSessionProperties sessions) {
+	JdbcSessionRepository browserSessions(JdbcClient jdbc, BrowserSessionProperties sessions, Clock clock) {
 		return new JdbcSessionRepository(jdbc, Schedulers.boundedElastic(), sessions.idleTimeout(),
-				sessions.absoluteTimeout(), SessionAttributes.USER_ID, SessionAttributes.NOT_STORED, Clock.systemUTC());
+				sessions.absoluteTimeout(), SessionAttributes.USER_ID, SessionAttributes.NOT_STORED, clock);
 	}
 
 	@Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)

@@ -1,7 +1,7 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanyard.events.UserLoggedIn;
@@ -27,8 +27,14 @@ public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 
 	private final AwaitedSend<UserLoggedIn> send;
 
-	public KafkaLoginAnnouncer(KafkaTemplate<String, UserLoggedIn> kafka) {
+	private final Clock clock;
+
+	public KafkaLoginAnnouncer(KafkaTemplate<String, UserLoggedIn> kafka, Clock clock) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
 		this.send = new AwaitedSend<>(kafka, ACK_TIMEOUT);
+		this.clock = clock;
 	}
 
 	@Override
@@ -36,7 +42,7 @@ public final class KafkaLoginAnnouncer implements LoginAnnouncer {
 		UpstreamIdentity identity = command.identity();
 		UserLoggedIn event = UserLoggedIn.newBuilder()
 			.setEventId(command.loginEventId())
-			.setOccurredAt(Instant.now())
+			.setOccurredAt(this.clock.instant())
 			.setCorrelationId(command.correlationId())
 			.setProducer("auth-gateway")
 			.setActorId(null)

@@ -1,6 +1,6 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanyard.events.UserSignedOut;
@@ -19,15 +19,21 @@ public final class KafkaSignOutAnnouncer implements SignOutAnnouncer {
 
 	private final AwaitedSend<UserSignedOut> send;
 
-	public KafkaSignOutAnnouncer(KafkaTemplate<String, UserSignedOut> kafka) {
+	private final Clock clock;
+
+	public KafkaSignOutAnnouncer(KafkaTemplate<String, UserSignedOut> kafka, Clock clock) {
+		if (clock == null) {
+			throw new IllegalArgumentException("clock cannot be null");
+		}
 		this.send = new AwaitedSend<>(kafka, KafkaLoginAnnouncer.ACK_TIMEOUT);
+		this.clock = clock;
 	}
 
 	@Override
 	public CompletableFuture<Void> announce(String userId, String sessionId, String correlationId) {
 		UserSignedOut event = UserSignedOut.newBuilder()
 			.setEventId(Ids.uuid())
-			.setOccurredAt(Instant.now())
+			.setOccurredAt(this.clock.instant())
 			.setCorrelationId(correlationId)
 			.setProducer("auth-gateway")
 			.setActorId(userId)

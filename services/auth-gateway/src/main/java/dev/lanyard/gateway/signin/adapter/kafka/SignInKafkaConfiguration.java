@@ -1,28 +1,31 @@
 package dev.lanyard.gateway.signin.adapter.kafka;
 
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.kafka.core.KafkaTemplate;
-import dev.lanyard.platform.kafka.Topics;
-import dev.lanyard.gateway.signin.application.LoginAnnouncer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 import dev.lanyard.events.UserLoggedIn;
 import dev.lanyard.events.UserSignedOut;
+import dev.lanyard.gateway.signin.application.LoginAnnouncer;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.application.UserSessions;
+import dev.lanyard.platform.ids.Ids;
 import dev.lanyard.platform.kafka.AwaitedProducerSettings;
+import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.ConsumerErrorHandlers;
 import dev.lanyard.platform.kafka.consumer.ConsumerSetUp;
 import dev.lanyard.platform.kafka.consumer.RecordReader;
 import dev.lanyard.platform.kafka.producer.AvroProducers;
+import dev.lanyard.platform.kafka.producer.ProducerWarmUp;
 import dev.lanyard.platform.registry.RegistryProperties;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -49,8 +52,8 @@ public class SignInKafkaConfiguration {
 	}
 
 	@Bean
-	SignOutAnnouncer signOutAnnouncer(KafkaTemplate<String, UserSignedOut> userSignedOutKafkaTemplate) {
-		return new KafkaSignOutAnnouncer(userSignedOutKafkaTemplate);
+	SignOutAnnouncer signOutAnnouncer(KafkaTemplate<String, UserSignedOut> userSignedOutKafkaTemplate, Clock clock) {
+		return new KafkaSignOutAnnouncer(userSignedOutKafkaTemplate, clock);
 	}
 
 	/**
@@ -75,26 +78,53 @@ public class SignInKafkaConfiguration {
 	}
 
 	@Bean
-	LoginAnnouncer loginAnnouncer(KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
-		return new KafkaLoginAnnouncer(userLoggedInKafkaTemplate);
+	LoginAnnouncer loginAnnouncer(KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate, Clock clock) {
+		return new KafkaLoginAnnouncer(userLoggedInKafkaTemplate, clock);
 	}
 
 	/**
-	 * Fetches the UserLoggedIn topic's metadata once the gateway is ready, so the first
-	 * sign-in does not pay for it (in the background).
+	 * Pays the first sign-in's and sign-out's one-off producer costs (connection, topic
+	 * metadata, schema lookup) once the gateway is ready, in the background.
 	 */
 	@Bean
-	ApplicationListener<ApplicationReadyEvent> userLoggedInWarmUp(
-			KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate) {
-		return (event) -> Thread.ofVirtual().name("user-logged-in-warm-up").start(() -> {
-			try {
-				userLoggedInKafkaTemplate.partitionsFor(Topics.USER_LOGGED_IN.name());
-			}
-			catch (RuntimeException ex) {
-				LoggerFactory.getLogger(SignInKafkaConfiguration.class)
-					.warn("UserLoggedIn producer not warmed up: {}", ex.toString());
-			}
-		});
+	ApplicationListener<ApplicationReadyEvent> signInProducersWarmUp(
+			KafkaTemplate<String, UserLoggedIn> userLoggedInKafkaTemplate,
+			KafkaTemplate<String, UserSignedOut> userSignedOutKafkaTemplate, KafkaProperties kafka,
+			RegistryProperties registry) {
+		ProducerWarmUp loggedIn = new ProducerWarmUp("UserLoggedIn", userLoggedInKafkaTemplate,
+				AvroProducers.properties(kafka, registry),
+				List.of(new ProducerWarmUp.Sample<>(Topics.USER_LOGGED_IN, sampleLoggedIn())));
+		ProducerWarmUp signedOut = new ProducerWarmUp("UserSignedOut", userSignedOutKafkaTemplate,
+				AvroProducers.properties(kafka, registry),
+				List.of(new ProducerWarmUp.Sample<>(Topics.USER_SIGNED_OUT, sampleSignedOut())));
+		return (event) -> {
+			loggedIn.start();
+			signedOut.start();
+		};
+	}
+
+	private static UserLoggedIn sampleLoggedIn() {
+		return UserLoggedIn.newBuilder()
+			.setEventId(Ids.uuid())
+			.setOccurredAt(Instant.EPOCH)
+			.setCorrelationId("warm-up")
+			.setProducer("auth-gateway")
+			.setProvider("warm-up")
+			.setIssuer("https://warm-up.invalid")
+			.setUniqueId("warm-up")
+			.setSessionId("warm-up")
+			.build();
+	}
+
+	private static UserSignedOut sampleSignedOut() {
+		return UserSignedOut.newBuilder()
+			.setEventId(Ids.uuid())
+			.setOccurredAt(Instant.EPOCH)
+			.setCorrelationId("warm-up")
+			.setProducer("auth-gateway")
+			.setUserId("warm-up")
+			.setSessionId("warm-up")
+			.build();
 	}
 
 }

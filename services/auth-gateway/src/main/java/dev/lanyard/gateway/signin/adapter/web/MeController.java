@@ -14,6 +14,7 @@ import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.web.CorrelationIdFilter;
+import dev.lanyard.gateway.web.ExchangeBodies;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,7 +65,7 @@ public final class MeController {
 				.map((id) -> Map.of("id", id, "name", this.directory.groupName(id)))
 				.toList();
 			body.put("groups", groups);
-			return JsonResponses.write(exchange, HttpStatus.OK, body);
+			return ExchangeBodies.json(exchange, HttpStatus.OK, body);
 		});
 	}
 
@@ -73,7 +74,7 @@ public final class MeController {
 		String correlationId = CorrelationIdFilter.of(exchange);
 		List<String> content = exchange.getRequest().getQueryParams().getOrDefault("content", List.of());
 		return signedIn(exchange, (user) -> (content.size() != 1 || content.getFirst().isBlank())
-				? ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+				? ExchangeBodies.problem(exchange, HttpStatus.BAD_REQUEST,
 						"Name the one content item the token is for: POST /api/me/session-token?content=<client id>.")
 				: issue(exchange, user, content.getFirst(), correlationId));
 	}
@@ -85,37 +86,37 @@ public final class MeController {
 			.flatMap((answer) -> {
 				if (answer.status().is2xxSuccessful()) {
 					exchange.getResponse().getHeaders().setCacheControl("no-store");
-					return JsonResponses.write(exchange, HttpStatus.OK, answer.body());
+					return ExchangeBodies.json(exchange, HttpStatus.OK, answer.body());
 				}
 				String error = text(answer.body(), "error");
 				log.warn("token-broker refused a user session token for user {}: {} {}", user.userId(),
 						answer.status().value(), error);
 				if (answer.status().value() == 503) {
-					return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+					return ExchangeBodies.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 							"No token can be issued right now because its issuance cannot be recorded; try again shortly.");
 				}
 				if ("invalid_request".equals(error)) {
-					return ProblemResponses.write(exchange, HttpStatus.BAD_REQUEST,
+					return ExchangeBodies.problem(exchange, HttpStatus.BAD_REQUEST,
 							Optional.ofNullable(text(answer.body(), "error_description"))
 								.orElse("The request for a session token was refused."));
 				}
 				if ("invalid_grant".equals(error)) {
-					return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+					return ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN,
 							Optional.ofNullable(text(answer.body(), "error_description"))
 								.orElse("You may not have a session token."));
 				}
-				return ProblemResponses.write(exchange, HttpStatus.BAD_GATEWAY,
+				return ExchangeBodies.problem(exchange, HttpStatus.BAD_GATEWAY,
 						"token-broker did not issue a session token; quote the correlation id when reporting it.");
 			})
 			.onErrorResume(UserSessionTokens.NotConfiguredException.class, (ex) -> {
 				log.warn("No user session token for user {}: {}", user.userId(), ex.getMessage());
-				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+				return ExchangeBodies.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"User session tokens are not available: the gateway has no token-broker client yet.");
 			})
 			.onErrorResume((ex) -> !(ex instanceof IllegalArgumentException), (ex) -> {
 				log.warn("token-broker unreachable for a user session token (user {}): {}", user.userId(),
 						ex.toString());
-				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+				return ExchangeBodies.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"token-broker could not be reached; try again shortly.");
 			});
 	}
@@ -125,7 +126,7 @@ public final class MeController {
 			String userId = session.getAttribute(SessionAttributes.USER_ID);
 			Optional<KnownUser> user = this.directory.find(userId);
 			if (userId == null) {
-				return ProblemResponses.write(exchange, HttpStatus.UNAUTHORIZED,
+				return ExchangeBodies.problem(exchange, HttpStatus.UNAUTHORIZED,
 						"Sign in first: GET /login/{provider}.");
 			}
 			if (user.isEmpty()) {
@@ -133,12 +134,12 @@ public final class MeController {
 				// started and is reading the users' events): not a reason to sign in
 				// again
 				exchange.getResponse().getHeaders().set("Retry-After", "1");
-				return ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+				return ExchangeBodies.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 						"Your user record is still loading; retry in a moment.");
 			}
 			if (!user.get().mayUseLanyard()) {
 				log.info("Ended the session of user {}: {}", userId, user.get().locked() ? "locked" : "deactivated");
-				return end(session).then(ProblemResponses.write(exchange, HttpStatus.FORBIDDEN, "Your account is "
+				return end(session).then(ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN, "Your account is "
 						+ (user.get().locked() ? "locked" : "deactivated") + "; ask an administrator."));
 			}
 			return then.apply(user.get());

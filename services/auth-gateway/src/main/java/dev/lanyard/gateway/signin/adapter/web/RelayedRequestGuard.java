@@ -4,6 +4,8 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import dev.lanyard.gateway.web.ExchangeBodies;
+
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -43,7 +45,7 @@ public final class RelayedRequestGuard implements GlobalFilter, Ordered {
 		if (!relayed || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || allowed(request)) {
 			return chain.filter(exchange);
 		}
-		return ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+		return ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN,
 				"This request came from another site; connections are managed from Lanyard's own pages.");
 	}
 

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import dev.lanyard.gateway.web.ExchangeBodies;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -32,11 +34,11 @@ public final class SignInFailureHandler implements ServerAuthenticationFailureHa
 				: "authentication_failed";
 		log.info("Sign-in failed at the callback: {}", code);
 		if (PROVIDER_UNAVAILABLE.equals(code)) {
-			return ProblemResponses.write(webFilterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE,
+			return ExchangeBodies.problem(webFilterExchange.getExchange(), HttpStatus.SERVICE_UNAVAILABLE,
 					"The identity provider did not answer in time; start the sign-in again shortly.",
 					java.util.Map.of("error", code));
 		}
-		return ProblemResponses.write(webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
+		return ExchangeBodies.problem(webFilterExchange.getExchange(), HttpStatus.UNAUTHORIZED,
 				"The identity provider's answer could not be verified (" + code + "); start the sign-in again.",
 				java.util.Map.of("error", code));
 	}

@@ -1,5 +1,6 @@
 package dev.lanyard.gateway.signin.adapter.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -142,8 +143,8 @@ public class SignInSecurityConfiguration {
 	}
 
 	@Bean
-	SessionBearerRelay sessionBearerRelay(UserDirectory directory, UserSessionTokens tokens) {
-		return new SessionBearerRelay(directory, tokens, java.time.Clock.systemUTC());
+	SessionBearerRelay sessionBearerRelay(UserDirectory directory, UserSessionTokens tokens, Clock clock) {
+		return new SessionBearerRelay(directory, tokens, clock);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import dev.lanyard.gateway.signin.application.SignInUnavailableException;
 import dev.lanyard.gateway.signin.domain.ClaimMapping;
 import dev.lanyard.gateway.signin.domain.SignInOutcome;
 import dev.lanyard.gateway.web.CorrelationIdFilter;
+import dev.lanyard.gateway.web.ExchangeBodies;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -103,13 +104,13 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 					case SignInOutcome.Refused refused -> {
 						log.info("user-provisioning refused sign-in through {} (session {}): {}", provider, sessionId,
 								refused.reason());
-						yield end(session).then(ProblemResponses.write(exchange, HttpStatus.FORBIDDEN,
+						yield end(session).then(ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN,
 								refused.message(), Map.of("reason", refused.reason())));
 					}
 				})
 				.onErrorResume(SignInUnavailableException.class, (ex) -> {
 					log.warn("Sign-in through {} not completed (session {}): {}", provider, sessionId, ex.getMessage());
-					return end(session).then(ProblemResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+					return end(session).then(ExchangeBodies.problem(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 							"The sign-in could not be completed right now; try again shortly."));
 				});
 		});
@@ -118,13 +119,13 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 	private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message) {
 		return exchange.getSession()
 			.flatMap(SignInSuccessHandler::end)
-			.then(ProblemResponses.write(exchange, status, message));
+			.then(ExchangeBodies.problem(exchange, status, message));
 	}
 
 	private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message, String reason) {
 		return exchange.getSession()
 			.flatMap(SignInSuccessHandler::end)
-			.then(ProblemResponses.write(exchange, status, message, Map.of("reason", reason)));
+			.then(ExchangeBodies.problem(exchange, status, message, Map.of("reason", reason)));
 	}
 
 	private static Mono<Void> end(WebSession session) {

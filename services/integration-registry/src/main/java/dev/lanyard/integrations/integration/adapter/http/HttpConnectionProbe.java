@@ -22,6 +22,7 @@ import dev.lanyard.integrations.integration.application.ConnectionProbe;
 import dev.lanyard.integrations.integration.application.ProbeOutcome;
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.platform.outbound.RefusedAddressException;
+import dev.lanyard.platform.outbound.Uris;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
 
@@ -82,7 +83,7 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 		}
 		if (audience != null) {
 			// RFC 8707 for absolute URIs; Auth0-style audience otherwise
-			form.put(isAbsoluteUri(audience) ? "resource" : "audience", audience);
+			form.put(Uris.isAbsolute(audience) ? "resource" : "audience", audience);
 		}
 		long started = System.nanoTime();
 		try {
@@ -206,15 +207,6 @@ public final class HttpConnectionProbe implements ConnectionProbe {
 
 	private static String matching(String value, Pattern pattern) {
 		return (value != null && pattern.matcher(value).matches()) ? value : null;
-	}
-
-	private static boolean isAbsoluteUri(String value) {
-		try {
-			return new URI(value).isAbsolute();
-		}
-		catch (java.net.URISyntaxException ex) {
-			return false;
-		}
 	}
 
 	private static String encode(String value) {

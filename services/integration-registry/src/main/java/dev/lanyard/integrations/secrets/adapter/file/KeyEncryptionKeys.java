@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.lanyard.integrations.secrets.application.SecretCipher;
+import dev.lanyard.platform.crypto.KeyEncryptionKeyText;
 
 /**
  * Reads the key-encryption keys from settings and the key file, and builds the cipher.
@@ -87,10 +88,9 @@ public final class KeyEncryptionKeys {
 		if (!SecretCipher.isKeyId(id)) {
 			throw new IllegalStateException(source + ": key id must be 1 to 64 of letters, digits, . _ -");
 		}
-		byte[] key = decode(base64);
-		if (key == null) {
-			throw new IllegalStateException(source + ": key " + id + " must be 32 bytes encoded in base64");
-		}
+		byte[] key = KeyEncryptionKeyText.decode(base64)
+			.orElseThrow(
+					() -> new IllegalStateException(source + ": key " + id + " must be 32 bytes encoded in base64"));
 		byte[] earlier = all.putIfAbsent(id, key);
 		if (earlier != null && !Arrays.equals(earlier, key)) {
 			throw new IllegalStateException(source + ": key " + id + " is given twice with different values");
@@ -145,20 +145,6 @@ public final class KeyEncryptionKeys {
 		catch (IOException ex) {
 			throw new IllegalStateException(
 					KEY_FILE + " could not be created: " + path + " (" + ex.getClass().getSimpleName() + ")");
-		}
-	}
-
-	private static byte[] decode(String value) {
-		if (value == null) {
-			return null;
-		}
-		try {
-			byte[] bytes = (value.contains("-") || value.contains("_")) ? Base64.getUrlDecoder().decode(value)
-					: Base64.getDecoder().decode(value);
-			return (bytes.length == 32) ? bytes : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
 		}
 	}
 

@@ -2,7 +2,7 @@ package dev.lanyard.tokenbroker.clientcredentials.adapter.oauth;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
+import dev.lanyard.platform.web.CorrelationIdFilter;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
@@ -22,7 +22,7 @@ public final class ClientCredentialsAuthenticationConverter implements Authentic
 		if (!(this.delegate.convert(request) instanceof OAuth2ClientCredentialsAuthenticationToken grant)) {
 			return null;
 		}
-		return new ClientCredentialsGrantAuthenticationToken(grant, CorrelationIds.of(request));
+		return new ClientCredentialsGrantAuthenticationToken(grant, CorrelationIdFilter.of(request));
 	}
 
 }

@@ -8,12 +8,12 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import dev.lanyard.platform.web.CorrelationIdFilter;
 import dev.lanyard.tokenbroker.connections.application.CompleteConnection;
 import dev.lanyard.tokenbroker.connections.application.CompleteConnectionCommand;
 import dev.lanyard.tokenbroker.connections.application.ConnectionResult;
 import dev.lanyard.tokenbroker.connections.application.ManageConnections;
 import dev.lanyard.tokenbroker.connections.application.StartConnection;
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -85,7 +85,7 @@ public final class ConnectionsController {
 	@DeleteMapping("/{integrationId}")
 	public ResponseEntity<Void> disconnect(@AuthenticationPrincipal Jwt user, @PathVariable String integrationId,
 			HttpServletRequest request) {
-		this.connections.disconnect(user.getSubject(), integrationId, CorrelationIds.of(request));
+		this.connections.disconnect(user.getSubject(), integrationId, CorrelationIdFilter.of(request));
 		return ResponseEntity.noContent().build();
 	}
 

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
+import dev.lanyard.platform.web.CorrelationIdFilter;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.GrantParameters;
 
 import org.springframework.security.core.Authentication;
@@ -51,7 +51,7 @@ public final class TokenExchangeAuthenticationConverter implements Authenticatio
 				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
 		return new TokenExchangeAuthenticationToken(clientPrincipal, subjectToken, subjectTokenType, audience, scopes,
-				CorrelationIds.of(request), Map.of());
+				CorrelationIdFilter.of(request), Map.of());
 	}
 
 }

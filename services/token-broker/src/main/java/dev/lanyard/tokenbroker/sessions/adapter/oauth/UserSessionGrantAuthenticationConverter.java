@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.lanyard.tokenbroker.issuance.adapter.oauth.CorrelationIds;
+import dev.lanyard.platform.web.CorrelationIdFilter;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.GrantParameters;
 
 import org.springframework.security.core.Authentication;
@@ -85,7 +85,7 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 		}
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
 		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, sessionId, loginEventId,
-				contentId, CorrelationIds.of(request), Map.of());
+				contentId, CorrelationIdFilter.of(request), Map.of());
 	}
 
 }
