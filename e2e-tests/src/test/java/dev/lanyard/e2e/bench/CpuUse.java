@@ -35,7 +35,7 @@ final class CpuUse {
 
 	/**
 	 * One line: CPU milliseconds per operation by component (largest first, parts under
-	 * 0.1 ms left out), their total, and how many cores were busy on average.
+	 * 0.01 ms left out), their total, and how many cores were busy on average.
 	 */
 	String perOperationSince(CpuUse before, long operations) {
 		if (operations <= 0) {
@@ -50,11 +50,11 @@ final class CpuUse {
 		double seconds = (this.takenNanos - before.takenNanos) / 1e9;
 		String parts = millis.entrySet()
 			.stream()
-			.filter((part) -> part.getValue() >= 0.1)
+			.filter((part) -> part.getValue() >= 0.01)
 			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-			.map((part) -> String.format("%s %.1f", part.getKey(), part.getValue()))
+			.map((part) -> String.format("%s %.2f", part.getKey(), part.getValue()))
 			.collect(Collectors.joining(", "));
-		return String.format("    CPU ms per operation: %s; total %.1f ms (%.2f cores busy)", parts, total,
+		return String.format("    CPU ms per operation: %s; total %.2f ms (%.2f cores busy)", parts, total,
 				total * operations / 1000 / seconds);
 	}
 

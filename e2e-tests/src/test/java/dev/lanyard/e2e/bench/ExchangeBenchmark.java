@@ -81,15 +81,16 @@ class ExchangeBenchmark {
 			// through the gateway, so both processes are warm
 			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS,
 					MAX_EXCHANGES_PER_RUN, warmUp, () -> exchange(gateway, basic, form));
-			List<LoadRun.Result> results = new ArrayList<>();
+			List<MeasuredRun> runs = new ArrayList<>();
 			for (int n : callers) {
-				results.add(LoadRun.run("token-broker exchange", n, MAX_EXCHANGES_PER_RUN, perRun,
-						() -> exchange(broker, basic, form)));
+				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("token-broker exchange", n, MAX_EXCHANGES_PER_RUN,
+						perRun, () -> exchange(broker, basic, form))));
 			}
 			for (int n : callers) {
-				results.add(LoadRun.run("auth-gateway -> token-broker exchange", n, MAX_EXCHANGES_PER_RUN, perRun,
-						() -> exchange(gateway, basic, form)));
+				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("auth-gateway -> token-broker exchange", n,
+						MAX_EXCHANGES_PER_RUN, perRun, () -> exchange(gateway, basic, form))));
 			}
+			List<LoadRun.Result> results = runs.stream().map(MeasuredRun::result).toList();
 
 			long answered = warm.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
 			long recorded = TokenIssuedRecords.count(ensemble) - recordsBefore;
@@ -98,7 +99,10 @@ class ExchangeBenchmark {
 					+ "(acks=all) per hand-out; " + Runtime.getRuntime().availableProcessors()
 					+ " cores shared by load generator and ensemble");
 			System.out.println(line(warm));
-			results.forEach((result) -> System.out.println(line(result)));
+			runs.forEach((run) -> {
+				System.out.println(line(run.result()));
+				System.out.println(run.cpu());
+			});
 			this.failures.forEach((reason, count) -> System.out.println("failed " + count + "x: " + reason));
 			System.out.println("exchanges answered 200: " + answered + ", TokenIssued records written: " + recorded);
 			System.out.println();

@@ -66,15 +66,16 @@ class TokenIssuanceBenchmark {
 							kafkaAlone::send));
 				}
 			}
-			List<LoadRun.Result> results = new ArrayList<>();
+			List<MeasuredRun> runs = new ArrayList<>();
 			for (int n : callers) {
-				results.add(LoadRun.run("token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
-						() -> issue(broker, content)));
+				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("token-broker /oauth2/token", n,
+						MAX_REQUESTS_PER_RUN, perRun, () -> issue(broker, content))));
 			}
 			for (int n : callers) {
-				results.add(LoadRun.run("auth-gateway -> token-broker /oauth2/token", n, MAX_REQUESTS_PER_RUN, perRun,
-						() -> issue(gateway, content)));
+				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("auth-gateway -> token-broker /oauth2/token", n,
+						MAX_REQUESTS_PER_RUN, perRun, () -> issue(gateway, content))));
 			}
+			List<LoadRun.Result> results = runs.stream().map(MeasuredRun::result).toList();
 
 			long issued = warm.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
 			long recorded = TokenIssuedRecords.count(ensemble) - recordsBefore;
@@ -83,7 +84,10 @@ class TokenIssuanceBenchmark {
 					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
 			System.out.println(warm);
 			ceiling.forEach(System.out::println);
-			results.forEach(System.out::println);
+			runs.forEach((run) -> {
+				System.out.println(run.result());
+				System.out.println(run.cpu());
+			});
 			System.out.println("tokens answered 200: " + issued + ", TokenIssued records written: " + recorded);
 			System.out.println();
 
