@@ -7,17 +7,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
  * The chain every Lanyard resource service puts in front of its API, so a service
@@ -43,13 +47,16 @@ public final class ResourceServerSecurity {
 
 	private final AccessDeniedHandler forbidden;
 
+	private final SecurityProblems problems;
+
 	private ResourceServerSecurity(JwtDecoder decoder,
 			Converter<Jwt, ? extends AbstractAuthenticationToken> authentication, AuthenticationEntryPoint unauthorized,
-			AccessDeniedHandler forbidden) {
+			AccessDeniedHandler forbidden, SecurityProblems problems) {
 		this.decoder = decoder;
 		this.authentication = authentication;
 		this.unauthorized = unauthorized;
 		this.forbidden = forbidden;
+		this.problems = problems;
 	}
 
 	public static ResourceServerSecurity of(JwtDecoder decoder, JsonMapper json) {
@@ -57,7 +64,8 @@ public final class ResourceServerSecurity {
 			throw new IllegalArgumentException("decoder cannot be null");
 		}
 		SecurityProblems problems = new SecurityProblems(json);
-		return new ResourceServerSecurity(decoder, TokenAuthorities.authenticationConverter(), problems, problems);
+		return new ResourceServerSecurity(decoder, TokenAuthorities.authenticationConverter(), problems, problems,
+				problems);
 	}
 
 	/**
@@ -76,7 +84,7 @@ public final class ResourceServerSecurity {
 		if (converter == null) {
 			throw new IllegalArgumentException("converter cannot be null");
 		}
-		return new ResourceServerSecurity(this.decoder, converter, this.unauthorized, this.forbidden);
+		return new ResourceServerSecurity(this.decoder, converter, this.unauthorized, this.forbidden, this.problems);
 	}
 
 	/**
@@ -87,7 +95,7 @@ public final class ResourceServerSecurity {
 		if (unauthorized == null || forbidden == null) {
 			throw new IllegalArgumentException("unauthorized and forbidden cannot be null");
 		}
-		return new ResourceServerSecurity(this.decoder, this.authentication, unauthorized, forbidden);
+		return new ResourceServerSecurity(this.decoder, this.authentication, unauthorized, forbidden, this.problems);
 	}
 
 	/** The chain of a service whose whole API is one path pattern under one rule. */
@@ -118,13 +126,39 @@ public final class ResourceServerSecurity {
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.decoder(this.decoder).jwtAuthenticationConverter(this.authentication))
 				.authenticationEntryPoint(this.unauthorized)
-				.accessDeniedHandler(this.forbidden))
+				.accessDeniedHandler(this.forbidden)
+				.withObjectPostProcessor(failuresAnswered()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(this.unauthorized)
 				.accessDeniedHandler(this.forbidden))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.csrf((csrf) -> csrf.disable());
 		return http.build();
+	}
+
+	/**
+	 * Spring Security rethrows an {@link AuthenticationServiceException} (the decoder
+	 * could not fetch the JWK set) out of the filter chain, where it became a bare 500.
+	 * Here it is a 503 problem; every other authentication failure stays a 401.
+	 */
+	private ObjectPostProcessor<BearerTokenAuthenticationFilter> failuresAnswered() {
+		AuthenticationFailureHandler failures = (request, response, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				this.problems.keysUnavailable(request, response);
+			}
+			else {
+				this.unauthorized.commence(request, response, ex);
+			}
+		};
+		return new ObjectPostProcessor<>() {
+
+			@Override
+			public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+				filter.setAuthenticationFailureHandler(failures);
+				return filter;
+			}
+
+		};
 	}
 
 }

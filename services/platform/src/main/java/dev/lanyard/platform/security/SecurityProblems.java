@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 
 	static final String NOT_ALLOWED = "The bearer token may not be used for this request";
 
+	static final String KEYS_UNAVAILABLE = "The keys that check bearer tokens cannot be fetched right now; try again shortly";
+
 	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
 
 	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
@@ -54,6 +57,16 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
 		this.bearerEntryPoint.commence(request, response, ex);
 		String detail = (ex instanceof OAuth2AuthenticationException) ? TOKEN_NOT_VALID : TOKEN_REQUIRED;
 		write(request, response, HttpStatus.UNAUTHORIZED, detail);
+	}
+
+	/**
+	 * A bearer token that could not be checked because the keys that sign tokens could
+	 * not be fetched (token-broker's JWK set unreachable or slow): a {@code 503} the
+	 * caller may retry, not a {@code 500}, and never the cause's text.
+	 */
+	public void keysUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+		write(request, response, HttpStatus.SERVICE_UNAVAILABLE, KEYS_UNAVAILABLE);
 	}
 
 	@Override

@@ -15,6 +15,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
@@ -46,6 +47,9 @@ class ResourceServerSecurityTest {
 	private static final JwtDecoder DECODER = (token) -> switch (token) {
 		case "reader" -> TestJwts.jwt(TokenAuthorities.CONTENT_SESSION, "reader");
 		case "no-role" -> TestJwts.jwt(TokenAuthorities.CONTENT_SESSION);
+		// what NimbusJwtDecoder throws when the JWK set cannot be fetched
+		case "keys-unreachable" -> throw new JwtException(
+				"An error occurred while attempting to decode the Jwt: I/O error on GET request: Read timed out");
 		default -> throw new BadJwtException("not a JWT");
 	};
 
@@ -78,6 +82,16 @@ class ResourceServerSecurityTest {
 			.andExpect(status().isUnauthorized())
 			.andExpect(jsonPath("$.detail").value("The bearer token is not valid for this service"))
 			.andExpect(content().string(not(containsString("forged"))));
+	}
+
+	@Test
+	void buildWhenSigningKeysCannotBeFetchedThen503ProblemNotServerError() throws Exception {
+		this.mvc.perform(get("/api/things").header("Authorization", "Bearer keys-unreachable"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(SecurityProblems.KEYS_UNAVAILABLE))
+			.andExpect(content().string(not(containsString("Read timed out"))));
 	}
 
 	@Test
