@@ -15,7 +15,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -26,8 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  */
 @RestController
 final class AuditEventController {
-
-	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
 	private final FindEvents findEvents;
 
@@ -50,19 +47,19 @@ final class AuditEventController {
 		this.parser = parser;
 	}
 
-	/**
-	 * A page as JSON, or with {@code Accept: application/x-ndjson} every matching event
-	 * streamed (the same as an NDJSON export).
-	 */
+	/** A page as JSON. */
 	@GetMapping("/api/audit/events")
-	ResponseEntity<?> events(@RequestParam MultiValueMap<String, String> parameters,
-			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
-		if (accept != null && MediaType.parseMediaTypes(accept).stream().anyMatch(NDJSON::equalsTypeAndSubtype)) {
-			return stream(ExportWriter.Format.NDJSON, this.parser.parseFilter(parameters), false);
-		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(EventPageView.of(this.findEvents.find(this.parser.parse(parameters))));
+	EventPageView events(@RequestParam MultiValueMap<String, String> parameters) {
+		return EventPageView.of(this.findEvents.find(this.parser.parse(parameters)));
+	}
+
+	/**
+	 * With {@code Accept: application/x-ndjson}, every matching event streamed, as an
+	 * NDJSON export.
+	 */
+	@GetMapping(path = "/api/audit/events", produces = "application/x-ndjson")
+	ResponseEntity<StreamingResponseBody> eventsAsNdjson(@RequestParam MultiValueMap<String, String> parameters) {
+		return stream(ExportWriter.Format.NDJSON, this.parser.parseFilter(parameters), false);
 	}
 
 	/** Every event matching the filters, as a download. */

@@ -154,4 +154,27 @@ class EventQueryParserTest {
 		return map;
 	}
 
+	@Test
+	void parseWhenEventTypeRepeatedOrCommaListThenAnyOfThem() {
+		EventQueryParser parser = new EventQueryParser(Set.of("TokenIssued", "TokenRevoked", "UserChanged"));
+		Map<String, List<String>> parameters = Map.of("eventType", List.of("TokenIssued,TokenRevoked", "UserChanged"));
+		assertThat(parser.parse(parameters).filter().eventTypes()).containsExactlyInAnyOrder("TokenIssued",
+				"TokenRevoked", "UserChanged");
+	}
+
+	@Test
+	void parseWhenOutcomeUnknownThenProblemNamingOutcome() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.parser.parse(params("outcome", "maybe")))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("outcome"));
+	}
+
+	@Test
+	void parseFilterWhenExtraParameterAllowedThenAcceptedElseRefused() {
+		assertThat(this.parser.parseFilter(params("format", "csv"), "format")).isEqualTo(EventFilter.ALL);
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.parser.parseFilter(params("limit", "5")))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("limit"));
+	}
+
 }
