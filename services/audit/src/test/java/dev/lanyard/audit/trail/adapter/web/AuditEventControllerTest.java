@@ -21,13 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class AuditEventControllerTest {
@@ -131,6 +136,47 @@ class AuditEventControllerTest {
 		this.mvc.perform(post("/api/audit/events"))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void lookUpWhenTokenPostedThenItsSha256WithoutTheValue() throws Exception {
+		this.mvc
+			.perform(post("/api/audit/lookup").contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"abc\"}"))
+			.andExpect(status().isOk())
+			.andExpect(
+					jsonPath("$.tokenSha256").value("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+			.andExpect(jsonPath("$.events.length()").value(0));
+	}
+
+	@Test
+	void lookUpWhenTokenMissingThenBadRequestProblemNamingToken() throws Exception {
+		this.mvc.perform(post("/api/audit/lookup").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.parameter").value("token"));
+	}
+
+	@Test
+	void exportWhenFormatUnknownThenBadRequestProblemNamingFormat() throws Exception {
+		this.mvc.perform(get("/api/audit/export").param("format", "xml"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("format"));
+	}
+
+	@Test
+	void exportWhenCsvThenAttachmentWithHeaderAndOneRecordPerEvent() throws Exception {
+		this.trail.append(List.of(TestEvents.incoming(TestEvents.auditEvent(UUID.randomUUID(), TestEvents.NOW), 0),
+				TestEvents.incoming(TestEvents.auditEvent(UUID.randomUUID(), TestEvents.NOW), 1)));
+		MvcResult started = this.mvc.perform(get("/api/audit/export").param("format", "csv"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"audit-events.csv\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body.split("\r\n")).hasSize(3);
 	}
 
 }
