@@ -42,12 +42,12 @@ final class AccessController {
 		if (integration == null) {
 			throw new InvalidParameterException("integration", "integration is required");
 		}
-		Instant[] period = Parameters.period(parameters);
+		Parameters.Period period = Parameters.period(parameters);
 		String groupBy = Parameters.oneOf(parameters, "groupBy", Set.of("user", "content"));
 		AccessReport.GroupBy by = "content".equals(groupBy) ? AccessReport.GroupBy.CONTENT : AccessReport.GroupBy.USER;
-		AnswerAccessQuestions.Rows<AccessReport.Holder> rows = this.questions.holders(integration, period[0], period[1],
-				by);
-		return new HoldersView(integration, by.name().toLowerCase(Locale.ROOT), period[0], period[1], rows.rows(),
+		AnswerAccessQuestions.Rows<AccessReport.Holder> rows = this.questions.holders(integration, period.from(),
+				period.to(), by);
+		return new HoldersView(integration, by.name().toLowerCase(Locale.ROOT), period.from(), period.to(), rows.rows(),
 				rows.truncated());
 	}
 
@@ -56,32 +56,32 @@ final class AccessController {
 	CredentialsView credentials(@PathVariable String userId, @RequestParam MultiValueMap<String, String> parameters) {
 		Parameters.requireKnown(parameters, Set.of("from", "to"));
 		Parameters.id("userId", userId);
-		Instant[] period = Parameters.period(parameters);
-		AnswerAccessQuestions.Rows<AccessReport.Credential> rows = this.questions.credentials(userId, period[0],
-				period[1]);
-		return new CredentialsView(userId, period[0], period[1], rows.rows().stream().map(CredentialView::of).toList(),
-				rows.truncated());
+		Parameters.Period period = Parameters.period(parameters);
+		AnswerAccessQuestions.Rows<AccessReport.Credential> rows = this.questions.credentials(userId, period.from(),
+				period.to());
+		return new CredentialsView(userId, period.from(), period.to(),
+				rows.rows().stream().map(CredentialView::of).toList(), rows.truncated());
 	}
 
 	/** Events per day (or hour) and type in a period. */
 	@GetMapping("/api/audit/counts")
 	CountsView counts(@RequestParam MultiValueMap<String, String> parameters) {
 		Parameters.requireKnown(parameters, Set.of("from", "to", "eventType", "bucket"));
-		Instant[] period = Parameters.period(parameters);
-		if (period[0] == null) {
+		Parameters.Period period = Parameters.period(parameters);
+		if (period.from() == null) {
 			throw new InvalidParameterException("from", "from is required");
 		}
-		if (period[1] == null) {
+		if (period.to() == null) {
 			throw new InvalidParameterException("to", "to is required");
 		}
 		Duration max = AnswerAccessQuestions.MAX_COUNT_PERIOD;
-		if (Duration.between(period[0], period[1]).compareTo(max) > 0) {
+		if (Duration.between(period.from(), period.to()).compareTo(max) > 0) {
 			throw new InvalidParameterException("to", "to must be at most " + max.toDays() + " days after from");
 		}
 		String bucket = Parameters.oneOf(parameters, "bucket", Set.of("day", "hour"));
 		AccessReport.Bucket width = "hour".equals(bucket) ? AccessReport.Bucket.HOUR : AccessReport.Bucket.DAY;
-		return new CountsView(width.name().toLowerCase(Locale.ROOT), period[0], period[1],
-				this.questions.counts(period[0], period[1], this.parser.eventTypes(parameters), width));
+		return new CountsView(width.name().toLowerCase(Locale.ROOT), period.from(), period.to(),
+				this.questions.counts(period.from(), period.to(), this.parser.eventTypes(parameters), width));
 	}
 
 	record HoldersView(String integration, String groupBy, Instant from, Instant to, List<AccessReport.Holder> holders,

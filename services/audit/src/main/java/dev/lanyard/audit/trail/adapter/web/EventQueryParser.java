@@ -54,7 +54,7 @@ final class EventQueryParser {
 	}
 
 	private EventFilter filter(Map<String, List<String>> parameters) {
-		Instant[] period = Parameters.period(parameters);
+		Parameters.Period period = Parameters.period(parameters);
 		return EventFilter.builder()
 			.subjectId(Parameters.id(parameters, "subject"))
 			.userId(Parameters.id(parameters, "user"))
@@ -68,8 +68,8 @@ final class EventQueryParser {
 			.outcome(Parameters.oneOf(parameters, "outcome", Outcome.ALL))
 			.actorId(Parameters.id(parameters, "actor"))
 			.correlationId(Parameters.id(parameters, "correlationId"))
-			.from(period[0])
-			.to(period[1])
+			.from(period.from())
+			.to(period.to())
 			.build();
 	}
 

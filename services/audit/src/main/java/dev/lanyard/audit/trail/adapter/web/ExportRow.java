@@ -22,10 +22,10 @@ final class ExportRow {
 	static final List<String> FIELDS = List.of("time", "time_dt", "metadata.uid", "metadata.correlation_uid",
 			"metadata.logged_time_dt", "metadata.log_provider", "metadata.event_code", "class_uid", "class_name",
 			"activity_id", "activity_name", "status_id", "status", "status_detail", "actor.user.uid", "user.uid",
-			"user.type", "group.uid", "group.name", "service.uid", "unmapped.subject_type", "unmapped.user_id",
-			"unmapped.content_id", "unmapped.token_type", "unmapped.token_id", "unmapped.token_sha256",
-			"unmapped.grant_type", "unmapped.scopes", "unmapped.audience", "unmapped.expires_at_dt",
-			"unmapped.details");
+			"user.type_id", "user.type", "group.uid", "group.name", "service.uid", "unmapped.subject_type",
+			"unmapped.user_id", "unmapped.content_id", "unmapped.token_type", "unmapped.token_id",
+			"unmapped.token_sha256", "unmapped.grant_type", "unmapped.scopes", "unmapped.audience",
+			"unmapped.expires_at_dt", "unmapped.details");
 
 	private ExportRow() {
 	}
@@ -48,12 +48,27 @@ final class ExportRow {
 				event.eventType(), ocsf.classUid(), ocsf.className(), ocsf.activityId(), ocsf.activityName(),
 				failed ? 2 : 1, failed ? "Failure" : "Success", statusDetail(details), event.actorId(),
 				(subject != null) ? subject.id() : event.userId(),
+				userTypeId((subject != null) ? subject.type() : ((event.userId() != null) ? "user" : null)),
 				(subject != null) ? subject.label() : ((event.userId() != null) ? "user" : null), event.groupId(),
 				(details instanceof EventDetails.GroupMembership m) ? m.groupName() : null, event.integrationId(),
 				(subject != null) ? subject.type() : null, event.userId(), event.contentId(), token.tokenType(),
 				token.tokenId(), token.tokenSha256(), token.grantType(), token.scopes(), token.audience(),
 				(token.expiresAt() != null) ? token.expiresAt().toString() : null, details };
 		return new ArrayList<>(Arrays.asList(values));
+	}
+
+	// OCSF user.type_id: 1 User, 2 Admin, 3 System, 99 Other; user.type keeps Lanyard's
+	// label, which says more.
+	private static Integer userTypeId(String subjectType) {
+		if (subjectType == null) {
+			return null;
+		}
+		return switch (subjectType) {
+			case "user" -> 1;
+			case "administrator" -> 2;
+			case "content", "gateway", "service" -> 3;
+			default -> 99;
+		};
 	}
 
 	private static String statusDetail(EventDetails details) {

@@ -88,13 +88,20 @@ final class Parameters {
 	}
 
 	/** {@code from} and {@code to}, checked to be in order. */
-	static Instant[] period(Map<String, List<String>> parameters) {
+	static Period period(Map<String, List<String>> parameters) {
 		Instant from = instant(parameters, "from");
 		Instant to = instant(parameters, "to");
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new InvalidParameterException("from", "from must not be after to");
 		}
-		return new Instant[] { from, to };
+		return new Period(from, to);
+	}
+
+	/**
+	 * @param from inclusive, or {@code null}
+	 * @param to exclusive, or {@code null}
+	 */
+	record Period(Instant from, Instant to) {
 	}
 
 	static String oneOf(Map<String, List<String>> parameters, String name, Set<String> allowed) {

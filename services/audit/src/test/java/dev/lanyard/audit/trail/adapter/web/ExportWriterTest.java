@@ -72,6 +72,7 @@ class ExportWriterTest {
 		assertThat(line.get("metadata").get("uid").asString()).isEqualTo(ID.toString());
 		assertThat(line.get("group").get("name").asString()).isEqualTo("analysts");
 		assertThat(line.get("user").get("type").asString()).isEqualTo("user");
+		assertThat(line.get("user").get("type_id").asInt()).isEqualTo(1);
 		assertThat(line.get("unmapped").get("details").get("change").asString()).isEqualTo("added");
 		assertThat(line.has("service")).isFalse();
 	}
