@@ -3,11 +3,13 @@ package dev.lanyard.audit.trail.adapter.web;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.audit.trail.application.AuditTrail;
 import dev.lanyard.audit.trail.application.FakeAuditTrail;
 import dev.lanyard.audit.trail.application.FindEvents;
+import dev.lanyard.audit.trail.application.LookUpToken;
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
 import dev.lanyard.audit.trail.domain.EventFilter;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
@@ -19,13 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 class AuditEventControllerTest {
@@ -33,8 +40,8 @@ class AuditEventControllerTest {
 	private final FakeAuditTrail trail = new FakeAuditTrail();
 
 	private final MockMvc mvc = MockMvcBuilders
-		.standaloneSetup(
-				new AuditEventController(new FindEvents(this.trail), new EventQueryParser(Set.of("TokenIssued"))))
+		.standaloneSetup(new AuditEventController(new FindEvents(this.trail), new LookUpToken(this.trail),
+				new EventQueryParser(Set.of("TokenIssued"))))
 		.setControllerAdvice(new ProblemHandler())
 		.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 		.build();
@@ -105,9 +112,15 @@ class AuditEventControllerTest {
 				throw new TrailUnavailableException("down", null);
 			}
 
+			@Override
+			public long stream(EventFilter filter, Consumer<StoredEvent> sink) {
+				throw new TrailUnavailableException("down", null);
+			}
+
 		};
 		MockMvc mvc = MockMvcBuilders
-			.standaloneSetup(new AuditEventController(new FindEvents(down), new EventQueryParser(Set.of("T"))))
+			.standaloneSetup(new AuditEventController(new FindEvents(down), new LookUpToken(down),
+					new EventQueryParser(Set.of("T"))))
 			.setControllerAdvice(new ProblemHandler())
 			.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 			.build();
@@ -123,6 +136,47 @@ class AuditEventControllerTest {
 		this.mvc.perform(post("/api/audit/events"))
 			.andExpect(status().isMethodNotAllowed())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	@Test
+	void lookUpWhenTokenPostedThenItsSha256WithoutTheValue() throws Exception {
+		this.mvc
+			.perform(post("/api/audit/lookup").contentType(MediaType.APPLICATION_JSON).content("{\"token\":\"abc\"}"))
+			.andExpect(status().isOk())
+			.andExpect(
+					jsonPath("$.tokenSha256").value("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+			.andExpect(jsonPath("$.events.length()").value(0));
+	}
+
+	@Test
+	void lookUpWhenTokenMissingThenBadRequestProblemNamingToken() throws Exception {
+		this.mvc.perform(post("/api/audit/lookup").contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.parameter").value("token"));
+	}
+
+	@Test
+	void exportWhenFormatUnknownThenBadRequestProblemNamingFormat() throws Exception {
+		this.mvc.perform(get("/api/audit/export").param("format", "xml"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("format"));
+	}
+
+	@Test
+	void exportWhenCsvThenAttachmentWithHeaderAndOneRecordPerEvent() throws Exception {
+		this.trail.append(List.of(TestEvents.incoming(TestEvents.auditEvent(UUID.randomUUID(), TestEvents.NOW), 0),
+				TestEvents.incoming(TestEvents.auditEvent(UUID.randomUUID(), TestEvents.NOW), 1)));
+		MvcResult started = this.mvc.perform(get("/api/audit/export").param("format", "csv"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		String body = this.mvc.perform(asyncDispatch(started))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", "attachment; filename=\"audit-events.csv\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body.split("\r\n")).hasSize(3);
 	}
 
 }
