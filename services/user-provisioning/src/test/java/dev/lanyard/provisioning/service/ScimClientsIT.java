@@ -1,5 +1,11 @@
 package dev.lanyard.provisioning.service;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
@@ -79,6 +85,22 @@ class ScimClientsIT extends ServiceTestSupport {
 		assertThat(fresh).startsWith("lys_").isNotEqualTo(old);
 		assertUnauthorizedScimError(call("GET", ScimWhoAmIController.PATH, old, null, null));
 		assertThat(call("GET", ScimWhoAmIController.PATH, fresh, null, null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void scimWhenSecretInQueryParameterOrBasicSchemeThenUnauthorized() throws Exception {
+		String secret = createClient(unique("okta-")).get("token").asString();
+
+		assertUnauthorizedScimError(
+				call("GET", ScimWhoAmIController.PATH + "?access_token=" + secret, null, null, null));
+		HttpResponse<String> basic = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ScimWhoAmIController.PATH))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("okta:" + secret).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(basic.body()).contains(SCIM_ERROR);
 	}
 
 	@Test
