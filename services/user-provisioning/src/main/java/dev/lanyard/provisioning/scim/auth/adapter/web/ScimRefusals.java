@@ -53,6 +53,12 @@ final class ScimRefusals implements AuthenticationEntryPoint, AccessDeniedHandle
 			return;
 		}
 		boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		if (presented) {
+			// so an administrator can tell a provider still sending a rotated or revoked
+			// secret; never the secret itself
+			log.info("SCIM request {} {} from {} refused: not a valid SCIM client secret", request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr());
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
 		write(response,
 				new ScimError(HttpStatus.UNAUTHORIZED.value(), null, presented ? SECRET_NOT_VALID : SECRET_REQUIRED));
