@@ -91,9 +91,14 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 
 	/**
 	 * Settings for a test ensemble: free ports, its own state folder, nothing external.
+	 * Only {@code LANYARD_STARTUP_TIMEOUT} is taken from the environment: a machine
+	 * shared by several builds may need longer than the default to start every component.
 	 */
 	public static LauncherSettings forTests(Path root, Path stateDirectory) {
-		return fromEnvironment(Map.of(), root).withStateDirectory(stateDirectory).withPorts(Ports.free());
+		String timeout = System.getenv(Setting.STARTUP_TIMEOUT.variable());
+		Map<String, String> environment = (timeout != null && !timeout.isBlank())
+				? Map.of(Setting.STARTUP_TIMEOUT.variable(), timeout) : Map.of();
+		return fromEnvironment(environment, root).withStateDirectory(stateDirectory).withPorts(Ports.free());
 	}
 
 	public LauncherSettings withPorts(Ports ports) {
