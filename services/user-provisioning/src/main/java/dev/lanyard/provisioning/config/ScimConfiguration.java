@@ -51,17 +51,17 @@ class ScimConfiguration {
 		return new UserLifecycle() {
 			@Override
 			public void deactivate(UUID userId, String reason, Actor actor) {
-				throw new UnsupportedOperationException("interim");
+				users.deactivate(userId, reason, actor);
 			}
 
 			@Override
 			public void reactivate(UUID userId, Actor actor) {
-				throw new UnsupportedOperationException("interim");
+				users.reactivate(userId, actor);
 			}
 
 			@Override
 			public void delete(UUID userId, Actor actor) {
-				throw new UnsupportedOperationException("interim");
+				users.delete(userId, actor);
 			}
 		};
 	}

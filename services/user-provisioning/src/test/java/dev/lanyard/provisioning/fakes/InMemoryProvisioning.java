@@ -64,6 +64,11 @@ public final class InMemoryProvisioning implements ProcessedSignIns, Transaction
 		return this.processed.add(loginEventId);
 	}
 
+	/** A user by id, deleted or not. */
+	public Optional<User> stored(UUID id) {
+		return Optional.ofNullable(this.users.get(id));
+	}
+
 	public List<User> allUsers() {
 		return List.copyOf(this.users.values());
 	}
@@ -84,7 +89,7 @@ public final class InMemoryProvisioning implements ProcessedSignIns, Transaction
 
 		@Override
 		public Optional<User> find(UUID id) {
-			return Optional.ofNullable(InMemoryProvisioning.this.users.get(id));
+			return Optional.ofNullable(InMemoryProvisioning.this.users.get(id)).filter((u) -> !u.deleted());
 		}
 
 		@Override
@@ -104,7 +109,7 @@ public final class InMemoryProvisioning implements ProcessedSignIns, Transaction
 		public boolean usernameTaken(String username, UUID except) {
 			return InMemoryProvisioning.this.users.values()
 				.stream()
-				.anyMatch((u) -> u.username().equalsIgnoreCase(username) && !u.id().equals(except));
+				.anyMatch((u) -> u.username().equalsIgnoreCase(username) && !u.id().equals(except) && !u.deleted());
 		}
 
 		@Override
@@ -135,6 +140,7 @@ public final class InMemoryProvisioning implements ProcessedSignIns, Transaction
 		public List<User> search(String query, int limit, UserCursor after) {
 			return InMemoryProvisioning.this.users.values()
 				.stream()
+				.filter((u) -> !u.deleted())
 				.filter((u) -> query == null
 						|| u.username().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
 				.sorted(Comparator.comparing((User u) -> u.username().toLowerCase(Locale.ROOT)).thenComparing(User::id))
@@ -150,6 +156,7 @@ public final class InMemoryProvisioning implements ProcessedSignIns, Transaction
 			return InMemoryProvisioning.this.memberships.stream()
 				.filter((m) -> m.get(0).equals(groupId))
 				.map((m) -> InMemoryProvisioning.this.users.get(m.get(1)))
+				.filter((u) -> !u.deleted())
 				.sorted(Comparator.comparing(User::username))
 				.toList();
 		}

@@ -96,8 +96,7 @@ final class ScimSupport {
 			assertStatus(expected);
 			assertThat(this.contentType).startsWith(SCIM_JSON);
 			JsonNode error = json();
-			assertThat(error.get("schemas").get(0).asString())
-				.isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
+			assertThat(error.get("schemas").get(0).asString()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:Error");
 			assertThat(error.get("status").asString()).isEqualTo(String.valueOf(expected));
 			if (scimType != null) {
 				assertThat(error.get("scimType").asString()).isEqualTo(scimType);

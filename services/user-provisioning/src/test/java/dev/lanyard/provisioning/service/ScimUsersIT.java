@@ -52,8 +52,8 @@ class ScimUsersIT extends ServiceTestSupport {
 
 		String userName = unique("ada") + "@example.com";
 		String externalId = unique("00u");
-		ScimResponse missing = this.scim.get("/Users?filter=" + filter("userName eq \"" + userName + "\"")
-				+ "&startIndex=1&count=100");
+		ScimResponse missing = this.scim
+			.get("/Users?filter=" + filter("userName eq \"" + userName + "\"") + "&startIndex=1&count=100");
 		assertThat(missing.assertStatus(200).json().get("totalResults").asInt()).isZero();
 
 		String createCorrelation = unique("okta-create-");
@@ -89,7 +89,8 @@ class ScimUsersIT extends ServiceTestSupport {
 		assertThat(kafka.awaitOne(UserChanged.class, putCorrelation, EVENTUALLY).value().getFirstName())
 			.isEqualTo("Augusta");
 
-		// one person, one user: a sign-in from the provider with the externalId is this user
+		// one person, one user: a sign-in from the provider with the externalId is this
+		// user
 		UserLoggedIn login = login(externalId, null, null).setEmail(userName).setClaimedFields(List.of()).build();
 		kafka.send(Topics.USER_LOGGED_IN.name(), null, externalId, login);
 		assertThat(kafka.awaitOne(UserChanged.class, login.getCorrelationId(), EVENTUALLY).value().getUserId())
@@ -116,26 +117,33 @@ class ScimUsersIT extends ServiceTestSupport {
 
 		String userName = unique("grace") + "@contoso.example";
 		String objectId = java.util.UUID.randomUUID().toString();
-		String id = this.scim.send("POST", "/Users", """
-				{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
-				  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
-				 "externalId":"%s","userName":"%s","active":true,"displayName":"Grace Hopper",
-				 "emails":[{"primary":true,"type":"work","value":"%s"}],
-				 "meta":{"resourceType":"User"},
-				 "name":{"formatted":"Grace Hopper","familyName":"Hopper","givenName":"Grace"},
-				 "title":"Rear Admiral",
-				 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Navy","employeeNumber":"1906"}}
-				""".formatted(objectId, userName, userName), null).assertStatus(201).json().get("id").asString();
-		ScimResponse byExternalId = this.scim.get("/Users?filter="
-				+ filter("externalId eq \"" + objectId + "\" and emails[type eq \"work\"].value eq \"" + userName + "\""));
+		String id = this.scim
+			.send("POST", "/Users",
+					"""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User",
+							  "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"],
+							 "externalId":"%s","userName":"%s","active":true,"displayName":"Grace Hopper",
+							 "emails":[{"primary":true,"type":"work","value":"%s"}],
+							 "meta":{"resourceType":"User"},
+							 "name":{"formatted":"Grace Hopper","familyName":"Hopper","givenName":"Grace"},
+							 "title":"Rear Admiral",
+							 "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"Navy","employeeNumber":"1906"}}
+							"""
+						.formatted(objectId, userName, userName),
+					null)
+			.assertStatus(201)
+			.json()
+			.get("id")
+			.asString();
+		ScimResponse byExternalId = this.scim.get("/Users?filter=" + filter(
+				"externalId eq \"" + objectId + "\" and emails[type eq \"work\"].value eq \"" + userName + "\""));
 		assertThat(byExternalId.assertStatus(200).json().get("totalResults").asInt()).isEqualTo(1);
 
 		String correlation = unique("entra-patch-");
-		ScimResponse patched = this.scim.send("PATCH", "/Users/" + id,
-				patch("{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"Murray Hopper\"}",
-						"{\"op\":\"Add\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\",\"value\":\"Computing\"}",
-						"{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}"),
-				correlation);
+		ScimResponse patched = this.scim.send("PATCH", "/Users/" + id, patch(
+				"{\"op\":\"Replace\",\"path\":\"name.familyName\",\"value\":\"Murray Hopper\"}",
+				"{\"op\":\"Add\",\"path\":\"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department\",\"value\":\"Computing\"}",
+				"{\"op\":\"Replace\",\"path\":\"active\",\"value\":\"False\"}"), correlation);
 		JsonNode user = patched.assertStatus(200).json();
 		assertThat(user.get("name").get("familyName").asString()).isEqualTo("Murray Hopper");
 		assertThat(user.get("active").asBoolean()).isFalse();
@@ -161,8 +169,8 @@ class ScimUsersIT extends ServiceTestSupport {
 	@Test
 	void patchWhenIfMatchStaleThenPreconditionFailedAndNothingChanged() {
 		String id = createUser(unique("kat") + "@example.com");
-		this.scim.send("PATCH", "/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"K\"}"),
-				null)
+		this.scim
+			.send("PATCH", "/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"K\"}"), null)
 			.assertStatus(200);
 
 		ScimResponse stale = this.scim.call("PATCH", "/Users/" + id,
@@ -201,27 +209,32 @@ class ScimUsersIT extends ServiceTestSupport {
 			.assertError(400, "invalidPath");
 		this.scim.call("POST", "/Users", "{\"userName\":\"y@example.com\"}", null, Map.of("Content-Type", "text/plain"))
 			.assertError(415, null);
-		this.scim.send("POST", "/Users", "{\"userName\":\"z@example.com\",\"displayName\":\"" + "a".repeat(1_100_000)
-				+ "\"}", null)
+		this.scim
+			.send("POST", "/Users",
+					"{\"userName\":\"z@example.com\",\"displayName\":\"" + "a".repeat(1_100_000) + "\"}", null)
 			.assertError(413, null);
 		this.scim.send("POST", "/Users", "{\"userName\":\"" + userName.toUpperCase() + "\"}", null)
 			.assertError(409, "uniqueness");
-		this.scim.send("PUT", "/Users/" + id, "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"userName\":\"" + userName
-				+ "\",\"displayName\":\"Changed\"}", null)
+		this.scim
+			.send("PUT", "/Users/" + id,
+					"{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"userName\":\"" + userName
+							+ "\",\"displayName\":\"Changed\"}",
+					null)
 			.assertError(400, "mutability");
 		this.scim.send("PATCH", "/Users/" + id, patch("{\"op\":\"replace\",\"path\":\"meta\",\"value\":{}}"), null)
 			.assertError(400, "mutability");
-		this.scim.send("PATCH", "/Users/" + id,
-				patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Changed\"}",
-						"{\"op\":\"replace\",\"path\":\"nickname.first\",\"value\":\"x\"}",
-						"{\"op\":\"replace\",\"path\":\"bogus\",\"value\":\"x\"}"),
-				null)
+		this.scim
+			.send("PATCH", "/Users/" + id,
+					patch("{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Changed\"}",
+							"{\"op\":\"replace\",\"path\":\"nickname.first\",\"value\":\"x\"}",
+							"{\"op\":\"replace\",\"path\":\"bogus\",\"value\":\"x\"}"),
+					null)
 			.assertError(400, "invalidPath");
 		this.scim.get("/Users?filter=" + filter("(".repeat(11) + "userName eq \"a\"" + ")".repeat(11)))
 			.assertError(400, "invalidFilter");
 		this.scim.get("/Users?filter=" + filter("title eq \"x\"")).assertError(400, "invalidFilter");
-		ScimResponse injection = this.scim
-			.get("/Users?filter=" + filter("userName eq \"x' OR '1'='1\" or externalId eq \"'); DROP TABLE users;--\""));
+		ScimResponse injection = this.scim.get(
+				"/Users?filter=" + filter("userName eq \"x' OR '1'='1\" or externalId eq \"'); DROP TABLE users;--\""));
 		assertThat(injection.assertStatus(200).json().get("totalResults").asInt()).isZero();
 
 		assertThat(userRows()).isEqualTo(before);
@@ -271,9 +284,11 @@ class ScimUsersIT extends ServiceTestSupport {
 	}
 
 	private String createUser(String userName) {
-		return this.scim.send("POST", "/Users", "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
-				+ "\"userName\":\"" + userName + "\",\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true}]}",
-				null)
+		return this.scim
+			.send("POST", "/Users",
+					"{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"]," + "\"userName\":\"" + userName
+							+ "\",\"emails\":[{\"value\":\"" + userName + "\",\"primary\":true}]}",
+					null)
 			.assertStatus(201)
 			.json()
 			.get("id")

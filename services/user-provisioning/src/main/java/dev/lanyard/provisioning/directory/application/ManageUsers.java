@@ -2,6 +2,7 @@ package dev.lanyard.provisioning.directory.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +151,86 @@ public final class ManageUsers {
 		});
 	}
 
+	/**
+	 * Deactivates the user: they can no longer sign in and every credential of theirs is
+	 * revoked (UserDeactivated, then the inactive UserChanged, both acknowledged before
+	 * the commit). Deactivating an inactive user changes and publishes nothing.
+	 * @param reason why, e.g. {@code scim-deactivated}, {@code admin-deactivated}
+	 */
+	public UserDetails deactivate(UUID id, String reason, Actor actor) {
+		if (actor == null) {
+			throw new IllegalArgumentException("actor cannot be null");
+		}
+		checkReason(reason);
+		return this.transactions.inTransaction(() -> {
+			User user = existing(id, true);
+			if (!user.active()) {
+				return details(user);
+			}
+			Instant now = this.clock.instant();
+			User changed = user.deactivated(reason, now);
+			this.users.update(changed);
+			List<Group> groupsNow = this.groups.groupsOf(id);
+			this.events
+				.publish(List.of(deactivatedEvent(changed, actor, now), changedEvent(changed, groupsNow, actor, now)));
+			return new UserDetails(changed, groupsNow);
+		});
+	}
+
+	/**
+	 * Lets a deactivated user sign in again (UserChanged with {@code active=true});
+	 * reactivating an active user changes nothing. Tokens revoked at deactivation stay
+	 * revoked.
+	 */
+	public UserDetails reactivate(UUID id, Actor actor) {
+		if (actor == null) {
+			throw new IllegalArgumentException("actor cannot be null");
+		}
+		return this.transactions.inTransaction(() -> {
+			User user = existing(id, true);
+			if (user.active()) {
+				return details(user);
+			}
+			Instant now = this.clock.instant();
+			User changed = user.reactivated(now);
+			this.users.update(changed);
+			List<Group> groupsNow = this.groups.groupsOf(id);
+			publish(changed, groupsNow, actor, now);
+			return new UserDetails(changed, groupsNow);
+		});
+	}
+
+	/**
+	 * Deactivates the user with reason {@code deleted} (when still active), ends their
+	 * group memberships and hides them: they no longer appear in lists or lookups, but
+	 * the row stays so the audit history about them keeps its meaning, and their identity
+	 * stays bound to it (the person cannot sign in again as a new user). Their username
+	 * becomes free.
+	 */
+	public void delete(UUID id, Actor actor) {
+		if (actor == null) {
+			throw new IllegalArgumentException("actor cannot be null");
+		}
+		this.transactions.inTransaction(() -> {
+			User user = existing(id, true);
+			Instant now = this.clock.instant();
+			User deleted = user.deleted(now);
+			this.users.update(deleted);
+			List<ProvisioningEvent> published = new ArrayList<>();
+			if (user.active()) {
+				published.add(deactivatedEvent(deleted, actor, now));
+			}
+			for (Group group : this.groups.groupsOf(id)) {
+				this.groups.removeMember(group.id(), id);
+				published.add(new ProvisioningEvent.MembershipChanged(this.ids.get(), now, actor.correlationId(),
+						actor.actorId(), id, group, false));
+			}
+			published.add(changedEvent(deleted, List.of(), actor, now));
+			this.events.publish(published);
+			return null;
+		});
+	}
+
 	public UserDetails lock(UUID id, Actor actor) {
 		return setLocked(id, true, actor);
 	}
@@ -209,7 +290,7 @@ public final class ManageUsers {
 		}
 		return new User(user.id(), username, user.issuer(), user.uniqueId(), profile.email(), profile.firstName(),
 				profile.lastName(), role, user.locked(), user.active(), user.claimedFields(), user.version(),
-				user.createdAt(), user.updatedAt(), user.lastLoginAt());
+				user.createdAt(), user.updatedAt(), user.lastLoginAt(), user.deactivation(), user.deletedAt());
 	}
 
 	private Role createdRole(String value) {
@@ -256,8 +337,25 @@ public final class ManageUsers {
 	}
 
 	private void publish(User user, List<Group> groupsNow, Actor actor, Instant now) {
-		this.events.publish(List.of(new ProvisioningEvent.UserChanged(this.ids.get(), now, actor.correlationId(),
-				actor.actorId(), user, groupsNow.stream().map(Group::id).toList())));
+		this.events.publish(List.of(changedEvent(user, groupsNow, actor, now)));
+	}
+
+	private ProvisioningEvent.UserChanged changedEvent(User user, List<Group> groupsNow, Actor actor, Instant now) {
+		return new ProvisioningEvent.UserChanged(this.ids.get(), now, actor.correlationId(), actor.actorId(), user,
+				groupsNow.stream().map(Group::id).toList());
+	}
+
+	private ProvisioningEvent.UserDeactivated deactivatedEvent(User user, Actor actor, Instant now) {
+		return new ProvisioningEvent.UserDeactivated(this.ids.get(), now, actor.correlationId(), actor.actorId(),
+				user.id(), user.deactivation().reason());
+	}
+
+	private static void checkReason(String reason) {
+		if (reason == null || reason.isBlank() || reason.length() > 64
+				|| reason.chars().anyMatch(Character::isISOControl)) {
+			throw RequestRejectedException.invalid("reason",
+					"reason must be 1 to 64 characters without control characters");
+		}
 	}
 
 	private static void reject(RequestRejectedException ex) {

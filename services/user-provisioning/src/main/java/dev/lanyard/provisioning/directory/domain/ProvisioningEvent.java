@@ -45,6 +45,33 @@ public sealed interface ProvisioningEvent {
 	}
 
 	/**
+	 * A user may no longer sign in or receive credentials: every token of theirs is to be
+	 * revoked. Published before the inactive user's {@link UserChanged}.
+	 *
+	 * @param reason e.g. {@code scim-deactivated}, {@code admin-deactivated},
+	 * {@code deleted}, {@code no-access-group}
+	 */
+	record UserDeactivated(UUID eventId, Instant occurredAt, String correlationId, String actorId, UUID userId,
+			String reason) implements ProvisioningEvent {
+
+		public UserDeactivated {
+			Guards.common(eventId, occurredAt, correlationId);
+			if (userId == null) {
+				throw new IllegalArgumentException("userId cannot be null");
+			}
+			if (reason == null || reason.isBlank()) {
+				throw new IllegalArgumentException("reason cannot be blank");
+			}
+		}
+
+		@Override
+		public String key() {
+			return this.userId.toString();
+		}
+
+	}
+
+	/**
 	 * One user joined or left one group.
 	 *
 	 * @param added joined ({@code true}) or left

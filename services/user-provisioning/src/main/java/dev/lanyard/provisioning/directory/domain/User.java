@@ -25,10 +25,16 @@ import java.util.UUID;
  * @param createdAt when created
  * @param updatedAt when last changed
  * @param lastLoginAt last accepted sign-in, {@code null} before the first
+ * @param deactivation why and when the user was deactivated, {@code null} while active
+ * @param deletedAt when the user was deleted: hidden from lists and lookups but kept, so
+ * the audit history about it keeps its meaning; {@code null} unless deleted
  */
 public record User(UUID id, String username, String issuer, String uniqueId, String email, String firstName,
 		String lastName, Role role, boolean locked, boolean active, Set<ProfileField> claimedFields, long version,
-		Instant createdAt, Instant updatedAt, Instant lastLoginAt) {
+		Instant createdAt, Instant updatedAt, Instant lastLoginAt, Deactivation deactivation, Instant deletedAt) {
+
+	/** Reason of a deletion, on its {@link Deactivation}. */
+	public static final String DELETED = "deleted";
 
 	public User {
 		if (id == null) {
@@ -49,8 +55,22 @@ public record User(UUID id, String username, String issuer, String uniqueId, Str
 		if (createdAt == null || updatedAt == null) {
 			throw new IllegalArgumentException("createdAt and updatedAt cannot be null");
 		}
+		if (active != (deactivation == null)) {
+			throw new IllegalArgumentException("an inactive user needs its deactivation, an active one has none");
+		}
+		if (deletedAt != null && active) {
+			throw new IllegalArgumentException("a deleted user cannot be active");
+		}
 		claimedFields = (claimedFields == null || claimedFields.isEmpty()) ? Set.of()
 				: Set.copyOf(EnumSet.copyOf(claimedFields));
+	}
+
+	/** An active or inactive user without the details of a deactivation or deletion. */
+	public User(UUID id, String username, String issuer, String uniqueId, String email, String firstName,
+			String lastName, Role role, boolean locked, boolean active, Set<ProfileField> claimedFields, long version,
+			Instant createdAt, Instant updatedAt, Instant lastLoginAt) {
+		this(id, username, issuer, uniqueId, email, firstName, lastName, role, locked, active, claimedFields, version,
+				createdAt, updatedAt, lastLoginAt, active ? null : new Deactivation("unknown", updatedAt), null);
 	}
 
 	/** A user that does not exist yet: version 1. */
@@ -76,7 +96,42 @@ public record User(UUID id, String username, String issuer, String uniqueId, Str
 			Set<ProfileField> claimedFields, Instant now, Instant lastLoginAt) {
 		return new User(this.id, username, issuer, this.uniqueId, profile.email(), profile.firstName(),
 				profile.lastName(), role, locked, this.active, claimedFields, this.version + 1, this.createdAt, now,
-				lastLoginAt);
+				lastLoginAt, this.deactivation, this.deletedAt);
+	}
+
+	public boolean deleted() {
+		return this.deletedAt != null;
+	}
+
+	/**
+	 * The next version, inactive for {@code reason}; only an active user can be
+	 * deactivated.
+	 */
+	public User deactivated(String reason, Instant now) {
+		if (!this.active) {
+			throw new IllegalStateException("User " + this.id + " is already inactive");
+		}
+		return new User(this.id, this.username, this.issuer, this.uniqueId, this.email, this.firstName, this.lastName,
+				this.role, this.locked, false, this.claimedFields, this.version + 1, this.createdAt, now,
+				this.lastLoginAt, new Deactivation(reason, now), null);
+	}
+
+	/** The next version, active again; a deleted user stays deleted. */
+	public User reactivated(Instant now) {
+		if (this.active || deleted()) {
+			throw new IllegalStateException("User " + this.id + " is active or deleted");
+		}
+		return new User(this.id, this.username, this.issuer, this.uniqueId, this.email, this.firstName, this.lastName,
+				this.role, this.locked, true, this.claimedFields, this.version + 1, this.createdAt, now,
+				this.lastLoginAt, null, null);
+	}
+
+	/** The next version, deleted: an inactive user becomes hidden too. */
+	public User deleted(Instant now) {
+		User inactive = this.active ? deactivated(DELETED, now) : this;
+		return new User(this.id, this.username, this.issuer, this.uniqueId, this.email, this.firstName, this.lastName,
+				this.role, this.locked, false, this.claimedFields, this.version + 1, this.createdAt, now,
+				this.lastLoginAt, inactive.deactivation(), now);
 	}
 
 	public User withRole(Role newRole, Instant now) {
@@ -92,6 +147,26 @@ public record User(UUID id, String username, String issuer, String uniqueId, Str
 	/** The same user, version increased: something about it (its groups) changed. */
 	public User touched(Instant now) {
 		return withRole(this.role, now);
+	}
+
+	/**
+	 * Why and when a user was deactivated.
+	 *
+	 * @param reason e.g. {@code scim-deactivated}, {@code admin-deactivated},
+	 * {@code deleted}, {@code no-access-group}
+	 * @param at when
+	 */
+	public record Deactivation(String reason, Instant at) {
+
+		public Deactivation {
+			if (reason == null || reason.isBlank() || reason.length() > 64) {
+				throw new IllegalArgumentException("reason must be 1 to 64 characters");
+			}
+			if (at == null) {
+				throw new IllegalArgumentException("at cannot be null");
+			}
+		}
+
 	}
 
 	/**

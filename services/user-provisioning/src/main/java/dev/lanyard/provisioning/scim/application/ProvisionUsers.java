@@ -200,7 +200,8 @@ public final class ProvisionUsers {
 		claimed.addAll(user.claimedFields());
 		User changed = new User(user.id(), renamed ? username(next.userName(), user.id()) : user.username(), issuer,
 				uniqueId, next.email(), next.givenName(), next.familyName(), user.role(), user.locked(), user.active(),
-				claimed, user.version() + 1, user.createdAt(), now, user.lastLoginAt());
+				claimed, user.version() + 1, user.createdAt(), now, user.lastLoginAt(), user.deactivation(),
+				user.deletedAt());
 		this.users.update(changed);
 		this.scimUsers.save(user.id(), next.withActive(null), actor.actorId());
 		publish(changed, this.groups.groupsOf(user.id()), actor, now);

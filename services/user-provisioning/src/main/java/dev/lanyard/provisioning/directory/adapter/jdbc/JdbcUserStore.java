@@ -3,6 +3,7 @@ package dev.lanyard.provisioning.directory.adapter.jdbc;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -24,7 +25,8 @@ public final class JdbcUserStore implements UserStore {
 
 	/** The columns {@link #user} reads, of the table aliased {@code u}. */
 	public static final String COLUMNS = "u.id, u.username, u.issuer, u.unique_id, u.email, u.first_name, u.last_name,"
-			+ " u.role, u.locked, u.active, u.claimed_fields, u.version, u.created_at, u.updated_at, u.last_login_at";
+			+ " u.role, u.locked, u.active, u.claimed_fields, u.version, u.created_at, u.updated_at, u.last_login_at,"
+			+ " u.deactivation_reason, u.deactivated_at, u.deleted_at";
 
 	private final JdbcClient jdbc;
 
@@ -37,7 +39,7 @@ public final class JdbcUserStore implements UserStore {
 
 	@Override
 	public Optional<User> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = ? AND u.deleted_at IS NULL")
 			.param(id)
 			.query(JdbcUserStore::user)
 			.optional();
@@ -45,12 +47,14 @@ public final class JdbcUserStore implements UserStore {
 
 	@Override
 	public Optional<User> findForUpdate(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = ? FOR UPDATE")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.id = ? AND u.deleted_at IS NULL FOR UPDATE")
 			.param(id)
 			.query(JdbcUserStore::user)
 			.optional();
 	}
 
+	// a deleted user keeps its identity: the person's next sign-in is refused, not a new
+	// user
 	@Override
 	public Optional<User> findByIdentityForUpdate(String issuer, String uniqueId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.unique_id = ? AND u.issuer = ? FOR UPDATE")
@@ -61,7 +65,7 @@ public final class JdbcUserStore implements UserStore {
 
 	@Override
 	public boolean usernameTaken(String username, UUID except) {
-		String sql = "SELECT EXISTS (SELECT 1 FROM users WHERE lower(username) = lower(?)"
+		String sql = "SELECT EXISTS (SELECT 1 FROM users WHERE lower(username) = lower(?) AND deleted_at IS NULL"
 				+ ((except != null) ? " AND id <> ?)" : ")");
 		List<Object> params = new ArrayList<>(List.of(username));
 		if (except != null) {
@@ -89,12 +93,13 @@ public final class JdbcUserStore implements UserStore {
 	public void insert(User user) {
 		this.jdbc
 			.sql("INSERT INTO users (id, username, issuer, unique_id, email, first_name, last_name, role, locked,"
-					+ " active, claimed_fields, version, created_at, updated_at, last_login_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " active, claimed_fields, version, created_at, updated_at, last_login_at, deactivation_reason,"
+					+ " deactivated_at, deleted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(user.id(), user.username(), user.issuer(), user.uniqueId(), user.email(), user.firstName(),
 					user.lastName(), user.role().value(), user.locked(), user.active(), fields(user.claimedFields()),
 					user.version(), JdbcTimes.toDb(user.createdAt()), JdbcTimes.toDb(user.updatedAt()),
-					JdbcTimes.toDb(user.lastLoginAt()))
+					JdbcTimes.toDb(user.lastLoginAt()), reason(user), JdbcTimes.toDb(deactivatedAt(user)),
+					JdbcTimes.toDb(user.deletedAt()))
 			.update();
 	}
 
@@ -102,11 +107,13 @@ public final class JdbcUserStore implements UserStore {
 	public void update(User user) {
 		int updated = this.jdbc
 			.sql("UPDATE users SET username = ?, issuer = ?, email = ?, first_name = ?, last_name = ?, role = ?,"
-					+ " locked = ?, active = ?, claimed_fields = ?, version = ?, updated_at = ?, last_login_at = ?"
-					+ " WHERE id = ? AND version = ?")
+					+ " locked = ?, active = ?, claimed_fields = ?, version = ?, updated_at = ?, last_login_at = ?,"
+					+ " deactivation_reason = ?, deactivated_at = ?, deleted_at = ? WHERE id = ? AND version = ?")
 			.params(user.username(), user.issuer(), user.email(), user.firstName(), user.lastName(),
 					user.role().value(), user.locked(), user.active(), fields(user.claimedFields()), user.version(),
-					JdbcTimes.toDb(user.updatedAt()), JdbcTimes.toDb(user.lastLoginAt()), user.id(), user.version() - 1)
+					JdbcTimes.toDb(user.updatedAt()), JdbcTimes.toDb(user.lastLoginAt()), reason(user),
+					JdbcTimes.toDb(deactivatedAt(user)), JdbcTimes.toDb(user.deletedAt()), user.id(),
+					user.version() - 1)
 			.update();
 		if (updated != 1) {
 			throw new IllegalStateException("User " + user.id() + " changed concurrently or is gone");
@@ -115,7 +122,7 @@ public final class JdbcUserStore implements UserStore {
 
 	@Override
 	public List<User> search(String query, int limit, UserCursor after) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users u WHERE TRUE");
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM users u WHERE u.deleted_at IS NULL");
 		List<Object> params = new ArrayList<>();
 		if (query != null) {
 			String pattern = "%"
@@ -141,10 +148,18 @@ public final class JdbcUserStore implements UserStore {
 	public List<User> membersOf(UUID groupId) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM users u JOIN group_memberships m ON m.user_id = u.id"
-					+ " WHERE m.group_id = ? ORDER BY lower(u.username), u.id")
+					+ " WHERE m.group_id = ? AND u.deleted_at IS NULL ORDER BY lower(u.username), u.id")
 			.param(groupId)
 			.query(JdbcUserStore::user)
 			.list();
+	}
+
+	private static String reason(User user) {
+		return (user.deactivation() != null) ? user.deactivation().reason() : null;
+	}
+
+	private static Instant deactivatedAt(User user) {
+		return (user.deactivation() != null) ? user.deactivation().at() : null;
 	}
 
 	private static String[] fields(Set<ProfileField> fields) {
@@ -156,7 +171,19 @@ public final class JdbcUserStore implements UserStore {
 				rs.getString("unique_id"), rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
 				Role.of(rs.getString("role")).orElseThrow(), rs.getBoolean("locked"), rs.getBoolean("active"),
 				claimedFields(rs.getArray("claimed_fields")), rs.getLong("version"), JdbcTimes.fromDb(rs, "created_at"),
-				JdbcTimes.fromDb(rs, "updated_at"), JdbcTimes.fromDb(rs, "last_login_at"));
+				JdbcTimes.fromDb(rs, "updated_at"), JdbcTimes.fromDb(rs, "last_login_at"), deactivation(rs),
+				JdbcTimes.fromDb(rs, "deleted_at"));
+	}
+
+	private static User.Deactivation deactivation(ResultSet rs) throws SQLException {
+		if (rs.getBoolean("active")) {
+			return null;
+		}
+		Instant at = JdbcTimes.fromDb(rs, "deactivated_at");
+		String reason = rs.getString("deactivation_reason");
+		// rows deactivated before V4 recorded neither
+		return new User.Deactivation((reason != null) ? reason : "unknown",
+				(at != null) ? at : JdbcTimes.fromDb(rs, "updated_at"));
 	}
 
 	private static Set<ProfileField> claimedFields(Array array) throws SQLException {

@@ -2,6 +2,7 @@ package dev.lanyard.provisioning.directory.adapter.kafka;
 
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.Topics;
@@ -22,6 +23,7 @@ final class AvroEvents {
 		return switch (event) {
 			case ProvisioningEvent.UserChanged changed -> Topics.USER_CHANGED;
 			case ProvisioningEvent.MembershipChanged changed -> Topics.GROUP_MEMBERSHIP_CHANGED;
+			case ProvisioningEvent.UserDeactivated deactivated -> Topics.USER_DEACTIVATED;
 			case ProvisioningEvent.LoginRefused refused -> Topics.USER_LOGIN_REFUSED;
 		};
 	}
@@ -39,6 +41,15 @@ final class AvroEvents {
 				.setGroupId(changed.group().id().toString())
 				.setGroupName(changed.group().name())
 				.setChange(changed.added() ? "added" : "removed")
+				.build();
+			case ProvisioningEvent.UserDeactivated deactivated -> UserDeactivated.newBuilder()
+				.setEventId(deactivated.eventId())
+				.setOccurredAt(deactivated.occurredAt())
+				.setCorrelationId(deactivated.correlationId())
+				.setProducer(PRODUCER)
+				.setActorId(deactivated.actorId())
+				.setUserId(deactivated.userId().toString())
+				.setReason(deactivated.reason())
 				.build();
 			case ProvisioningEvent.LoginRefused refused -> UserLoginRefused.newBuilder()
 				.setEventId(refused.eventId())

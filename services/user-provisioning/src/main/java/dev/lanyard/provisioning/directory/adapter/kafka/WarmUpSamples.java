@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.producer.ProducerWarmUp.Sample;
@@ -41,6 +42,15 @@ public final class WarmUpSamples {
 							.setGroupId("warm-up")
 							.setGroupName("warm-up")
 							.setChange("added")
+							.build()),
+				new Sample<>(Topics.USER_DEACTIVATED,
+						UserDeactivated.newBuilder()
+							.setEventId(ID)
+							.setOccurredAt(Instant.EPOCH)
+							.setCorrelationId("warm-up")
+							.setProducer(AvroEvents.PRODUCER)
+							.setUserId("warm-up")
+							.setReason("warm-up")
 							.build()),
 				new Sample<>(Topics.USER_LOGIN_REFUSED,
 						UserLoginRefused.newBuilder()

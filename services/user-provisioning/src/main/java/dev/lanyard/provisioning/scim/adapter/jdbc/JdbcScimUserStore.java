@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcScimUserStore implements ScimUserStore {
 
 	/** Users a deletion hid are no SCIM resources any more. */
-	static final String VISIBLE_USERS = "TRUE";
+	static final String VISIBLE_USERS = "u.deleted_at IS NULL";
 
 	private static final String SCIM_COLUMNS = "s.user_name, s.external_id, s.display_name, s.employee_number,"
 			+ " s.department";
