@@ -9,7 +9,11 @@ import dev.lanyard.provisioning.directory.application.GroupStore;
 import dev.lanyard.provisioning.directory.application.ManageUsers;
 import dev.lanyard.provisioning.directory.application.UserStore;
 import dev.lanyard.provisioning.directory.domain.RoleMapping;
+import dev.lanyard.provisioning.directory.application.ManageGroups;
+import dev.lanyard.provisioning.scim.adapter.jdbc.JdbcScimGroupStore;
 import dev.lanyard.provisioning.scim.adapter.jdbc.JdbcScimUserStore;
+import dev.lanyard.provisioning.scim.application.ProvisionGroups;
+import dev.lanyard.provisioning.scim.application.ScimGroupStore;
 import dev.lanyard.provisioning.scim.application.ProvisionUsers;
 import dev.lanyard.provisioning.scim.application.ScimSettings;
 import dev.lanyard.provisioning.scim.application.ScimUserStore;
@@ -64,6 +68,17 @@ class ScimConfiguration {
 				users.delete(userId, actor);
 			}
 		};
+	}
+
+	@Bean
+	ScimGroupStore scimGroupStore(JdbcClient jdbc) {
+		return new JdbcScimGroupStore(jdbc);
+	}
+
+	@Bean
+	ProvisionGroups provisionGroups(Transactions transactions, ScimGroupStore groups, ManageGroups memberships,
+			ScimSettings settings, Clock clock) {
+		return new ProvisionGroups(transactions, groups, memberships, settings, clock, Ids::uuid);
 	}
 
 	@Bean

@@ -82,7 +82,7 @@ class ScimUsersIT extends ServiceTestSupport {
 
 		String putCorrelation = unique("okta-put-");
 		ScimResponse replaced = this.scim.send("PUT", "/Users/" + id,
-				oktaUser(userName, externalId, "Augusta", true).replace("{", "{\"id\":\"" + id + "\","),
+				oktaUser(userName, externalId, "Augusta", true).replaceFirst("\\{", "{\"id\":\"" + id + "\","),
 				putCorrelation);
 		assertThat(replaced.assertStatus(200).json().get("name").get("givenName").asString()).isEqualTo("Augusta");
 		assertThat(replaced.etag()).isEqualTo("W/\"2\"");
@@ -261,6 +261,10 @@ class ScimUsersIT extends ServiceTestSupport {
 		this.scim.send("POST", "/Users", oktaUser(unique("dup") + "@example.com", uniqueId, "Dup", true), null)
 			.assertError(409, "uniqueness");
 		assertThat(userRows()).isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM users WHERE unique_id = ?")
+			.param(uniqueId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -295,8 +299,9 @@ class ScimUsersIT extends ServiceTestSupport {
 			.asString();
 	}
 
+	/** Users written through SCIM (sign-ins, running concurrently, write none). */
 	private long userRows() {
-		return this.jdbc.sql("SELECT count(*) FROM users").query(Long.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM scim_users").query(Long.class).single();
 	}
 
 	/** The body Okta sends on create and on update (PUT). */
