@@ -251,11 +251,15 @@ class ScimUsersIT extends ServiceTestSupport {
 	}
 
 	@Test
-	void createWhenExternalIdAlreadySignsInAsAnotherUserThenUniquenessAndNotMerged() {
+	void createWhenPersonSignedInFirstThenSameUserAndSecondClaimRefusedNotMerged() {
 		String uniqueId = unique("00u");
 		UserLoggedIn login = login(uniqueId, unique("signin"), null).build();
 		kafka.send(Topics.USER_LOGGED_IN.name(), null, uniqueId, login);
-		kafka.awaitOne(UserChanged.class, login.getCorrelationId(), EVENTUALLY);
+		String signedIn = kafka.awaitOne(UserChanged.class, login.getCorrelationId(), EVENTUALLY).value().getUserId();
+
+		ScimResponse pushed = this.scim.send("POST", "/Users",
+				oktaUser(unique("first") + "@example.com", uniqueId, "First", true), null);
+		assertThat(pushed.assertStatus(201).json().get("id").asString()).isEqualTo(signedIn);
 		long before = userRows();
 
 		this.scim.send("POST", "/Users", oktaUser(unique("dup") + "@example.com", uniqueId, "Dup", true), null)

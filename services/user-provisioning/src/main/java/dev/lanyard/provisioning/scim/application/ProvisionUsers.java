@@ -32,7 +32,9 @@ import dev.lanyard.provisioning.shared.application.Transactions;
  * A SCIM client's use cases on users. Each change publishes the user's snapshot (and, for
  * {@code active: false} or a deletion, what {@link UserLifecycle} publishes) and commits
  * only once Kafka acknowledged it; a refused request changes nothing. The profile a
- * client writes becomes the user's claimed fields, so the admin API cannot edit it.
+ * client writes becomes the user's claimed fields, so the admin API cannot edit it. A
+ * POST whose sign-in identity (see {@link ScimSettings}) is a user no SCIM client wrote
+ * yet provisions that user: one person, one user; one a client already wrote → 409.
  */
 public final class ProvisionUsers {
 
@@ -85,9 +87,17 @@ public final class ProvisionUsers {
 		}
 		check(attributes);
 		return this.transactions.inTransaction(() -> {
-			requireFreeUserName(attributes.userName(), null);
 			String uniqueId = uniqueId(attributes);
 			String issuer = (uniqueId != null) ? this.settings.signInIssuer() : null;
+			Optional<User> signedIn = (uniqueId != null) ? this.users.findByIdentityForUpdate(issuer, uniqueId)
+					: Optional.empty();
+			if (signedIn.isPresent() && signedIn.get().deletedAt() == null
+					&& this.scimUsers.find(signedIn.get().id()).isEmpty()) {
+				// the person signed in before the provider pushed them: the same user
+				return apply(signedIn.get(), (current) -> (attributes.active() != null) ? attributes
+						: attributes.withActive(current.active()), actor);
+			}
+			requireFreeUserName(attributes.userName(), null);
 			if (uniqueId != null && this.users.identityTaken(issuer, uniqueId)) {
 				throw ScimException.uniqueness("Another user already signs in from " + issuer + " with this "
 						+ uniqueIdName() + "; it is not merged");
@@ -159,21 +169,27 @@ public final class ProvisionUsers {
 		return this.transactions.inTransaction(() -> {
 			User user = existing(id);
 			requireVersion(user, ifMatch);
-			Optional<ScimUser> written = this.scimUsers.find(id);
-			ScimUser current = ProvisionedUser.derived(user, written.orElse(null));
-			ScimUser next = change.apply(current);
-			check(next);
-			if (!next.withActive(null).equals(current.withActive(null)) || written.isEmpty()) {
-				update(user, current, next, actor);
-			}
-			if (Boolean.FALSE.equals(next.active()) && user.active()) {
-				this.lifecycle.deactivate(id, UserLifecycle.SCIM_DEACTIVATED, actor);
-			}
-			else if (Boolean.TRUE.equals(next.active()) && !user.active()) {
-				this.lifecycle.reactivate(id, actor);
-			}
-			return view(id, true);
+			return apply(user, change, actor);
 		});
+	}
+
+	/** Applies a change to a locked user; its profile becomes claimed. */
+	private ProvisionedUser apply(User user, UnaryOperator<ScimUser> change, Actor actor) {
+		UUID id = user.id();
+		Optional<ScimUser> written = this.scimUsers.find(id);
+		ScimUser current = ProvisionedUser.derived(user, written.orElse(null));
+		ScimUser next = change.apply(current);
+		check(next);
+		if (!next.withActive(null).equals(current.withActive(null)) || written.isEmpty()) {
+			update(user, current, next, actor);
+		}
+		if (Boolean.FALSE.equals(next.active()) && user.active()) {
+			this.lifecycle.deactivate(id, UserLifecycle.SCIM_DEACTIVATED, actor);
+		}
+		else if (Boolean.TRUE.equals(next.active()) && !user.active()) {
+			this.lifecycle.reactivate(id, actor);
+		}
+		return view(id, true);
 	}
 
 	private void update(User user, ScimUser current, ScimUser next, Actor actor) {
