@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -200,9 +201,12 @@ public final class ProvisionUsers {
 		String issuer = user.issuer();
 		String uniqueId = user.uniqueId();
 		String wanted = uniqueId(next);
-		boolean rebind = wanted != null && !wanted.equals(uniqueId)
-				&& (issuer == null || issuer.equals(this.settings.signInIssuer()));
-		if (rebind) {
+		if (wanted != null && uniqueId != null && !wanted.equals(uniqueId)
+				&& Objects.equals(issuer, this.settings.signInIssuer())) {
+			// rebinding would let another person's sign-in become this user
+			throw ScimException.mutability(uniqueIdName() + " is this user's sign-in identity and cannot change");
+		}
+		if (wanted != null && issuer == null && uniqueId == null) {
 			if (this.users.identityTaken(this.settings.signInIssuer(), wanted)) {
 				throw ScimException.uniqueness("Another user already signs in from " + this.settings.signInIssuer()
 						+ " with this " + uniqueIdName() + "; it is not merged");

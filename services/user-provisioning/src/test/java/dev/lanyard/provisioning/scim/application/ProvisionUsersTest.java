@@ -103,6 +103,30 @@ class ProvisionUsersTest {
 			.satisfies((ex) -> assertThat(ex.error().scimType()).isEqualTo("uniqueness"));
 	}
 
+	@Test
+	void replaceWhenExternalIdOfBoundUserChangesThenMutabilityAndIdentityKept() {
+		// rebinding would let another person's sign-in become this user (an
+		// administrator, say)
+		UUID id = this.users.create(ada(), OKTA).user().id();
+		this.events.clear();
+
+		assertThatExceptionOfType(ScimException.class)
+			.isThrownBy(() -> this.users.replace(id, ada().withExternalId("00u-someone-else"), null, OKTA))
+			.satisfies((ex) -> assertThat(ex.error().scimType()).isEqualTo("mutability"));
+		assertThat(this.store.userStore().find(id).orElseThrow().uniqueId()).isEqualTo("00u1");
+		assertThat(this.store.userStore().findByIdentityForUpdate(ISSUER, "00u-someone-else")).isEmpty();
+		assertThat(this.events.published()).isEmpty();
+	}
+
+	@Test
+	void replaceWhenUserHadNoIdentityThenBound() {
+		UUID id = this.users.create(ada().withExternalId(null), OKTA).user().id();
+
+		this.users.replace(id, ada(), null, OKTA);
+
+		assertThat(this.scimUsers.bound).containsExactly(id + " " + ISSUER + " 00u1");
+	}
+
 	private static ScimUser ada() {
 		return new ScimUser("ada@example.com", "00u1", "Ada", "Lovelace", null, "ada@example.com", null, null, null);
 	}
@@ -153,8 +177,11 @@ class ProvisionUsersTest {
 			this.written.remove(userId);
 		}
 
+		private final List<String> bound = new ArrayList<>();
+
 		@Override
 		public void bindIdentity(UUID userId, String issuer, String uniqueId) {
+			this.bound.add(userId + " " + issuer + " " + uniqueId);
 		}
 
 		@Override
