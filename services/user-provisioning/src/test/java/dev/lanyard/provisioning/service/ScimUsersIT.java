@@ -278,6 +278,12 @@ class ScimUsersIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void unknownEndpointWhenCalledThenScimErrorNotProblemDetails() {
+		this.scim.get("/Widgets").assertError(404, null);
+		this.scim.send("POST", "/Bulk", "{}", null).assertError(501, null);
+	}
+
+	@Test
 	void discoveryWhenAskedThenOnlyWhatIsSupported() {
 		JsonNode config = this.scim.get("/ServiceProviderConfig").assertStatus(200).json();
 		assertThat(config.get("patch").get("supported").asBoolean()).isTrue();

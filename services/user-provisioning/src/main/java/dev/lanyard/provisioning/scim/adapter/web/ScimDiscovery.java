@@ -22,7 +22,6 @@ final class ScimDiscovery {
 	static Map<String, Object> serviceProviderConfig(String base, int maxResults) {
 		Map<String, Object> config = new LinkedHashMap<>();
 		config.put("schemas", List.of(SPC_SCHEMA));
-		config.put("documentationUri", "https://github.com/lanyard/lanyard/blob/main/docs/scim.md");
 		config.put("patch", Map.of("supported", true));
 		config.put("bulk", Map.of("supported", false, "maxOperations", 0, "maxPayloadSize", 0));
 		config.put("filter", Map.of("supported", true, "maxResults", maxResults));
