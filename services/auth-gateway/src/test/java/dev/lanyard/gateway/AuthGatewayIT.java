@@ -37,6 +37,8 @@ class AuthGatewayIT extends ServiceUnderTest {
 
 	private static final UpstreamStub audit = UpstreamStub.start("audit");
 
+	private static final UpstreamStub userProvisioning = UpstreamStub.start("user-provisioning");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -46,12 +48,14 @@ class AuthGatewayIT extends ServiceUnderTest {
 		SharedInfrastructure.register(registry, "auth_gateway");
 		registry.add("lanyard.gateway.token-broker-url", tokenBroker::url);
 		registry.add("lanyard.gateway.audit-url", audit::url);
+		registry.add("lanyard.gateway.user-provisioning-url", userProvisioning::url);
 	}
 
 	@AfterAll
 	static void stopStubs() {
 		tokenBroker.close();
 		audit.close();
+		userProvisioning.close();
 	}
 
 	@Test
@@ -98,6 +102,27 @@ class AuthGatewayIT extends ServiceUnderTest {
 		assertThat(received.authorization()).isEqualTo("Bearer eyJ.test.jwt");
 		assertThat(received.correlationId()).isNotBlank();
 		assertThat(response.headers().allValues("X-Correlation-Id")).containsExactly(received.correlationId());
+	}
+
+	@Test
+	void scimWhenIdentityProviderPatchesThenReachesUserProvisioningWithSecretUnchangedAndNoCookie() throws Exception {
+		String secret = "lys_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+		String patch = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+				+ "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}";
+		HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/scim/v2/Users/u-1?attributes=active"))
+			.header("Authorization", "Bearer " + secret)
+			.header("Cookie", "LANYARD_SESSION=gateway-only")
+			.header("Content-Type", "application/scim+json")
+			.method("PATCH", HttpRequest.BodyPublishers.ofString(patch)));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("user-provisioning");
+		UpstreamStub.Received received = userProvisioning.next(WAIT);
+		assertThat(received.method()).isEqualTo("PATCH");
+		assertThat(received.uri()).isEqualTo("/scim/v2/Users/u-1?attributes=active");
+		assertThat(received.authorization()).isEqualTo("Bearer " + secret);
+		assertThat(received.cookie()).isNull();
+		assertThat(received.body()).isEqualTo(patch);
 	}
 
 	@Test

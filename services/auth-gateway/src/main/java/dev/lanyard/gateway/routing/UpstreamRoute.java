@@ -38,8 +38,11 @@ public record UpstreamRoute(String id, URI uri, List<String> paths) {
 				new UpstreamRoute("token-broker", upstreams.tokenBrokerUrl(),
 						List.of("/oauth2/**", "/.well-known/**", "/api/admin/clients/**", "/api/connections/**")),
 				new UpstreamRoute("audit", upstreams.auditUrl(), List.of("/api/audit/**")),
+				// /scim/v2/** is authenticated by user-provisioning with its SCIM
+				// clients' bearer secrets, like every routed path by its service
 				new UpstreamRoute("user-provisioning", upstreams.userProvisioningUrl(),
-						List.of("/api/admin/users/**", "/api/admin/groups/**")),
+						List.of("/api/admin/users/**", "/api/admin/groups/**", "/api/admin/scim-clients/**",
+								"/scim/v2/**")),
 				// /internal/** stays unrouted: service-to-service calls never cross the
 				// edge
 				new UpstreamRoute("integration-registry", upstreams.integrationRegistryUrl(), List

@@ -71,14 +71,17 @@ class RoutingConfigurationTest {
 			"/api/admin/clients, token-broker", "/api/admin/clients/c-1/secret, token-broker",
 			"/api/audit/events, audit", "/api/connections/i-1/connect, token-broker",
 			"/api/admin/users, user-provisioning", "/api/admin/groups/g-1/members/u-1, user-provisioning",
-			"/api/integrations, integration-registry", "/api/integration-templates, integration-registry" })
+			"/api/admin/scim-clients, user-provisioning", "/api/admin/scim-clients/s-1/rotate, user-provisioning",
+			"/scim/v2/Users, user-provisioning", "/scim/v2/Groups/g-1, user-provisioning",
+			"/scim/v2/ServiceProviderConfig, user-provisioning", "/api/integrations, integration-registry",
+			"/api/integration-templates, integration-registry" })
 	void lanyardRoutesWhenPathIsPublicThenRoutedToItsService(String path, String expectedRoute) {
 		assertThat(routeFor(path)).hasValue(expectedRoute);
 	}
 
 	@ParameterizedTest
 	@CsvSource({ "/", "/api/me", "/api/admin", "/api/admin/integrations", "/oauth2x/token", "/api/auditx",
-			"/internal/integrations/i-1/client-secret", "/login/dev" })
+			"/internal/integrations/i-1/client-secret", "/login/dev", "/scim/v1/Users", "/scim", "/scimx/v2/Users" })
 	void lanyardRoutesWhenPathIsNotPublicThenNotRouted(String path) {
 		assertThat(routeFor(path)).isEmpty();
 	}

@@ -1,5 +1,11 @@
 package dev.lanyard.provisioning.service;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
@@ -82,6 +88,22 @@ class ScimClientsIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void scimWhenSecretInQueryParameterOrBasicSchemeThenUnauthorized() throws Exception {
+		String secret = createClient(unique("okta-")).get("token").asString();
+
+		assertUnauthorizedScimError(
+				call("GET", ScimWhoAmIController.PATH + "?access_token=" + secret, null, null, null));
+		HttpResponse<String> basic = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ScimWhoAmIController.PATH))
+				.header("Authorization",
+						"Basic " + Base64.getEncoder()
+							.encodeToString(("okta:" + secret).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(basic.statusCode()).isEqualTo(401);
+		assertThat(basic.body()).contains(SCIM_ERROR);
+	}
+
+	@Test
 	void scimWhenLanyardAdministratorJwtThenUnauthorized() {
 		assertUnauthorizedScimError(call("GET", "/scim/v2/Users", adminToken(), null, null));
 	}
@@ -98,7 +120,7 @@ class ScimClientsIT extends ServiceTestSupport {
 	}
 
 	@Test
-	void createWhenAdministratorThenSecretShownOnceAndOnlyItsHashStored(CapturedOutput output) {
+	void secretWhenIssuedRotatedAndRevokedThenNeverListedLoggedOrStored(CapturedOutput output) {
 		String name = unique("keycloak-");
 		Response created = admin("POST", "/api/admin/scim-clients", "{\"name\":\"" + name + "\"}");
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -108,21 +130,31 @@ class ScimClientsIT extends ServiceTestSupport {
 		assertThat(created.json().get("createdAt").isNull()).isFalse();
 		call("GET", ScimWhoAmIController.PATH, secret, null, null);
 		call("GET", "/api/admin/users", secret, null, null);
+		Response rotated = admin("POST", "/api/admin/scim-clients/" + id + "/rotate", null);
+		call("GET", ScimWhoAmIController.PATH, secret, null, null);
+		admin("DELETE", "/api/admin/scim-clients/" + id, null);
+		String latest = rotated.json().get("token").asString();
+		call("GET", ScimWhoAmIController.PATH, latest, null, null);
 
 		Response list = admin("GET", "/api/admin/scim-clients", null);
 
-		assertThat(list.body()).contains(id).doesNotContain(secret).doesNotContain("token");
+		assertThat(list.body()).contains(id).doesNotContain(secret).doesNotContain(latest).doesNotContain("token");
 		String row = this.jdbc.sql("SELECT row_to_json(c)::text FROM scim_clients c WHERE id = ?::uuid")
 			.param(id)
 			.query(String.class)
 			.single();
-		assertThat(row).doesNotContain(secret).doesNotContain(secret.substring(4));
+		assertThat(row).doesNotContain(secret.substring(4)).doesNotContain(latest.substring(4));
 		byte[] stored = this.jdbc.sql("SELECT token_sha256 FROM scim_clients WHERE id = ?::uuid")
 			.param(id)
 			.query(byte[].class)
 			.single();
-		assertThat(HexFormat.of().formatHex(stored)).isEqualTo(HexFormat.of().formatHex(ScimSecret.sha256(secret)));
-		assertThat(output.getAll()).contains("SCIM client " + id).doesNotContain(secret.substring(4));
+		assertThat(HexFormat.of().formatHex(stored)).isEqualTo(HexFormat.of().formatHex(ScimSecret.sha256(latest)));
+		assertThat(output.getAll()).contains("SCIM client " + id + " (" + name + ") created")
+			.contains("SCIM client " + id + " (" + name + ") secret rotated")
+			.contains("SCIM client " + id + " (" + name + ") revoked")
+			.contains("refused: not a valid SCIM client secret")
+			.doesNotContain(secret.substring(4))
+			.doesNotContain(latest.substring(4));
 	}
 
 	@Test

@@ -9,12 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -30,11 +29,9 @@ final class ScimRefusals implements AuthenticationEntryPoint, AccessDeniedHandle
 
 	static final String SECRET_NOT_VALID = "The bearer secret is not a valid SCIM client secret";
 
+	static final String REALM = "Bearer realm=\"lanyard-scim\"";
+
 	private static final Logger log = LoggerFactory.getLogger(ScimRefusals.class);
-
-	private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
-
-	private final BearerTokenAccessDeniedHandler bearerAccessDenied = new BearerTokenAccessDeniedHandler();
 
 	private final JsonMapper json;
 
@@ -55,8 +52,14 @@ final class ScimRefusals implements AuthenticationEntryPoint, AccessDeniedHandle
 					"SCIM clients cannot be checked right now; retry shortly"));
 			return;
 		}
-		this.bearerEntryPoint.commence(request, response, ex);
-		boolean presented = request.getHeader("Authorization") != null;
+		boolean presented = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+		if (presented) {
+			// so an administrator can tell a provider still sending a rotated or revoked
+			// secret; never the secret itself
+			log.info("SCIM request {} {} from {} refused: not a valid SCIM client secret", request.getMethod(),
+					request.getRequestURI(), request.getRemoteAddr());
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, presented ? REALM + ", error=\"invalid_token\"" : REALM);
 		write(response,
 				new ScimError(HttpStatus.UNAUTHORIZED.value(), null, presented ? SECRET_NOT_VALID : SECRET_REQUIRED));
 	}
@@ -64,7 +67,7 @@ final class ScimRefusals implements AuthenticationEntryPoint, AccessDeniedHandle
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		this.bearerAccessDenied.handle(request, response, ex);
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM + ", error=\"insufficient_scope\"");
 		write(response, new ScimError(HttpStatus.FORBIDDEN.value(), null,
 				"Only an identity provider's SCIM client may use /scim/v2"));
 	}
