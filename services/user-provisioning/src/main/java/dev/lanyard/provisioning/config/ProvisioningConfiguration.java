@@ -16,6 +16,7 @@ import dev.lanyard.provisioning.shared.application.Transactions;
 import dev.lanyard.provisioning.directory.adapter.jdbc.JdbcUserStore;
 import dev.lanyard.provisioning.directory.application.ManageUsers;
 import dev.lanyard.provisioning.directory.application.UserStore;
+import dev.lanyard.provisioning.directory.domain.AccessGroups;
 import dev.lanyard.provisioning.directory.domain.RoleMapping;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the use cases to their stores, the event publisher and the settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AdminApiProperties.class, UserProperties.class, RoleMappingProperties.class,
-		GroupProperties.class, EventProperties.class })
+		GroupProperties.class, EventProperties.class, AccessGroupProperties.class })
 class ProvisioningConfiguration {
 
 	private static final Log logger = LogFactory.getLog(ProvisioningConfiguration.class);
@@ -73,11 +74,21 @@ class ProvisioningConfiguration {
 	}
 
 	@Bean
+	AccessGroups accessGroups(AccessGroupProperties properties, GroupProperties groups) {
+		AccessGroups accessGroups = properties.toAccessGroups(groups.matchBy());
+		if (accessGroups.enforced()) {
+			logger.info("Access groups: a user in none of " + accessGroups.keys().size()
+					+ " configured group(s) is deactivated (no-access-group)");
+		}
+		return accessGroups;
+	}
+
+	@Bean
 	SignInUser signInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
 			EventPublisher events, RoleMapping roleMapping, UserProperties userProperties,
-			GroupProperties groupProperties, Clock clock) {
+			GroupProperties groupProperties, AccessGroups accessGroups, Clock clock) {
 		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,
-				groupProperties.toGroupSync());
+				groupProperties.toGroupSync(), accessGroups);
 		return new SignInUser(transactions, processed, users, groups, events, settings, clock, Ids::uuid);
 	}
 
@@ -89,9 +100,9 @@ class ProvisioningConfiguration {
 
 	@Bean
 	ManageGroups manageGroups(Transactions transactions, GroupStore groups, UserStore users, EventPublisher events,
-			RoleMapping roleMapping, GroupProperties groupProperties, Clock clock) {
-		return new ManageGroups(transactions, groups, users, events, roleMapping, groupProperties.matchBy(), clock,
-				Ids::uuid);
+			RoleMapping roleMapping, AccessGroups accessGroups, GroupProperties groupProperties, Clock clock) {
+		return new ManageGroups(transactions, groups, users, events, roleMapping, accessGroups,
+				groupProperties.matchBy(), clock, Ids::uuid);
 	}
 
 }

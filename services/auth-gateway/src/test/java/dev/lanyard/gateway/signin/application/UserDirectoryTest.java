@@ -1,5 +1,6 @@
 package dev.lanyard.gateway.signin.application;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class UserDirectoryTest {
 	void deactivateWhenKnownThenInactiveUntilALaterSnapshot() {
 		this.directory.record(user(1, true));
 
-		this.directory.deactivate("u-1");
+		this.directory.deactivate("u-1", Instant.EPOCH);
 
 		assertThat(this.directory.find("u-1")).hasValueSatisfying((u) -> {
 			assertThat(u.active()).isFalse();
@@ -36,9 +37,26 @@ class UserDirectoryTest {
 
 	@Test
 	void deactivateWhenUnknownThenStillUnknown() {
-		this.directory.deactivate("u-9");
+		assertThat(this.directory.deactivate("u-9", Instant.EPOCH)).isTrue();
 
 		assertThat(this.directory.find("u-9")).isEmpty();
+	}
+
+	@Test
+	void deactivateWhenLaterSnapshotHeldThenFalseAndStillActive() {
+		this.directory.record(user(3, true), Instant.parse("2026-12-05T10:05:00Z"));
+
+		assertThat(this.directory.deactivate("u-1", Instant.parse("2026-12-05T10:00:00Z"))).isFalse();
+		assertThat(this.directory.find("u-1")).hasValueSatisfying((u) -> assertThat(u.active()).isTrue());
+	}
+
+	@Test
+	void deactivateWhenSnapshotOfTheSameMomentThenTrueAndInactive() {
+		Instant at = Instant.parse("2026-12-05T10:00:00Z");
+		this.directory.record(user(3, false), at);
+
+		assertThat(this.directory.deactivate("u-1", at)).isTrue();
+		assertThat(this.directory.find("u-1")).hasValueSatisfying((u) -> assertThat(u.active()).isFalse());
 	}
 
 	private static KnownUser user(long version, boolean active) {

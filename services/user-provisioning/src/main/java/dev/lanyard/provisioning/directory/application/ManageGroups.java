@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
+import dev.lanyard.provisioning.directory.domain.AccessGroups;
 import dev.lanyard.provisioning.directory.domain.Group;
 import dev.lanyard.provisioning.directory.domain.GroupMatching;
 import dev.lanyard.provisioning.shared.application.Actor;
@@ -38,6 +39,8 @@ public final class ManageGroups {
 
 	private final RoleMapping roleMapping;
 
+	private final AccessGroups accessGroups;
+
 	private final GroupMatching matching;
 
 	private final Clock clock;
@@ -46,6 +49,19 @@ public final class ManageGroups {
 
 	public ManageGroups(Transactions transactions, GroupStore groups, UserStore users, EventPublisher events,
 			RoleMapping roleMapping, GroupMatching matching, Clock clock, Supplier<UUID> ids) {
+		this(transactions, groups, users, events, roleMapping, AccessGroups.none(), matching, clock, ids);
+	}
+
+	/**
+	 * @param accessGroups the groups that grant access: a member left in none of them is
+	 * deactivated with the membership change
+	 */
+	public ManageGroups(Transactions transactions, GroupStore groups, UserStore users, EventPublisher events,
+			RoleMapping roleMapping, AccessGroups accessGroups, GroupMatching matching, Clock clock,
+			Supplier<UUID> ids) {
+		if (accessGroups == null) {
+			throw new IllegalArgumentException("accessGroups cannot be null");
+		}
 		if (transactions == null || groups == null || users == null || events == null) {
 			throw new IllegalArgumentException("transactions, groups, users and events cannot be null");
 		}
@@ -57,6 +73,7 @@ public final class ManageGroups {
 		this.users = users;
 		this.events = events;
 		this.roleMapping = roleMapping;
+		this.accessGroups = accessGroups;
 		this.matching = matching;
 		this.clock = clock;
 		this.ids = ids;
@@ -206,11 +223,20 @@ public final class ManageGroups {
 		}
 		User changed = user.withRole(role, now);
 		this.users.update(changed);
-		return List.of(
-				new ProvisioningEvent.MembershipChanged(this.ids.get(), now, actor.correlationId(), actor.actorId(),
-						user.id(), group, added),
-				new ProvisioningEvent.UserChanged(this.ids.get(), now, actor.correlationId(), actor.actorId(), changed,
-						groupsNow.stream().filter((g) -> !g.id().equals(group.id()) || added).map(Group::id).toList()));
+		User ruled = this.accessGroups.apply(changed, groupsNow, now);
+		if (ruled != changed) {
+			this.users.update(ruled);
+		}
+		List<ProvisioningEvent> events = new ArrayList<>();
+		events.add(new ProvisioningEvent.MembershipChanged(this.ids.get(), now, actor.correlationId(), actor.actorId(),
+				user.id(), group, added));
+		if (user.active() && !ruled.active()) {
+			events.add(new ProvisioningEvent.UserDeactivated(this.ids.get(), now, actor.correlationId(),
+					actor.actorId(), user.id(), ruled.deactivation().reason()));
+		}
+		events.add(new ProvisioningEvent.UserChanged(this.ids.get(), now, actor.correlationId(), actor.actorId(), ruled,
+				groupsNow.stream().filter((g) -> !g.id().equals(group.id()) || added).map(Group::id).toList()));
+		return events;
 	}
 
 	private Group existing(UUID id) {

@@ -4,7 +4,7 @@ package dev.lanyard.provisioning.directory.domain;
 public enum RefusalReason {
 
 	UNKNOWN_USER("unknown-user"), INVALID_USERNAME("invalid-username"), USERNAME_MISSING("username-missing"),
-	LOCKED("locked"), DEACTIVATED("deactivated");
+	LOCKED("locked"), DEACTIVATED("deactivated"), NO_ACCESS_GROUP("no-access-group");
 
 	private final String value;
 

@@ -1,5 +1,6 @@
 package dev.lanyard.provisioning.signin.application;
 
+import dev.lanyard.provisioning.directory.domain.AccessGroups;
 import dev.lanyard.provisioning.directory.domain.GroupSync;
 import dev.lanyard.provisioning.directory.domain.RoleMapping;
 
@@ -10,10 +11,19 @@ import dev.lanyard.provisioning.directory.domain.RoleMapping;
  * does not say
  * @param roleMapping where roles come from, and the default role
  * @param groupSync how groups claims become memberships
+ * @param accessGroups the groups that grant access, if any
  */
-public record SignInSettings(boolean registerOnFirstLogin, RoleMapping roleMapping, GroupSync groupSync) {
+public record SignInSettings(boolean registerOnFirstLogin, RoleMapping roleMapping, GroupSync groupSync,
+		AccessGroups accessGroups) {
+
+	public SignInSettings(boolean registerOnFirstLogin, RoleMapping roleMapping, GroupSync groupSync) {
+		this(registerOnFirstLogin, roleMapping, groupSync, AccessGroups.none());
+	}
 
 	public SignInSettings {
+		if (accessGroups == null) {
+			throw new IllegalArgumentException("accessGroups cannot be null");
+		}
 		if (roleMapping == null) {
 			throw new IllegalArgumentException("roleMapping cannot be null");
 		}

@@ -14,6 +14,7 @@ import dev.lanyard.provisioning.directory.application.EventPublisher;
 import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
 import dev.lanyard.provisioning.directory.domain.RefusalReason;
 import dev.lanyard.provisioning.directory.application.GroupStore;
+import dev.lanyard.provisioning.directory.domain.AccessGroups;
 import dev.lanyard.provisioning.directory.domain.Group;
 import dev.lanyard.provisioning.directory.domain.GroupSync;
 import dev.lanyard.provisioning.signin.application.SignInOutcome.Accepted;
@@ -98,7 +99,10 @@ public final class SignInUser {
 			return register(attempt, now);
 		}
 		User user = existing.get();
-		if (!user.active()) {
+		// a user the access-group rule deactivated may sign in again once back in such a
+		// group
+		boolean ruleMayReactivate = this.settings.accessGroups().mayReactivate(user) && attempt.groups() != null;
+		if (!user.active() && !ruleMayReactivate) {
 			return new Refused(RefusalReason.DEACTIVATED,
 					"Your Lanyard account is deactivated. Ask an administrator to reactivate it.", user.id());
 		}
@@ -129,6 +133,11 @@ public final class SignInUser {
 			username = derived.get();
 		}
 		GroupSync.Plan plan = planGroups(attempt, List.of(), now);
+		if (!this.settings.accessGroups().grantAccess(plan.after())) {
+			return new Refused(RefusalReason.NO_ACCESS_GROUP,
+					"You are in none of the groups that grant access to Lanyard. Ask an administrator for access.",
+					null);
+		}
 		Role role = mapRole(this.settings.roleMapping().defaultRole(), attempt, plan.after());
 		User user = new User(this.ids.get(), username, attempt.issuer(), attempt.uniqueId(), attempt.email(),
 				attempt.firstName(), attempt.lastName(), role, false, true, attempt.claimedFields(), 1, now, now, now);
@@ -160,7 +169,16 @@ public final class SignInUser {
 				user.locked(), attempt.claimedFields(), now, now);
 		this.users.update(changed);
 		applyGroups(changed, plan, now);
-		return new Accepted(changed, false, plan.after(), plan.added(), plan.removed());
+		User ruled = this.settings.accessGroups().apply(changed, plan.after(), now);
+		if (ruled != changed) {
+			this.users.update(ruled);
+		}
+		if (!ruled.active()) {
+			return new SignInOutcome.Deactivated(ruled, user.active(), plan.after(), plan.added(), plan.removed(),
+					"You are in none of the groups that grant access to Lanyard, so your account is deactivated."
+							+ " Ask an administrator for access.");
+		}
+		return new Accepted(ruled, false, plan.after(), plan.added(), plan.removed());
 	}
 
 	private Optional<Refused> refuseClaimedUsername(String username, UUID userId) {
@@ -215,16 +233,28 @@ public final class SignInUser {
 		switch (outcome) {
 			case Accepted accepted -> {
 				String actor = accepted.user().id().toString();
-				for (Group group : accepted.removed()) {
-					events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "removed/" + group.id()), now,
-							correlationId, actor, accepted.user().id(), group, false));
-				}
-				for (Group group : accepted.added()) {
-					events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "added/" + group.id()), now,
-							correlationId, actor, accepted.user().id(), group, true));
-				}
+				memberships(events, attempt, actor, accepted.user(), accepted.added(), accepted.removed(), now);
 				events.add(new ProvisioningEvent.UserChanged(eventId(attempt, SignInAnswers.USER_CHANGED), now,
 						correlationId, actor, accepted.user(), accepted.groups().stream().map(Group::id).toList()));
+			}
+			case SignInOutcome.Deactivated deactivated -> {
+				String actor = deactivated.user().id().toString();
+				memberships(events, attempt, actor, deactivated.user(), deactivated.added(), deactivated.removed(),
+						now);
+				if (deactivated.deactivated()) {
+					events.add(new ProvisioningEvent.UserDeactivated(eventId(attempt, "deactivated"), now,
+							correlationId, actor, deactivated.user().id(), AccessGroups.NO_ACCESS_GROUP));
+				}
+				// not the sign-in's answer (that is the refusal): the gateway must not
+				// take
+				// this snapshot for an accepted sign-in
+				events.add(new ProvisioningEvent.UserChanged(eventId(attempt, "deactivated-user-changed"), now,
+						correlationId, actor, deactivated.user(),
+						deactivated.groups().stream().map(Group::id).toList()));
+				events.add(new ProvisioningEvent.LoginRefused(eventId(attempt, SignInAnswers.REFUSED), now,
+						correlationId, attempt.loginEventId(), attempt.provider(), attempt.issuer(), attempt.uniqueId(),
+						deactivated.user().id(), attempt.sessionId(), RefusalReason.DEACTIVATED,
+						deactivated.message()));
 			}
 			case Refused refused ->
 				events.add(new ProvisioningEvent.LoginRefused(eventId(attempt, SignInAnswers.REFUSED), now,
@@ -234,6 +264,18 @@ public final class SignInUser {
 			}
 		}
 		return events;
+	}
+
+	private static void memberships(List<ProvisioningEvent> events, SignInAttempt attempt, String actor, User user,
+			List<Group> added, List<Group> removed, Instant now) {
+		for (Group group : removed) {
+			events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "removed/" + group.id()), now,
+					attempt.correlationId(), actor, user.id(), group, false));
+		}
+		for (Group group : added) {
+			events.add(new ProvisioningEvent.MembershipChanged(eventId(attempt, "added/" + group.id()), now,
+					attempt.correlationId(), actor, user.id(), group, true));
+		}
 	}
 
 	private static UUID eventId(SignInAttempt attempt, String purpose) {

@@ -63,7 +63,7 @@ public final class UserEventsListener {
 		switch (event) {
 			case UserChanged changed -> {
 				KnownUser user = toUser(changed);
-				this.directory.record(user);
+				this.directory.record(user, changed.getOccurredAt());
 				this.pending.answer(changed.getEventId(), changed.getUniqueId(), new SignInOutcome.Accepted(user));
 			}
 			case UserLoginRefused refused -> this.pending.answer(refused.getEventId(), refused.getUniqueId(),
@@ -71,7 +71,10 @@ public final class UserEventsListener {
 			case UserDeactivated deactivated -> {
 				// every instance reads this: each marks the user, the first ends the
 				// sessions (shared table), the others find none left
-				this.directory.deactivate(deactivated.getUserId());
+				if (!this.directory.deactivate(deactivated.getUserId(), deactivated.getOccurredAt())) {
+					log.debug("Ignored deactivation of user {}: a later snapshot is held", deactivated.getUserId());
+					return;
+				}
 				int ended = this.sessions.endAll(deactivated.getUserId());
 				if (ended > 0) {
 					log.info("Ended {} browser session(s) of deactivated user {}", ended, deactivated.getUserId());

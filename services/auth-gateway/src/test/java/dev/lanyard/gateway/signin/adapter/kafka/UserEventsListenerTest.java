@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanyard.events.UserChanged;
+import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.gateway.signin.application.PendingSignIns;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.domain.KnownUser;
@@ -22,7 +23,12 @@ class UserEventsListenerTest {
 
 	private final PendingSignIns pending = new PendingSignIns();
 
-	private final UserEventsListener listener = new UserEventsListener(this.directory, this.pending, (userId) -> 0);
+	private final List<String> endedSessionsOf = new java.util.ArrayList<>();
+
+	private final UserEventsListener listener = new UserEventsListener(this.directory, this.pending, (userId) -> {
+		this.endedSessionsOf.add(userId);
+		return 1;
+	});
 
 	@Test
 	void onWhenUserChangedAnswersASignInThenTheUserIsInTheDirectoryBeforeTheAnswer() {
@@ -43,10 +49,60 @@ class UserEventsListenerTest {
 		assertThat(this.directory.find("id-1")).hasValueSatisfying((user) -> assertThat(user.version()).isEqualTo(5));
 	}
 
+	@Test
+	void onWhenUserDeactivatedThenInactiveAndSessionsEnded() {
+		this.listener.on(record(changed(UUID.randomUUID(), 5, true, T1)));
+
+		this.listener.on(record(deactivated(T1)));
+
+		assertThat(this.directory.find("id-1")).hasValueSatisfying((user) -> assertThat(user.active()).isFalse());
+		assertThat(this.endedSessionsOf).containsExactly("id-1");
+	}
+
+	@Test
+	void onWhenUserDeactivatedOfUnknownUserThenSessionsEnded() {
+		this.listener.on(record(deactivated(T1)));
+
+		assertThat(this.endedSessionsOf).containsExactly("id-1");
+	}
+
+	// A gateway reads every topic from the start at each restart, in no order across
+	// topics: a deactivation already undone by a later reactivation must not end the
+	// sessions the user opened since, nor mark them inactive.
+	@Test
+	void onWhenUserDeactivatedArrivesAfterLaterReactivationThenUserStaysActiveAndSessionsKept() {
+		this.listener.on(record(changed(UUID.randomUUID(), 7, true, T2)));
+
+		this.listener.on(record(deactivated(T1)));
+
+		assertThat(this.directory.find("id-1")).hasValueSatisfying((user) -> assertThat(user.active()).isTrue());
+		assertThat(this.endedSessionsOf).isEmpty();
+	}
+
+	private static final Instant T1 = Instant.parse("2026-12-05T10:00:00Z");
+
+	private static final Instant T2 = Instant.parse("2026-12-05T10:05:00Z");
+
+	private static UserDeactivated deactivated(Instant at) {
+		return UserDeactivated.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(at)
+			.setCorrelationId("c-2")
+			.setProducer("user-provisioning")
+			.setUserId("id-1")
+			.setReason("admin-deactivated")
+			.build();
+	}
+
 	private static UserChanged changed(UUID eventId, long version) {
+		return changed(eventId, version, true, T1);
+	}
+
+	private static UserChanged changed(UUID eventId, long version, boolean active, Instant at) {
 		return UserChanged.newBuilder()
 			.setEventId(eventId)
-			.setOccurredAt(Instant.parse("2026-12-05T10:00:00Z"))
+			.setOccurredAt(at)
+			.setActive(active)
 			.setCorrelationId("c-1")
 			.setProducer("user-provisioning")
 			.setUserId("id-1")

@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
 public final class AdminUsersController {
 
 	private static final int DEFAULT_LIMIT = 50;
+
+	private static final String DEFAULT_REASON = "admin-deactivated";
 
 	private final ManageUsers users;
 
@@ -89,6 +92,29 @@ public final class AdminUsersController {
 		return view(this.users.unlock(id, Actors.of(jwt, http)));
 	}
 
+	/**
+	 * Deactivates the user and revokes their credentials; body {@code {"reason": ...}}
+	 * optional.
+	 */
+	@PostMapping("/{id}/deactivate")
+	public UserView deactivate(@PathVariable UUID id, @RequestBody(required = false) JsonNode body,
+			@AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+		return view(this.users.deactivate(id, reason(body), Actors.of(jwt, http)));
+	}
+
+	@PostMapping("/{id}/reactivate")
+	public UserView reactivate(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt, HttpServletRequest http) {
+		return view(this.users.reactivate(id, Actors.of(jwt, http)));
+	}
+
+	/** Deactivates and hides the user; the record stays for the audit history. */
+	@DeleteMapping("/{id}")
+	public ResponseEntity<Void> delete(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt,
+			HttpServletRequest http) {
+		this.users.delete(id, Actors.of(jwt, http));
+		return ResponseEntity.noContent().build();
+	}
+
 	private UserView view(UserDetails details) {
 		return UserView.of(details, this.roleMapped);
 	}
@@ -103,6 +129,29 @@ public final class AdminUsersController {
 		catch (NumberFormatException ex) {
 			throw RequestRejectedException.invalid("limit", "limit must be a whole number");
 		}
+	}
+
+	private static String reason(JsonNode body) {
+		if (body == null || body.isNull() || body.isMissingNode()) {
+			return DEFAULT_REASON;
+		}
+		if (!body.isObject()) {
+			throw RequestRejectedException.invalid(null, "The body, when given, must be a JSON object");
+		}
+		for (String name : body.propertyNames()) {
+			if (!"reason".equals(name)) {
+				throw RequestRejectedException.invalid(name,
+						name + " is not a field of a deactivation; only reason is");
+			}
+		}
+		JsonNode reason = body.get("reason");
+		if (reason == null || reason.isNull()) {
+			return DEFAULT_REASON;
+		}
+		if (!reason.isString()) {
+			throw RequestRejectedException.invalid("reason", "reason must be a string");
+		}
+		return reason.asString();
 	}
 
 	/** A JSON object of field names to strings or {@code null} (clear). */

@@ -21,14 +21,16 @@ public final class UserViews {
 	 * @param roleMapped whether the role is set by role mapping: not editable
 	 */
 	public record UserView(String id, String username, String uniqueId, String issuer, String email, String firstName,
-			String lastName, String role, boolean roleMapped, boolean locked, boolean active,
-			List<String> claimedFields, List<GroupRef> groups, long version, Instant createdAt, Instant updatedAt,
-			Instant lastLoginAt) {
+			String lastName, String role, boolean roleMapped, boolean locked, boolean active, String deactivationReason,
+			Instant deactivatedAt, List<String> claimedFields, List<GroupRef> groups, long version, Instant createdAt,
+			Instant updatedAt, Instant lastLoginAt) {
 
 		public static UserView of(UserDetails details, boolean roleMapped) {
 			User user = details.user();
 			return new UserView(user.id().toString(), user.username(), user.uniqueId(), user.issuer(), user.email(),
 					user.firstName(), user.lastName(), user.role().value(), roleMapped, user.locked(), user.active(),
+					(user.deactivation() != null) ? user.deactivation().reason() : null,
+					(user.deactivation() != null) ? user.deactivation().at() : null,
 					user.claimedFields().stream().sorted().map(ProfileField::value).toList(),
 					details.groups().stream().map(GroupRef::of).toList(), user.version(), user.createdAt(),
 					user.updatedAt(), user.lastLoginAt());

@@ -47,6 +47,10 @@ public final class UserLoggedInListener {
 			case SignInOutcome.Refused refused ->
 				logger.info("Sign-in {} via {} refused: {}{}", event.getEventId(), event.getProvider(),
 						refused.reason().value(), (refused.userId() != null) ? " (user " + refused.userId() + ")" : "");
+			case SignInOutcome.Deactivated deactivated -> logger.info(
+					"Sign-in {} via {} refused: user {} in no access group ({} memberships added, {} removed){}",
+					event.getEventId(), event.getProvider(), deactivated.user().id(), deactivated.added().size(),
+					deactivated.removed().size(), deactivated.deactivated() ? ", deactivated" : "");
 			case SignInOutcome.AlreadyApplied applied ->
 				logger.info("Sign-in {} was applied before; skipped {}", event.getEventId(), KafkaUtils.format(record));
 		}
