@@ -284,6 +284,19 @@ class ScimUsersIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void listWhenPagedThenStartIndexHonouredAndCountCapped() {
+		createUser(unique("p1") + "@example.com");
+		createUser(unique("p2") + "@example.com");
+		JsonNode second = this.scim.get("/Users?startIndex=2&count=1").assertStatus(200).json();
+		assertThat(second.get("startIndex").asInt()).isEqualTo(2);
+		assertThat(second.get("itemsPerPage").asInt()).isEqualTo(1);
+		assertThat(second.get("totalResults").asInt()).isGreaterThanOrEqualTo(2);
+		JsonNode capped = this.scim.get("/Users?count=100000&excludedAttributes=groups").assertStatus(200).json();
+		assertThat(capped.get("itemsPerPage").asInt()).isLessThanOrEqualTo(200);
+		this.scim.get("/Users?count=many").assertError(400, "invalidValue");
+	}
+
+	@Test
 	void discoveryWhenAskedThenOnlyWhatIsSupported() {
 		JsonNode config = this.scim.get("/ServiceProviderConfig").assertStatus(200).json();
 		assertThat(config.get("patch").get("supported").asBoolean()).isTrue();
