@@ -57,6 +57,8 @@ public abstract class ServiceTestSupport extends ServiceUnderTest {
 		registry.add("lanyard.provisioning.issuer", () -> TestJwks.ISSUER);
 		registry.add("lanyard.provisioning.jwk-set-uri", jwks::jwkSetUri);
 		registry.add("lanyard.provisioning.events.ack-timeout", ACK_TIMEOUT::toString);
+		// SCIM users bind to the test provider's sign-ins by externalId (the default)
+		registry.add("lanyard.provisioning.scim.sign-in-issuer", () -> ISSUER);
 	}
 
 	static String adminToken() {

@@ -3,7 +3,11 @@ package dev.lanyard.provisioning.directory.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -145,6 +149,47 @@ public final class ManageGroups {
 	 */
 	public boolean removeMember(UUID groupId, UUID userId, Actor actor) {
 		return changeMembership(groupId, userId, false, actor);
+	}
+
+	/**
+	 * Adds and removes the named users, touching only their memberships (the group's
+	 * other members are never loaded): each user is locked in id order, users already as
+	 * asked are skipped, users that do not exist are not added, and every change's events
+	 * are published together before the commit.
+	 * @return the users whose membership changed
+	 */
+	public List<UUID> changeMembers(UUID groupId, Collection<UUID> add, Collection<UUID> remove, Actor actor) {
+		requireActor(actor);
+		if (add == null || remove == null) {
+			throw new IllegalArgumentException("add and remove cannot be null");
+		}
+		return this.transactions.inTransaction(() -> {
+			Group group = existing(groupId);
+			Instant now = this.clock.instant();
+			List<ProvisioningEvent> published = new ArrayList<>();
+			List<UUID> changed = new ArrayList<>();
+			Map<UUID, Boolean> wanted = new TreeMap<>();
+			remove.forEach((userId) -> wanted.put(userId, false));
+			add.forEach((userId) -> wanted.put(userId, true));
+			wanted.forEach((userId, added) -> {
+				Optional<User> user = this.users.findForUpdate(userId);
+				boolean member = user.isPresent()
+						&& this.groups.groupsOf(userId).stream().anyMatch((g) -> g.id().equals(groupId));
+				if (user.isEmpty() || member == added) {
+					return;
+				}
+				if (added) {
+					this.groups.addMember(groupId, userId, now);
+				}
+				else {
+					this.groups.removeMember(groupId, userId);
+				}
+				published.addAll(changedMembership(user.get(), group, added, actor, now));
+				changed.add(userId);
+			});
+			this.events.publish(published);
+			return changed;
+		});
 	}
 
 	private boolean changeMembership(UUID groupId, UUID userId, boolean add, Actor actor) {

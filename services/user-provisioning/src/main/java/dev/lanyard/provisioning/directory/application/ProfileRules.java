@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import dev.lanyard.provisioning.shared.application.RequestRejectedException;
 
 /** Shape checks on profile values an administrator gives. */
-final class ProfileRules {
+public final class ProfileRules {
 
 	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
@@ -16,13 +16,13 @@ final class ProfileRules {
 	private ProfileRules() {
 	}
 
-	static void checkEmail(String field, String email) {
+	public static void checkEmail(String field, String email) {
 		if (email != null && (email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches())) {
 			throw RequestRejectedException.invalid(field, field + " must be an email address");
 		}
 	}
 
-	static void checkName(String field, String name) {
+	public static void checkName(String field, String name) {
 		if (name != null && (name.isBlank() || name.length() > MAX_NAME)) {
 			throw RequestRejectedException.invalid(field,
 					field + " must be 1 to " + MAX_NAME + " characters and not blank");

@@ -132,6 +132,29 @@ class ManageGroupsTest {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(Kind.NOT_FOUND));
 	}
 
+	@Test
+	void changeMembersWhenSomeAlreadyAsAskedThenOnlyTheOthersChangeWithTheirEvents() {
+		ManageGroups groups = groups(RoleMapping.none(Role.VIEWER), GroupMatching.NAME);
+		Group group = groups.create(new CreateGroup("Engineers", null));
+		User ada = user();
+		User grace = user();
+		User alan = user();
+		groups.addMember(group.id(), ada.id(), ADMIN);
+		this.events.clear();
+
+		java.util.List<UUID> changed = groups.changeMembers(group.id(), Set.of(ada.id(), grace.id(), UUID.randomUUID()),
+				Set.of(alan.id()), ADMIN);
+
+		assertThat(changed).containsExactly(grace.id());
+		assertThat(this.events.published(MembershipChanged.class)).singleElement().satisfies((e) -> {
+			assertThat(e.userId()).isEqualTo(grace.id());
+			assertThat(e.added()).isTrue();
+		});
+		assertThat(this.events.published(UserChanged.class)).singleElement()
+			.satisfies((e) -> assertThat(e.groupIds()).containsExactly(group.id()));
+		assertThat(this.store.groupStore().groupsOf(ada.id())).containsExactly(group);
+	}
+
 	private User user() {
 		User user = User.create(UUID.randomUUID(), "user" + this.store.allUsers().size(), null, null,
 				User.Profile.EMPTY, Role.VIEWER, NOW);

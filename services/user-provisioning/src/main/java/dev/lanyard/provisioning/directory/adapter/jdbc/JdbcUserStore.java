@@ -23,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** {@link UserStore} in the table {@code users}. */
 public final class JdbcUserStore implements UserStore {
 
-	private static final String COLUMNS = "u.id, u.username, u.issuer, u.unique_id, u.email, u.first_name, u.last_name,"
+	/** The columns {@link #user} reads, of the table aliased {@code u}. */
+	public static final String COLUMNS = "u.id, u.username, u.issuer, u.unique_id, u.email, u.first_name, u.last_name,"
 			+ " u.role, u.locked, u.active, u.claimed_fields, u.version, u.created_at, u.updated_at, u.last_login_at,"
 			+ " u.deactivation_reason, u.deactivated_at, u.deleted_at";
 
@@ -165,7 +166,7 @@ public final class JdbcUserStore implements UserStore {
 		return fields.stream().map(ProfileField::value).sorted().toArray(String[]::new);
 	}
 
-	private static User user(ResultSet rs, int row) throws SQLException {
+	public static User user(ResultSet rs, int row) throws SQLException {
 		return new User(rs.getObject("id", UUID.class), rs.getString("username"), rs.getString("issuer"),
 				rs.getString("unique_id"), rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"),
 				Role.of(rs.getString("role")).orElseThrow(), rs.getBoolean("locked"), rs.getBoolean("active"),
