@@ -64,7 +64,7 @@ public record NoteKey(String name, PublicKey publicKey) {
 		if (verifierKey == null) {
 			throw new IllegalArgumentException("verifierKey cannot be null");
 		}
-		String[] parts = verifierKey.split("\\+", -1);
+		String[] parts = verifierKey.split("\\+", 3);
 		if (parts.length != 3) {
 			throw new IllegalArgumentException("verifierKey must be name+hash+key");
 		}
