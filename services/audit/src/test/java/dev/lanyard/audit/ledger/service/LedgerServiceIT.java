@@ -13,16 +13,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
+import dev.lanyard.audit.ledger.adapter.jdbc.JdbcLedgerStore;
 import dev.lanyard.audit.ledger.application.AppendToLog;
+import dev.lanyard.audit.ledger.application.LedgerStore;
+import dev.lanyard.audit.ledger.application.LockedLog;
+import dev.lanyard.audit.ledger.application.LogSnapshot;
 import dev.lanyard.audit.ledger.application.SignCheckpoint;
 import dev.lanyard.audit.ledger.domain.Checkpoint;
+import dev.lanyard.audit.ledger.domain.CompactRange;
+import dev.lanyard.audit.ledger.domain.LedgerRecord;
 import dev.lanyard.audit.ledger.domain.MerkleHashes;
 import dev.lanyard.audit.ledger.domain.MerkleProofs;
+import dev.lanyard.audit.ledger.domain.NodeSource;
 import dev.lanyard.audit.ledger.domain.NoteKey;
 import dev.lanyard.audit.ledger.domain.SignedNotes;
+import dev.lanyard.audit.ledger.domain.StoredCheckpoint;
+import dev.lanyard.audit.ledger.domain.StoredLeaf;
 import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.auditverifier.AuditVerifier;
 import dev.lanyard.events.TokenIssued;
@@ -42,6 +57,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,6 +86,9 @@ class LedgerServiceIT extends ServiceUnderTest {
 
 	@Autowired
 	private SignCheckpoint sign;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
 
 	@TempDir
 	Path folder;
@@ -248,6 +267,128 @@ class LedgerServiceIT extends ServiceUnderTest {
 		finally {
 			this.jdbc.update("UPDATE audit_event SET payload = ?::jsonb WHERE event_id = ?", payload, target);
 		}
+	}
+
+	@Test
+	void appendWhenInterruptedMidBatchThenNothingKeptAndNextRunAppendsEachOnce() throws Exception {
+		JdbcLedgerStore real = new JdbcLedgerStore(this.jdbc, this.transactions);
+		List<UUID> mine = new ArrayList<>();
+		AtomicBoolean crashedWithMine = new AtomicBoolean();
+		// another appender (this JVM's other service contexts) may take the events first:
+		// try again
+		for (int attempt = 0; attempt < 5 && !crashedWithMine.get(); attempt++) {
+			mine.clear();
+			for (int i = 0; i < 3; i++) {
+				mine.add(UUID.randomUUID());
+			}
+			for (UUID id : mine) {
+				this.jdbc.update("INSERT INTO audit_event (event_id, event_type, topic, kafka_partition, kafka_offset,"
+						+ " occurred_at, correlation_id, producer, payload) VALUES (?, 'TokenIssued', 'crash-test', 0,"
+						+ " 0, now(), 'corr', 'test', '{\"n\": 1}'::jsonb)", id);
+			}
+			LedgerStore crashing = new CrashingStore(real, mine, crashedWithMine);
+			try {
+				new AppendToLog(crashing, 10_000).appendPending();
+			}
+			catch (IllegalStateException ex) {
+				assertThat(ex).hasMessage("simulated crash after the leaves were written");
+			}
+		}
+		assertThat(crashedWithMine).as("the interrupted run had the test's events").isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_leaf WHERE event_id = ANY (?::uuid[])",
+				Integer.class, (Object) ids(mine)))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_pending WHERE event_id = ANY (?::uuid[])",
+				Integer.class, (Object) ids(mine)))
+			.isEqualTo(3);
+		this.append.appendPending();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_leaf WHERE event_id = ANY (?::uuid[])",
+				Integer.class, (Object) ids(mine)))
+			.isEqualTo(3);
+		this.sign.signNow();
+		assertThat(getJson("/api/audit/verify/full").get("outcome").asString()).isEqualTo("OK");
+	}
+
+	private static String[] ids(List<UUID> ids) {
+		return ids.stream().map(UUID::toString).toArray(String[]::new);
+	}
+
+	/** Fails each append after it wrote everything, before the transaction commits. */
+	private record CrashingStore(LedgerStore real, List<UUID> watched,
+			AtomicBoolean crashedWithWatched) implements LedgerStore {
+
+		@Override
+		public <T> T locked(Function<LockedLog, T> work) {
+			return this.real.locked((log) -> work.apply(new LockedLog() {
+
+				@Override
+				public long size() {
+					return log.size();
+				}
+
+				@Override
+				public byte[] root() {
+					return log.root();
+				}
+
+				@Override
+				public NodeSource nodes() {
+					return log.nodes();
+				}
+
+				@Override
+				public List<LedgerRecord> pending(int limit) {
+					return log.pending(limit);
+				}
+
+				@Override
+				public void append(List<Leaf> leaves, List<CompactRange.Node> nodes, byte[] newRoot) {
+					log.append(leaves, nodes, newRoot);
+					if (leaves.stream()
+						.anyMatch((leaf) -> CrashingStore.this.watched.contains(leaf.record().eventId()))) {
+						CrashingStore.this.crashedWithWatched.set(true);
+					}
+					throw new IllegalStateException("simulated crash after the leaves were written");
+				}
+
+				@Override
+				public Optional<StoredCheckpoint> latestCheckpoint() {
+					return log.latestCheckpoint();
+				}
+
+				@Override
+				public void saveCheckpoint(StoredCheckpoint checkpoint) {
+					log.saveCheckpoint(checkpoint);
+				}
+
+			}));
+		}
+
+		@Override
+		public <T> T snapshot(Function<LogSnapshot, T> work) {
+			return this.real.snapshot(work);
+		}
+
+		@Override
+		public Optional<StoredCheckpoint> latestCheckpoint() {
+			return this.real.latestCheckpoint();
+		}
+
+		@Override
+		public Optional<StoredCheckpoint> checkpointBefore(long size) {
+			return this.real.checkpointBefore(size);
+		}
+
+		@Override
+		public Map<NodeId, byte[]> nodes(Collection<NodeId> ids) {
+			return this.real.nodes(ids);
+		}
+
+		@Override
+		public void leaves(long from, long to, Consumer<StoredLeaf> each) {
+			this.real.leaves(from, to, each);
+		}
+
 	}
 
 	/** Sends events, waits until they are leaves, and signs a checkpoint over them. */
