@@ -2,7 +2,6 @@ package dev.lanyard.audit.ledger.adapter.jdbc;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import dev.lanyard.audit.ledger.application.LockedLog;
 import dev.lanyard.audit.ledger.application.LogIntegrityException;
@@ -28,6 +27,9 @@ final class JdbcLockedLog implements LockedLog {
 	private final long size;
 
 	private final byte[] root;
+
+	/** The highest queue position {@link #pending} returned. */
+	private long lastSeq = -1;
 
 	JdbcLockedLog(JdbcTemplate jdbc, long size, byte[] root) {
 		this.jdbc = jdbc;
@@ -62,7 +64,10 @@ final class JdbcLockedLog implements LockedLog {
 
 	@Override
 	public List<LedgerRecord> pending(int limit) {
-		return this.jdbc.query(PENDING, (rs, row) -> LedgerRows.record(rs), limit);
+		return this.jdbc.query(PENDING, (rs, row) -> {
+			this.lastSeq = Math.max(this.lastSeq, rs.getLong("seq"));
+			return LedgerRows.record(rs);
+		}, limit);
 	}
 
 	@Override
@@ -81,9 +86,10 @@ final class JdbcLockedLog implements LockedLog {
 						ps.setBytes(3, node.hash());
 					});
 		}
-		UUID[] done = leaves.stream().map((leaf) -> leaf.record().eventId()).toArray(UUID[]::new);
-		this.jdbc.update("DELETE FROM ledger_pending WHERE event_id = ANY (?)",
-				(ps) -> ps.setArray(1, ps.getConnection().createArrayOf("uuid", done)));
+		// By sequence, on the primary key. Rows below it that the query skipped are
+		// events already in the log or gone from the trail; a row that a transaction
+		// still open holds is invisible here, stays, and is appended by the next run.
+		this.jdbc.update("DELETE FROM ledger_pending WHERE seq <= ?", this.lastSeq);
 		this.jdbc.update("UPDATE ledger_state SET tree_size = ?, root_hash = ? WHERE id", this.size + leaves.size(),
 				newRoot);
 	}
