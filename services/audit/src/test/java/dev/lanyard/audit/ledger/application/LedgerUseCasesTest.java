@@ -218,6 +218,13 @@ class LedgerUseCasesTest {
 	}
 
 	@Test
+	void verifierWhenRecordGoneFromStoreThenDeletedAtItsLeaf() throws Exception {
+		storeAndSign(6);
+		this.store.records.remove(this.store.leaves.get(2L).eventId());
+		assertThat(verifier(bundle(0, 6))).startsWith("1 TAMPERED: DELETED at leaf 2");
+	}
+
+	@Test
 	void verifierWhenRecordLineRemovedThenDeleted() throws Exception {
 		storeAndSign(6);
 		List<String> lines = lines(bundle(0, 6));
