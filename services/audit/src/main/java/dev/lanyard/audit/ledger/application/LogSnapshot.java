@@ -1,5 +1,6 @@
 package dev.lanyard.audit.ledger.application;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -13,8 +14,8 @@ public interface LogSnapshot {
 
 	long size();
 
-	/** Every checkpoint, smallest first. */
-	List<StoredCheckpoint> checkpoints();
+	/** Every checkpoint, smallest first, read a page at a time as it is iterated. */
+	Iterator<StoredCheckpoint> checkpoints();
 
 	/**
 	 * Every stored leaf row, in index order, with its record; {@code each} returns false

@@ -27,17 +27,17 @@ public final class VerifyLog {
 
 	public Verdict verify() {
 		return this.store.snapshot((snapshot) -> {
-			FullCheck.Start start = FullCheck.start(snapshot.checkpoints(), this.key, this.origin, snapshot.size(),
+			FullCheck check = new FullCheck(snapshot.checkpoints(), this.key, this.origin, snapshot.size(),
 					snapshot::placeOf);
-			if (start.verdict() != null) {
-				return start.verdict();
+			Verdict[] found = { check.begin() };
+			if (found[0] != null) {
+				return found[0];
 			}
-			Verdict[] found = new Verdict[1];
 			snapshot.leaves((leaf) -> {
-				found[0] = start.check().accept(leaf);
+				found[0] = check.accept(leaf);
 				return found[0] == null;
 			});
-			return (found[0] != null) ? found[0] : start.check().finish(snapshot.unlogged(1));
+			return (found[0] != null) ? found[0] : check.finish(snapshot.unlogged(1));
 		});
 	}
 

@@ -12,12 +12,17 @@ import java.util.function.Function;
  * Checks the stored log against its signed checkpoints, one leaf at a time in index
  * order, and names the first record that does not fit: a record is recomputed from its
  * stored row and compared with the leaf hash stored at its place; the stored leaf hashes
- * are in turn checked against every signed root as the walk passes its size. Memory is
- * O(log n).
+ * are in turn checked against every signed root as the walk passes its size, and each
+ * checkpoint's signature when the walk reaches it. Memory is O(log n), checkpoints
+ * included.
  */
 public final class FullCheck {
 
 	private final Iterator<StoredCheckpoint> checkpoints;
+
+	private final NoteKey key;
+
+	private final String origin;
 
 	private final long treeSize;
 
@@ -27,45 +32,36 @@ public final class FullCheck {
 
 	private StoredCheckpoint next;
 
+	private long previousSize = -1;
+
 	private long expected;
 
 	/**
-	 * @param checkpoints every stored checkpoint, smallest first
+	 * @param checkpoints every stored checkpoint, smallest first, read as the walk needs
+	 * them
 	 * @param key the log's key: every checkpoint must carry its signature
 	 * @param origin the log's name
 	 * @param treeSize the log's size
 	 * @param placeOf where a leaf hash is stored in the log, if anywhere
-	 * @return the check, or a verdict when a checkpoint is already wrong
 	 */
-	public static Start start(List<StoredCheckpoint> checkpoints, NoteKey key, String origin, long treeSize,
+	public FullCheck(Iterator<StoredCheckpoint> checkpoints, NoteKey key, String origin, long treeSize,
 			Function<byte[], OptionalLong> placeOf) {
 		if (checkpoints == null || key == null || origin == null || placeOf == null) {
 			throw new IllegalArgumentException("checkpoints, key, origin and placeOf cannot be null");
 		}
-		long previous = -1;
-		for (StoredCheckpoint checkpoint : checkpoints) {
-			String problem = checkpoint.problem(key, origin);
-			if (problem == null && checkpoint.size() <= previous) {
-				problem = "checkpoints are not in increasing size";
-			}
-			if (problem == null && checkpoint.size() > treeSize) {
-				problem = "the checkpoint is larger than the log";
-			}
-			if (problem != null) {
-				return new Start(null, new Verdict(Verdict.Outcome.LOG_ALTERED, null, null,
-						"Checkpoint of size " + checkpoint.size() + ": " + problem, 0));
-			}
-			previous = checkpoint.size();
-		}
-		return new Start(new FullCheck(checkpoints, treeSize, placeOf), null);
-	}
-
-	private FullCheck(List<StoredCheckpoint> checkpoints, long treeSize, Function<byte[], OptionalLong> placeOf) {
-		this.checkpoints = checkpoints.iterator();
+		this.checkpoints = checkpoints;
+		this.key = key;
+		this.origin = origin;
 		this.treeSize = treeSize;
 		this.placeOf = placeOf;
-		this.next = this.checkpoints.hasNext() ? this.checkpoints.next() : null;
-		skipEmptyCheckpoints();
+	}
+
+	/**
+	 * Checks the checkpoints of size 0, if any; call before the first leaf.
+	 * @return the first thing wrong, or null to go on
+	 */
+	public Verdict begin() {
+		return passCheckpoints();
 	}
 
 	/**
@@ -113,6 +109,9 @@ public final class FullCheck {
 			return verdict(Verdict.Outcome.DELETED, this.expected, null,
 					"The log's leaf " + this.expected + " and its record are missing");
 		}
+		if (this.next != null) {
+			return checkpointVerdict(this.next, "the checkpoint is larger than the log");
+		}
 		if (unlogged != null && !unlogged.isEmpty()) {
 			return verdict(Verdict.Outcome.INSERTED, null, unlogged.get(0),
 					"A record was stored without entering the log");
@@ -121,34 +120,40 @@ public final class FullCheck {
 	}
 
 	private Verdict passCheckpoints() {
-		while (this.next != null && this.next.size() == this.expected) {
-			if (!MessageDigest.isEqual(this.stored.root(), this.next.rootHash())) {
+		while (true) {
+			if (this.next == null) {
+				if (!this.checkpoints.hasNext()) {
+					return null;
+				}
+				this.next = this.checkpoints.next();
+				String problem = this.next.problem(this.key, this.origin);
+				if (problem == null && this.next.size() <= this.previousSize) {
+					problem = "checkpoints are not in increasing size";
+				}
+				if (problem != null) {
+					return checkpointVerdict(this.next, problem);
+				}
+			}
+			if (this.next.size() != this.expected) {
+				return null;
+			}
+			if (this.expected > 0 && !MessageDigest.isEqual(this.stored.root(), this.next.rootHash())) {
 				return verdict(Verdict.Outcome.LOG_ALTERED, null, null,
 						"The log's stored leaf hashes do not give the root signed at size " + this.next.size() + " ("
 								+ HexFormat.of().formatHex(this.next.rootHash()) + ")");
 			}
-			this.next = this.checkpoints.hasNext() ? this.checkpoints.next() : null;
+			this.previousSize = this.next.size();
+			this.next = null;
 		}
-		return null;
 	}
 
-	private void skipEmptyCheckpoints() {
-		while (this.next != null && this.next.size() == 0) {
-			this.next = this.checkpoints.hasNext() ? this.checkpoints.next() : null;
-		}
+	private Verdict checkpointVerdict(StoredCheckpoint checkpoint, String problem) {
+		return verdict(Verdict.Outcome.LOG_ALTERED, null, null,
+				"Checkpoint of size " + checkpoint.size() + ": " + problem);
 	}
 
 	private Verdict verdict(Verdict.Outcome outcome, Long leafIndex, UUID eventId, String detail) {
 		return new Verdict(outcome, leafIndex, eventId, detail, this.expected);
-	}
-
-	/**
-	 * A check ready to take leaves, or the verdict that ended it before the first.
-	 *
-	 * @param check the check, or null
-	 * @param verdict the verdict, or null
-	 */
-	public record Start(FullCheck check, Verdict verdict) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,8 @@ final class InMemoryLedgerStore implements LedgerStore {
 			}
 
 			@Override
-			public List<StoredCheckpoint> checkpoints() {
-				return List.copyOf(InMemoryLedgerStore.this.checkpoints);
+			public Iterator<StoredCheckpoint> checkpoints() {
+				return List.copyOf(InMemoryLedgerStore.this.checkpoints).iterator();
 			}
 
 			@Override

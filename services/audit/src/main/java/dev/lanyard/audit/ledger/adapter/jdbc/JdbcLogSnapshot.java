@@ -1,6 +1,8 @@
 package dev.lanyard.audit.ledger.adapter.jdbc;
 
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.function.Function;
@@ -13,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The log inside one repeatable-read transaction. */
 final class JdbcLogSnapshot implements LogSnapshot {
+
+	/** Checkpoints read per query. */
+	private static final int PAGE = 1000;
 
 	private final JdbcTemplate jdbc;
 
@@ -30,8 +35,37 @@ final class JdbcLogSnapshot implements LogSnapshot {
 	}
 
 	@Override
-	public List<StoredCheckpoint> checkpoints() {
-		return this.jdbc.query(LedgerRows.CHECKPOINTS + "ORDER BY tree_size", (rs, row) -> LedgerRows.checkpoint(rs));
+	public Iterator<StoredCheckpoint> checkpoints() {
+		return new Iterator<>() {
+
+			private List<StoredCheckpoint> page = List.of();
+
+			private int at;
+
+			private long after = -1;
+
+			@Override
+			public boolean hasNext() {
+				if (this.at == this.page.size()) {
+					this.page = JdbcLogSnapshot.this.jdbc.query(
+							LedgerRows.CHECKPOINTS + "WHERE tree_size > ? ORDER BY tree_size LIMIT " + PAGE,
+							(rs, row) -> LedgerRows.checkpoint(rs), this.after);
+					this.at = 0;
+				}
+				return this.at < this.page.size();
+			}
+
+			@Override
+			public StoredCheckpoint next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				StoredCheckpoint checkpoint = this.page.get(this.at++);
+				this.after = checkpoint.size();
+				return checkpoint;
+			}
+
+		};
 	}
 
 	@Override
