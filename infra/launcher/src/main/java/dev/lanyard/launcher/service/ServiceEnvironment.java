@@ -33,6 +33,12 @@ public final class ServiceEnvironment {
 	 */
 	public static final String INTEGRATIONS_KEY_FILE = "integration-registry-kek.properties";
 
+	/**
+	 * audit's Ed25519 key that signs its log's checkpoints (state folder), generated at
+	 * first start.
+	 */
+	public static final String AUDIT_LEDGER_KEY_FILE = "audit-ledger-key.pem";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private ServiceEnvironment() {
@@ -98,6 +104,9 @@ public final class ServiceEnvironment {
 			case AUDIT -> {
 				environment.put("LANYARD_AUDIT_ISSUER", issuer);
 				environment.put("LANYARD_AUDIT_JWK_SET_URI", jwks);
+				environment.put("LANYARD_AUDIT_LEDGER_SIGNING_KEY_FILE",
+						state.resolve(AUDIT_LEDGER_KEY_FILE).toString());
+				environment.put("LANYARD_AUDIT_LEDGER_GENERATE_SIGNING_KEY_FILE", "true");
 			}
 			case USER_PROVISIONING -> {
 				environment.put("LANYARD_PROVISIONING_ISSUER", issuer);

@@ -75,7 +75,10 @@ class ServiceEnvironmentTest {
 		assertThat(environment).doesNotContainValue("secret")
 			.doesNotContainValue("gateway-secret")
 			.containsEntry("LANYARD_AUDIT_ISSUER", "http://127.0.0.1:8080")
-			.containsEntry("LANYARD_AUDIT_JWK_SET_URI", "http://127.0.0.1:8081/oauth2/jwks");
+			.containsEntry("LANYARD_AUDIT_JWK_SET_URI", "http://127.0.0.1:8081/oauth2/jwks")
+			.containsEntry("LANYARD_AUDIT_LEDGER_GENERATE_SIGNING_KEY_FILE", "true")
+			.hasEntrySatisfying("LANYARD_AUDIT_LEDGER_SIGNING_KEY_FILE",
+					(file) -> assertThat(file).endsWith(ServiceEnvironment.AUDIT_LEDGER_KEY_FILE));
 	}
 
 	@Test
