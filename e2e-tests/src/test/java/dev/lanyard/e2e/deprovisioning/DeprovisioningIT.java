@@ -2,15 +2,14 @@ package dev.lanyard.e2e.deprovisioning;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.lanyard.e2e.support.Browser;
 import dev.lanyard.e2e.support.Lanyard;
-import dev.lanyard.e2e.support.OAuthNames;
 import dev.lanyard.e2e.support.SharedEnsemble;
+import dev.lanyard.e2e.support.Viewers;
 import dev.lanyard.launcher.Ensemble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,24 +36,27 @@ class DeprovisioningIT {
 
 	private static String admin;
 
+	private static Viewers viewers;
+
 	@BeforeAll
 	static void ensemble() throws Exception {
 		ensemble = SharedEnsemble.get();
 		lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
 		admin = lanyard.token(ensemble.administrator());
+		viewers = new Viewers(ensemble, lanyard, admin);
 	}
 
 	@Test
 	void deactivateWhenSignedInAndConnectedThenSessionTokenAndConnectionRevokedAndRecorded() throws Exception {
-		String integrationId = viewerIntegration("deprov-crm-" + SUFFIX);
+		String integrationId = viewers.integration("deprov-crm-" + SUFFIX, List.of());
 		String subject = "leaver-" + SUFFIX;
 		Browser browser = new Browser(lanyard.gateway());
 		browser.signIn("dev", subject, Map.of("preferred_username", "leaver" + SUFFIX));
 		String userId = browser.me().get("id").asString();
-		String userToken = userSessionToken(browser);
-		eventually(() -> exchange(userToken, integrationId), (r) -> r.body().contains("\"invalid_grant\""));
-		connect(browser, integrationId);
-		HttpResponse<String> before = exchange(userToken, integrationId);
+		String userToken = viewers.userSessionToken(browser);
+		eventually(() -> viewers.exchange(userToken, integrationId), (r) -> r.body().contains("\"invalid_grant\""));
+		viewers.connect(browser, integrationId, "leaver-at-crm-" + SUFFIX);
+		HttpResponse<String> before = viewers.exchange(userToken, integrationId);
 		assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
 
 		JsonNode deactivated = lanyard.ok(admin, "POST", "/api/admin/users/" + userId + "/deactivate",
@@ -63,15 +65,15 @@ class DeprovisioningIT {
 		assertThat(deactivated.get("active").asBoolean()).isFalse();
 		HttpResponse<String> me = eventually(() -> browser.get("/api/me"), (r) -> r.statusCode() != 200);
 		assertThat(me.statusCode()).isIn(401, 403);
-		HttpResponse<String> refused = eventually(() -> exchange(userToken, integrationId),
+		HttpResponse<String> refused = eventually(() -> viewers.exchange(userToken, integrationId),
 				(r) -> r.statusCode() != 200);
 		assertThat(refused.statusCode()).isBetween(400, 403);
 		assertThat(Lanyard.JSON.readTree(refused.body()).get("error").asString()).isEqualTo("access_denied");
 		assertThat(Lanyard.JSON.readTree(refused.body()).get("error_description").asString()).contains("deactivated");
-		JsonNode revoked = auditEvents("eventType=TokenRevoked&subject=" + userId);
+		JsonNode revoked = viewers.auditEvents("eventType=TokenRevoked&subject=" + userId);
 		assertThat(revoked).isNotEmpty();
 		assertThat(revoked.get(0).get("subjectId").asString()).isEqualTo(userId);
-		assertThat(auditEvents("eventType=UserDeactivated&subject=" + userId)).isNotEmpty();
+		assertThat(viewers.auditEvents("eventType=UserDeactivated&subject=" + userId)).isNotEmpty();
 
 		// reactivated, the person signs in again: the connection did not survive
 		lanyard.ok(admin, "POST", "/api/admin/users/" + userId + "/reactivate", null);
@@ -84,60 +86,12 @@ class DeprovisioningIT {
 		HttpResponse<String> connections = again.get("/api/connections");
 		assertThat(connections.statusCode()).as(connections.body()).isEqualTo(200);
 		assertThat(Lanyard.JSON.readTree(connections.body())).isEmpty();
-		String newToken = userSessionToken(again);
-		HttpResponse<String> notConnected = eventually(() -> exchange(newToken, integrationId),
+		String newToken = viewers.userSessionToken(again);
+		HttpResponse<String> notConnected = eventually(() -> viewers.exchange(newToken, integrationId),
 				(r) -> r.body().contains("\"invalid_grant\""));
 		assertThat(notConnected.body()).contains("/api/connections/" + integrationId + "/connect");
-		assertThat(exchange(userToken, integrationId).statusCode()).as("the old session token stays refused")
+		assertThat(viewers.exchange(userToken, integrationId).statusCode()).as("the old session token stays refused")
 			.isBetween(400, 403);
-	}
-
-	private static String viewerIntegration(String name) throws Exception {
-		String base = ensemble.endpoints().oidcUrl() + "/" + name;
-		Map<String, Object> body = new HashMap<>();
-		body.put("name", name);
-		body.put("template", "custom");
-		body.put("kind", "viewer");
-		body.put("authorizationEndpoint", base + "/authorize");
-		body.put("tokenEndpoint", base + "/token");
-		body.put("clientId", "crm-client");
-		body.put("clientSecret", "viewer-secret-" + UUID.randomUUID());
-		body.put("scopes", List.of("openid", "offline_access"));
-		body.put("allowedGroupIds", List.of());
-		String id = lanyard.ok(admin, "POST", "/api/integrations", body).get("id").asString();
-		lanyard.ok(admin, "PUT", "/api/integrations/" + id + "/content/" + ensemble.demoContent().clientId(), null);
-		return id;
-	}
-
-	private static void connect(Browser browser, String integrationId) throws Exception {
-		HttpResponse<String> start = browser.get("/api/connections/" + integrationId + "/connect");
-		assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
-		HttpResponse<String> callback = browser.submitLoginForm(start.headers().firstValue("Location").orElseThrow(),
-				"leaver-at-crm-" + SUFFIX, Map.of());
-		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(200);
-	}
-
-	private static String userSessionToken(Browser browser) throws Exception {
-		HttpResponse<String> issued = browser
-			.post("/api/me/session-token?content=" + ensemble.demoContent().clientId());
-		assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
-		return Lanyard.JSON.readTree(issued.body()).get("access_token").asString();
-	}
-
-	private static HttpResponse<String> exchange(String userToken, String integrationId) throws Exception {
-		return lanyard.tokenRequest(ensemble.demoContent(), Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
-				"subject_token", userToken, "subject_token_type", OAuthNames.USER_SESSION, "audience", integrationId));
-	}
-
-	private static JsonNode auditEvents(String query) throws Exception {
-		String auditor = lanyard.token(ensemble.demoAuditor());
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		JsonNode events = lanyard.auditEvents(auditor, query);
-		while (events.isEmpty() && System.nanoTime() < deadline) {
-			Thread.sleep(250);
-			events = lanyard.auditEvents(auditor, query);
-		}
-		return events;
 	}
 
 	private static <T> T eventually(Call<T> call, Check<T> done) throws Exception {

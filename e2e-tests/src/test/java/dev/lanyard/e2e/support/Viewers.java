@@ -93,6 +93,18 @@ public final class Viewers {
 		return response;
 	}
 
+	/** The audit trail's events for a query, waiting (bounded) until there is one. */
+	public JsonNode auditEvents(String query) throws Exception {
+		String auditor = this.lanyard.token(this.ensemble.demoAuditor());
+		long deadline = System.nanoTime() + WAIT.toNanos();
+		JsonNode events = this.lanyard.auditEvents(auditor, query);
+		while (events.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			events = this.lanyard.auditEvents(auditor, query);
+		}
+		return events;
+	}
+
 	/** The one audit record of a token, by its SHA-256 (waits for audit to store it). */
 	public JsonNode auditRecord(String tokenSha256) throws Exception {
 		String auditor = this.lanyard.token(this.ensemble.demoAuditor());
