@@ -1,8 +1,12 @@
 package dev.lanyard.audit.trail;
 
+import dev.lanyard.audit.trail.adapter.jdbc.JdbcAccessReports;
 import dev.lanyard.audit.trail.adapter.jdbc.JdbcAuditTrail;
+import dev.lanyard.audit.trail.application.AccessReports;
+import dev.lanyard.audit.trail.application.AnswerAccessQuestions;
 import dev.lanyard.audit.trail.application.AuditTrail;
 import dev.lanyard.audit.trail.application.FindEvents;
+import dev.lanyard.audit.trail.application.LookUpToken;
 import dev.lanyard.audit.trail.application.RecordEvents;
 
 import org.springframework.context.annotation.Bean;
@@ -16,8 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AuditTrailConfiguration {
 
 	@Bean
-	JdbcAuditTrail auditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-		return new JdbcAuditTrail(jdbc, new TransactionTemplate(transactionManager));
+	JdbcAuditTrail auditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			ExportProperties export) {
+		return new JdbcAuditTrail(jdbc, new TransactionTemplate(transactionManager), export.fetchSize());
+	}
+
+	@Bean
+	JdbcAccessReports accessReports(JdbcTemplate jdbc) {
+		return new JdbcAccessReports(jdbc);
 	}
 
 	@Bean
@@ -28,6 +38,16 @@ class AuditTrailConfiguration {
 	@Bean
 	FindEvents findEvents(AuditTrail auditTrail) {
 		return new FindEvents(auditTrail);
+	}
+
+	@Bean
+	LookUpToken lookUpToken(AuditTrail auditTrail) {
+		return new LookUpToken(auditTrail);
+	}
+
+	@Bean
+	AnswerAccessQuestions answerAccessQuestions(AccessReports accessReports) {
+		return new AnswerAccessQuestions(accessReports);
 	}
 
 }

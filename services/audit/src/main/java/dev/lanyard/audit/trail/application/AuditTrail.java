@@ -1,6 +1,7 @@
 package dev.lanyard.audit.trail.application;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.lanyard.audit.trail.domain.EventFilter;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
@@ -29,5 +30,16 @@ public interface AuditTrail {
 	 * @throws TrailUnavailableException when the store cannot be reached
 	 */
 	List<StoredEvent> find(EventFilter filter, Position after, int limit);
+
+	/**
+	 * Hands every event matching the filter to the sink, newest first, reading a bounded
+	 * number of rows at a time so that memory does not grow with the result.
+	 * @param filter which events
+	 * @param sink receives each event as it is read; an exception it throws ends the
+	 * stream and is passed on
+	 * @return how many events were handed over
+	 * @throws TrailUnavailableException when the store cannot be reached
+	 */
+	long stream(EventFilter filter, Consumer<StoredEvent> sink);
 
 }

@@ -1,12 +1,17 @@
 package dev.lanyard.audit.trail.application;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.lanyard.audit.trail.domain.AuditQuery;
+import dev.lanyard.audit.trail.domain.EventFilter;
 import dev.lanyard.audit.trail.domain.EventPage;
 import dev.lanyard.audit.trail.domain.StoredEvent;
 
-/** Answers an auditor's search one page at a time, newest first. */
+/**
+ * Answers an auditor's search one page at a time, or all at once as a stream; newest
+ * first.
+ */
 public final class FindEvents {
 
 	private final AuditTrail trail;
@@ -29,6 +34,23 @@ public final class FindEvents {
 		}
 		List<StoredEvent> page = rows.subList(0, query.limit());
 		return new EventPage(page, page.getLast().event().position());
+	}
+
+	/**
+	 * Every event matching the filter, for an export, in memory that does not grow with
+	 * the result.
+	 * @param filter which events
+	 * @param sink receives each event in order
+	 * @return how many there were
+	 */
+	public long stream(EventFilter filter, Consumer<StoredEvent> sink) {
+		if (filter == null) {
+			throw new IllegalArgumentException("filter cannot be null");
+		}
+		if (sink == null) {
+			throw new IllegalArgumentException("sink cannot be null");
+		}
+		return this.trail.stream(filter, sink);
 	}
 
 }

@@ -1,12 +1,22 @@
 package dev.lanyard.audit.trail.domain;
 
+import java.util.Map;
+
 /**
  * Whom an event is about.
  *
- * @param id a content client id or a user id
- * @param type {@code content} or {@code user}
+ * @param id a client id or a user id
+ * @param type what the subject is: {@code content}, {@code user}, {@code administrator},
+ * {@code auditor}, {@code gateway} or {@code service}
  */
 public record Subject(String id, String type) {
+
+	public static final String USER = "user";
+
+	// A client's kind is what token-broker records; an auditor reads "administrator
+	// client" so that an administrator's own token is not mistaken for a person's.
+	private static final Map<String, String> LABELS = Map.of("content", "content", USER, "user", "administrator",
+			"administrator client", "auditor", "auditor client", "gateway", "gateway", "service", "service");
 
 	public Subject {
 		Guards.notBlank(id, "id");
@@ -14,7 +24,15 @@ public record Subject(String id, String type) {
 	}
 
 	public static Subject user(String userId) {
-		return new Subject(userId, "user");
+		return new Subject(userId, USER);
+	}
+
+	/**
+	 * @return what the subject is, for people: e.g. {@code administrator client}; an
+	 * unknown type is shown as it is
+	 */
+	public String label() {
+		return LABELS.getOrDefault(this.type, this.type);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import dev.lanyard.audit.trail.domain.EventFilter;
@@ -65,6 +66,13 @@ public final class FakeAuditTrail implements AuditTrail {
 			.sorted(newestFirst)
 			.limit(limit)
 			.toList();
+	}
+
+	@Override
+	public long stream(EventFilter filter, Consumer<StoredEvent> sink) {
+		List<StoredEvent> all = find(filter, null, Integer.MAX_VALUE);
+		all.forEach(sink);
+		return all.size();
 	}
 
 	private static StoredEvent at(Position position) {

@@ -1,6 +1,7 @@
 package dev.lanyard.audit.trail.domain;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +31,16 @@ class AuditQueryTest {
 	@Test
 	void filterWhenFromAfterToThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new EventFilter(null, null, null, null, null, null, Instant.parse("2026-01-02T00:00:00Z"),
-					Instant.parse("2026-01-01T00:00:00Z")))
+			.isThrownBy(() -> EventFilter.builder()
+				.from(Instant.parse("2026-01-02T00:00:00Z"))
+				.to(Instant.parse("2026-01-01T00:00:00Z"))
+				.build())
 			.withMessage("from must not be after to");
 	}
 
 	@Test
 	void filterWhenBlankCriteriaThenAbsent() {
-		EventFilter filter = new EventFilter("", " ", "", "", "", "", null, null);
+		EventFilter filter = new EventFilter("", " ", "", "", "", Set.of(), "", "", " ", "", "", "", null, null);
 		assertThat(filter).isEqualTo(EventFilter.ALL);
 	}
 

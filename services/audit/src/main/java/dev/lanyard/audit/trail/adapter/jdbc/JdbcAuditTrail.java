@@ -1,17 +1,12 @@
 package dev.lanyard.audit.trail.adapter.jdbc;
 
-import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.lanyard.audit.trail.application.AuditTrail;
 import dev.lanyard.audit.trail.application.EventRejectedException;
@@ -27,7 +22,6 @@ import dev.lanyard.audit.trail.domain.TokenFacts;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,16 +36,10 @@ public final class JdbcAuditTrail implements AuditTrail {
 	private static final String INSERT = """
 			INSERT INTO audit_event (event_id, event_type, topic, kafka_partition, kafka_offset, occurred_at,
 				correlation_id, producer, actor_id, subject_id, subject_type, content_id, integration_id,
-				token_type, token_id, token_sha256, grant_type, scopes, audience, expires_at, payload)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+				token_type, token_id, token_sha256, grant_type, scopes, audience, expires_at, user_id, group_id,
+				outcome, payload)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
 			ON CONFLICT (event_id) DO NOTHING
-			""";
-
-	private static final String SELECT = """
-			SELECT event_id, event_type, occurred_at, recorded_at, correlation_id, producer, actor_id,
-				subject_id, subject_type, content_id, integration_id, token_type, token_id, token_sha256,
-				grant_type, scopes, audience, expires_at
-			FROM audit_event
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -60,16 +48,33 @@ public final class JdbcAuditTrail implements AuditTrail {
 
 	private final TransactionTemplate transactions;
 
-	public JdbcAuditTrail(JdbcTemplate jdbc, TransactionTemplate transactions) {
+	private final NamedParameterJdbcTemplate streaming;
+
+	private final TransactionTemplate readOnly;
+
+	/**
+	 * @param jdbc the database
+	 * @param transactions for appends, and (read-only) for streams
+	 * @param fetchSize rows a stream reads per round trip, which bounds its memory
+	 */
+	public JdbcAuditTrail(JdbcTemplate jdbc, TransactionTemplate transactions, int fetchSize) {
 		if (jdbc == null) {
 			throw new IllegalArgumentException("jdbc cannot be null");
 		}
 		if (transactions == null) {
 			throw new IllegalArgumentException("transactions cannot be null");
 		}
+		if (fetchSize < 1) {
+			throw new IllegalArgumentException("fetchSize must be positive");
+		}
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.transactions = transactions;
+		JdbcTemplate cursor = new JdbcTemplate(jdbc.getDataSource());
+		cursor.setFetchSize(fetchSize);
+		this.streaming = new NamedParameterJdbcTemplate(cursor);
+		this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+		this.readOnly.setReadOnly(true);
 	}
 
 	@Override
@@ -90,7 +95,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 			throw new EventRejectedException("The audit store refused the event: " + sqlState(ex), ex);
 		}
 		catch (DataAccessException | TransactionException ex) {
-			throw new TrailUnavailableException("The audit store is unavailable: " + ex.getClass().getSimpleName(), ex);
+			throw unavailable(ex);
 		}
 	}
 
@@ -102,43 +107,44 @@ public final class JdbcAuditTrail implements AuditTrail {
 		if (limit < 1) {
 			throw new IllegalArgumentException("limit must be positive");
 		}
-		List<String> where = new ArrayList<>();
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		equal(where, params, "subject_id", filter.subjectId());
-		equal(where, params, "content_id", filter.contentId());
-		equal(where, params, "integration_id", filter.integrationId());
-		equal(where, params, "token_type", filter.tokenType());
-		equal(where, params, "token_sha256", filter.tokenSha256());
-		equal(where, params, "event_type", filter.eventType());
-		if (filter.from() != null) {
-			where.add("occurred_at >= :from");
-			params.addValue("from", timestamp(filter.from()));
-		}
-		if (filter.to() != null) {
-			where.add("occurred_at < :to");
-			params.addValue("to", timestamp(filter.to()));
-		}
-		if (after != null) {
-			where.add("(occurred_at, event_id) < (:afterOccurredAt, :afterEventId)");
-			params.addValue("afterOccurredAt", timestamp(after.occurredAt()));
-			params.addValue("afterEventId", after.eventId());
-		}
-		String sql = SELECT + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + "\n")
-				+ "ORDER BY occurred_at DESC, event_id DESC LIMIT :limit";
-		params.addValue("limit", limit);
+		EventWhere where = new EventWhere(filter, after);
+		String sql = StoredEventRows.SELECT + where.sql() + "ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT :limit";
+		where.params().addValue("limit", limit);
 		try {
-			return this.named.query(sql, params, (rs, rowNum) -> storedEvent(rs));
+			return this.named.query(sql, where.params(), (rs, rowNum) -> StoredEventRows.storedEvent(rs));
 		}
 		catch (DataAccessException ex) {
-			throw new TrailUnavailableException("The audit store is unavailable: " + ex.getClass().getSimpleName(), ex);
+			throw unavailable(ex);
 		}
 	}
 
-	private static void equal(List<String> where, MapSqlParameterSource params, String column, String value) {
-		if (value != null) {
-			where.add(column + " = :" + column);
-			params.addValue(column, value);
+	@Override
+	public long stream(EventFilter filter, Consumer<StoredEvent> sink) {
+		if (filter == null) {
+			throw new IllegalArgumentException("filter cannot be null");
 		}
+		if (sink == null) {
+			throw new IllegalArgumentException("sink cannot be null");
+		}
+		EventWhere where = new EventWhere(filter, null);
+		String sql = StoredEventRows.SELECT + where.sql() + "ORDER BY e.occurred_at DESC, e.event_id DESC";
+		long[] count = { 0 };
+		try {
+			// PostgreSQL's driver reads with a cursor, fetchSize rows at a time, only
+			// inside a transaction; without one it would hold every row in memory.
+			this.readOnly.executeWithoutResult((status) -> this.streaming.query(sql, where.params(), (rs) -> {
+				sink.accept(StoredEventRows.storedEvent(rs));
+				count[0]++;
+			}));
+		}
+		catch (DataAccessException | TransactionException ex) {
+			throw unavailable(ex);
+		}
+		return count[0];
+	}
+
+	private static TrailUnavailableException unavailable(Exception ex) {
+		return new TrailUnavailableException("The audit store is unavailable: " + ex.getClass().getSimpleName(), ex);
 	}
 
 	private static void bind(PreparedStatement ps, IncomingEvent incoming) throws SQLException {
@@ -166,7 +172,10 @@ public final class JdbcAuditTrail implements AuditTrail {
 		setTextArray(ps, 19, (token != null) ? token.audience() : null);
 		ps.setObject(20, (token != null && token.expiresAt() != null) ? timestamp(token.expiresAt()) : null,
 				Types.TIMESTAMP_WITH_TIMEZONE);
-		ps.setString(21, incoming.payloadJson());
+		ps.setString(21, event.userId());
+		ps.setString(22, event.groupId());
+		ps.setString(23, event.outcome());
+		ps.setString(24, incoming.payloadJson());
 	}
 
 	private static void setTextArray(PreparedStatement ps, int index, List<String> values) throws SQLException {
@@ -177,46 +186,8 @@ public final class JdbcAuditTrail implements AuditTrail {
 		ps.setArray(index, ps.getConnection().createArrayOf("text", values.toArray()));
 	}
 
-	private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
-		String subjectId = rs.getString("subject_id");
-		String subjectType = rs.getString("subject_type");
-		Subject subject = (subjectId != null && subjectType != null) ? new Subject(subjectId, subjectType) : null;
-		String tokenType = rs.getString("token_type");
-		String tokenId = rs.getString("token_id");
-		String tokenSha256 = rs.getString("token_sha256");
-		String grantType = rs.getString("grant_type");
-		List<String> scopes = textArray(rs.getArray("scopes"));
-		List<String> audience = textArray(rs.getArray("audience"));
-		Instant expiresAt = instant(rs, "expires_at");
-		boolean hasToken = tokenType != null || tokenId != null || tokenSha256 != null || grantType != null
-				|| scopes != null || audience != null || expiresAt != null;
-		TokenFacts token = hasToken
-				? new TokenFacts(tokenType, tokenId, tokenSha256, grantType, scopes, audience, expiresAt) : null;
-		AuditEvent event = new AuditEvent(rs.getObject("event_id", UUID.class), rs.getString("event_type"),
-				instant(rs, "occurred_at"), rs.getString("correlation_id"), rs.getString("producer"),
-				rs.getString("actor_id"), subject, rs.getString("content_id"), rs.getString("integration_id"), token);
-		return new StoredEvent(event, instant(rs, "recorded_at"));
-	}
-
-	private static List<String> textArray(Array array) throws SQLException {
-		if (array == null) {
-			return null;
-		}
-		try {
-			return Arrays.asList((String[]) array.getArray());
-		}
-		finally {
-			array.free();
-		}
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
-	}
-
 	private static OffsetDateTime timestamp(Instant instant) {
-		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		return EventWhere.timestamp(instant);
 	}
 
 	private static String sqlState(DataIntegrityViolationException ex) {

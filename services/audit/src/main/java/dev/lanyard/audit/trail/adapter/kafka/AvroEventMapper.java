@@ -18,6 +18,7 @@ import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
+import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import org.apache.avro.Schema;
@@ -62,7 +63,8 @@ final class AvroEventMapper {
 					inRange(required(record, "occurredAt", Instant.class), "occurredAt"),
 					text(required(record, "correlationId", CharSequence.class)),
 					text(required(record, "producer", CharSequence.class)), text(optional(record, "actorId")),
-					details.subject(), details.contentId(), details.integrationId(), details.token());
+					details.subject(), details.contentId(), details.integrationId(), details.token(), details.userId(),
+					details.groupId(), null);
 		}
 		catch (IllegalArgumentException ex) {
 			// Guard messages name the field, never its value.
@@ -81,11 +83,15 @@ final class AvroEventMapper {
 					e.getIntegrationId(), (e.getTokenId() != null || e.getTokenSha256() != null) ? new TokenFacts(null,
 							e.getTokenId(), lowerCase(e.getTokenSha256()), null, null, null, null) : null);
 			case UserChanged e -> Details.of(Subject.user(e.getUserId()));
-			case GroupMembershipChanged e -> Details.of(Subject.user(e.getUserId()));
+			case GroupMembershipChanged e ->
+				new Details(Subject.user(e.getUserId()), null, null, null, e.getUserId(), e.getGroupId());
 			case UserDeactivated e -> Details.of(Subject.user(e.getUserId()));
+			// Signing out is the user's own act: the user is named, not made the subject.
+			case UserSignedOut e -> new Details(null, null, null, null, e.getUserId(), null);
 			case IntegrationChanged e -> new Details(null, null, e.getIntegrationId(), null);
 			case CredentialDenied e -> new Details(new Subject(e.getSubjectId(), e.getSubjectType()), e.getContentId(),
-					e.getIntegrationId(), null);
+					e.getIntegrationId(), (e.getGrantType() != null)
+							? new TokenFacts(null, null, null, e.getGrantType(), null, null, null) : null);
 			case UserLoginRefused e -> (e.getUserId() != null) ? Details.of(Subject.user(e.getUserId())) : Details.NONE;
 			// UserLoggedIn names the upstream identity only; user-provisioning assigns
 			// the user id.
@@ -122,9 +128,15 @@ final class AvroEventMapper {
 		return instant;
 	}
 
-	private record Details(Subject subject, String contentId, String integrationId, TokenFacts token) {
+	// A user subject is the event's user unless it names another (AuditEvent derives it).
+	private record Details(Subject subject, String contentId, String integrationId, TokenFacts token, String userId,
+			String groupId) {
 
-		static final Details NONE = new Details(null, null, null, null);
+		static final Details NONE = new Details(null, null, null, null, null, null);
+
+		Details(Subject subject, String contentId, String integrationId, TokenFacts token) {
+			this(subject, contentId, integrationId, token, null, null);
+		}
 
 		static Details of(Subject subject) {
 			return new Details(subject, null, null, null);

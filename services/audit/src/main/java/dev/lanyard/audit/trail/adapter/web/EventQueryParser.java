@@ -1,7 +1,7 @@
 package dev.lanyard.audit.trail.adapter.web;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,19 +11,21 @@ import java.util.regex.Pattern;
 
 import dev.lanyard.audit.trail.domain.AuditQuery;
 import dev.lanyard.audit.trail.domain.EventFilter;
+import dev.lanyard.audit.trail.domain.Outcome;
 import dev.lanyard.audit.trail.domain.Position;
 
 /**
- * Reads the query parameters of {@code GET /api/audit/events} into an {@link AuditQuery}.
- * Empty values count as absent; each parameter may appear once; unknown parameters are
- * refused so that a misspelt filter cannot silently widen an auditor's search.
+ * Reads the query parameters of {@code GET /api/audit/events} (and of an export, which
+ * takes the same filters) into an {@link AuditQuery} or an {@link EventFilter}, by the
+ * rules of {@link Parameters}.
  */
 final class EventQueryParser {
 
-	static final Set<String> PARAMETERS = Set.of("subject", "content", "integration", "tokenType", "tokenSha256",
-			"eventType", "from", "to", "limit", "cursor");
+	/** The filters, each an exact match, combined with AND. */
+	static final Set<String> FILTERS = Set.of("subject", "user", "content", "integration", "group", "eventType",
+			"tokenType", "tokenSha256", "grant", "outcome", "actor", "correlationId", "from", "to");
 
-	private static final int MAX_ID_LENGTH = 256;
+	static final Set<String> PARAMETERS = with(FILTERS, "limit", "cursor");
 
 	private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
@@ -37,78 +39,60 @@ final class EventQueryParser {
 	}
 
 	AuditQuery parse(Map<String, List<String>> parameters) {
-		if (parameters == null) {
-			throw new IllegalArgumentException("parameters cannot be null");
-		}
-		for (String name : parameters.keySet()) {
-			if (!PARAMETERS.contains(name)) {
-				throw new InvalidParameterException(name,
-						"Unknown parameter " + name + "; known: " + new TreeSet<>(PARAMETERS));
-			}
-		}
-		Instant from = instant(parameters, "from");
-		Instant to = instant(parameters, "to");
-		if (from != null && to != null && from.isAfter(to)) {
-			throw new InvalidParameterException("from", "from must not be after to");
-		}
-		EventFilter filter = new EventFilter(id(parameters, "subject"), id(parameters, "content"),
-				id(parameters, "integration"), id(parameters, "tokenType"), sha256(parameters), eventType(parameters),
-				from, to);
-		return new AuditQuery(filter, limit(parameters), cursor(parameters));
+		Parameters.requireKnown(parameters, PARAMETERS);
+		return new AuditQuery(filter(parameters), limit(parameters), cursor(parameters));
 	}
 
-	private static String single(Map<String, List<String>> parameters, String name) {
-		List<String> values = parameters.get(name);
-		if (values == null || values.isEmpty()) {
-			return null;
-		}
-		if (values.size() > 1) {
-			throw new InvalidParameterException(name, name + " must be given at most once");
-		}
-		String value = values.getFirst();
-		return (value == null || value.isBlank()) ? null : value.strip();
+	/**
+	 * @param parameters the request's parameters
+	 * @param others parameters besides the filters that the caller reads itself
+	 * @return the filter
+	 */
+	EventFilter parseFilter(Map<String, List<String>> parameters, String... others) {
+		Parameters.requireKnown(parameters, with(FILTERS, others));
+		return filter(parameters);
 	}
 
-	private static String id(Map<String, List<String>> parameters, String name) {
-		String value = single(parameters, name);
-		if (value != null && value.length() > MAX_ID_LENGTH) {
-			throw new InvalidParameterException(name, name + " must be at most " + MAX_ID_LENGTH + " characters");
-		}
-		return value;
+	private EventFilter filter(Map<String, List<String>> parameters) {
+		Instant[] period = Parameters.period(parameters);
+		return EventFilter.builder()
+			.subjectId(Parameters.id(parameters, "subject"))
+			.userId(Parameters.id(parameters, "user"))
+			.contentId(Parameters.id(parameters, "content"))
+			.integrationId(Parameters.id(parameters, "integration"))
+			.groupId(Parameters.id(parameters, "group"))
+			.eventTypes(eventTypes(parameters))
+			.tokenType(Parameters.id(parameters, "tokenType"))
+			.tokenSha256(sha256(parameters))
+			.grantType(Parameters.id(parameters, "grant"))
+			.outcome(Parameters.oneOf(parameters, "outcome", Outcome.ALL))
+			.actorId(Parameters.id(parameters, "actor"))
+			.correlationId(Parameters.id(parameters, "correlationId"))
+			.from(period[0])
+			.to(period[1])
+			.build();
 	}
 
 	private static String sha256(Map<String, List<String>> parameters) {
-		String value = single(parameters, "tokenSha256");
+		String value = Parameters.single(parameters, "tokenSha256");
 		if (value != null && !SHA256_HEX.matcher(value).matches()) {
 			throw new InvalidParameterException("tokenSha256", "tokenSha256 must be 64 hexadecimal characters");
 		}
 		return (value != null) ? value.toLowerCase(Locale.ROOT) : null;
 	}
 
-	private String eventType(Map<String, List<String>> parameters) {
-		String value = single(parameters, "eventType");
-		if (value != null && !this.eventTypes.contains(value)) {
-			throw new InvalidParameterException("eventType", "eventType must be one of " + this.eventTypes);
+	Set<String> eventTypes(Map<String, List<String>> parameters) {
+		Set<String> values = Parameters.many(parameters, "eventType");
+		for (String value : values) {
+			if (!this.eventTypes.contains(value)) {
+				throw new InvalidParameterException("eventType", "eventType must be one of " + this.eventTypes);
+			}
 		}
-		return value;
-	}
-
-	private static Instant instant(Map<String, List<String>> parameters, String name) {
-		String value = single(parameters, name);
-		if (value == null) {
-			return null;
-		}
-		try {
-			return Instant.parse(value);
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidParameterException(name,
-					name + " must be an ISO-8601 instant such as 2026-11-25T10:15:30Z");
-		}
+		return values;
 	}
 
 	private static int limit(Map<String, List<String>> parameters) {
-		String value = single(parameters, "limit");
+		String value = Parameters.single(parameters, "limit");
 		if (value == null) {
 			return AuditQuery.DEFAULT_LIMIT;
 		}
@@ -127,8 +111,14 @@ final class EventQueryParser {
 	}
 
 	private static Position cursor(Map<String, List<String>> parameters) {
-		String value = single(parameters, CursorCodec.PARAMETER);
+		String value = Parameters.single(parameters, CursorCodec.PARAMETER);
 		return (value != null) ? CursorCodec.decode(value) : null;
+	}
+
+	private static Set<String> with(Set<String> base, String... more) {
+		Set<String> all = new HashSet<>(base);
+		all.addAll(List.of(more));
+		return Set.copyOf(all);
 	}
 
 }

@@ -148,4 +148,25 @@ class AvroEventMapperTest {
 			.withMessage("TokenIssued cannot be stored: producer cannot be blank");
 	}
 
+	@Test
+	void mapWhenGroupMembershipChangedThenUserGroupAndSuccess() {
+		AuditEvent event = this.mapper.map(Topics.GROUP_MEMBERSHIP_CHANGED.name(),
+				TestEvents.groupMembershipChanged().build());
+		assertThat(event.userId()).isEqualTo("user-7");
+		assertThat(event.groupId()).isEqualTo("group-1");
+		assertThat(event.outcome()).isEqualTo("success");
+	}
+
+	@Test
+	void mapWhenTokenIssuedToUserThenUserIdIsSubject() {
+		AuditEvent event = this.mapper.map(Topics.TOKEN_ISSUED.name(),
+				TestEvents.tokenIssued().setSubjectId("user-9").setSubjectType("user").build());
+		assertThat(event.userId()).isEqualTo("user-9");
+	}
+
+	@Test
+	void mapWhenTokenIssuedToContentThenNoUserId() {
+		assertThat(this.mapper.map(Topics.TOKEN_ISSUED.name(), TestEvents.tokenIssued().build()).userId()).isNull();
+	}
+
 }

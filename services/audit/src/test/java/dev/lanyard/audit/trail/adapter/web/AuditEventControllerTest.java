@@ -3,11 +3,13 @@ package dev.lanyard.audit.trail.adapter.web;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.audit.trail.application.AuditTrail;
 import dev.lanyard.audit.trail.application.FakeAuditTrail;
 import dev.lanyard.audit.trail.application.FindEvents;
+import dev.lanyard.audit.trail.application.LookUpToken;
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
 import dev.lanyard.audit.trail.domain.EventFilter;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
@@ -33,8 +35,8 @@ class AuditEventControllerTest {
 	private final FakeAuditTrail trail = new FakeAuditTrail();
 
 	private final MockMvc mvc = MockMvcBuilders
-		.standaloneSetup(
-				new AuditEventController(new FindEvents(this.trail), new EventQueryParser(Set.of("TokenIssued"))))
+		.standaloneSetup(new AuditEventController(new FindEvents(this.trail), new LookUpToken(this.trail),
+				new EventQueryParser(Set.of("TokenIssued"))))
 		.setControllerAdvice(new ProblemHandler())
 		.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 		.build();
@@ -105,9 +107,15 @@ class AuditEventControllerTest {
 				throw new TrailUnavailableException("down", null);
 			}
 
+			@Override
+			public long stream(EventFilter filter, Consumer<StoredEvent> sink) {
+				throw new TrailUnavailableException("down", null);
+			}
+
 		};
 		MockMvc mvc = MockMvcBuilders
-			.standaloneSetup(new AuditEventController(new FindEvents(down), new EventQueryParser(Set.of("T"))))
+			.standaloneSetup(new AuditEventController(new FindEvents(down), new LookUpToken(down),
+					new EventQueryParser(Set.of("T"))))
 			.setControllerAdvice(new ProblemHandler())
 			.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 			.build();

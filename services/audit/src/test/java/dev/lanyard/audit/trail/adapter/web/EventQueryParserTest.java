@@ -44,11 +44,24 @@ class EventQueryParserTest {
 		AuditQuery query = this.parser.parse(params("subject", "content-42", "content", "content-42", "integration",
 				"integration-3", "tokenType", "content-session", "tokenSha256", "AB".repeat(32), "eventType",
 				"TokenIssued", "from", "2026-11-25T00:00:00Z", "to", "2026-11-26T00:00:00Z", "limit", "500", "cursor",
-				CursorCodec.encode(after)));
-		assertThat(query).isEqualTo(new AuditQuery(
-				new EventFilter("content-42", "content-42", "integration-3", "content-session", "ab".repeat(32),
-						"TokenIssued", Instant.parse("2026-11-25T00:00:00Z"), Instant.parse("2026-11-26T00:00:00Z")),
-				500, after));
+				CursorCodec.encode(after), "user", "user-7", "group", "group-1", "grant", "client_credentials",
+				"outcome", "failure", "actor", "admin-1", "correlationId", "corr-1"));
+		assertThat(query).isEqualTo(new AuditQuery(EventFilter.builder()
+			.subjectId("content-42")
+			.contentId("content-42")
+			.integrationId("integration-3")
+			.tokenType("content-session")
+			.tokenSha256("ab".repeat(32))
+			.eventTypes(Set.of("TokenIssued"))
+			.from(Instant.parse("2026-11-25T00:00:00Z"))
+			.to(Instant.parse("2026-11-26T00:00:00Z"))
+			.userId("user-7")
+			.groupId("group-1")
+			.grantType("client_credentials")
+			.outcome("failure")
+			.actorId("admin-1")
+			.correlationId("corr-1")
+			.build(), 500, after));
 	}
 
 	@Test
@@ -139,6 +152,29 @@ class EventQueryParserTest {
 			map.put(namesAndValues[i], Arrays.asList(namesAndValues[i + 1]));
 		}
 		return map;
+	}
+
+	@Test
+	void parseWhenEventTypeRepeatedOrCommaListThenAnyOfThem() {
+		EventQueryParser parser = new EventQueryParser(Set.of("TokenIssued", "TokenRevoked", "UserChanged"));
+		Map<String, List<String>> parameters = Map.of("eventType", List.of("TokenIssued,TokenRevoked", "UserChanged"));
+		assertThat(parser.parse(parameters).filter().eventTypes()).containsExactlyInAnyOrder("TokenIssued",
+				"TokenRevoked", "UserChanged");
+	}
+
+	@Test
+	void parseWhenOutcomeUnknownThenProblemNamingOutcome() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.parser.parse(params("outcome", "maybe")))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("outcome"));
+	}
+
+	@Test
+	void parseFilterWhenExtraParameterAllowedThenAcceptedElseRefused() {
+		assertThat(this.parser.parseFilter(params("format", "csv"), "format")).isEqualTo(EventFilter.ALL);
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.parser.parseFilter(params("limit", "5")))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("limit"));
 	}
 
 }

@@ -1,0 +1,78 @@
+package dev.lanyard.audit.trail.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds an event's {@link EventDetails} from its stored payload. Pure: the payload is a
+ * map of plain values however it was read.
+ */
+public final class EventDetailsReader {
+
+	// The IntegrationChanged fields compared between versions, in the schema's order.
+	private static final List<String> INTEGRATION_FIELDS = List.of("name", "template", "kind", "authorizationEndpoint",
+			"tokenEndpoint", "clientId", "secretVersion", "scopes", "audience", "maxTokenLifetimeSeconds",
+			"allowedGroupIds", "contentIds", "deleted");
+
+	private EventDetailsReader() {
+	}
+
+	/**
+	 * @param eventType the event's record name
+	 * @param payload the event's payload
+	 * @param previous for an IntegrationChanged, the payload of the previous
+	 * IntegrationChanged of the same integration, or {@code null}; ignored otherwise
+	 * @return its details
+	 */
+	public static EventDetails read(String eventType, Map<String, Object> payload, Map<String, Object> previous) {
+		Guards.notBlank(eventType, "eventType");
+		Payload p = new Payload(payload);
+		return switch (eventType) {
+			case "GroupMembershipChanged" -> new EventDetails.GroupMembership(p.text("userId"), p.text("groupId"),
+					p.text("groupName"), p.text("change"));
+			case "IntegrationChanged" -> integration(p, (previous != null) ? new Payload(previous) : null);
+			case "UserLoggedIn" -> new EventDetails.SignIn(p.text("provider"), p.text("issuer"), p.text("uniqueId"),
+					p.text("username"), Outcome.SUCCESS);
+			case "UserLoginRefused" -> new EventDetails.SignInRefused(p.text("provider"), p.text("issuer"),
+					p.text("uniqueId"), p.text("userId"), p.text("reason"), Outcome.FAILURE);
+			case "UserSignedOut" -> new EventDetails.SignOut(p.text("userId"), p.text("sessionId"));
+			case "UserChanged" -> new EventDetails.User(p.text("username"), p.text("role"), p.bool("locked"),
+					p.bool("active"), p.texts("groupIds"), p.number("version"));
+			case "UserDeactivated" -> new EventDetails.Deactivation(p.text("userId"), p.text("reason"));
+			case "TokenIssued" -> new EventDetails.Issuance(p.text("tokenType"), p.text("grantType"), p.texts("scopes"),
+					p.texts("audience"), p.text("issuedAt"), p.text("expiresAt"));
+			case "TokenRevoked" -> new EventDetails.Revocation(p.text("reason"), revocationScope(p));
+			case "CredentialDenied" -> new EventDetails.Denial(p.text("reason"), p.text("error"), p.text("grantType"),
+					p.texts("requestedScopes"), p.number("repeatCount"));
+			default -> new EventDetails.Unknown();
+		};
+	}
+
+	private static String revocationScope(Payload p) {
+		if (p.text("tokenId") != null || p.text("tokenSha256") != null) {
+			return "token";
+		}
+		return (p.text("integrationId") != null) ? "integration" : "all";
+	}
+
+	private static EventDetails.Integration integration(Payload p, Payload previous) {
+		List<EventDetails.FieldChange> changes = new ArrayList<>();
+		if (previous != null) {
+			for (String field : INTEGRATION_FIELDS) {
+				Object before = previous.plain(field);
+				Object after = p.plain(field);
+				if (!Objects.equals(before, after)) {
+					changes.add(new EventDetails.FieldChange(field, before, after));
+				}
+			}
+		}
+		return new EventDetails.Integration(p.text("name"), p.text("template"), p.text("kind"),
+				p.text("authorizationEndpoint"), p.text("tokenEndpoint"), p.text("clientId"), p.texts("scopes"),
+				p.text("audience"), p.number("maxTokenLifetimeSeconds"), p.texts("allowedGroupIds"),
+				p.texts("contentIds"), p.number("secretVersion"), p.bool("deleted"), previous == null,
+				List.copyOf(changes));
+	}
+
+}
