@@ -97,12 +97,12 @@ function rows(event, index) {
   const outcome = el('td', { className: event.outcome ? 'outcome-' + event.outcome : '' }, event.outcome || '');
   const row = el('tr', { className: 'event' },
     el('td', {}, toggle),
-    el('td', { className: 'mono' }, time(event.occurredAt)),
+    el('td', { className: 'mono nowrap' }, time(event.occurredAt)),
     el('td', {}, event.eventType),
     el('td', { className: 'mono' }, subject),
     el('td', { className: 'mono' }, event.userId || ''),
     outcome,
-    el('td', {}, event.tokenType || ''),
+    el('td', { className: 'nowrap' }, event.tokenType || ''),
     el('td', { className: 'mono' }, event.actorId || ''));
   const details = el('tr', { className: 'details', id: detailsId, hidden: '' },
     el('td', { colspan: '8' }, detailsOf(event)));
@@ -177,11 +177,13 @@ async function chart() {
     const day = new Date(t).toISOString().slice(0, 10);
     days.push([day, byDay.get(day) || 0]);
   }
-  box.replaceChildren(bars(days));
+  const total = days.reduce((sum, [, n]) => sum + n, 0);
+  box.replaceChildren(bars(days, Math.max(320, box.clientWidth || 600)),
+    el('p', { className: 'muted chart-total' }, `${total} credential${total === 1 ? '' : 's'} issued from ${days[0][0]} to ${days[days.length - 1][0]} (UTC days).`));
 }
 
-function bars(days) {
-  const width = 600, height = 160, left = 34, bottom = 20, top = 8;
+function bars(days, width) {
+  const height = 160, left = 34, bottom = 20, top = 8;
   const max = Math.max(1, ...days.map(([, n]) => n));
   const total = days.reduce((sum, [, n]) => sum + n, 0);
   const svg = document.createElementNS(SVG, 'svg');
@@ -211,7 +213,9 @@ function bars(days) {
   });
   const labels = [0, Math.floor(days.length / 2), days.length - 1];
   for (const i of new Set(labels)) {
-    node('text', { x: left + i * step + step / 2, y: height - 6, 'text-anchor': 'middle' }, days[i][0].slice(5));
+    const anchor = i === 0 ? 'start' : (i === days.length - 1 ? 'end' : 'middle');
+    const x = anchor === 'start' ? left + i * step : (anchor === 'end' ? left + (i + 1) * step : left + i * step + step / 2);
+    node('text', { x, y: height - 6, 'text-anchor': anchor }, days[i][0].slice(5));
   }
   return svg;
 }
