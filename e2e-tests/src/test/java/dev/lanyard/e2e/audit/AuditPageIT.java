@@ -129,6 +129,10 @@ class AuditPageIT {
 				.contains(OPERATIONS)
 				.contains(AUDITORS);
 
+			chromium.executeScript("document.getElementById('results-heading').scrollIntoView()");
+			Files.copy(chromium.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target/audit-page-details.png"),
+					StandardCopyOption.REPLACE_EXISTING);
+
 			chromium.findElement(By.id("export-ndjson")).click();
 			Path file = downloads.resolve("audit-events.ndjson");
 			wait.until((driver) -> Files.exists(file));
