@@ -302,7 +302,39 @@ class AuditServiceIT extends ServiceUnderTest {
 					.sign());
 		assertThat(response.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(response.body()).get("detail").asString()).isEqualTo(
-				"Reading the audit trail requires a token of type content-session; this token's lanyard_token_type is user-session");
+				"Reading the audit trail requires a token of type content-session or user-audit; this token's lanyard_token_type is user-session");
+	}
+
+	@Test
+	void eventsWhenContentsUserSessionTokenAsIssuedThenUnauthorized() throws Exception {
+		// as token-broker mints it for content: its own typ and audiences, none of them
+		// audit
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.token()
+					.subject("user-1")
+					.audience("token-broker")
+					.tokenType(TestJwks.USER_SESSION)
+					.typ("user-session+jwt")
+					.roles("auditor")
+					.sign());
+		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void eventsWhenAuditorsRelayedAuditTokenThenAnswered() throws Exception {
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.token().subject("user-1").tokenType("user-audit").roles("auditor").sign());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		assertThat(json.readTree(response.body()).has("events")).isTrue();
+	}
+
+	@Test
+	void eventsWhenAuditTokenWithoutAuditorRoleThenForbidden() throws Exception {
+		HttpResponse<String> response = get("/api/audit/events",
+				jwks.token().subject("user-1").tokenType("user-audit").roles("viewer").sign());
+		assertThat(response.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(response.body()).get("detail").asString())
+			.isEqualTo("Reading the audit trail requires the role auditor");
 	}
 
 	@Test

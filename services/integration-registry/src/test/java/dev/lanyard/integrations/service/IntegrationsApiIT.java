@@ -130,6 +130,24 @@ class IntegrationsApiIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void integrationsAndTemplatesWhenAuditorsRelayedAuditTokenThenRefused() {
+		// as token-broker mints it for the gateway's relay to audit: meant for audit
+		// alone
+		String asMinted = jwks.token()
+			.audience("audit")
+			.tokenType("user-audit")
+			.subject("user-1")
+			.roles("auditor")
+			.sign();
+		assertThat(get("/api/integration-templates", asMinted).status()).isEqualTo(401);
+		assertThat(get("/api/integrations", asMinted).status()).isEqualTo(401);
+		// even were its audience ours, its kind opens nothing here
+		String retargeted = jwks.token().tokenType("user-audit").subject("user-1").roles("administrator").sign();
+		assertThat(get("/api/integration-templates", retargeted).status()).isEqualTo(403);
+		assertThat(get("/api/integrations", retargeted).status()).isEqualTo(403);
+	}
+
+	@Test
 	void integrationsWhenContentSessionTokenOfAnAdministratorThenAllowed() {
 		Response response = get("/api/integrations",
 				jwks.token().tokenType(TestJwks.CONTENT_SESSION).subject(ADMIN).roles("administrator").sign());

@@ -36,6 +36,12 @@ public final class TokenAuthorities implements Converter<Jwt, Collection<Granted
 	/** Minted for a signed-in person and handed to content. */
 	public static final String USER_SESSION = "user-session";
 
+	/**
+	 * {@code user-audit}: a signed-in auditor's token that the gateway relays to audit's
+	 * query API (the auditors' page); nothing else takes it.
+	 */
+	public static final String USER_AUDIT = "user-audit";
+
 	/** token-broker's own short-lived token for calling another service. */
 	public static final String INTERNAL_SERVICE = "internal-service";
 

@@ -26,6 +26,8 @@ class UserSessionIT extends ServiceTestSupport {
 
 	static final String CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
 
+	static final String AUDIT_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-audit";
+
 	/** The content item user session tokens here are minted for. */
 	private static RegisteredClient holder;
 
@@ -187,6 +189,61 @@ class UserSessionIT extends ServiceTestSupport {
 					assertThat(event.getTokenType()).isEqualTo("user-connections");
 					assertThat(event.getContentId()).isNull();
 				});
+		}
+	}
+
+	@Test
+	@Order(4)
+	void userSessionWhenAuditTokenForAuditorThenAuditOnlyTokenRecordedAsSuchAndNoTokenBrokerApiTakesIt()
+			throws Exception {
+		String auditor = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), auditor,
+				PublishedEvents.user(auditor, 1, "auditor", false, true, Set.of("g-1")));
+		Response response = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
+				auditor, "user_version", "1", "session_id", "s-1", "requested_token_type", AUDIT_TOKEN_TYPE));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("expires_in").asLong()).as("as short as a connections token")
+			.isBetween(299L, 300L);
+		String token = response.json().get("access_token").asString();
+		Jwt jwt = decode(token);
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-audit");
+		assertThat(jwt.getHeaders()).containsEntry("typ", "at+jwt");
+		assertThat(jwt.getAudience()).containsExactly("audit");
+		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("auditor");
+		assertThat(jwt.getSubject()).isEqualTo(auditor);
+		assertThat(jwt.hasClaim("may_act")).isFalse();
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared())) {
+			assertThat(events.awaitFor(auditor, (list) -> !list.isEmpty(), Duration.ofSeconds(20))).singleElement()
+				.satisfies((event) -> {
+					assertThat(event.getTokenType()).isEqualTo("user-audit");
+					assertThat(event.getSubjectType()).isEqualTo("user");
+					assertThat(event.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(token));
+				});
+		}
+		// meant for audit only: token-broker's own APIs refuse it
+		assertThat(get("/api/admin/clients", token).status()).isEqualTo(401);
+		assertThat(get("/api/connections", token).status()).isEqualTo(401);
+	}
+
+	@Test
+	@Order(4)
+	void userSessionWhenAuditTokenForNonAuditorOrNotGatewayThenRefused() {
+		String viewer = knownUser();
+		Response notAuditor = tokenRequest(GATEWAY.clientId(), GATEWAY.secret(), Map.of("grant_type", GRANT, "user_id",
+				viewer, "user_version", "1", "session_id", "s-1", "requested_token_type", AUDIT_TOKEN_TYPE));
+		assertThat(notAuditor.status()).as(notAuditor.body()).isEqualTo(400);
+		assertThat(notAuditor.json().get("error").asString()).isEqualTo("invalid_grant");
+		assertThat(notAuditor.json().get("error_description").asString()).isEqualTo("The user is not an auditor");
+
+		String auditor = UUID.randomUUID().toString();
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), auditor,
+				PublishedEvents.user(auditor, 1, "auditor", false, true, Set.of()));
+		for (String kind : List.of("auditor", "content", "administrator")) {
+			RegisteredClient client = createClient(kind);
+			Response notGateway = tokenRequest(client.clientId(), client.secret(), Map.of("grant_type", GRANT,
+					"user_id", auditor, "session_id", "s-1", "requested_token_type", AUDIT_TOKEN_TYPE));
+			assertThat(notGateway.status()).as(kind).isEqualTo(400);
+			assertThat(notGateway.json().get("error").asString()).isEqualTo("unauthorized_client");
 		}
 	}
 

@@ -58,8 +58,8 @@ public record RoleMappingProperties(@DefaultValue("none") RoleMapping.Source sou
 					PREFIX + "source is none but " + PREFIX + (claimValues.isEmpty() ? "group-roles" : "claim-values")
 							+ " is set; set " + PREFIX + "source to claim or groups");
 		}
-		requireMappable(claimValues, "claim-values");
-		requireMappable(groupRoles, "group-roles");
+		requireValues(claimValues, "claim-values");
+		requireValues(groupRoles, "group-roles");
 	}
 
 	/** The mapping the domain applies. */
@@ -71,12 +71,8 @@ public record RoleMappingProperties(@DefaultValue("none") RoleMapping.Source sou
 		return new RoleMapping(this.source, sets, this.restrictive, defaultRole);
 	}
 
-	private static void requireMappable(Map<Role, List<String>> values, String key) {
+	private static void requireValues(Map<Role, List<String>> values, String key) {
 		for (Map.Entry<Role, List<String>> entry : values.entrySet()) {
-			if (!entry.getKey().mappable()) {
-				throw new IllegalArgumentException(PREFIX + key + "." + entry.getKey().value()
-						+ ": roles can be mapped only to viewer, publisher or administrator");
-			}
 			if (entry.getValue() == null || entry.getValue().stream().anyMatch((v) -> v == null || v.isBlank())) {
 				throw new IllegalArgumentException(
 						PREFIX + key + "." + entry.getKey().value() + " must list non-blank values");

@@ -19,7 +19,7 @@ public record UserProperties(@DefaultValue("viewer") Role defaultRole,
 		@DefaultValue("true") boolean registerOnFirstLogin) {
 
 	public UserProperties {
-		if (defaultRole == null || !defaultRole.mappable()) {
+		if (defaultRole == null || !defaultRole.defaultable()) {
 			throw new IllegalArgumentException(
 					"lanyard.provisioning.default-role must be viewer, publisher or administrator, was "
 							+ ((defaultRole != null) ? defaultRole.value() : null));

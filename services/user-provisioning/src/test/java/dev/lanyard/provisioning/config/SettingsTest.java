@@ -100,11 +100,11 @@ class SettingsTest {
 	}
 
 	@Test
-	void roleMappingWhenMappedToAuditorThenNamesKey() {
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new RoleMappingProperties(RoleMapping.Source.CLAIM,
-					Map.of(Role.AUDITOR, java.util.List.of("audit")), null, false))
-			.withMessageContaining("lanyard.provisioning.role-mapping.claim-values.auditor");
+	void roleMappingWhenGroupMappedToAuditorThenAccepted() {
+		RoleMappingProperties properties = new RoleMappingProperties(RoleMapping.Source.GROUPS, null,
+				Map.of(Role.AUDITOR, java.util.List.of("auditors")), false);
+		assertThat(properties.toRoleMapping(Role.VIEWER).fromGroups(java.util.List.of("auditors")))
+			.isEqualTo(Role.AUDITOR);
 	}
 
 	@Test

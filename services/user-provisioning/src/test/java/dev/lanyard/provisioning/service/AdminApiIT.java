@@ -41,6 +41,20 @@ class AdminApiIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void usersWhenAuditorsRelayedAuditTokenThenRefused() {
+		// as token-broker mints it for the gateway's relay to audit: meant for audit
+		// alone
+		Response asMinted = call("GET", "/api/admin/users",
+				jwks.token().audience("audit").tokenType("user-audit").subject("user-1").roles("auditor").sign(), null,
+				null);
+		assertThat(asMinted.status()).isEqualTo(401);
+		// even were its audience ours, its kind is not a client's own token
+		Response retargeted = call("GET", "/api/admin/users",
+				jwks.token().tokenType("user-audit").subject("user-1").roles("administrator").sign(), null, null);
+		assertThat(retargeted.status()).isEqualTo(403);
+	}
+
+	@Test
 	void usersWhenTokenWithoutAdministratorRoleThenForbiddenProblem() {
 		Response response = call("POST", "/api/admin/users", jwks.token("publisher-1", "publisher"),
 				"{\"uniqueId\":\"x\"}", null);

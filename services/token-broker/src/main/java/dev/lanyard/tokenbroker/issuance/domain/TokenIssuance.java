@@ -57,6 +57,12 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 	 */
 	public static final String USER_CONNECTIONS = "user-connections";
 
+	/**
+	 * The token type the gateway relays to audit's query API for a signed-in auditor;
+	 * content never holds one, and no other API takes it.
+	 */
+	public static final String USER_AUDIT = "user-audit";
+
 	/** The token type of external services' access tokens handed to content. */
 	public static final String EXTERNAL_ACCESS = "external-access";
 

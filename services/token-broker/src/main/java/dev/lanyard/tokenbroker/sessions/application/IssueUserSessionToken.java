@@ -20,13 +20,17 @@ import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 /**
  * Mints a user session token for a signed-in user on the gateway's request: waits
- * (bounded) for the user to reach the read model, refuses locked and inactive users,
- * records the TokenIssued event and only then returns the token.
+ * (bounded) for the user to reach the read model, refuses locked and inactive users (and,
+ * for an audit token, anyone but an auditor), records the TokenIssued event and only then
+ * returns the token.
  */
 public final class IssueUserSessionToken {
 
 	/** The grant type recorded for user session tokens. */
 	public static final String GRANT_TYPE = "urn:lanyard:params:oauth:grant-type:user-session";
+
+	/** The one role that may read the audit trail (user-provisioning's Role.AUDITOR). */
+	static final String AUDITOR = "auditor";
 
 	private static final Logger log = LoggerFactory.getLogger(IssueUserSessionToken.class);
 
@@ -122,6 +126,10 @@ public final class IssueUserSessionToken {
 				// below
 			}
 		}
+		if (command.kind() == UserTokenKind.AUDIT && !AUDITOR.equals(user.role())) {
+			log.info("Refused an audit token for user {}: role {}, not auditor", user.userId(), user.role());
+			return new UserSessionIssuance.Refused("The user is not an auditor");
+		}
 		if (this.endedSessions.ended(command.sessionId())) {
 			log.info("Refused a token for user {}: browser session {} has ended", user.userId(), command.sessionId());
 			return new UserSessionIssuance.Refused("The browser session has ended");
@@ -134,12 +142,12 @@ public final class IssueUserSessionToken {
 		Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant expiresAt = issuedAt.plus(this.timeToLive);
 		String tokenId = Ids.uuidString();
-		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt, command.sessionId(), command.contentId());
-		String tokenType = (command.contentId() != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS;
+		String token = this.signer.sign(user, tokenId, issuedAt, expiresAt, command.sessionId(), command.kind(),
+				command.contentId());
+		String tokenType = command.kind().tokenType();
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), this.clock.instant(), command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token), tokenType, user.userId(), "user", command.contentId(), List.of(),
-				this.signer.audience(command.contentId()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(),
-				null);
+				this.signer.audience(command.kind()), GRANT_TYPE, issuedAt, expiresAt, command.gatewayClientId(), null);
 		try {
 			this.auditTrail.record(issuance);
 		}

@@ -10,12 +10,13 @@ import java.util.UUID;
  * @param minimumUserVersion the user version the gateway knows, or {@code null}
  * @param sessionId the gateway's browser session: the token ends when it is signed out of
  * @param loginEventId the event id of the sign-in that began the session
- * @param contentId the content item that will hold the token (a user session token), or
- * {@code null} for the gateway's own token for the connections API
+ * @param kind what the token is for
+ * @param contentId the content item that will hold the token: required for
+ * {@link UserTokenKind#CONTENT}, {@code null} for the gateway's own kinds
  * @param correlationId id of the request
  */
 public record IssueUserSessionTokenCommand(String gatewayClientId, String userId, Long minimumUserVersion,
-		String sessionId, UUID loginEventId, String contentId, String correlationId) {
+		String sessionId, UUID loginEventId, UserTokenKind kind, String contentId, String correlationId) {
 
 	public IssueUserSessionTokenCommand {
 		if (gatewayClientId == null || gatewayClientId.isBlank()) {
@@ -29,6 +30,12 @@ public record IssueUserSessionTokenCommand(String gatewayClientId, String userId
 		}
 		if (loginEventId == null) {
 			throw new IllegalArgumentException("loginEventId cannot be null");
+		}
+		if (kind == null) {
+			throw new IllegalArgumentException("kind cannot be null");
+		}
+		if ((kind == UserTokenKind.CONTENT) != (contentId != null)) {
+			throw new IllegalArgumentException("contentId is required for a content token and only for it");
 		}
 		if (correlationId == null || correlationId.isBlank()) {
 			throw new IllegalArgumentException("correlationId cannot be blank");

@@ -9,13 +9,13 @@ import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 public interface UserSessionTokenSigner {
 
 	/**
-	 * The signed token (a JWT) for the user with this id and lifetime: a user session
-	 * token bound to {@code contentId}, or, when it is {@code null}, a connections token.
+	 * The signed token (a JWT) of this kind for the user with this id and lifetime; a
+	 * {@link UserTokenKind#CONTENT} token is bound to {@code contentId}.
 	 */
 	String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
-			String contentId);
+			UserTokenKind kind, String contentId);
 
-	/** The audiences a token for {@code contentId} (or a connections token) carries. */
-	List<String> audience(String contentId);
+	/** The audiences a token of this kind carries. */
+	List<String> audience(UserTokenKind kind);
 
 }

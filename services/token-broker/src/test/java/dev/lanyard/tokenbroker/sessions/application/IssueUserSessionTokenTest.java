@@ -76,13 +76,13 @@ class IssueUserSessionTokenTest {
 
 		@Override
 		public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
-				String contentId) {
-			return "signed-" + user.userId() + "-" + tokenId + "-for-" + contentId;
+				UserTokenKind kind, String contentId) {
+			return "signed-" + user.userId() + "-" + tokenId + "-" + kind + "-for-" + contentId;
 		}
 
 		@Override
-		public List<String> audience(String contentId) {
-			return List.of("token-broker");
+		public List<String> audience(UserTokenKind kind) {
+			return (kind == UserTokenKind.AUDIT) ? List.of("audit") : List.of("token-broker");
 		}
 
 	};
@@ -95,8 +95,8 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenUserInGoodStandingThenRecordedThenIssued() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
-		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, "c-42", "corr"));
+		UserSessionIssuance result = useCase(this.recorded::add).issue(
+				new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "corr"));
 		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Issued.class, (issued) -> {
 			assertThat(issued.expiresAt()).isEqualTo(CLOCK.instant().plus(Duration.ofHours(1)));
 			assertThat(this.recorded).singleElement().satisfies((issuance) -> {
@@ -116,8 +116,8 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenNoContentThenConnectionsTokenRecordedAsSuch() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
-		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, null, "corr"));
+		UserSessionIssuance result = useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L,
+				"s-1", LOGIN, UserTokenKind.CONNECTIONS, null, "corr"));
 		assertThat(result).isInstanceOf(UserSessionIssuance.Issued.class);
 		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
 			assertThat(issuance.tokenType()).isEqualTo("user-connections");
@@ -126,9 +126,48 @@ class IssueUserSessionTokenTest {
 	}
 
 	@Test
+	void issueWhenAuditKindForAuditorThenAuditTokenRecordedAsSuch() throws Exception {
+		this.users.apply(user("u-1", 2, "auditor"));
+		UserSessionIssuance result = useCase(this.recorded::add)
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, UserTokenKind.AUDIT, null, "corr"));
+		assertThat(result).isInstanceOf(UserSessionIssuance.Issued.class);
+		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
+			assertThat(issuance.tokenType()).isEqualTo("user-audit");
+			assertThat(issuance.subjectType()).isEqualTo("user");
+			assertThat(issuance.audience()).containsExactly("audit");
+			assertThat(issuance.contentId()).isNull();
+		});
+	}
+
+	@Test
+	void issueWhenAuditKindForNonAuditorThenRefusedAndNothingRecorded() throws Exception {
+		for (String role : List.of("viewer", "publisher", "administrator")) {
+			this.users.apply(user("u-" + role, 1, role));
+			this.signedIn.add("s-1|" + LOGIN + "|u-" + role);
+			assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-" + role, 1L, "s-1",
+					LOGIN, UserTokenKind.AUDIT, null, "corr")))
+				.isEqualTo(new UserSessionIssuance.Refused("The user is not an auditor"));
+		}
+		assertThat(this.recorded).isEmpty();
+	}
+
+	@Test
+	void commandWhenKindNullThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, null, null, "c"))
+			.withMessage("kind cannot be null");
+	}
+
+	@Test
+	void commandWhenContentIdWithGatewayKindThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1",
+				LOGIN, UserTokenKind.AUDIT, "c-42", "c"));
+	}
+
+	@Test
 	void issueWhenUnknownThenUnknownUser() throws Exception {
-		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "s-1", LOGIN, "c-42", "c")))
+		assertThat(useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "nobody", null, "s-1",
+				LOGIN, UserTokenKind.CONTENT, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.UnknownUser.class);
 		assertThat(this.recorded).isEmpty();
 	}
@@ -136,16 +175,16 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenLockedThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, true, true));
-		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
+		assertThat(useCase(this.recorded::add).issue(
+				new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is locked"));
 	}
 
 	@Test
 	void issueWhenInactiveThenRefused() throws Exception {
 		this.users.apply(user("u-1", 1, false, false));
-		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
+		assertThat(useCase(this.recorded::add).issue(
+				new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "c")))
 			.isEqualTo(new UserSessionIssuance.Refused("The user is deactivated"));
 	}
 
@@ -153,7 +192,7 @@ class IssueUserSessionTokenTest {
 	void issueWhenVersionBehindThenNotYetCurrent() throws Exception {
 		this.users.apply(user("u-1", 1, false, true));
 		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "s-1", LOGIN, "c-42", "c")))
+			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 7L, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.NotYetCurrent.class);
 	}
 
@@ -163,15 +202,16 @@ class IssueUserSessionTokenTest {
 		IssuanceAuditTrail down = (issuance) -> {
 			throw new AuditTrailUnavailableException("down", null);
 		};
-		assertThat(useCase(down).issue(new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, "c-42", "c")))
+		assertThat(useCase(down).issue(
+				new IssueUserSessionTokenCommand("gw", "u-1", null, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "c")))
 			.isInstanceOf(UserSessionIssuance.AuditTrailUnavailable.class);
 	}
 
 	@Test
 	void issueWhenNoAnnouncedSignInBacksTheSessionThenRefusedAndNothingRecorded() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
-		UserSessionIssuance result = useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", UUID.randomUUID(), "c-42", "corr"));
+		UserSessionIssuance result = useCase(this.recorded::add).issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L,
+				"s-1", UUID.randomUUID(), UserTokenKind.CONTENT, "c-42", "corr"));
 		assertThat(result).isInstanceOfSatisfying(UserSessionIssuance.Refused.class,
 				(refused) -> assertThat(refused.reason()).contains("No sign-in"));
 		assertThat(this.recorded).isEmpty();
@@ -180,8 +220,8 @@ class IssueUserSessionTokenTest {
 	@Test
 	void issueWhenAnotherUsersSignInNamedThenRefused() throws Exception {
 		this.users.apply(user("u-2", 1, false, true));
-		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-2", 1L, "s-1", LOGIN, "c-42", "corr")))
+		assertThat(useCase(this.recorded::add).issue(
+				new IssueUserSessionTokenCommand("gw", "u-2", 1L, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "corr")))
 			.isInstanceOf(UserSessionIssuance.Refused.class);
 	}
 
@@ -189,8 +229,8 @@ class IssueUserSessionTokenTest {
 	void issueWhenSessionSignedOutThenRefused() throws Exception {
 		this.users.apply(user("u-1", 2, false, true));
 		this.endedSessions.end("s-1", "u-1", CLOCK.instant());
-		assertThat(useCase(this.recorded::add)
-			.issue(new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, "c-42", "corr")))
+		assertThat(useCase(this.recorded::add).issue(
+				new IssueUserSessionTokenCommand("gw", "u-1", 2L, "s-1", LOGIN, UserTokenKind.CONTENT, "c-42", "corr")))
 			.isInstanceOfSatisfying(UserSessionIssuance.Refused.class,
 					(refused) -> assertThat(refused.reason()).contains("ended"));
 	}
@@ -247,8 +287,13 @@ class IssueUserSessionTokenTest {
 	@Test
 	void commandWhenUserIdBlankThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "s-1", LOGIN, "c-42", "c"))
+			.isThrownBy(() -> new IssueUserSessionTokenCommand("gw", " ", null, "s-1", LOGIN, UserTokenKind.CONTENT,
+					"c-42", "c"))
 			.withMessage("userId cannot be blank");
+	}
+
+	private static UserSnapshot user(String id, long version, String role) {
+		return new UserSnapshot(id, "ann", role, false, true, Set.of(), version, Instant.parse("2026-11-25T09:00:00Z"));
 	}
 
 	private static UserSnapshot user(String id, long version, boolean locked, boolean active) {

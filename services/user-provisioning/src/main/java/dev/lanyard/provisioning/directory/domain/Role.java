@@ -5,8 +5,9 @@ import java.util.Optional;
 
 /**
  * What a user may do. {@link #VIEWER}, {@link #PUBLISHER} and {@link #ADMINISTRATOR} are
- * ordered by privilege and are what role mapping hands out; {@link #AUDITOR} reads the
- * audit trail only and is given by an administrator.
+ * ordered by privilege; {@link #AUDITOR} reads the audit trail only and manages nothing,
+ * so it ranks lowest. Role mapping hands out every role (members of a group can be made
+ * auditors); the default role is never auditor.
  */
 public enum Role {
 
@@ -23,8 +24,11 @@ public enum Role {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
-	/** Whether role mapping and the default-role setting may give this role. */
-	public boolean mappable() {
+	/**
+	 * Whether the default-role setting may give this role: not auditor, since reading the
+	 * trail is granted (by an administrator or a mapping), never assumed.
+	 */
+	public boolean defaultable() {
 		return this.privilege > 0;
 	}
 

@@ -11,7 +11,9 @@ import java.util.Set;
  * mapped at each sign-in from the role claim's values ({@link Source#CLAIM}) or from the
  * keys of the user's groups ({@link Source#GROUPS}: names, or unique ids when groups are
  * matched by unique id). When several values match, the most privileged role wins, or the
- * least privileged one when {@code restrictive}; when none matches, the default role.
+ * least privileged one when {@code restrictive} (auditor ranks lowest: a user matched to
+ * auditor and to another role gets the other role, or auditor when restrictive); when
+ * none matches, the default role.
  *
  * @param source where roles come from
  * @param values per role, the claim values or group keys that give it; for the claim, the
@@ -25,17 +27,12 @@ public record RoleMapping(Source source, Map<Role, Set<String>> values, boolean 
 		if (source == null) {
 			throw new IllegalArgumentException("source cannot be null");
 		}
-		if (defaultRole == null || !defaultRole.mappable()) {
+		if (defaultRole == null || !defaultRole.defaultable()) {
 			throw new IllegalArgumentException("defaultRole must be viewer, publisher or administrator");
 		}
 		EnumMap<Role, Set<String>> copy = new EnumMap<>(Role.class);
 		if (values != null) {
-			values.forEach((role, keys) -> {
-				if (!role.mappable()) {
-					throw new IllegalArgumentException("values may map only to viewer, publisher or administrator");
-				}
-				copy.put(role, (keys != null) ? Set.copyOf(keys) : Set.of());
-			});
+			values.forEach((role, keys) -> copy.put(role, (keys != null) ? Set.copyOf(keys) : Set.of()));
 		}
 		values = Map.copyOf(copy);
 	}
@@ -57,7 +54,7 @@ public record RoleMapping(Source source, Map<Role, Set<String>> values, boolean 
 		requireSource(Source.CLAIM);
 		Role best = null;
 		for (String value : (claimValues != null) ? claimValues : Set.<String>of()) {
-			Optional<Role> named = Role.of(value).filter(Role::mappable);
+			Optional<Role> named = Role.of(value);
 			best = pick(best, named.orElse(null));
 			for (Map.Entry<Role, Set<String>> entry : this.values.entrySet()) {
 				if (entry.getValue().contains(value)) {

@@ -52,8 +52,8 @@ class RoleMappingTest {
 	}
 
 	@Test
-	void fromClaimWhenAuditorNamedThenNotMapped() {
-		assertThat(CLAIM.fromClaim(List.of("auditor"))).isEqualTo(Role.VIEWER);
+	void fromClaimWhenAuditorNamedThenAuditor() {
+		assertThat(CLAIM.fromClaim(List.of("auditor"))).isEqualTo(Role.AUDITOR);
 	}
 
 	@Test
@@ -95,9 +95,20 @@ class RoleMappingTest {
 	}
 
 	@Test
-	void constructorWhenMappingToAuditorThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new RoleMapping(RoleMapping.Source.CLAIM, Map.of(Role.AUDITOR, Set.of("x")), false, Role.VIEWER));
+	void fromGroupsWhenMemberOfTheAuditorsGroupThenAuditor() {
+		RoleMapping auditors = new RoleMapping(RoleMapping.Source.GROUPS,
+				Map.of(Role.AUDITOR, Set.of("Auditors"), Role.PUBLISHER, Set.of("Publishers")), false, Role.VIEWER);
+		assertThat(auditors.fromGroups(List.of("Auditors", "Other"))).isEqualTo(Role.AUDITOR);
+		assertThat(auditors.fromGroups(List.of("Other"))).isEqualTo(Role.VIEWER);
+	}
+
+	@Test
+	void fromGroupsWhenAuditorAndAnotherRoleThenAuditorRanksLowest() {
+		Map<Role, Set<String>> values = Map.of(Role.AUDITOR, Set.of("Auditors"), Role.PUBLISHER, Set.of("Publishers"));
+		assertThat(new RoleMapping(RoleMapping.Source.GROUPS, values, false, Role.VIEWER)
+			.fromGroups(List.of("Auditors", "Publishers"))).isEqualTo(Role.PUBLISHER);
+		assertThat(new RoleMapping(RoleMapping.Source.GROUPS, values, true, Role.VIEWER)
+			.fromGroups(List.of("Auditors", "Publishers"))).isEqualTo(Role.AUDITOR);
 	}
 
 	@Test

@@ -31,17 +31,20 @@ class WebConfiguration {
 	 * {@code lanyard.audit.issuer}, whose signature checks against
 	 * {@code lanyard.audit.jwk-set-uri} and whose {@code roles} claim holds
 	 * {@code auditor} may read the trail, and only as a client's own token
-	 * ({@code lanyard_token_type} {@code content-session}): a user session token is
-	 * handed to content, which must not read the trail as the viewing auditor. The rest
-	 * of the chain (refusals as problem details, health open, everything else denied) is
-	 * {@link ResourceServerSecurity}.
+	 * ({@code lanyard_token_type} {@code content-session}) or as the audit token the
+	 * gateway relays for a signed-in auditor on the auditors' page ({@code user-audit},
+	 * {@code aud} audit only): a user session token is handed to content, which must not
+	 * read the trail as the viewing auditor. The rest of the chain (refusals as problem
+	 * details, health open, everything else denied) is {@link ResourceServerSecurity}.
 	 */
 	@Bean
 	SecurityFilterChain auditSecurity(HttpSecurity http, AuditProperties properties, JsonMapper jsonMapper) {
 		return ResourceServerSecurity
 			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.AUDIT, jsonMapper)
 			.build(http, "/api/audit/**",
-					TokenAccess.of("Reading the audit trail", TokenAuthorities.CONTENT_SESSION).withRole("auditor"));
+					TokenAccess
+						.of("Reading the audit trail", TokenAuthorities.CONTENT_SESSION, TokenAuthorities.USER_AUDIT)
+						.withRole("auditor"));
 	}
 
 }

@@ -16,14 +16,34 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Asks token-broker for a signed-in user's tokens: the gateway authenticates as its own
  * client and names the user; token-broker checks the user, signs the token and records
  * its issuance before answering. A user session token is minted for the one content item
- * that will hold it; the connections token is the gateway's own, for its relay to the
- * connections API, and never leaves the gateway.
+ * that will hold it; the connections and audit tokens are the gateway's own, for its
+ * relays to the connections API and to audit's query API, and never leave the gateway.
  */
 public final class UserSessionTokens {
 
 	public static final String GRANT_TYPE = "urn:lanyard:params:oauth:grant-type:user-session";
 
-	static final String CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
+	/** The gateway's own kinds of token, each for one relayed API. */
+	public enum Kind {
+
+		/** For token-broker's connections API. */
+		CONNECTIONS("urn:lanyard:params:oauth:token-type:user-connections"),
+
+		/** For audit's query API (token-broker mints it for auditors only). */
+		AUDIT("urn:lanyard:params:oauth:token-type:user-audit");
+
+		private final String requestedTokenType;
+
+		Kind(String requestedTokenType) {
+			this.requestedTokenType = requestedTokenType;
+		}
+
+		/** The {@code requested_token_type} token-broker knows it by. */
+		public String requestedTokenType() {
+			return this.requestedTokenType;
+		}
+
+	}
 
 	private final WebClient tokenBroker;
 
@@ -62,9 +82,12 @@ public final class UserSessionTokens {
 		return request(user, session, correlationId, "content_id", contentId);
 	}
 
-	/** The gateway's own token for the connections API, as {@link #issue}. */
-	public Mono<Answer> issueForConnections(KnownUser user, SignedInSession session, String correlationId) {
-		return request(user, session, correlationId, "requested_token_type", CONNECTIONS_TOKEN_TYPE);
+	/** The gateway's own token of this kind, for its relay, as {@link #issue}. */
+	public Mono<Answer> issueForRelay(Kind kind, KnownUser user, SignedInSession session, String correlationId) {
+		if (kind == null) {
+			throw new IllegalArgumentException("kind cannot be null");
+		}
+		return request(user, session, correlationId, "requested_token_type", kind.requestedTokenType());
 	}
 
 	/**

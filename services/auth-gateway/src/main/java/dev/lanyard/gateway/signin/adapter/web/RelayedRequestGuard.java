@@ -1,5 +1,6 @@
 package dev.lanyard.gateway.signin.adapter.web;
 
+import java.util.Optional;
 import java.util.Set;
 
 import reactor.core.publisher.Mono;
@@ -17,11 +18,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Cross-site requests cannot use a browser's session on the relayed connections API
- * ({@code /api/connections/**}), whose requests the session authenticates and which
- * Spring Security's CSRF protection does not see (it is routed, not served here).
- * SameSite=Lax alone lets a sibling subdomain ("same-site") send the cookie. Rules, for a
- * request that relies on the cookie (no Authorization header):
+ * Cross-site requests cannot use a browser's session on the relayed APIs
+ * ({@link RelayedApi}: {@code /api/connections/**}, {@code /api/audit/**}), whose
+ * requests the session authenticates and which Spring Security's CSRF protection does not
+ * see (they are routed, not served here). SameSite=Lax alone lets a sibling subdomain
+ * ("same-site") send the cookie. Rules, for a request that relies on the cookie (no
+ * Authorization header), on the connections API:
  * <ul>
  * <li>a page navigation ({@code Sec-Fetch-Mode: navigate}) with GET is always let
  * through: content links people to {@code /connect}, and the provider sends them back to
@@ -31,22 +33,44 @@ import org.springframework.web.server.ServerWebExchange;
  * header must then show the CSRF token ({@code X-XSRF-TOKEN} equal to the
  * {@code XSRF-TOKEN} cookie) for anything but GET.</li>
  * </ul>
+ * On the audit API, only what the auditors' page does: GET (searches and export
+ * downloads) from the gateway's own origin, and {@code POST /api/audit/lookup} from it
+ * with the CSRF token; a cross-site navigation is not let through (nothing there is a
+ * link from elsewhere), nor any other method.
  */
 public final class RelayedRequestGuard implements GlobalFilter, Ordered {
 
 	private static final Set<String> OWN = Set.of("same-origin", "none");
 
+	private static final String LOOKUP = "/api/audit/lookup";
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		String path = request.getPath().value();
-		boolean relayed = path.equals(SessionBearerRelay.PATH_PREFIX)
-				|| path.startsWith(SessionBearerRelay.PATH_PREFIX + "/");
-		if (!relayed || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION) || allowed(request)) {
+		Optional<RelayedApi> api = RelayedApi.of(request.getPath().value());
+		if (api.isEmpty() || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)
+				|| allowed(api.get(), request)) {
 			return chain.filter(exchange);
 		}
-		return ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN,
-				"This request came from another site; connections are managed from Lanyard's own pages.");
+		return ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN, (api.get() == RelayedApi.AUDIT)
+				? "The audit trail is read with a session from Lanyard's auditors' page only (same origin; GET, or the token look-up with the CSRF token)."
+				: "This request came from another site; connections are managed from Lanyard's own pages.");
+	}
+
+	static boolean allowed(RelayedApi api, ServerHttpRequest request) {
+		return (api == RelayedApi.AUDIT) ? auditAllowed(request) : allowed(request);
+	}
+
+	private static boolean auditAllowed(ServerHttpRequest request) {
+		String site = request.getHeaders().getFirst("Sec-Fetch-Site");
+		if (site != null && !OWN.contains(site)) {
+			return false;
+		}
+		if (HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod())) {
+			return true;
+		}
+		return HttpMethod.POST.equals(request.getMethod()) && request.getPath().value().equals(LOOKUP)
+				&& csrfTokenShown(request);
 	}
 
 	static boolean allowed(ServerHttpRequest request) {
@@ -62,6 +86,11 @@ public final class RelayedRequestGuard implements GlobalFilter, Ordered {
 		if (get) {
 			return true;
 		}
+		return csrfTokenShown(request);
+	}
+
+	private static boolean csrfTokenShown(ServerHttpRequest request) {
+		HttpHeaders headers = request.getHeaders();
 		HttpCookie cookie = request.getCookies().getFirst("XSRF-TOKEN");
 		String header = headers.getFirst("X-XSRF-TOKEN");
 		return cookie != null && header != null && !header.isEmpty()

@@ -30,11 +30,18 @@ public final class SessionAttributes {
 	/** When {@link #RELAYED_TOKEN} expires. */
 	static final String RELAYED_TOKEN_EXPIRES = "lanyard.userSessionTokenExpires";
 
+	/** The audit token relayed to audit's query API (minted on first need). */
+	static final String AUDIT_TOKEN = "lanyard.auditToken";
+
+	/** When {@link #AUDIT_TOKEN} expires. */
+	static final String AUDIT_TOKEN_EXPIRES = "lanyard.auditTokenExpires";
+
 	/**
 	 * Kept in memory only, never in the session store: a token is not written to the
 	 * database, and is minted again where it is missing.
 	 */
-	public static final Set<String> NOT_STORED = Set.of(RELAYED_TOKEN, RELAYED_TOKEN_EXPIRES);
+	public static final Set<String> NOT_STORED = Set.of(RELAYED_TOKEN, RELAYED_TOKEN_EXPIRES, AUDIT_TOKEN,
+			AUDIT_TOKEN_EXPIRES);
 
 	private SessionAttributes() {
 	}

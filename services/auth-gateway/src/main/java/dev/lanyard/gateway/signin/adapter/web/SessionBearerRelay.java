@@ -13,27 +13,32 @@ import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.web.CorrelationIdFilter;
+import dev.lanyard.gateway.web.ExchangeBodies;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebSession;
 
 /**
  * Lets a browser reach token-broker's connection endpoints ({@code /api/connections/**},
- * the viewer "connect" flow) with its session: the session's connections token (a kind of
- * its own, which content never holds and no other API takes) goes with the request as a
- * bearer token, since cookies never leave the gateway. The token is minted on first need
- * and kept in the server-side session until shortly before it expires. A request that
- * brings its own Authorization header is passed on untouched.
+ * the viewer "connect" flow) and audit's query API ({@code /api/audit/**}, the auditors'
+ * page) with its session: the session's token of that API's kind ({@link RelayedApi}:
+ * content never holds one and no other API takes it) goes with the request as a bearer
+ * token, since cookies never leave the gateway. The token is minted on first need and
+ * kept in the server-side session until shortly before it expires. A signed-in person who
+ * is not an auditor gets a 403 problem from {@code /api/audit/**} here (token-broker
+ * would refuse the token too). A request that brings its own Authorization header is
+ * passed on untouched.
  */
 public final class SessionBearerRelay implements GlobalFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionBearerRelay.class);
 
-	static final String PATH_PREFIX = "/api/connections";
+	private static final String AUDITOR = "auditor";
 
 	private static final Duration MARGIN = Duration.ofMinutes(1);
 
@@ -60,46 +65,49 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		String path = exchange.getRequest().getPath().value();
-		boolean relayed = path.equals(PATH_PREFIX) || path.startsWith(PATH_PREFIX + "/");
-		if (!relayed || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
+		Optional<RelayedApi> api = RelayedApi.of(exchange.getRequest().getPath().value());
+		if (api.isEmpty() || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 			return chain.filter(exchange);
 		}
-		return exchange.getSession()
-			.flatMap((session) -> bearer(session, CorrelationIdFilter.of(exchange)))
-			.map((token) -> exchange.mutate()
-				.request((request) -> request.headers((headers) -> headers.setBearerAuth(token)))
-				.build())
-			.defaultIfEmpty(exchange)
-			.flatMap(chain::filter);
+		return exchange.getSession().flatMap((session) -> {
+			Optional<KnownUser> user = this.directory.find(session.getAttribute(SessionAttributes.USER_ID));
+			if (user.isEmpty() || !user.get().mayUseLanyard()) {
+				return chain.filter(exchange);
+			}
+			if (api.get() == RelayedApi.AUDIT && !AUDITOR.equals(user.get().role())) {
+				return ExchangeBodies.problem(exchange, HttpStatus.FORBIDDEN,
+						"Reading the audit trail requires the auditor role.");
+			}
+			return bearer(api.get(), user.get(), session, CorrelationIdFilter.of(exchange))
+				.map((token) -> exchange.mutate()
+					.request((request) -> request.headers((headers) -> headers.setBearerAuth(token)))
+					.build())
+				.defaultIfEmpty(exchange)
+				.flatMap(chain::filter);
+		});
 	}
 
-	private Mono<String> bearer(WebSession session, String correlationId) {
-		Optional<KnownUser> user = this.directory.find(session.getAttribute(SessionAttributes.USER_ID));
-		if (user.isEmpty() || !user.get().mayUseLanyard()) {
-			return Mono.empty();
-		}
-		String held = session.getAttribute(SessionAttributes.RELAYED_TOKEN);
-		Instant expires = session.getAttribute(SessionAttributes.RELAYED_TOKEN_EXPIRES);
+	private Mono<String> bearer(RelayedApi api, KnownUser user, WebSession session, String correlationId) {
+		String held = session.getAttribute(api.tokenAttribute());
+		Instant expires = session.getAttribute(api.expiresAttribute());
 		if (held != null && expires != null && this.clock.instant().plus(MARGIN).isBefore(expires)) {
 			return Mono.just(held);
 		}
-		return this.tokens.issueForConnections(user.get(), SessionAttributes.signedIn(session), correlationId)
+		return this.tokens.issueForRelay(api.kind(), user, SessionAttributes.signedIn(session), correlationId)
 			.flatMap((answer) -> {
 				if (!answer.status().is2xxSuccessful() || !answer.body().hasNonNull("access_token")) {
-					log.warn("No user session token to relay for user {}: token-broker answered {}",
-							user.get().userId(), answer.status().value());
+					log.warn("No {} token to relay for user {}: token-broker answered {}", api.kind(), user.userId(),
+							answer.status().value());
 					return Mono.empty();
 				}
 				String token = answer.body().get("access_token").asString();
 				long seconds = answer.body().path("expires_in").asLong(0);
-				session.getAttributes().put(SessionAttributes.RELAYED_TOKEN, token);
-				session.getAttributes()
-					.put(SessionAttributes.RELAYED_TOKEN_EXPIRES, this.clock.instant().plusSeconds(seconds));
+				session.getAttributes().put(api.tokenAttribute(), token);
+				session.getAttributes().put(api.expiresAttribute(), this.clock.instant().plusSeconds(seconds));
 				return Mono.just(token);
 			})
 			.onErrorResume((ex) -> {
-				log.warn("No user session token to relay for user {}: {}", user.get().userId(), ex.toString());
+				log.warn("No {} token to relay for user {}: {}", api.kind(), user.userId(), ex.toString());
 				return Mono.empty();
 			});
 	}

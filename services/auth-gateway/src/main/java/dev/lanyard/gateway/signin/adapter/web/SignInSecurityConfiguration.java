@@ -2,6 +2,7 @@ package dev.lanyard.gateway.signin.adapter.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -140,6 +141,11 @@ public class SignInSecurityConfiguration {
 	@Bean
 	RelayedRequestGuard relayedRequestGuard() {
 		return new RelayedRequestGuard();
+	}
+
+	@Bean
+	AuditPageGate auditPageGate(UserDirectory directory, SignInProperties settings) {
+		return new AuditPageGate(directory, List.copyOf(settings.providers().keySet()));
 	}
 
 	@Bean

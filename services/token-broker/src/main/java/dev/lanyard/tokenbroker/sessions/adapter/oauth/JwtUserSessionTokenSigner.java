@@ -6,8 +6,8 @@ import java.util.Map;
 
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
-import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.sessions.application.UserSessionTokenSigner;
+import dev.lanyard.tokenbroker.sessions.application.UserTokenKind;
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -24,9 +24,13 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * group ids; for content, {@code lanyard_token_type} = {@code user-session} and
  * {@code may_act} = {@code {"sub": <content client id>}} (RFC 8693 §4.4: the one client
  * that may present it); for the gateway's relay, {@code lanyard_token_type} =
- * {@code user-connections} and no {@code may_act}.
+ * {@code user-connections} and no {@code may_act}; for the gateway's relay to audit,
+ * {@code aud} = [audit], {@code roles} = [auditor] and {@code lanyard_token_type} =
+ * {@code user-audit}. The gateway's kinds are typed {@code at+jwt}.
  */
 public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
+
+	private static final String AUDITOR = "auditor";
 
 	private final JwtEncoder encoder;
 
@@ -51,36 +55,45 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 
 	@Override
 	public String sign(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt, String sessionId,
-			String contentId) {
+			UserTokenKind kind, String contentId) {
+		if (kind == null) {
+			throw new IllegalArgumentException("kind cannot be null");
+		}
+		// an audit token says only what audit checks: the reader is an auditor (the use
+		// case refused anyone else)
+		List<String> roles = (kind == UserTokenKind.AUDIT) ? List.of(AUDITOR) : List.of(user.role());
 		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
 			.issuer(this.issuer)
 			.subject(user.userId())
-			.audience(audience(contentId))
+			.audience(audience(kind))
 			.issuedAt(issuedAt)
 			.notBefore(issuedAt)
 			.expiresAt(expiresAt)
 			.id(tokenId)
-			.claim(TokenClaims.ROLES, List.of(user.role()))
+			.claim(TokenClaims.ROLES, roles)
 			.claim(TokenClaims.SESSION_ID, sessionId)
 			.claim(TokenClaims.USERNAME, user.username())
 			.claim(TokenClaims.GROUPS, user.groupIds().stream().sorted().toList())
-			.claim(TokenClaims.TOKEN_TYPE,
-					(contentId != null) ? TokenIssuance.USER_SESSION : TokenIssuance.USER_CONNECTIONS);
-		if (contentId != null) {
+			.claim(TokenClaims.TOKEN_TYPE, kind.tokenType());
+		if (kind == UserTokenKind.CONTENT) {
 			claims.claim(TokenClaims.MAY_ACT, Map.of(TokenClaims.MAY_ACT_SUBJECT, contentId));
 		}
-		String type = (contentId != null) ? ServiceTokens.USER_SESSION_TYP : ServiceTokens.ACCESS_TOKEN_TYP;
+		String type = (kind == UserTokenKind.CONTENT) ? ServiceTokens.USER_SESSION_TYP : ServiceTokens.ACCESS_TOKEN_TYP;
 		return this.encoder
 			.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).type(type).build(), claims.build()))
 			.getTokenValue();
 	}
 
 	@Override
-	public List<String> audience(String contentId) {
+	public List<String> audience(UserTokenKind kind) {
 		// a user session token is exchanged here (and lists integration templates); a
-		// connections token is taken by this service's connections API only
-		return (contentId != null) ? List.of(ServiceTokens.TOKEN_BROKER, ServiceTokens.INTEGRATION_REGISTRY)
-				: List.of(ServiceTokens.TOKEN_BROKER);
+		// connections token is taken by this service's connections API only, an audit
+		// token by audit only
+		return switch (kind) {
+			case CONTENT -> List.of(ServiceTokens.TOKEN_BROKER, ServiceTokens.INTEGRATION_REGISTRY);
+			case CONNECTIONS -> List.of(ServiceTokens.TOKEN_BROKER);
+			case AUDIT -> List.of(ServiceTokens.AUDIT);
+		};
 	}
 
 }

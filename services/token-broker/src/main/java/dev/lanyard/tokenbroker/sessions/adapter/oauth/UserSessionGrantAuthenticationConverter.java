@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import dev.lanyard.platform.web.CorrelationIdFilter;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.GrantParameters;
+import dev.lanyard.tokenbroker.sessions.application.UserTokenKind;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
@@ -19,8 +20,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * {@code login_event_id} (required: the sign-in that began it) and what the token is for:
  * {@code requested_token_type} absent or {@value #USER_SESSION_TOKEN_TYPE} with
  * {@code content_id} naming the one content item that will hold it, or
- * {@value #USER_CONNECTIONS_TOKEN_TYPE} without one (the gateway's relay to the
- * connections API). {@code null} for any other grant.
+ * {@value #USER_CONNECTIONS_TOKEN_TYPE} or {@value #USER_AUDIT_TOKEN_TYPE} without one
+ * (the gateway's relays to the connections API and to audit's query API). {@code null}
+ * for any other grant.
  */
 public final class UserSessionGrantAuthenticationConverter implements AuthenticationConverter {
 
@@ -37,6 +39,8 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 	public static final String USER_SESSION_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-session";
 
 	public static final String USER_CONNECTIONS_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-connections";
+
+	public static final String USER_AUDIT_TOKEN_TYPE = "urn:lanyard:params:oauth:token-type:user-audit";
 
 	@Override
 	public Authentication convert(HttpServletRequest request) {
@@ -68,24 +72,31 @@ public final class UserSessionGrantAuthenticationConverter implements Authentica
 		}
 		String requested = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
 		String contentId = GrantParameters.optionalSingle(request, CONTENT_ID);
-		if (requested == null || USER_SESSION_TOKEN_TYPE.equals(requested)) {
-			if (contentId == null || contentId.isBlank()) {
-				throw GrantParameters
-					.invalidRequest("content_id is required: a user session token is minted for one content item");
-			}
+		UserTokenKind kind = kind(requested);
+		if (kind == UserTokenKind.CONTENT && (contentId == null || contentId.isBlank())) {
+			throw GrantParameters
+				.invalidRequest("content_id is required: a user session token is minted for one content item");
 		}
-		else if (USER_CONNECTIONS_TOKEN_TYPE.equals(requested)) {
-			if (contentId != null) {
-				throw GrantParameters.invalidRequest("content_id is not taken for " + USER_CONNECTIONS_TOKEN_TYPE);
-			}
-		}
-		else {
-			throw GrantParameters.invalidRequest(
-					"requested_token_type must be " + USER_SESSION_TOKEN_TYPE + " or " + USER_CONNECTIONS_TOKEN_TYPE);
+		if (kind != UserTokenKind.CONTENT && contentId != null) {
+			throw GrantParameters.invalidRequest("content_id is not taken for " + requested);
 		}
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
 		return new UserSessionGrantAuthenticationToken(clientPrincipal, userId, userVersion, sessionId, loginEventId,
-				contentId, CorrelationIdFilter.of(request), Map.of());
+				kind, contentId, CorrelationIdFilter.of(request), Map.of());
+	}
+
+	private static UserTokenKind kind(String requested) {
+		if (requested == null || USER_SESSION_TOKEN_TYPE.equals(requested)) {
+			return UserTokenKind.CONTENT;
+		}
+		if (USER_CONNECTIONS_TOKEN_TYPE.equals(requested)) {
+			return UserTokenKind.CONNECTIONS;
+		}
+		if (USER_AUDIT_TOKEN_TYPE.equals(requested)) {
+			return UserTokenKind.AUDIT;
+		}
+		throw GrantParameters.invalidRequest("requested_token_type must be " + USER_SESSION_TOKEN_TYPE + ", "
+				+ USER_CONNECTIONS_TOKEN_TYPE + " or " + USER_AUDIT_TOKEN_TYPE);
 	}
 
 }

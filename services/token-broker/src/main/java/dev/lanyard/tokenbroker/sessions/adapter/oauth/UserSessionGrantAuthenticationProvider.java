@@ -72,7 +72,7 @@ public final class UserSessionGrantAuthenticationProvider implements Authenticat
 		try {
 			issuance = this.issueUserSessionToken.issue(new IssueUserSessionTokenCommand(registeredClient.getClientId(),
 					request.getUserId(), request.getUserVersion(), request.getSessionId(), request.getLoginEventId(),
-					request.getContentId(), request.getCorrelationId()));
+					request.getKind(), request.getContentId(), request.getCorrelationId()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

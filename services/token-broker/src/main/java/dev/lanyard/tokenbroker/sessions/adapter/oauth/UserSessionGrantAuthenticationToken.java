@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
+import dev.lanyard.tokenbroker.sessions.application.UserTokenKind;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -23,16 +24,19 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 
 	private final UUID loginEventId;
 
+	private final UserTokenKind kind;
+
 	private final String contentId;
 
 	private final String correlationId;
 
 	/**
+	 * @param kind what the token is for
 	 * @param contentId the content item the token is minted for, or {@code null} for the
-	 * gateway's own connections token
+	 * gateway's own kinds
 	 */
 	public UserSessionGrantAuthenticationToken(Authentication clientPrincipal, String userId, Long userVersion,
-			String sessionId, UUID loginEventId, String contentId, String correlationId,
+			String sessionId, UUID loginEventId, UserTokenKind kind, String contentId, String correlationId,
 			Map<String, Object> additionalParameters) {
 		super(USER_SESSION, clientPrincipal, additionalParameters);
 		if (userId == null || userId.isBlank()) {
@@ -45,6 +49,10 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 		this.userVersion = userVersion;
 		this.sessionId = sessionId;
 		this.loginEventId = loginEventId;
+		if (kind == null) {
+			throw new IllegalArgumentException("kind cannot be null");
+		}
+		this.kind = kind;
 		this.contentId = contentId;
 		this.correlationId = correlationId;
 	}
@@ -68,7 +76,12 @@ public final class UserSessionGrantAuthenticationToken extends OAuth2Authorizati
 		return this.loginEventId;
 	}
 
-	/** The content item the token is for, or {@code null} for a connections token. */
+	/** What the token is for. */
+	public UserTokenKind getKind() {
+		return this.kind;
+	}
+
+	/** The content item the token is for, or {@code null} for the gateway's own kinds. */
 	public String getContentId() {
 		return this.contentId;
 	}

@@ -2,6 +2,8 @@ package dev.lanyard.tokenbroker.sessions.adapter.oauth;
 
 import org.junit.jupiter.api.Test;
 
+import dev.lanyard.tokenbroker.sessions.application.UserTokenKind;
+
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 
@@ -30,6 +32,7 @@ class UserSessionGrantAuthenticationConverterTest {
 		assertThat(token.getUserId()).isEqualTo("u-1");
 		assertThat(token.getUserVersion()).isEqualTo(7L);
 		assertThat(token.getContentId()).isEqualTo("c-42");
+		assertThat(token.getKind()).isEqualTo(UserTokenKind.CONTENT);
 		assertThat(token.getCorrelationId()).isEqualTo("corr-1");
 	}
 
@@ -57,6 +60,26 @@ class UserSessionGrantAuthenticationConverterTest {
 		UserSessionGrantAuthenticationToken token = (UserSessionGrantAuthenticationToken) this.converter
 			.convert(request);
 		assertThat(token.getContentId()).isNull();
+		assertThat(token.getKind()).isEqualTo(UserTokenKind.CONNECTIONS);
+	}
+
+	@Test
+	void convertWhenAuditTokenThenAuditKindAndNoContent() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("requested_token_type", "urn:lanyard:params:oauth:token-type:user-audit");
+		UserSessionGrantAuthenticationToken token = (UserSessionGrantAuthenticationToken) this.converter
+			.convert(request);
+		assertThat(token.getKind()).isEqualTo(UserTokenKind.AUDIT);
+		assertThat(token.getContentId()).isNull();
+	}
+
+	@Test
+	void convertWhenAuditTokenWithContentThenInvalidRequest() {
+		MockHttpServletRequest request = request("u-1");
+		request.addParameter("requested_token_type", "urn:lanyard:params:oauth:token-type:user-audit");
+		request.addParameter("content_id", "c-42");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
 	}
 
 	@Test
