@@ -68,8 +68,8 @@ class LedgerScaleIT extends ServiceUnderTest {
 		int leaves = Integer.getInteger("ledger.scale");
 		this.jdbc.update("""
 				INSERT INTO audit_event (event_id, event_type, topic, kafka_partition, kafka_offset, occurred_at,
-					correlation_id, producer, payload)
-				SELECT gen_random_uuid(), 'TokenIssued', 'bench', 0, g, now(), 'corr-' || g, 'bench',
+					correlation_id, producer, outcome, payload)
+				SELECT gen_random_uuid(), 'TokenIssued', 'bench', 0, g, now(), 'corr-' || g, 'bench', 'success',
 					jsonb_build_object('tokenId', 'jti-' || g, 'scopes', jsonb_build_array('read', 'write'),
 						'subjectId', 'content-' || (g % 100), 'tokenSha256', md5(g::text) || md5(g::text), 'n', g)
 				FROM generate_series(1, ?) g

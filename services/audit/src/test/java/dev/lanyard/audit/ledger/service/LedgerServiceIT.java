@@ -157,11 +157,11 @@ class LedgerServiceIT extends ServiceUnderTest {
 		List<UUID> events = logged(2);
 		UUID intruder = UUID.randomUUID();
 		// as a bulk load with triggers off would: the row never reaches the log's queue
-		this.jdbc.execute("SET session_replication_role = replica; INSERT INTO audit_event" + " SELECT '" + intruder
-				+ "'::uuid, event_type, topic, kafka_partition, kafka_offset, occurred_at,"
-				+ " recorded_at, correlation_id, producer, actor_id, subject_id, subject_type, content_id,"
-				+ " integration_id, token_type, token_id, token_sha256, grant_type, scopes, audience, expires_at,"
-				+ " payload FROM audit_event WHERE event_id = '" + events.get(0) + "';"
+		// (every column copied, whatever migrations add)
+		this.jdbc.execute("SET session_replication_role = replica;"
+				+ " CREATE TEMP TABLE ledger_it_intruder AS SELECT * FROM audit_event WHERE event_id = '"
+				+ events.get(0) + "'; UPDATE ledger_it_intruder SET event_id = '" + intruder + "'::uuid;"
+				+ " INSERT INTO audit_event SELECT * FROM ledger_it_intruder; DROP TABLE ledger_it_intruder;"
 				+ " SET session_replication_role = DEFAULT");
 		try {
 			assertFirstFinding("INSERTED", null, intruder);
@@ -283,8 +283,8 @@ class LedgerServiceIT extends ServiceUnderTest {
 			}
 			for (UUID id : mine) {
 				this.jdbc.update("INSERT INTO audit_event (event_id, event_type, topic, kafka_partition, kafka_offset,"
-						+ " occurred_at, correlation_id, producer, payload) VALUES (?, 'TokenIssued', 'crash-test', 0,"
-						+ " 0, now(), 'corr', 'test', '{\"n\": 1}'::jsonb)", id);
+						+ " occurred_at, correlation_id, producer, payload, outcome) VALUES (?, 'TokenIssued', 'crash-test',"
+						+ " 0, 0, now(), 'corr', 'test', '{\"n\": 1}'::jsonb, 'success')", id);
 			}
 			LedgerStore crashing = new CrashingStore(real, mine, crashedWithMine);
 			try {
