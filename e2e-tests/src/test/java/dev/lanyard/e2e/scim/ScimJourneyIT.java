@@ -14,7 +14,6 @@ import dev.lanyard.e2e.support.Lanyard;
 import dev.lanyard.e2e.support.SharedEnsemble;
 import dev.lanyard.e2e.support.Viewers;
 import dev.lanyard.launcher.Ensemble;
-import dev.lanyard.launcher.service.LanyardService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +36,6 @@ class ScimJourneyIT {
 
 	private static final String PUBLISHERS = "SCIM Publishers " + SUFFIX;
 
-	private static final String PROVISIONING = LanyardService.USER_PROVISIONING.serviceName();
-
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
 	private static Ensemble ensemble;
@@ -57,7 +54,7 @@ class ScimJourneyIT {
 		// users pushed by SCIM bind to sign-ins from the development provider by
 		// externalId
 		// (its subject); the role comes from groups, PUBLISHERS making publishers
-		ensemble.restartService(PROVISIONING, Map.of("SPRING_APPLICATION_JSON", """
+		SharedEnsemble.restartProvisioning(Map.of("SPRING_APPLICATION_JSON", """
 				{"lanyard": {"provisioning": {
 				  "scim": {"sign-in-issuer": "%s", "unique-id-attribute": "external-id"},
 				  "role-mapping": {"source": "groups", "group-roles": {"publisher": ["%s"]}}}}}
@@ -71,9 +68,9 @@ class ScimJourneyIT {
 	}
 
 	@AfterAll
-	static void defaultProvisioning() {
+	static void defaultProvisioning() throws Exception {
 		if (ensemble != null) {
-			ensemble.restartService(PROVISIONING, Map.of());
+			SharedEnsemble.restartProvisioning(Map.of());
 		}
 	}
 

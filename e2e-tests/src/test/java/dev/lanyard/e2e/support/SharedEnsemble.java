@@ -1,9 +1,12 @@
 package dev.lanyard.e2e.support;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.LauncherSettings;
 
@@ -26,6 +29,29 @@ public final class SharedEnsemble {
 	private static Ensemble ensemble;
 
 	private SharedEnsemble() {
+	}
+
+	/**
+	 * Restarts user-provisioning with these settings (none: its defaults) and waits,
+	 * bounded, until it answers sign-ins again: its HTTP health comes up before its
+	 * consumer of UserLoggedIn has its partitions back, and a sign-in in between times
+	 * out (503).
+	 */
+	public static void restartProvisioning(Map<String, String> settings) throws Exception {
+		Ensemble ensemble = get();
+		ensemble.restartService(LanyardService.USER_PROVISIONING.serviceName(), settings);
+		String gateway = ensemble.endpoints().gatewayUrl();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		// a sign-in without a username or email is refused by user-provisioning (403), so
+		// an answer proves it reads sign-ins again and leaves no user behind
+		int status;
+		do {
+			status = new Browser(gateway).signIn("dev", "warm-up-" + UUID.randomUUID(), Map.of()).statusCode();
+		}
+		while (status == 503 && System.nanoTime() < deadline);
+		if (status == 503) {
+			throw new IllegalStateException("user-provisioning answers no sign-in 90 s after its restart: " + status);
+		}
 	}
 
 	public static synchronized Ensemble get() {
