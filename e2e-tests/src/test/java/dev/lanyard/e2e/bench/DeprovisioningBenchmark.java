@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +14,7 @@ import java.util.concurrent.Future;
 
 import dev.lanyard.e2e.support.Browser;
 import dev.lanyard.e2e.support.Lanyard;
-import dev.lanyard.e2e.support.OAuthNames;
+import dev.lanyard.e2e.support.Viewers;
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.settings.LauncherSettings;
 import org.junit.jupiter.api.Test;
@@ -46,12 +45,13 @@ class DeprovisioningBenchmark {
 		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
 			Lanyard lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
 			String admin = lanyard.token(ensemble.administrator());
-			String integrationId = viewerIntegration(lanyard, admin, ensemble, "bench-deprov-" + run);
+			Viewers viewers = new Viewers(ensemble, lanyard, admin);
+			String integrationId = viewers.integration("bench-deprov-" + run, List.of());
 
 			List<Subject> subjects = signIn(lanyard, ensemble, users, run);
 			for (Subject subject : subjects) {
 				// token-broker knows the user and the integration: not connected yet
-				awaitExchange(lanyard, ensemble, subject.token(), integrationId, "\"invalid_grant\"", BOUND);
+				awaitExchange(viewers, subject.token(), integrationId, "\"invalid_grant\"", BOUND);
 			}
 
 			long[] sessionEnded = new long[subjects.size()];
@@ -67,8 +67,8 @@ class DeprovisioningBenchmark {
 					if (session < 0 && subject.browser().get("/api/me").statusCode() != 200) {
 						session = System.nanoTime() - answered;
 					}
-					if (exchange < 0 && exchange(lanyard, ensemble, subject.token(), integrationId).body()
-						.contains("\"access_denied\"")) {
+					if (exchange < 0
+							&& viewers.exchange(subject.token(), integrationId).body().contains("\"access_denied\"")) {
 						exchange = System.nanoTime() - answered;
 					}
 					if (session < 0 || exchange < 0) {
@@ -121,39 +121,15 @@ class DeprovisioningBenchmark {
 		}
 	}
 
-	private static String viewerIntegration(Lanyard lanyard, String admin, Ensemble ensemble, String name)
-			throws Exception {
-		String base = ensemble.endpoints().oidcUrl() + "/" + name;
-		Map<String, Object> body = new HashMap<>();
-		body.put("name", name);
-		body.put("template", "custom");
-		body.put("kind", "viewer");
-		body.put("authorizationEndpoint", base + "/authorize");
-		body.put("tokenEndpoint", base + "/token");
-		body.put("clientId", "bench-client");
-		body.put("clientSecret", "viewer-secret-" + UUID.randomUUID());
-		body.put("scopes", List.of("openid", "offline_access"));
-		body.put("allowedGroupIds", List.of());
-		String id = lanyard.ok(admin, "POST", "/api/integrations", body).get("id").asString();
-		lanyard.ok(admin, "PUT", "/api/integrations/" + id + "/content/" + ensemble.demoContent().clientId(), null);
-		return id;
-	}
-
-	private static void awaitExchange(Lanyard lanyard, Ensemble ensemble, String token, String integrationId,
-			String expected, Duration bound) throws Exception {
+	private static void awaitExchange(Viewers viewers, String token, String integrationId, String expected,
+			Duration bound) throws Exception {
 		long deadline = System.nanoTime() + bound.toNanos();
-		HttpResponse<String> response = exchange(lanyard, ensemble, token, integrationId);
+		HttpResponse<String> response = viewers.exchange(token, integrationId);
 		while (!response.body().contains(expected) && System.nanoTime() < deadline) {
 			Thread.sleep(100);
-			response = exchange(lanyard, ensemble, token, integrationId);
+			response = viewers.exchange(token, integrationId);
 		}
 		assertThat(response.body()).contains(expected);
-	}
-
-	private static HttpResponse<String> exchange(Lanyard lanyard, Ensemble ensemble, String token, String integrationId)
-			throws Exception {
-		return lanyard.tokenRequest(ensemble.demoContent(), Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
-				"subject_token", token, "subject_token_type", OAuthNames.USER_SESSION, "audience", integrationId));
 	}
 
 	private static String line(String name, long[] nanos) {
