@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  * @param actorId who asked for it, when someone other than the subject did (e.g. the
  * gateway for a user session token), else {@code null}
  * @param integrationId the integration an external token is for, else {@code null}
+ * @param provenance where its authority came from ({@link Provenance#NONE} for a plain
+ * issuance)
  */
 public record TokenIssuance(UUID eventId, Instant occurredAt, String correlationId, String tokenId, String tokenSha256,
 		String tokenType, String subjectId, String subjectType, String contentId, List<String> scopes,
 		List<String> audience, String grantType, Instant issuedAt, Instant expiresAt, String actorId,
-		String integrationId) {
+		String integrationId, Provenance provenance) {
 
 	/**
 	 * The token type of content session tokens: a content client's own access token.
@@ -90,8 +92,25 @@ public record TokenIssuance(UUID eventId, Instant occurredAt, String correlation
 		if (!expiresAt.isAfter(issuedAt)) {
 			throw new IllegalArgumentException("expiresAt must be after issuedAt");
 		}
+		requireNonNull(provenance, "provenance");
 		scopes = List.copyOf(scopes);
 		audience = List.copyOf(audience);
+	}
+
+	/** An issuance with nothing beyond subject and actor to say where it came from. */
+	public TokenIssuance(UUID eventId, Instant occurredAt, String correlationId, String tokenId, String tokenSha256,
+			String tokenType, String subjectId, String subjectType, String contentId, List<String> scopes,
+			List<String> audience, String grantType, Instant issuedAt, Instant expiresAt, String actorId,
+			String integrationId) {
+		this(eventId, occurredAt, correlationId, tokenId, tokenSha256, tokenType, subjectId, subjectType, contentId,
+				scopes, audience, grantType, issuedAt, expiresAt, actorId, integrationId, Provenance.NONE);
+	}
+
+	/** This issuance, with where its authority came from. */
+	public TokenIssuance withProvenance(Provenance where) {
+		return new TokenIssuance(this.eventId, this.occurredAt, this.correlationId, this.tokenId, this.tokenSha256,
+				this.tokenType, this.subjectId, this.subjectType, this.contentId, this.scopes, this.audience,
+				this.grantType, this.issuedAt, this.expiresAt, this.actorId, this.integrationId, where);
 	}
 
 	/** An issuance without actor or integration. */

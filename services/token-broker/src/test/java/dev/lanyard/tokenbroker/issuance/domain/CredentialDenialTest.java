@@ -64,7 +64,7 @@ class CredentialDenialTest {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new CredentialDenial(UUID.randomUUID(), NOW, "corr", null, "c", "service", "c", "i",
 					List.of(), GRANT, "invalid_target", "unknown-integration"))
-			.withMessage("subjectType must be content or user");
+			.withMessage("subjectType must be content, user or federated");
 	}
 
 	@Test

@@ -35,6 +35,10 @@ public final class AuditEvents {
 			.setGrantType(issuance.grantType())
 			.setIssuedAt(issuance.issuedAt())
 			.setExpiresAt(issuance.expiresAt())
+			.setFederatedIssuer(issuance.provenance().federatedIssuer())
+			.setFederatedSubject(issuance.provenance().federatedSubject())
+			.setOnBehalfOfUserId(issuance.provenance().onBehalfOfUserId())
+			.setActorChain(issuance.provenance().actorChain())
 			.build();
 	}
 
@@ -54,6 +58,8 @@ public final class AuditEvents {
 			.setError(denial.error())
 			.setReason(denial.reason())
 			.setRepeatCount(denial.repeatCount())
+			.setFederatedIssuer(denial.federatedIssuer())
+			.setFederatedSubject(denial.federatedSubject())
 			.build();
 	}
 

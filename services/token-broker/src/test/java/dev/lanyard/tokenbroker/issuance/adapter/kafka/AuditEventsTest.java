@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.issuance.adapter.kafka;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +11,7 @@ import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.tokenbroker.issuance.TestDenials;
 import dev.lanyard.tokenbroker.issuance.TestIssuances;
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
+import dev.lanyard.tokenbroker.issuance.domain.Provenance;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 import dev.lanyard.tokenbroker.issuance.domain.TokenRevocation;
 
@@ -35,6 +37,25 @@ class AuditEventsTest {
 		assertThat(event.getAudience()).containsExactly("c-42");
 		assertThat(event.getActorId()).isNull();
 		assertThat(event.getExpiresAt()).isEqualTo(issuance.expiresAt());
+	}
+
+	@Test
+	void tokenIssuedWhenProvenanceThenFederationBackendMappingAndActorChainMapped() {
+		TokenIssuance federated = TestIssuances.contentSession("c-42")
+			.withProvenance(Provenance.federated("https://ci.example", "repo:acme/app:ref:refs/heads/main"));
+		TokenIssuance delegated = TestIssuances.contentSession("c-42")
+			.withProvenance(Provenance.delegated(List.of("c-42", "gateway")));
+
+		TokenIssued fromFederation = AuditEvents.tokenIssued(federated);
+		TokenIssued fromDelegation = AuditEvents.tokenIssued(delegated);
+		TokenIssued plain = AuditEvents.tokenIssued(TestIssuances.contentSession("c-42"));
+
+		assertThat(fromFederation.getFederatedIssuer()).isEqualTo("https://ci.example");
+		assertThat(fromFederation.getFederatedSubject()).isEqualTo("repo:acme/app:ref:refs/heads/main");
+		assertThat(fromDelegation.getActorChain()).containsExactly("c-42", "gateway");
+		assertThat(plain.getFederatedIssuer()).isNull();
+		assertThat(plain.getOnBehalfOfUserId()).isNull();
+		assertThat(plain.getActorChain()).isEmpty();
 	}
 
 	@Test
