@@ -34,6 +34,14 @@ final class BundleCheck {
 
 	private long expected;
 
+	/**
+	 * Leaf ranges [first, last] whose records retention removed, from signed retention
+	 * records.
+	 */
+	private final List<long[]> pruned = new ArrayList<>();
+
+	private long prunedSeen;
+
 	BundleCheck(Lines lines, String givenKey, PrintStream warnings) {
 		this.lines = lines;
 		this.givenKey = givenKey;
@@ -117,6 +125,10 @@ final class BundleCheck {
 		if (latest.size() != size) {
 			throw new Tampered("the header's tree size " + size + " is not the latest checkpoint's " + latest.size());
 		}
+		while ("retention".equals(line.members().get("type"))) {
+			retention(line, latest);
+			line = next("the range proof");
+		}
 		requireMembers(line, Set.of("type", "proof"), "the range proof");
 		if (!"range".equals(line.members().get("type"))) {
 			throw new IllegalArgumentException("expected the range proof");
@@ -147,8 +159,10 @@ final class BundleCheck {
 			throw new Tampered("the records' leaf hashes and the range proof do not give the root signed at size "
 					+ size + ": a record was altered together with its leaf hash, or the range proof was");
 		}
+		String removed = (this.prunedSeen == 0) ? ""
+				: " (" + this.prunedSeen + " of them removed by retention, as its signed retention records say)";
 		return new Result(AuditVerifier.OK,
-				(to - from) + " records, leaves [" + from + ", " + to + ") of " + origin
+				(to - from) + " records" + removed + ", leaves [" + from + ", " + to + ") of " + origin
 						+ ", match the checkpoint of size " + size + " (root "
 						+ Base64.getEncoder().encodeToString(root) + ") signed by " + key.name());
 	}
@@ -215,6 +229,11 @@ final class BundleCheck {
 		catch (IllegalArgumentException ex) {
 			throw Tampered.at("ALTERED", index, eventId, "its leaf hash is unreadable");
 		}
+		if (data == null && prunedByRetention(index)) {
+			this.prunedSeen++;
+			this.expected++;
+			return hash;
+		}
 		if (data == null) {
 			throw Tampered.at("DELETED", index, null, "the audit store no longer holds this leaf's record");
 		}
@@ -279,6 +298,44 @@ final class BundleCheck {
 			throw new Tampered("the bundle ends before " + what);
 		}
 		return Json.object(text);
+	}
+
+	/**
+	 * A retention record: it must be a leaf of the latest checkpoint (its inclusion
+	 * proof), hash to its leaf hash, and list the leaf ranges it removed.
+	 */
+	private void retention(Json.Parsed line, Notes.Checkpoint latest) throws Tampered {
+		requireMembers(line, Set.of("type", "i", "h", "d", "proof"), "a retention record");
+		long index = number(line, "i");
+		byte[] hash = Notes.Strict.hash(text(line, "h"));
+		if (!(line.members().get("d") instanceof Map<?, ?> data)
+				|| !MessageDigest.isEqual(Merkle.leaf(line.raw("d").getBytes(StandardCharsets.UTF_8)), hash)) {
+			throw Tampered.at("ALTERED", index, null, "the retention record does not hash to its leaf hash");
+		}
+		if (!Merkle.included(index, latest.size(), hash, hashes(line), latest.root())) {
+			throw Tampered.at("INSERTED", index, null,
+					"the retention record is not in the log signed at size " + latest.size());
+		}
+		if (!"RetentionApplied".equals(data.get("eventType")) || !(data.get("payload") instanceof Map<?, ?> payload)
+				|| !(payload.get("leafRanges") instanceof List<?> ranges)) {
+			throw Tampered.at("ALTERED", index, null, "a retention record names the leaf ranges it removed");
+		}
+		for (Object range : ranges) {
+			if (!(range instanceof List<?> pair) || pair.size() != 2 || !(pair.get(0) instanceof Long first)
+					|| !(pair.get(1) instanceof Long last) || first < 0 || last < first) {
+				throw Tampered.at("ALTERED", index, null, "a retention record's leaf range is not [first, last]");
+			}
+			this.pruned.add(new long[] { first, last });
+		}
+	}
+
+	private boolean prunedByRetention(long index) {
+		for (long[] range : this.pruned) {
+			if (index >= range[0] && index <= range[1]) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void requireMembers(Json.Parsed line, Set<String> members, String what) {

@@ -29,6 +29,39 @@ final class Merkle {
 		return digest.digest(right);
 	}
 
+	/**
+	 * RFC 9162 §2.1.3.2: whether {@code leafHash} is leaf {@code index} of the tree of
+	 * {@code size}.
+	 */
+	static boolean included(long index, long size, byte[] leafHash, List<byte[]> proof, byte[] root) {
+		if (index < 0 || index >= size) {
+			return false;
+		}
+		long node = index;
+		long last = size - 1;
+		byte[] hash = leafHash;
+		for (byte[] sibling : proof) {
+			if (last == 0) {
+				return false;
+			}
+			boolean rightChild = (node & 1) == 1 || node == last;
+			if (rightChild) {
+				hash = node(sibling, hash);
+				// climb past the levels where this node has no right sibling
+				while ((node & 1) == 0 && node != 0) {
+					node >>= 1;
+					last >>= 1;
+				}
+			}
+			else {
+				hash = node(hash, sibling);
+			}
+			node >>= 1;
+			last >>= 1;
+		}
+		return last == 0 && MessageDigest.isEqual(hash, root);
+	}
+
 	/** RFC 9162 §2.1.4.2. */
 	static boolean consistent(long first, long second, byte[] firstRoot, byte[] secondRoot, List<byte[]> proof) {
 		if (first < 0 || second < first) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import dev.lanyard.audit.ledger.adapter.file.SigningKeyFile;
 import dev.lanyard.audit.ledger.adapter.jdbc.JdbcLedgerStore;
+import dev.lanyard.audit.ledger.adapter.jdbc.JdbcRetention;
 import dev.lanyard.audit.ledger.application.AppendToLog;
+import dev.lanyard.audit.ledger.application.ApplyRetention;
 import dev.lanyard.audit.ledger.application.ExportBundle;
 import dev.lanyard.audit.ledger.application.LedgerStore;
 import dev.lanyard.audit.ledger.application.ProveRange;
@@ -14,6 +16,7 @@ import dev.lanyard.audit.ledger.domain.NoteSigner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,6 +71,17 @@ class LedgerConfiguration {
 	@Bean
 	ExportBundle exportBundle(LedgerStore store, NoteSigner signer, LedgerProperties properties) {
 		return new ExportBundle(store, signer.key(), properties.origin());
+	}
+
+	/** Only with a retention period: by default the trail keeps every record. */
+	@Bean
+	@ConditionalOnProperty("lanyard.audit.retention.period")
+	RetentionSchedule retentionSchedule(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+			RetentionProperties retention, Clock clock) {
+		log.info("Audit retention: records go in whole UTC days once older than {}", retention.period());
+		return new RetentionSchedule(
+				new ApplyRetention(new JdbcRetention(jdbc, transactions), retention.period(), clock),
+				retention.interval());
 	}
 
 	@Bean

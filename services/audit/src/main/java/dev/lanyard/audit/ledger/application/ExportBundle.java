@@ -3,11 +3,13 @@ package dev.lanyard.audit.ledger.application;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 import dev.lanyard.audit.ledger.domain.Bundle;
 import dev.lanyard.audit.ledger.domain.MerkleTree;
 import dev.lanyard.audit.ledger.domain.NoteKey;
 import dev.lanyard.audit.ledger.domain.StoredCheckpoint;
+import dev.lanyard.audit.ledger.domain.StoredLeaf;
 
 /**
  * Writes a verification bundle of the leaves {@code [from, to)}: what the stand-alone
@@ -54,15 +56,21 @@ public final class ExportBundle {
 		StoredCheckpoint latest = range.checkpoint();
 		long size = latest.size();
 		StoredCheckpoint base = this.store.checkpointBefore(range.from()).orElse(latest);
+		List<StoredLeaf> retentions = this.store.retentionLeaves(size);
 		MerkleTree tree = PrefetchedNodes.tree(this.store, (plan) -> {
 			plan.consistencyProof(base.size(), size);
 			plan.rangeProof(range.from(), range.to(), size);
+			retentions.forEach((leaf) -> plan.inclusionProof(leaf.leafIndex(), size));
 		});
 		out.write(Bundle.header(this.origin, this.key, range.from(), range.to(), size));
 		out.write(Bundle.checkpoint(base.note()));
 		if (base.size() != size) {
 			out.write(Bundle.checkpoint(latest.note()));
 			out.write(Bundle.consistency(base.size(), size, tree.consistencyProof(base.size(), size)));
+		}
+		for (StoredLeaf leaf : retentions) {
+			out.write(Bundle.retention(leaf.leafIndex(), leaf.leafHash(), leaf.record().leafData(),
+					tree.inclusionProof(leaf.leafIndex(), size)));
 		}
 		out.write(Bundle.range(tree.rangeProof(range.from(), range.to(), size)));
 		try {

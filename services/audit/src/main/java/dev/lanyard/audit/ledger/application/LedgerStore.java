@@ -1,6 +1,7 @@
 package dev.lanyard.audit.ledger.application;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -33,6 +34,12 @@ public interface LedgerStore {
 
 	/** The leaves {@code [from, to)} with their records, in index order, streamed. */
 	void leaves(long from, long to, Consumer<StoredLeaf> each);
+
+	/**
+	 * The leaves of the retention records among the first {@code size}, with their
+	 * records, in index order (few: one per day removed).
+	 */
+	List<StoredLeaf> retentionLeaves(long size);
 
 	/**
 	 * Coordinates of a complete subtree.

@@ -26,6 +26,12 @@ public interface LogSnapshot {
 	/** Where a leaf hash is stored, if anywhere. */
 	OptionalLong placeOf(byte[] leafHash);
 
+	/**
+	 * The payloads of the stored retention records ({@code RetentionApplied}), few: one
+	 * per day removed.
+	 */
+	List<String> retentionPayloads();
+
 	/** Up to {@code limit} records neither in the log nor waiting to enter it. */
 	List<UUID> unlogged(int limit);
 

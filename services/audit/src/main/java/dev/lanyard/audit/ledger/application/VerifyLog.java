@@ -1,6 +1,7 @@
 package dev.lanyard.audit.ledger.application;
 
 import dev.lanyard.audit.ledger.domain.FullCheck;
+import dev.lanyard.audit.ledger.domain.PrunedLeaves;
 import dev.lanyard.audit.ledger.domain.NoteKey;
 import dev.lanyard.audit.ledger.domain.Verdict;
 
@@ -28,7 +29,7 @@ public final class VerifyLog {
 	public Verdict verify() {
 		return this.store.snapshot((snapshot) -> {
 			FullCheck check = new FullCheck(snapshot.checkpoints(), this.key, this.origin, snapshot.size(),
-					snapshot::placeOf);
+					snapshot::placeOf, PrunedLeaves.of(snapshot.retentionPayloads()));
 			Verdict[] found = { check.begin() };
 			if (found[0] != null) {
 				return found[0];

@@ -47,6 +47,21 @@ public final class Bundle {
 	}
 
 	/**
+	 * A retention record and its inclusion proof in the bundle's latest checkpoint: it
+	 * says which leaves' records retention removed, so the verifier accepts those leaves
+	 * without their records (and no others).
+	 */
+	public static String retention(long leafIndex, byte[] leafHash, byte[] leafData, List<byte[]> inclusionProof) {
+		Map<String, Object> line = new LinkedHashMap<>();
+		line.put("type", "retention");
+		line.put("i", leafIndex);
+		line.put("h", Base64.getEncoder().encodeToString(leafHash));
+		line.put("d", new CanonicalJson.Raw(new String(leafData, StandardCharsets.UTF_8)));
+		line.put("proof", base64(inclusionProof));
+		return write(line);
+	}
+
+	/**
 	 * @param leafData the record's leaf data, or null when the record is missing
 	 */
 	public static String record(long leafIndex, byte[] leafHash, byte[] leafData) {

@@ -40,6 +40,24 @@ public final class CanonicalJson {
 	}
 
 	/**
+	 * Reads one JSON value: objects as maps, arrays as lists, numbers as {@link Raw} with
+	 * their digits as written.
+	 * @throws IllegalArgumentException when {@code json} is not one JSON value
+	 */
+	public static Object parse(String json) {
+		if (json == null) {
+			throw new IllegalArgumentException("json cannot be null");
+		}
+		CanonicalJson parser = new CanonicalJson(json);
+		Object value = parser.value();
+		parser.skipWhitespace();
+		if (parser.at != json.length()) {
+			throw new IllegalArgumentException("json has content after its value at offset " + parser.at);
+		}
+		return value;
+	}
+
+	/**
 	 * Writes a value built of maps with string keys, lists, strings, booleans, null,
 	 * integral numbers and {@link Raw} (already canonical JSON).
 	 */

@@ -28,6 +28,10 @@ public final class FullCheck {
 
 	private final Function<byte[], OptionalLong> placeOf;
 
+	private final PrunedLeaves pruned;
+
+	private long prunedSeen;
+
 	private final CompactRange stored = CompactRange.empty();
 
 	private StoredCheckpoint next;
@@ -43,12 +47,14 @@ public final class FullCheck {
 	 * @param origin the log's name
 	 * @param treeSize the log's size
 	 * @param placeOf where a leaf hash is stored in the log, if anywhere
+	 * @param pruned the leaves whose records the log's retention records say went
 	 */
 	public FullCheck(Iterator<StoredCheckpoint> checkpoints, NoteKey key, String origin, long treeSize,
-			Function<byte[], OptionalLong> placeOf) {
-		if (checkpoints == null || key == null || origin == null || placeOf == null) {
-			throw new IllegalArgumentException("checkpoints, key, origin and placeOf cannot be null");
+			Function<byte[], OptionalLong> placeOf, PrunedLeaves pruned) {
+		if (checkpoints == null || key == null || origin == null || placeOf == null || pruned == null) {
+			throw new IllegalArgumentException("checkpoints, key, origin, placeOf and pruned cannot be null");
 		}
+		this.pruned = pruned;
 		this.checkpoints = checkpoints;
 		this.key = key;
 		this.origin = origin;
@@ -79,6 +85,13 @@ public final class FullCheck {
 		if (leaf.leafIndex() != this.expected) {
 			return verdict(Verdict.Outcome.DELETED, this.expected, null,
 					"The log's leaf " + this.expected + " and its record are missing");
+		}
+		if (leaf.record() == null && this.pruned.covers(this.expected)) {
+			// retention removed it, and said so in a signed record; the leaf hash stays
+			this.prunedSeen++;
+			this.stored.append(leaf.leafHash());
+			this.expected++;
+			return passCheckpoints();
 		}
 		if (leaf.record() == null) {
 			return verdict(Verdict.Outcome.DELETED, this.expected, leaf.eventId(),
@@ -116,7 +129,7 @@ public final class FullCheck {
 			return verdict(Verdict.Outcome.INSERTED, null, unlogged.get(0),
 					"A record was stored without entering the log");
 		}
-		return Verdict.ok(this.expected);
+		return Verdict.ok(this.expected, this.prunedSeen);
 	}
 
 	private Verdict passCheckpoints() {

@@ -20,7 +20,18 @@ public record Verdict(Outcome outcome, Long leafIndex, UUID eventId, String deta
 	}
 
 	public static Verdict ok(long size) {
-		return new Verdict(Outcome.OK, null, null, "All " + size + " records match the signed log", size);
+		return ok(size, 0);
+	}
+
+	/**
+	 * @param size leaves checked
+	 * @param pruned how many of them retention removed (as its signed records say)
+	 */
+	public static Verdict ok(long size, long pruned) {
+		String detail = (pruned == 0) ? "All " + size + " records match the signed log"
+				: "All " + size + " leaves match the signed log: " + (size - pruned) + " records, and " + pruned
+						+ " removed by retention as its signed records say";
+		return new Verdict(Outcome.OK, null, null, detail, size);
 	}
 
 	public boolean isOk() {

@@ -147,6 +147,15 @@ final class InMemoryLedgerStore implements LedgerStore {
 			}
 
 			@Override
+			public List<String> retentionPayloads() {
+				return InMemoryLedgerStore.this.records.values()
+					.stream()
+					.filter((record) -> "RetentionApplied".equals(record.eventType()))
+					.map(LedgerRecord::payloadJson)
+					.toList();
+			}
+
+			@Override
 			public List<UUID> unlogged(int limit) {
 				return InMemoryLedgerStore.this.records.keySet()
 					.stream()
@@ -190,6 +199,13 @@ final class InMemoryLedgerStore implements LedgerStore {
 	@Override
 	public void leaves(long from, long to, Consumer<StoredLeaf> each) {
 		sortedLeaves(from, to).forEach(each);
+	}
+
+	@Override
+	public List<StoredLeaf> retentionLeaves(long size) {
+		return sortedLeaves(0, size).stream()
+			.filter((leaf) -> leaf.record() != null && "RetentionApplied".equals(leaf.record().eventType()))
+			.toList();
 	}
 
 	private List<StoredLeaf> sortedLeaves(long from, long to) {

@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.lanyard.audit.ledger.application.ApplyRetention;
+import dev.lanyard.audit.ledger.adapter.jdbc.JdbcRetention;
+import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -270,6 +276,47 @@ class LedgerServiceIT extends ServiceUnderTest {
 	}
 
 	@Test
+	void retentionWhenAWholeDayIsOlderThanThePeriodThenItsRecordsGoAndVerificationStillPasses() throws Exception {
+		// a day no other test writes: only these records are old enough
+		Instant day = Instant.parse("2001-02-03T00:00:00Z");
+		List<UUID> old = logged(3, day.plusSeconds(3600));
+		List<UUID> kept = logged(1);
+		ApplyRetention retention = new ApplyRetention(new JdbcRetention(this.jdbc, this.transactions),
+				Duration.ofDays(1), Clock.fixed(day.plus(Duration.ofDays(2)).plusSeconds(5), ZoneOffset.UTC));
+
+		List<ApplyRetention.Removal> removals = retention.run();
+
+		assertThat(removals).containsExactly(new ApplyRetention.Removal(LocalDate.parse("2001-02-03"), 3));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE event_id = ANY (?::uuid[])",
+				Integer.class, (Object) ids(old)))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_leaf WHERE event_id = ANY (?::uuid[])",
+				Integer.class, (Object) ids(old)))
+			.as("the leaves stay")
+			.isEqualTo(3);
+		String record = this.jdbc.queryForObject(
+				"SELECT payload::text FROM audit_event WHERE event_type = 'RetentionApplied' AND correlation_id = ?",
+				String.class, "retention-2001-02-03");
+		assertThat(record).contains("\"removed\": 3").contains("\"day\": \"2001-02-03\"");
+		assertThat(retention.run()).as("nothing left to remove").isEmpty();
+		await().atMost(EVENTUALLY).until(() -> {
+			this.append.appendPending();
+			return this.jdbc.queryForObject("SELECT count(*) FROM ledger_pending", Integer.class) == 0;
+		});
+		this.sign.signNow();
+
+		JsonNode verdict = getJson("/api/audit/verify/full");
+		assertThat(verdict.get("outcome").asString()).as(verdict.toString()).isEqualTo("OK");
+		assertThat(verdict.get("detail").asString()).contains("removed by retention");
+		long from = leafIndex(old.get(0));
+		long to = leafIndex(kept.get(0)) + 1;
+		Path bundle = download("/api/audit/bundle?from=" + from + "&to=" + to);
+		String key = json.readTree(get("/api/audit/ledger/public-key", null).body()).get("verifierKey").asString();
+		assertThat(verifier(bundle, key))
+			.startsWith("0 OK: " + (to - from) + " records (3 of them removed by retention");
+	}
+
+	@Test
 	void appendWhenInterruptedMidBatchThenNothingKeptAndNextRunAppendsEachOnce() throws Exception {
 		JdbcLedgerStore real = new JdbcLedgerStore(this.jdbc, this.transactions);
 		List<UUID> mine = new ArrayList<>();
@@ -370,6 +417,11 @@ class LedgerServiceIT extends ServiceUnderTest {
 		}
 
 		@Override
+		public List<StoredLeaf> retentionLeaves(long size) {
+			return this.real.retentionLeaves(size);
+		}
+
+		@Override
 		public Optional<StoredCheckpoint> latestCheckpoint() {
 			return this.real.latestCheckpoint();
 		}
@@ -393,13 +445,17 @@ class LedgerServiceIT extends ServiceUnderTest {
 
 	/** Sends events, waits until they are leaves, and signs a checkpoint over them. */
 	private List<UUID> logged(int count) throws Exception {
+		return logged(count, TestEvents.NOW);
+	}
+
+	private List<UUID> logged(int count, Instant occurredAt) throws Exception {
 		String subject = "content-" + UUID.randomUUID();
 		List<UUID> ids = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			TokenIssued event = TestEvents.tokenIssued()
 				.setSubjectId(subject)
 				.setTokenId("jti-" + i)
-				.setOccurredAt(TestEvents.NOW.plusSeconds(i))
+				.setOccurredAt(occurredAt.plusSeconds(i))
 				.build();
 			kafka.send(Topics.TOKEN_ISSUED.name(), 0, subject, event);
 			ids.add(event.getEventId());

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import dev.lanyard.audit.ledger.application.LedgerStore;
+import dev.lanyard.audit.ledger.domain.PrunedLeaves;
 import dev.lanyard.audit.ledger.application.LedgerUnavailableException;
 import dev.lanyard.audit.ledger.application.LockedLog;
 import dev.lanyard.audit.ledger.application.LogSnapshot;
@@ -146,6 +147,13 @@ public final class JdbcLedgerStore implements LedgerStore {
 					}, from, to);
 			return null;
 		}));
+	}
+
+	@Override
+	public List<StoredLeaf> retentionLeaves(long size) {
+		return guarded(() -> this.jdbc.query(
+				LedgerRows.LEAVES + "WHERE e.event_type = ? AND l.leaf_index < ? ORDER BY l.leaf_index",
+				(rs, row) -> LedgerRows.leaf(rs), PrunedLeaves.RETENTION_APPLIED, size));
 	}
 
 	static OffsetDateTime timestamp(java.time.Instant instant) {

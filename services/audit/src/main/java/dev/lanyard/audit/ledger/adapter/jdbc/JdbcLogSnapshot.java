@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import dev.lanyard.audit.ledger.application.LogSnapshot;
+import dev.lanyard.audit.ledger.domain.PrunedLeaves;
 import dev.lanyard.audit.ledger.domain.StoredCheckpoint;
 import dev.lanyard.audit.ledger.domain.StoredLeaf;
 
@@ -87,6 +88,12 @@ final class JdbcLogSnapshot implements LogSnapshot {
 		List<Long> places = this.jdbc.query("SELECT leaf_index FROM ledger_leaf WHERE leaf_hash = ? LIMIT 1",
 				(rs, row) -> rs.getLong(1), (Object) leafHash);
 		return places.isEmpty() ? OptionalLong.empty() : OptionalLong.of(places.get(0));
+	}
+
+	@Override
+	public List<String> retentionPayloads() {
+		return this.jdbc.queryForList("SELECT payload::text FROM audit_event WHERE event_type = ? ORDER BY occurred_at",
+				String.class, PrunedLeaves.RETENTION_APPLIED);
 	}
 
 	@Override
