@@ -105,7 +105,7 @@ class KafkaIntegrationEventsTest {
 	private static dev.lanyard.integrations.integration.domain.IntegrationChanged event(boolean deleted) {
 		IntegrationSettings settings = new IntegrationSettings("GitHub", "", "github", IntegrationKind.VIEWER,
 				"https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token", "client-1",
-				List.of("repo"), null, Duration.ofHours(1), List.of("g-1"));
+				List.of("repo"), null, Duration.ofHours(1), List.of("g-1"), null, null);
 		Instant now = Instant.parse("2026-03-01T10:00:00Z");
 		Integration integration = new Integration(UUID.randomUUID(), settings, 2, List.of("c-1", "c-2"), 3, now,
 				"admin-1", now, "admin-1", deleted);
