@@ -29,6 +29,10 @@ public final class FakeIssuer implements AutoCloseable {
 
 	private volatile String announcedIssuer;
 
+	private volatile String document;
+
+	private volatile String keys;
+
 	private final AtomicInteger documentRequests = new AtomicInteger();
 
 	public FakeIssuer() {
@@ -42,10 +46,11 @@ public final class FakeIssuer implements AutoCloseable {
 		this.announcedIssuer = issuer();
 		this.server.createContext("/.well-known/openid-configuration", (exchange) -> {
 			this.documentRequests.incrementAndGet();
-			respond(exchange, "{\"issuer\":\"" + this.announcedIssuer + "\",\"jwks_uri\":\"" + issuer()
-					+ "/jwks\",\"token_endpoint\":\"" + issuer() + "/token\"}");
+			respond(exchange, (this.document != null) ? this.document : "{\"issuer\":\"" + this.announcedIssuer
+					+ "\",\"jwks_uri\":\"" + issuer() + "/jwks\",\"token_endpoint\":\"" + issuer() + "/token\"}");
 		});
-		this.server.createContext("/jwks", (exchange) -> respond(exchange, publicKeys()));
+		this.server.createContext("/jwks",
+				(exchange) -> respond(exchange, (this.keys != null) ? this.keys : publicKeys()));
 		this.server.start();
 	}
 
@@ -57,6 +62,18 @@ public final class FakeIssuer implements AutoCloseable {
 	/** The issuer its discovery document names from now on. */
 	public FakeIssuer announcing(String issuer) {
 		this.announcedIssuer = issuer;
+		return this;
+	}
+
+	/** A discovery document of the test's own from now on. */
+	public FakeIssuer serving(String document) {
+		this.document = document;
+		return this;
+	}
+
+	/** A JWK Set of the test's own at {@code /jwks} from now on. */
+	public FakeIssuer servingKeys(String keys) {
+		this.keys = keys;
 		return this;
 	}
 
