@@ -229,6 +229,56 @@ class FederationIT extends ServiceTestSupport {
 		assertBadRequest(post("/api/integrations", adminToken(), unknown), "delegation");
 	}
 
+	@Test
+	void templatesWhenListedThenFederationTemplatesWithIssuerPatterns() {
+		Response response = get("/api/integration-templates", adminToken());
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		Map<String, JsonNode> templates = new LinkedHashMap<>();
+		response.node().get("templates").forEach((t) -> templates.put(t.get("id").asString(), t));
+		assertThat(templates).containsKeys("oidc-federation", "github-actions", "gitlab-ci", "kubernetes");
+		assertThat(templates.get("oidc-federation").get("kinds").toString())
+			.isEqualTo("[\"oidc-federation\",\"workload-federation\"]");
+		JsonNode github = templates.get("github-actions");
+		assertThat(github.get("kinds").toString()).isEqualTo("[\"workload-federation\"]");
+		assertThat(github.get("issuerPattern").asString()).isEqualTo("https://token.actions.githubusercontent.com");
+		assertThat(github.get("tokenEndpointPattern").isNull()).isTrue();
+		assertThat(templates.get("gitlab-ci").get("parameters").toString()).isEqualTo("[\"host\"]");
+		assertThat(templates.get("kubernetes").get("requiredFields").get("workload-federation").toString())
+			.contains("federation.issuer", "federation.contentId");
+	}
+
+	@Test
+	void updateAndDeleteWhenFederationThenEachPublishedWithTheRule() {
+		Map<String, Object> federation = new LinkedHashMap<>();
+		federation.put("issuer", "https://sso.example.com");
+		federation.put("staticJwks", issuer.publicKeys());
+		federation.put("audiences", List.of("lanyard"));
+		Map<String, Object> body = body("oidc-federation", "oidc-federation", federation);
+		Response created = post("/api/integrations", adminToken(), body);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.node().get("id").asString();
+
+		federation.put("audiences", List.of("lanyard", "notebooks"));
+		federation.put("matchClaim", "email");
+		federation.put("userField", "email");
+		Response updated = put("/api/integrations/" + id, adminToken(), body);
+		assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+		assertThat(updated.node().get("federation").get("userField").asString()).isEqualTo("email");
+		List<IntegrationChangedRecords.Snapshot> two = records.awaitFor(id, (list) -> list.size() >= 2, EVENTUALLY);
+		assertThat(two.getLast().event().getFederation().getAudiences()).containsExactly("lanyard", "notebooks");
+		assertThat(two.getLast().event().getFederation().getMatchClaim()).isEqualTo("email");
+
+		assertThat(put("/api/integrations/" + id + "/client-secret", adminToken(), Map.of("clientSecret", secret()))
+			.status()).isEqualTo(400);
+		assertThat(put("/api/integrations/" + id + "/content/content-1", adminToken(), "").status()).isEqualTo(400);
+
+		assertThat(delete("/api/integrations/" + id, adminToken()).status()).isEqualTo(204);
+		List<IntegrationChangedRecords.Snapshot> three = records.awaitFor(id, (list) -> list.size() >= 3, EVENTUALLY);
+		assertThat(three.getLast().event().getDeleted()).isTrue();
+		assertThat(three.getLast().event().getKind()).isEqualTo("oidc-federation");
+		assertThat(three.getLast().event().getFederation()).isNotNull();
+	}
+
 	private static Map<String, Object> body(String template, String kind, Map<String, Object> federation) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", kind + " " + UUID.randomUUID());
