@@ -10,11 +10,14 @@ import dev.lanyard.integrations.integration.domain.FederationDraft;
 /**
  * The {@code federation} object of a request: the names of the Avro
  * {@code FederationTrust}. {@code staticJwks} may be the JWK Set itself or its JSON text.
+ * {@code jwksUriDiscovered: true} (as a view shows it) discovers again instead of pinning
+ * the {@code jwksUri} sent with it, so a view sent back unchanged keeps following the
+ * issuer's discovery document.
  */
-record FederationRequest(String issuer, String jwksUri, JsonNode staticJwks, List<String> audiences,
-		List<String> algorithms, Long maxTokenAgeSeconds, Long clockSkewSeconds, Boolean allowJtiReuse,
-		String matchClaim, String userField, Map<String, String> requiredClaims, List<Rule> subjectRules,
-		String contentId, Boolean createUsers, Long tokenLifetimeSeconds) {
+record FederationRequest(String issuer, String jwksUri, Boolean jwksUriDiscovered, JsonNode staticJwks,
+		List<String> audiences, List<String> algorithms, Long maxTokenAgeSeconds, Long clockSkewSeconds,
+		Boolean allowJtiReuse, String matchClaim, String userField, Map<String, String> requiredClaims,
+		List<Rule> subjectRules, String contentId, Boolean createUsers, Long tokenLifetimeSeconds) {
 
 	record Rule(String type, String value) {
 
@@ -24,7 +27,8 @@ record FederationRequest(String issuer, String jwksUri, JsonNode staticJwks, Lis
 		List<FederationDraft.Rule> rules = (this.subjectRules != null) ? this.subjectRules.stream()
 			.map((rule) -> (rule != null) ? new FederationDraft.Rule(rule.type(), rule.value()) : null)
 			.toList() : null;
-		return new FederationDraft(this.issuer, this.jwksUri, jwks(), this.audiences, this.algorithms,
+		String pinned = Boolean.TRUE.equals(this.jwksUriDiscovered) ? null : this.jwksUri;
+		return new FederationDraft(this.issuer, pinned, jwks(), this.audiences, this.algorithms,
 				this.maxTokenAgeSeconds, this.clockSkewSeconds, this.allowJtiReuse, this.matchClaim, this.userField,
 				this.requiredClaims, rules, this.contentId, this.createUsers, this.tokenLifetimeSeconds);
 	}

@@ -9,7 +9,8 @@ import dev.lanyard.integrations.integration.domain.SubjectRule;
 /**
  * A trust rule as the API shows it, with the names of the request and the Avro record;
  * {@code jwksUriDiscovered} says the {@code jwksUri} came from the issuer's discovery
- * document (send {@code jwksUri} back only to pin it).
+ * document (sent back with it, discovery runs again; without it, the {@code jwksUri} is
+ * pinned).
  */
 record FederationView(String issuer, String jwksUri, boolean jwksUriDiscovered, String staticJwks,
 		List<String> audiences, List<String> algorithms, long maxTokenAgeSeconds, long clockSkewSeconds,
