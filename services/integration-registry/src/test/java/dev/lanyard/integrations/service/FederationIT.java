@@ -214,6 +214,10 @@ class FederationIT extends ServiceTestSupport {
 		assertThat(event.getAuthorizationEndpoint()).isNull();
 		assertThat(event.getSecretVersion()).isEqualTo(1);
 		assertThat(event.getFederation()).isNull();
+		Response tested = post("/api/integrations/" + created.node().get("id").asString() + "/test", adminToken(), "");
+		assertThat(tested.node().get("ok").asBoolean()).as(tested.body()).isTrue();
+		assertThat(tested.node().get("checks")).singleElement()
+			.satisfies((check) -> assertThat(check.get("check").asString()).isEqualTo("token-endpoint"));
 
 		Map<String, Object> obo = new LinkedHashMap<>(body);
 		obo.put("name", "Entra OBO " + UUID.randomUUID());

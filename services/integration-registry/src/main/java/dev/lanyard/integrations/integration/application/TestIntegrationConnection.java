@@ -18,11 +18,13 @@ import dev.lanyard.integrations.templates.domain.IntegrationKind;
 
 /**
  * Checks an integration against its external service: a service account runs the
- * client-credentials grant, a viewer integration checks that both endpoints answer.
- * Endpoints are checked against the policy again first, as DNS may have changed since the
- * integration was saved (an answer naming the field); the probe then resolves once more
- * and connects only to the addresses that lookup vetted, so a name rebound between the
- * two still cannot lead the call inside.
+ * client-credentials grant, a viewer integration checks that both endpoints answer (a
+ * delegated one only its token endpoint), a federation integration reads the issuer's
+ * discovery document and keys ({@link FederationProbe}). Endpoints are checked against
+ * the policy again first, as DNS may have changed since the integration was saved (an
+ * answer naming the field); the probe then resolves once more and connects only to the
+ * addresses that lookup vetted, so a name rebound between the two still cannot lead the
+ * call inside.
  */
 public final class TestIntegrationConnection {
 
@@ -84,8 +86,10 @@ public final class TestIntegrationConnection {
 			}
 		}
 		else {
-			URI authorization = allowed("authorization-endpoint", "authorizationEndpoint",
-					settings.authorizationEndpoint(), checks);
+			// a delegated viewer sends no user to the provider: it has no authorization
+			// endpoint
+			URI authorization = (settings.delegation() != null) ? null : allowed("authorization-endpoint",
+					"authorizationEndpoint", settings.authorizationEndpoint(), checks);
 			if (authorization != null) {
 				checks.add(this.probe.authorizationEndpoint(authorization, settings.clientId()));
 			}
