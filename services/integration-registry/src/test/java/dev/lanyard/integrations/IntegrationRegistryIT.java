@@ -77,6 +77,46 @@ class IntegrationRegistryIT extends ServiceTestSupport {
 		assertThat(this.jdbc.queryForObject("select count(*) from content_integration", Integer.class)).isZero();
 	}
 
+	@Test
+	void migrationsWhenStartedThenFederationTemplatesSeededForTheirKindsOnly() {
+		assertThat(
+				this.jdbc.queryForList(
+						"select id from integration_template where supports_workload_federation"
+								+ " and not supports_viewer and not supports_service_account order by id",
+						String.class))
+			.containsExactly("github-actions", "gitlab-ci", "kubernetes", "oidc-federation");
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenFederationKindWithoutRuleThenRejected() {
+		insertTemplate();
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> insertIntegration("Federation", "oidc-federation", null));
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenOAuthKindWithRuleThenRejected() {
+		insertTemplate();
+		UUID viewer = insertIntegration("Viewer", "viewer", "https://idp.example/authorize");
+		assertThatExceptionOfType(DataIntegrityViolationException.class)
+			.isThrownBy(() -> this.jdbc.update("update integration set federation = '{}'::jsonb where id = ?", viewer));
+	}
+
+	@Test
+	@Transactional
+	void integrationsWhenDelegatedViewerWithoutAuthorizationEndpointThenAcceptedButNotOnServiceAccount() {
+		insertTemplate();
+		UUID viewer = insertIntegration("Delegated", "viewer", "https://idp.example/authorize");
+		this.jdbc.update(
+				"update integration set delegation = 'token-exchange', authorization_endpoint = null where id = ?",
+				viewer);
+		UUID account = insertIntegration("Account", "service-account", null);
+		assertThatExceptionOfType(DataIntegrityViolationException.class).isThrownBy(
+				() -> this.jdbc.update("update integration set delegation = 'token-exchange' where id = ?", account));
+	}
+
 	private void insertTemplate() {
 		this.jdbc.update("insert into integration_template (id, name, authorization_endpoint_pattern,"
 				+ " token_endpoint_pattern, supports_viewer, supports_service_account, created_at, updated_at)"

@@ -18,11 +18,13 @@ import dev.lanyard.integrations.templates.domain.IntegrationKind;
 
 /**
  * Checks an integration against its external service: a service account runs the
- * client-credentials grant, a viewer integration checks that both endpoints answer.
- * Endpoints are checked against the policy again first, as DNS may have changed since the
- * integration was saved (an answer naming the field); the probe then resolves once more
- * and connects only to the addresses that lookup vetted, so a name rebound between the
- * two still cannot lead the call inside.
+ * client-credentials grant, a viewer integration checks that both endpoints answer (a
+ * delegated one only its token endpoint), a federation integration reads the issuer's
+ * discovery document and keys ({@link FederationProbe}). Endpoints are checked against
+ * the policy again first, as DNS may have changed since the integration was saved (an
+ * answer naming the field); the probe then resolves once more and connects only to the
+ * addresses that lookup vetted, so a name rebound between the two still cannot lead the
+ * call inside.
  */
 public final class TestIntegrationConnection {
 
@@ -36,11 +38,14 @@ public final class TestIntegrationConnection {
 
 	private final ConnectionProbe probe;
 
+	private final FederationProbe federation;
+
 	public TestIntegrationConnection(IntegrationStore store, SecretCipher cipher, EndpointPolicy endpoints,
-			ConnectionProbe probe) {
-		if (store == null || cipher == null || endpoints == null || probe == null) {
-			throw new IllegalArgumentException("store, cipher, endpoints and probe cannot be null");
+			ConnectionProbe probe, FederationProbe federation) {
+		if (store == null || cipher == null || endpoints == null || probe == null || federation == null) {
+			throw new IllegalArgumentException("store, cipher, endpoints, probe and federation cannot be null");
 		}
+		this.federation = federation;
 		this.store = store;
 		this.cipher = cipher;
 		this.endpoints = endpoints;
@@ -66,6 +71,9 @@ public final class TestIntegrationConnection {
 	public ConnectionTestResult test(UUID id, String actorId) {
 		Integration integration = this.store.find(id).orElseThrow(() -> IntegrationNotFoundException.of(id));
 		IntegrationSettings settings = integration.settings();
+		if (settings.kind().isFederation()) {
+			return report(id, settings, this.federation.check(settings.federation()), actorId);
+		}
 		ClientSecret secret = this.store.secretOf(id)
 			.map((stored) -> new ClientSecret(this.cipher.open(id, stored.sealed())))
 			.orElse(null);
@@ -78,8 +86,10 @@ public final class TestIntegrationConnection {
 			}
 		}
 		else {
-			URI authorization = allowed("authorization-endpoint", "authorizationEndpoint",
-					settings.authorizationEndpoint(), checks);
+			// a delegated viewer sends no user to the provider: it has no authorization
+			// endpoint
+			URI authorization = (settings.delegation() != null) ? null : allowed("authorization-endpoint",
+					"authorizationEndpoint", settings.authorizationEndpoint(), checks);
 			if (authorization != null) {
 				checks.add(this.probe.authorizationEndpoint(authorization, settings.clientId()));
 			}
@@ -88,6 +98,11 @@ public final class TestIntegrationConnection {
 				checks.add(this.probe.tokenEndpoint(token, settings.clientId(), secret));
 			}
 		}
+		return report(id, settings, checks, actorId);
+	}
+
+	private ConnectionTestResult report(UUID id, IntegrationSettings settings, List<ProbeOutcome> checks,
+			String actorId) {
 		boolean ok = checks.stream().allMatch(ProbeOutcome::ok);
 		log.info("Tested integration {}: {} ({}) (actor {})", id, ok ? "ok" : "failed",
 				String.join(", ", checks.stream().map((c) -> c.check() + "=" + (c.ok() ? "ok" : c.error())).toList()),
