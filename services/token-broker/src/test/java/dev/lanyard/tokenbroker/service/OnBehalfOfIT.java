@@ -105,6 +105,31 @@ class OnBehalfOfIT extends ServiceTestSupport {
 		}
 	}
 
+	@Test
+	void exchangeWhenUserDeactivatedThenUpstreamTokensDroppedAndRefused() throws Exception {
+		String userId = publishUser();
+		String sessionId = "session-" + UUID.randomUUID();
+		String integrationId = publishDelegatedViewer("jwt-bearer-obo", null);
+		String session = userSession(userId, sessionId);
+		String upstream = ExternalServices.server()
+			.issueToken("upstream", "bob-upstream", "lanyard", Map.of(), 600)
+			.serialize();
+		SENSITIVE.add(upstream);
+		assertThat(deposit(GATEWAY.clientId(), GATEWAY.secret(), userId, sessionId, upstream).status()).isEqualTo(204);
+		Response exchanged = TokenExchangeIT.awaitIntegration(() -> exchange(session, integrationId, null));
+		assertThat(exchanged.status()).as(exchanged.body()).isEqualTo(200);
+		assertThat(SignedJWT.parse(exchanged.json().get("access_token").asString()).getJWTClaimsSet().getSubject())
+			.isEqualTo("bob-upstream");
+
+		PublishedEvents.publish(Topics.USER_DEACTIVATED.name(), userId, PublishedEvents.deactivated(userId));
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (count(sessionId) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+		assertThat(count(sessionId)).as("upstream token dropped at deactivation").isZero();
+		assertThat(exchange(session, integrationId, null).status()).isEqualTo(400);
+	}
+
 	/** The request mock-oauth2-server received for the token exchange, as a form. */
 	private static Map<String, String> formOfTokenExchange() throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
