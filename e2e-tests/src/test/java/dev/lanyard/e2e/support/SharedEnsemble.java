@@ -65,6 +65,9 @@ public final class SharedEnsemble {
 				// a second sign-in provider set up the way Entra ID is: the object id
 				// (oid) is the unique id, and the UPN in preferred_username is no
 				// username, so usernames derive from the email
+				// OnBehalfOfIT: the development provider's access token is deposited for
+				// delegated viewer integrations (the Entra-like one's is not)
+				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_DEPOSITUPSTREAMTOKEN", "true")
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_ISSUER", entraIssuer)
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTID", "lanyard-entra")
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTSECRET",

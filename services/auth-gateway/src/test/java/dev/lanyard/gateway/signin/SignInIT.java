@@ -80,6 +80,11 @@ class SignInIT {
 
 	private static final Responder PROVISIONING = new Responder();
 
+	/** token-broker's deposit endpoint, recording what the gateway sends. */
+	private static final HttpServer TOKEN_BROKER = startTokenBroker();
+
+	private static final ConcurrentLinkedQueue<String[]> DEPOSITS = new ConcurrentLinkedQueue<>();
+
 	@Autowired
 	private JdbcClient jdbc;
 
@@ -105,6 +110,12 @@ class SignInIT {
 		registry.add("lanyard.gateway.sign-in.providers.corp.allowed-domains", () -> "example.com");
 		registry.add("lanyard.gateway.sign-in.providers.corp.require-username-claim", () -> "true");
 		provider(registry, "liar", "http://127.0.0.1:" + LYING_PROVIDER.getAddress().getPort() + "/realms/corp");
+		provider(registry, "obo", issuer);
+		registry.add("lanyard.gateway.sign-in.providers.obo.deposit-upstream-token", () -> "true");
+		registry.add("lanyard.gateway.token-broker-url",
+				() -> "http://127.0.0.1:" + TOKEN_BROKER.getAddress().getPort());
+		registry.add("lanyard.gateway.token-broker-client.client-id", () -> "it-gateway");
+		registry.add("lanyard.gateway.token-broker-client.client-secret", () -> "it-gateway-secret");
 		PROVISIONING.start(infrastructure);
 	}
 
@@ -120,6 +131,58 @@ class SignInIT {
 		PROVISIONING.close();
 		OIDC.shutdown();
 		LYING_PROVIDER.stop(0);
+		TOKEN_BROKER.stop(0);
+	}
+
+	@Test
+	void signInWhenProviderDepositsThenTokenBrokerGetsItsAccessTokenForThisSessionAndOthersNothing() throws Exception {
+		String subject = "olga-" + UUID.randomUUID();
+		DEPOSITS.clear();
+		HttpResponse<String> callback = signIn("obo", subject, Map.of("preferred_username", "olga"));
+		assertThat(callback.statusCode()).as(callback.body()).isEqualTo(302);
+		String userId = JSON.readTree(get("/api/me").body()).get("id").asString();
+
+		assertThat(DEPOSITS).singleElement().satisfies((deposit) -> {
+			assertThat(deposit[0]).isEqualTo("Basic " + java.util.Base64.getEncoder()
+				.encodeToString("it-gateway:it-gateway-secret".getBytes(StandardCharsets.UTF_8)));
+			JsonNode body = JSON.readTree(deposit[1]);
+			assertThat(body.get("userId").asString()).isEqualTo(userId);
+			assertThat(body.get("sessionId").asString()).isNotBlank();
+			assertThat(UUID.fromString(body.get("loginEventId").asString())).isNotNull();
+			assertThat(
+					com.nimbusds.jwt.SignedJWT.parse(body.get("accessToken").asString()).getJWTClaimsSet().getSubject())
+				.as("the provider's access token")
+				.isEqualTo(subject);
+			assertThat(Instant.parse(body.get("expiresAt").asString())).isAfter(Instant.now());
+			// the token lives on the callback request only, never in the session table
+			assertThat(
+					this.jdbc.sql("select count(*) from web_session where convert_from(attributes, 'UTF8') like :token")
+						.param("token", "%" + body.get("accessToken").asString() + "%")
+						.query(Long.class)
+						.single())
+				.isZero();
+		});
+
+		DEPOSITS.clear();
+		signIn("dev", "plain-" + UUID.randomUUID(), Map.of("preferred_username", "plain"));
+		assertThat(DEPOSITS).as("a provider not set to deposit").isEmpty();
+	}
+
+	private static HttpServer startTokenBroker() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.createContext("/internal/upstream-tokens", (exchange) -> {
+				DEPOSITS.add(new String[] { exchange.getRequestHeaders().getFirst("Authorization"),
+						new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8) });
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

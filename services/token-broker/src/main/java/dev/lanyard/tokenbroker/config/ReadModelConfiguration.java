@@ -22,6 +22,7 @@ import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadMod
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelEventListener;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.sessions.application.SessionEndListener;
 import dev.lanyard.tokenbroker.sessions.application.SignIns;
 import dev.lanyard.tokenbroker.users.adapter.jdbc.JdbcUserReadModel;
 import dev.lanyard.tokenbroker.users.application.AwaitUser;
@@ -84,8 +85,8 @@ class ReadModelConfiguration {
 
 	@Bean
 	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns, Clock clock) {
-		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock);
+			EndedSessions endedSessions, SignIns signIns, Clock clock, List<SessionEndListener> sessionEndListeners) {
+		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock, sessionEndListeners);
 	}
 
 	@Bean

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
 import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
+import dev.lanyard.tokenbroker.custody.application.DelegatedViewerTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.application.ServiceAccountTokenCache;
@@ -37,8 +38,9 @@ class TokenExchangeConfiguration {
 	@Bean
 	IssueViewerCredential issueViewerCredential(IntegrationReadModel integrations, UserReadModel users,
 			ViewerTokens tokens, ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials,
-			Clock clock) {
-		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, denials, clock);
+			Clock clock, DelegatedViewerTokens delegatedTokens) {
+		return new IssueViewerCredential(integrations, users, tokens, links, auditTrail, denials, clock,
+				delegatedTokens);
 	}
 
 }

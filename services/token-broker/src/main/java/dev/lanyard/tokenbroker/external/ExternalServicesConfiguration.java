@@ -62,7 +62,7 @@ class ExternalServicesConfiguration {
 				HostResolver.system());
 		HttpExternalTokenEndpoint http = new HttpExternalTokenEndpoint(
 				OutboundHttp.create(addresses, exchange.externalTimeout()), json, clock);
-		return new ResilientExternalTokenEndpoint(http, http,
+		return new ResilientExternalTokenEndpoint(http,
 				ExternalCallPolicies.retry("external-token-endpoint", exchange.externalRetryAttempts(),
 						exchange.externalRetryBackoff()),
 				ExternalCallPolicies.circuitBreakers(exchange.circuitBreakerFailureRate(),

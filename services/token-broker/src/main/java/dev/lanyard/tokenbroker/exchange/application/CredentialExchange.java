@@ -89,7 +89,14 @@ public sealed interface CredentialExchange {
 		 * missing; {@code access_denied} is an authorization-endpoint code generic
 		 * clients do not expect here.
 		 */
-		NOT_CONNECTED("invalid_grant", "not-connected");
+		NOT_CONNECTED("invalid_grant", "not-connected"),
+		/**
+		 * A delegated integration, but the browser session holds no usable upstream token
+		 * (never deposited, expired, or dropped at sign-out): the user signs in again.
+		 */
+		UPSTREAM_TOKEN_MISSING("invalid_grant", "upstream-token-missing"),
+		/** The provider refused the user's upstream token ({@code invalid_grant}). */
+		UPSTREAM_TOKEN_REFUSED("invalid_grant", "upstream-token-refused");
 
 		private final String error;
 

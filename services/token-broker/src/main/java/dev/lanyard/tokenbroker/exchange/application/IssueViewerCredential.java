@@ -14,6 +14,7 @@ import dev.lanyard.tokenbroker.connections.application.ConnectionLinks;
 import dev.lanyard.tokenbroker.connections.application.ViewerToken;
 import dev.lanyard.tokenbroker.connections.application.ViewerTokens;
 import dev.lanyard.tokenbroker.connections.domain.ViewerAccess;
+import dev.lanyard.tokenbroker.custody.application.DelegatedViewerTokens;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange.Denial;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
@@ -37,6 +38,12 @@ import dev.lanyard.tokenbroker.users.application.UserReadModel;
  * returned. Each refusal by these rules (not connected included) is recorded as a
  * {@link CredentialDenial}; the answer waits for that record (at most the ack timeout)
  * but is given even without it, since it hands nothing out.
+ *
+ * <p>
+ * A delegated integration needs no connection: after the same checks its token comes from
+ * {@link DelegatedViewerTokens}, obtained at the provider with the upstream token of the
+ * browser session the user session token names; none held is
+ * {@link Denial#UPSTREAM_TOKEN_MISSING} ("sign in again").
  */
 public final class IssueViewerCredential {
 
@@ -56,8 +63,24 @@ public final class IssueViewerCredential {
 
 	private final Clock clock;
 
+	private final DelegatedViewerTokens delegatedTokens;
+
+	/**
+	 * Without delegation: a delegated integration is refused as if no upstream token were
+	 * held.
+	 */
 	public IssueViewerCredential(IntegrationReadModel integrations, UserReadModel users, ViewerTokens tokens,
 			ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
+		this(integrations, users, tokens, links, auditTrail, denials, clock, null);
+	}
+
+	/**
+	 * @param delegatedTokens tokens of delegated integrations, from the session's
+	 * upstream token, or {@code null} for none
+	 */
+	public IssueViewerCredential(IntegrationReadModel integrations, UserReadModel users, ViewerTokens tokens,
+			ConnectionLinks links, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
+			DelegatedViewerTokens delegatedTokens) {
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
 		}
@@ -86,6 +109,7 @@ public final class IssueViewerCredential {
 		this.auditTrail = auditTrail;
 		this.denials = denials;
 		this.clock = clock;
+		this.delegatedTokens = delegatedTokens;
 	}
 
 	public CredentialExchange issue(IssueViewerCredentialCommand command) {
@@ -107,6 +131,9 @@ public final class IssueViewerCredential {
 			return deny(command, Denial.SCOPE_TOO_WIDE, "Integration " + integrationId + " allows only the scopes "
 					+ String.join(" ", new TreeSet<>(integration.scopes())), null);
 		}
+		if (integration.isDelegated()) {
+			return delegated(command, integration);
+		}
 		URI connect = this.links.connect(integrationId);
 		return switch (this.tokens.current(userId, integration)) {
 			case ViewerToken.Current current when !current.token().scopes().containsAll(command.scopes()) -> deny(
@@ -114,9 +141,38 @@ public final class IssueViewerCredential {
 							+ integrationId + " does not grant every requested scope; connect again at " + connect,
 					null);
 			case ViewerToken.Current current -> handOut(command, integration, current.token());
-			case ViewerToken.NotConnected notConnected -> deny(command, Denial.NOT_CONNECTED,
+			case ViewerToken.NotConnected _, ViewerToken.NoUpstreamToken _ -> deny(command, Denial.NOT_CONNECTED,
 					"User " + userId + " has not connected integration " + integrationId + "; connect at " + connect,
 					connect);
+			case ViewerToken.Unavailable unavailable -> new CredentialExchange.Unavailable(unavailable.description());
+			case ViewerToken.Refused refused ->
+				new CredentialExchange.ExternalRefusal(refused.error(), refused.description());
+		};
+	}
+
+	/**
+	 * No connect step: the provider is asked on the user's behalf with the upstream token
+	 * of the browser session the user session token names.
+	 */
+	private CredentialExchange delegated(IssueViewerCredentialCommand command, Integration integration) {
+		String userId = command.userId();
+		ViewerToken token = (this.delegatedTokens != null)
+				? this.delegatedTokens.current(command.sessionId(), userId, integration, command.scopes())
+				: new ViewerToken.NoUpstreamToken();
+		return switch (token) {
+			case ViewerToken.Current current when !current.token().scopes().containsAll(command.scopes()) ->
+				deny(command, Denial.SCOPE_NOT_GRANTED, "The provider of integration " + integration.integrationId()
+						+ " did not grant every requested scope for user " + userId, null);
+			case ViewerToken.Current current -> handOut(command, integration, current.token());
+			case ViewerToken.NoUpstreamToken _, ViewerToken.NotConnected _ ->
+				deny(command, Denial.UPSTREAM_TOKEN_MISSING,
+						"No sign-in token of user " + userId + " is held for this browser session, which integration "
+								+ integration.integrationId() + " needs to act on the user's behalf; sign in again",
+						null);
+			case ViewerToken.Refused refused when "invalid_grant".equals(refused.error()) -> deny(command,
+					Denial.UPSTREAM_TOKEN_REFUSED, "The provider of integration " + integration.integrationId()
+							+ " did not accept the sign-in token of user " + userId + "; sign in again",
+					null);
 			case ViewerToken.Unavailable unavailable -> new CredentialExchange.Unavailable(unavailable.description());
 			case ViewerToken.Refused refused ->
 				new CredentialExchange.ExternalRefusal(refused.error(), refused.description());

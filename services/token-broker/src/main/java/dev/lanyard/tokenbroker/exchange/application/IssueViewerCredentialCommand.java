@@ -10,9 +10,17 @@ import java.util.Set;
  * @param scopes the scopes asked for; empty for whatever the connection grants
  * @param contentId the content client that authenticated the request, or {@code null}
  * @param correlationId id of the request
+ * @param sessionId the browser session the user session token names ({@code sid}), or
+ * {@code null}; a delegated integration uses that session's upstream token
  */
 public record IssueViewerCredentialCommand(String userId, String integrationId, Set<String> scopes, String contentId,
-		String correlationId) {
+		String correlationId, String sessionId) {
+
+	/** Without a browser session: no delegated integration can be used. */
+	public IssueViewerCredentialCommand(String userId, String integrationId, Set<String> scopes, String contentId,
+			String correlationId) {
+		this(userId, integrationId, scopes, contentId, correlationId, null);
+	}
 
 	public IssueViewerCredentialCommand {
 		if (userId == null || userId.isBlank()) {

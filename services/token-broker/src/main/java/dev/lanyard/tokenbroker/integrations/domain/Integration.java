@@ -26,11 +26,13 @@ import java.util.Set;
  * @param contentIds the content items that may use it
  * @param deleted whether it was deleted
  * @param changedAt when the snapshot was taken
+ * @param delegation how a viewer integration's token is obtained without a connect step,
+ * or {@code null} when the user connects once (and always for a service account)
  */
 public record Integration(String integrationId, String name, IntegrationKind kind, URI tokenEndpoint,
 		URI authorizationEndpoint, String clientId, long secretVersion, Set<String> scopes, String audience,
 		Duration maxTokenLifetime, Set<String> allowedGroupIds, Set<String> contentIds, boolean deleted,
-		Instant changedAt) {
+		Instant changedAt, Delegation delegation) {
 
 	public Integration {
 		if (integrationId == null || integrationId.isBlank()) {
@@ -60,9 +62,26 @@ public record Integration(String integrationId, String name, IntegrationKind kin
 		if (changedAt == null) {
 			throw new IllegalArgumentException("changedAt cannot be null");
 		}
+		if (delegation != null && kind != IntegrationKind.VIEWER) {
+			throw new IllegalArgumentException("delegation is only for viewer integrations");
+		}
 		scopes = Set.copyOf(scopes);
 		allowedGroupIds = Set.copyOf(allowedGroupIds);
 		contentIds = Set.copyOf(contentIds);
+	}
+
+	/** One the user connects once (no delegation). */
+	public Integration(String integrationId, String name, IntegrationKind kind, URI tokenEndpoint,
+			URI authorizationEndpoint, String clientId, long secretVersion, Set<String> scopes, String audience,
+			Duration maxTokenLifetime, Set<String> allowedGroupIds, Set<String> contentIds, boolean deleted,
+			Instant changedAt) {
+		this(integrationId, name, kind, tokenEndpoint, authorizationEndpoint, clientId, secretVersion, scopes, audience,
+				maxTokenLifetime, allowedGroupIds, contentIds, deleted, changedAt, null);
+	}
+
+	/** Whether its token is obtained by delegation, without a connect step. */
+	public boolean isDelegated() {
+		return this.delegation != null;
 	}
 
 	/** Whether the content item may use this integration. */

@@ -81,4 +81,21 @@ class IntegrationTest {
 			.withMessage("kind must be viewer or service-account");
 	}
 
+	@Test
+	void constructorWhenDelegationOnServiceAccountThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Integration("i", "I", IntegrationKind.SERVICE_ACCOUNT, ENDPOINT, null, "client", 1,
+					Set.of(), null, null, Set.of(), Set.of(), false, AT, Delegation.TOKEN_EXCHANGE))
+			.withMessage("delegation is only for viewer integrations");
+	}
+
+	@Test
+	void delegationWhenWireNamesThenModesAndNullForNone() {
+		assertThat(Delegation.fromValue("token-exchange")).isEqualTo(Delegation.TOKEN_EXCHANGE);
+		assertThat(Delegation.fromValue("jwt-bearer-obo")).isEqualTo(Delegation.JWT_BEARER_OBO);
+		assertThat(Delegation.fromValue(null)).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> Delegation.fromValue("impersonate"))
+			.withMessage("delegation must be token-exchange or jwt-bearer-obo");
+	}
+
 }

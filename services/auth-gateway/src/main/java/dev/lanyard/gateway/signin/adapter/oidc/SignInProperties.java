@@ -80,12 +80,16 @@ public record SignInProperties(@DefaultValue Map<String, Provider> providers,
 	 * @param trustUnverifiedEmail accept an email without {@code email_verified=true} for
 	 * the allowed-domains and allowed-emails rules (for providers that never send the
 	 * claim and only hand out addresses they own, such as a company's Entra ID tenant)
+	 * @param depositUpstreamToken hand the provider's access token of each sign-in to
+	 * token-broker, which keeps it sealed for the browser session so that viewer
+	 * integrations with a delegation mode work without a connect step
 	 */
 	public record Provider(URI issuer, String clientId, String clientSecret, Path clientSecretFile,
 			@DefaultValue List<String> scopes, @DefaultValue Claims claims, @DefaultValue("") String groupsSeparator,
 			@DefaultValue("false") boolean requireUsernameClaim, @DefaultValue List<String> allowedDomains,
 			@DefaultValue List<String> allowedEmails, @DefaultValue("true") boolean registerOnFirstLogin,
-			@DefaultValue("id-token") ClaimsSource claimsSource, @DefaultValue("false") boolean trustUnverifiedEmail) {
+			@DefaultValue("id-token") ClaimsSource claimsSource, @DefaultValue("false") boolean trustUnverifiedEmail,
+			@DefaultValue("false") boolean depositUpstreamToken) {
 
 		void check(String prefix, boolean allowInsecureLoopback) {
 			if (this.issuer == null || this.issuer.getHost() == null) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -19,6 +20,7 @@ import dev.lanyard.gateway.signin.adapter.oidc.DiscoveredClientRegistrations;
 import dev.lanyard.gateway.signin.adapter.oidc.SignInProperties;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.GatewayClientCredentials;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.TokenBrokerClientProperties;
+import dev.lanyard.gateway.signin.adapter.tokenbroker.UpstreamTokenDeposits;
 import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.CompleteSignIn;
 import dev.lanyard.gateway.signin.application.SignOutAnnouncer;
@@ -118,6 +120,12 @@ public class SignInSecurityConfiguration {
 			log.warn("lanyard.gateway.token-broker-client is not set: signed-in users cannot get session tokens");
 		}
 		return new UserSessionTokens(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
+				new GatewayClientCredentials(client), client.timeout());
+	}
+
+	@Bean
+	UpstreamTokenDeposits upstreamTokenDeposits(UpstreamProperties upstreams, TokenBrokerClientProperties client) {
+		return new UpstreamTokenDeposits(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
 				new GatewayClientCredentials(client), client.timeout());
 	}
 
@@ -237,7 +245,8 @@ public class SignInSecurityConfiguration {
 	@Bean
 	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
-			CompleteSignIn completeSignIn, UpstreamProperties upstreams, SignOutAnnouncer signOuts) {
+			CompleteSignIn completeSignIn, UpstreamProperties upstreams, SignOutAnnouncer signOuts,
+			UpstreamTokenDeposits deposits) {
 		Map<String, ClaimMapping> mappings = settings.providers()
 			.entrySet()
 			.stream()
@@ -272,13 +281,23 @@ public class SignInSecurityConfiguration {
 				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 				.authorizedClientRepository(new ProviderTokensNotKept())
 				.authorizationRequestResolver(authorizationRequests(registrations))
-				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted))
+				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted,
+						depositingProviders(settings), deposits))
 				.authenticationFailureHandler(new SignInFailureHandler()))
 			.logout((out) -> out.logoutUrl("/logout")
 				.logoutHandler(new DelegatingServerLogoutHandler(new SignOutAnnouncement(signOuts),
 						new WebSessionServerLogoutHandler()))
 				.logoutSuccessHandler(new HttpStatusReturningServerLogoutSuccessHandler(HttpStatus.NO_CONTENT)))
 			.build();
+	}
+
+	private static Set<String> depositingProviders(SignInProperties settings) {
+		return settings.providers()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().depositUpstreamToken())
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toSet());
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.lanyard.gateway.signin.adapter.web;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -8,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import dev.lanyard.gateway.signin.adapter.tokenbroker.UpstreamTokenDeposits;
 import dev.lanyard.gateway.signin.application.CompleteSignIn;
 import dev.lanyard.gateway.signin.application.SignInCommand;
 import dev.lanyard.gateway.signin.application.SignInUnavailableException;
@@ -19,6 +21,7 @@ import dev.lanyard.gateway.web.ExchangeBodies;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.server.WebFilterExchange;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
@@ -29,7 +32,8 @@ import org.springframework.web.server.WebSession;
  * Runs after the provider vouched for the person (code exchanged, ID token checked): maps
  * the claims, applies the provider's rules, announces UserLoggedIn and waits for
  * user-provisioning's answer. Only an accepted sign-in leaves a usable session; any other
- * outcome ends the session and says why.
+ * outcome ends the session and says why. An accepted sign-in through a provider set to
+ * deposit its access token hands it to token-broker for the new session.
  */
 public final class SignInSuccessHandler implements ServerAuthenticationSuccessHandler {
 
@@ -41,8 +45,28 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 
 	private final ServerAuthenticationSuccessHandler onAccepted;
 
+	private final Set<String> depositingProviders;
+
+	private final UpstreamTokenDeposits deposits;
+
 	public SignInSuccessHandler(Map<String, ClaimMapping> mappings, CompleteSignIn completeSignIn,
 			ServerAuthenticationSuccessHandler onAccepted) {
+		this(mappings, completeSignIn, onAccepted, Set.of(), null);
+	}
+
+	/**
+	 * @param depositingProviders the providers whose access token is deposited at
+	 * token-broker for the new session
+	 * @param deposits where to, or {@code null} when no provider deposits
+	 */
+	public SignInSuccessHandler(Map<String, ClaimMapping> mappings, CompleteSignIn completeSignIn,
+			ServerAuthenticationSuccessHandler onAccepted, Set<String> depositingProviders,
+			UpstreamTokenDeposits deposits) {
+		if (depositingProviders == null || (!depositingProviders.isEmpty() && deposits == null)) {
+			throw new IllegalArgumentException("depositingProviders cannot be null, nor set without deposits");
+		}
+		this.depositingProviders = Set.copyOf(depositingProviders);
+		this.deposits = deposits;
 		if (mappings == null) {
 			throw new IllegalArgumentException("mappings cannot be null");
 		}
@@ -98,7 +122,8 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 								sessionId);
 						// a new cookie value: one planted before sign-in
 						// (session fixation) is dead from here on
-						yield session.changeSessionId()
+						yield deposit(exchange, provider, sessionId, command, accepted.user().userId(), correlationId)
+							.then(session.changeSessionId())
 							.then(this.onAccepted.onAuthenticationSuccess(webFilterExchange, authentication));
 					}
 					case SignInOutcome.Refused refused -> {
@@ -114,6 +139,21 @@ public final class SignInSuccessHandler implements ServerAuthenticationSuccessHa
 							"The sign-in could not be completed right now; try again shortly."));
 				});
 		});
+	}
+
+	/**
+	 * The provider's access token, kept on the request only, goes to token-broker for
+	 * this session when the provider is set to deposit it.
+	 */
+	private Mono<Void> deposit(ServerWebExchange exchange, String provider, String sessionId, SignInCommand command,
+			String userId, String correlationId) {
+		OAuth2AccessToken accessToken = exchange.getAttribute(ProviderTokensNotKept.ACCESS_TOKEN);
+		exchange.getAttributes().remove(ProviderTokensNotKept.ACCESS_TOKEN);
+		if (!this.depositingProviders.contains(provider) || accessToken == null) {
+			return Mono.empty();
+		}
+		return this.deposits.deposit(sessionId, command.loginEventId().toString(), userId, accessToken.getTokenValue(),
+				accessToken.getExpiresAt(), correlationId);
 	}
 
 	private static Mono<Void> refuse(ServerWebExchange exchange, HttpStatus status, String message) {

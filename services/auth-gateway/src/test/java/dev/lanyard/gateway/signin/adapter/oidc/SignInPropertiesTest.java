@@ -17,7 +17,7 @@ class SignInPropertiesTest {
 
 	private static SignInProperties.Provider provider(String issuer, String secret) {
 		return new SignInProperties.Provider(URI.create(issuer), "lanyard", secret, null, List.of(), CLAIMS, "", false,
-				List.of(), List.of(), true, SignInProperties.ClaimsSource.ID_TOKEN, false);
+				List.of(), List.of(), true, SignInProperties.ClaimsSource.ID_TOKEN, false, false);
 	}
 
 	private static SignInProperties settings(boolean allowInsecure, SignInProperties.Provider provider) {

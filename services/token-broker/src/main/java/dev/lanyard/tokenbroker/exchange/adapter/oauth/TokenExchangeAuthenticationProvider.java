@@ -131,7 +131,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		CredentialExchange exchange = this.viewerCredentials
 			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
-					client.getClientId(), request.getCorrelationId()));
+					client.getClientId(), request.getCorrelationId(), sessionId));
 		return answer(request, client, exchange);
 	}
 

@@ -18,6 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.lanyard.platform.outbound.RefusedAddressException;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
+import dev.lanyard.tokenbroker.external.application.DelegationEndpoint;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.external.application.ExternalTokenEndpoint;
@@ -30,10 +31,10 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
  * Grants against an external token endpoint over HTTP, all with
  * {@code client_secret_basic}: client credentials ({@code scope} when scopes are named,
  * {@code audience} when the integration has one), authorization code with the PKCE
- * verifier, and refresh token. Transport failures, timeouts, 408, 429 and 5xx are
- * {@link ExternalServiceUnavailableException} (worth a retry); other 4xx are
- * {@link ExternalServiceRefusedException} with the OAuth error the service named. Bodies
- * are never logged or put into messages.
+ * verifier, refresh token, and delegation (token exchange or on-behalf-of). Transport
+ * failures, timeouts, 408, 429 and 5xx are {@link ExternalServiceUnavailableException}
+ * (worth a retry); other 4xx are {@link ExternalServiceRefusedException} with the OAuth
+ * error the service named. Bodies are never logged or put into messages.
  *
  * <p>
  * Calls go through {@link OutboundHttp}: the endpoint's host is resolved once at call
@@ -42,7 +43,13 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
  * is an {@link ExternalServiceRefusedException} without an OAuth error: the integration
  * is misconfigured or its DNS points inside, and asking again cannot help.
  */
-public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, UserGrantEndpoint {
+public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, UserGrantEndpoint, DelegationEndpoint {
+
+	static final String TOKEN_EXCHANGE = "urn:ietf:params:oauth:grant-type:token-exchange";
+
+	static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+	static final String ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token";
 
 	/** How long a token without {@code expires_in} is taken to live. */
 	static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(5);
@@ -100,6 +107,43 @@ public final class HttpExternalTokenEndpoint implements ExternalTokenEndpoint, U
 		form.put("grant_type", "refresh_token");
 		form.put("refresh_token", refreshToken);
 		return post(integration, clientSecret, form, integration.scopes());
+	}
+
+	/**
+	 * Delegation at the provider: RFC 8693 token exchange ({@code subject_token} the
+	 * upstream token, {@code audience} when the integration has one), or Entra's
+	 * on-behalf-of shape (the JWT-bearer grant with the upstream token as
+	 * {@code assertion} and {@code requested_token_use=on_behalf_of}). Scopes: those
+	 * asked for, else the integration's.
+	 */
+	@Override
+	public ExternalToken onBehalfOf(Integration integration, String clientSecret, String upstreamToken,
+			Set<String> scopes) throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
+		if (integration.delegation() == null) {
+			throw new IllegalArgumentException("integration must have a delegation mode");
+		}
+		Set<String> asked = scopes.isEmpty() ? integration.scopes() : scopes;
+		Map<String, String> form = new LinkedHashMap<>();
+		switch (integration.delegation()) {
+			case TOKEN_EXCHANGE -> {
+				form.put("grant_type", TOKEN_EXCHANGE);
+				form.put("subject_token", upstreamToken);
+				form.put("subject_token_type", ACCESS_TOKEN_TYPE);
+				form.put("requested_token_type", ACCESS_TOKEN_TYPE);
+				if (integration.audience() != null) {
+					form.put("audience", integration.audience());
+				}
+			}
+			case JWT_BEARER_OBO -> {
+				form.put("grant_type", JWT_BEARER);
+				form.put("assertion", upstreamToken);
+				form.put("requested_token_use", "on_behalf_of");
+			}
+		}
+		if (!asked.isEmpty()) {
+			form.put("scope", String.join(" ", new TreeSet<>(asked)));
+		}
+		return post(integration, clientSecret, form, asked).accessToken();
 	}
 
 	/**

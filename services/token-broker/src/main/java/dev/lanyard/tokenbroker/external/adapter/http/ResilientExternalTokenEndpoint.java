@@ -12,6 +12,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 
+import dev.lanyard.tokenbroker.external.application.DelegationEndpoint;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.external.application.ExternalTokenEndpoint;
@@ -22,17 +23,20 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
 /**
  * Guards the calls to external token endpoints (every grant: client credentials,
- * authorization code, refresh token): a retry with back-off for failures a retry can cure
- * (transport, timeout, 5xx; never a 4xx such as {@code invalid_grant}), around a circuit
- * breaker per integration (which counts only those failures), around a bulkhead per
- * integration (a slow service cannot take every thread). An open circuit or a full
- * bulkhead fails at once as unavailable. The timeout is the HTTP request's own.
+ * authorization code, refresh token, delegation): a retry with back-off for failures a
+ * retry can cure (transport, timeout, 5xx; never a 4xx such as {@code invalid_grant}),
+ * around a circuit breaker per integration (which counts only those failures), around a
+ * bulkhead per integration (a slow service cannot take every thread). An open circuit or
+ * a full bulkhead fails at once as unavailable. The timeout is the HTTP request's own.
  */
-public final class ResilientExternalTokenEndpoint implements ExternalTokenEndpoint, UserGrantEndpoint {
+public final class ResilientExternalTokenEndpoint
+		implements ExternalTokenEndpoint, UserGrantEndpoint, DelegationEndpoint {
 
 	private final ExternalTokenEndpoint delegate;
 
 	private final UserGrantEndpoint userGrants;
+
+	private final DelegationEndpoint delegations;
 
 	private final Retry retry;
 
@@ -40,8 +44,24 @@ public final class ResilientExternalTokenEndpoint implements ExternalTokenEndpoi
 
 	private final BulkheadRegistry bulkheads;
 
+	/** Guards an endpoint that does all three kinds of grant. */
+	public <E extends ExternalTokenEndpoint & UserGrantEndpoint & DelegationEndpoint> ResilientExternalTokenEndpoint(
+			E endpoint, Retry retry, CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads) {
+		this(endpoint, endpoint, endpoint, retry, circuitBreakers, bulkheads);
+	}
+
 	public ResilientExternalTokenEndpoint(ExternalTokenEndpoint delegate, UserGrantEndpoint userGrants, Retry retry,
 			CircuitBreakerRegistry circuitBreakers, BulkheadRegistry bulkheads) {
+		this(delegate, userGrants, null, retry, circuitBreakers, bulkheads);
+	}
+
+	/**
+	 * @param delegations delegation at the provider, or {@code null} when this endpoint
+	 * does none
+	 */
+	public ResilientExternalTokenEndpoint(ExternalTokenEndpoint delegate, UserGrantEndpoint userGrants,
+			DelegationEndpoint delegations, Retry retry, CircuitBreakerRegistry circuitBreakers,
+			BulkheadRegistry bulkheads) {
 		if (delegate == null) {
 			throw new IllegalArgumentException("delegate cannot be null");
 		}
@@ -59,6 +79,7 @@ public final class ResilientExternalTokenEndpoint implements ExternalTokenEndpoi
 		}
 		this.delegate = delegate;
 		this.userGrants = userGrants;
+		this.delegations = delegations;
 		this.retry = retry;
 		this.circuitBreakers = circuitBreakers;
 		this.bulkheads = bulkheads;
@@ -81,6 +102,16 @@ public final class ResilientExternalTokenEndpoint implements ExternalTokenEndpoi
 	public ExternalGrant refresh(Integration integration, String clientSecret, String refreshToken)
 			throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
 		return guarded(integration, () -> this.userGrants.refresh(integration, clientSecret, refreshToken));
+	}
+
+	@Override
+	public ExternalToken onBehalfOf(Integration integration, String clientSecret, String upstreamToken,
+			Set<String> scopes) throws ExternalServiceUnavailableException, ExternalServiceRefusedException {
+		if (this.delegations == null) {
+			throw new IllegalStateException("This endpoint was built without delegation");
+		}
+		return guarded(integration,
+				() -> this.delegations.onBehalfOf(integration, clientSecret, upstreamToken, scopes));
 	}
 
 	private <T> T guarded(Integration integration, Callable<T> call)

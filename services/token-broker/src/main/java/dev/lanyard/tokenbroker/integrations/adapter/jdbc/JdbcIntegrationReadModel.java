@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
+import dev.lanyard.tokenbroker.integrations.domain.Delegation;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 
@@ -35,16 +36,16 @@ public final class JdbcIntegrationReadModel implements IntegrationReadModel {
 		return this.jdbc.sql("""
 				insert into integration_snapshot (integration_id, name, kind, token_endpoint, authorization_endpoint,
 				    client_id, secret_version, scopes, audience, max_token_lifetime_seconds, allowed_group_ids,
-				    content_ids, deleted, changed_at)
+				    content_ids, deleted, changed_at, delegation)
 				values (:id, :name, :kind, :tokenEndpoint, :authorizationEndpoint, :clientId, :secretVersion,
-				    :scopes, :audience, :maxLifetime, :groups, :contents, :deleted, :changedAt)
+				    :scopes, :audience, :maxLifetime, :groups, :contents, :deleted, :changedAt, :delegation)
 				on conflict (integration_id) do update set name = excluded.name, kind = excluded.kind,
 				    token_endpoint = excluded.token_endpoint, authorization_endpoint = excluded.authorization_endpoint,
 				    client_id = excluded.client_id, secret_version = excluded.secret_version,
 				    scopes = excluded.scopes, audience = excluded.audience,
 				    max_token_lifetime_seconds = excluded.max_token_lifetime_seconds,
 				    allowed_group_ids = excluded.allowed_group_ids, content_ids = excluded.content_ids,
-				    deleted = excluded.deleted, changed_at = excluded.changed_at
+				    deleted = excluded.deleted, changed_at = excluded.changed_at, delegation = excluded.delegation
 				where integration_snapshot.changed_at <= excluded.changed_at""")
 			.param("id", integration.integrationId())
 			.param("name", integration.name())
@@ -63,6 +64,7 @@ public final class JdbcIntegrationReadModel implements IntegrationReadModel {
 			.param("contents", sorted(integration.contentIds()))
 			.param("deleted", integration.deleted())
 			.param("changedAt", Timestamp.from(integration.changedAt()))
+			.param("delegation", (integration.delegation() != null) ? integration.delegation().value() : null)
 			.update() == 1;
 	}
 
@@ -93,7 +95,8 @@ public final class JdbcIntegrationReadModel implements IntegrationReadModel {
 				(authorizationEndpoint != null) ? URI.create(authorizationEndpoint) : null, rs.getString("client_id"),
 				rs.getLong("secret_version"), strings(rs.getArray("scopes")), rs.getString("audience"),
 				maxTokenLifetime, strings(rs.getArray("allowed_group_ids")), strings(rs.getArray("content_ids")),
-				rs.getBoolean("deleted"), rs.getTimestamp("changed_at").toInstant());
+				rs.getBoolean("deleted"), rs.getTimestamp("changed_at").toInstant(),
+				Delegation.fromValue(rs.getString("delegation")));
 	}
 
 	private static String[] sorted(Set<String> values) {

@@ -2,6 +2,7 @@ package dev.lanyard.tokenbroker.readmodels.adapter.kafka;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +18,7 @@ import dev.lanyard.platform.kafka.consumer.ReadEvent;
 import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.sessions.application.SessionEndListener;
 import dev.lanyard.tokenbroker.sessions.application.SignIns;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.users.application.UpdateUserReadModel;
@@ -44,8 +46,23 @@ public final class ReadModelEventListener {
 
 	private final Clock clock;
 
+	private final List<SessionEndListener> sessionEndListeners;
+
 	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
 			EndedSessions endedSessions, SignIns signIns, Clock clock) {
+		this(users, integrations, endedSessions, signIns, clock, List.of());
+	}
+
+	/**
+	 * As above, also telling {@code sessionEndListeners} of each sign-out once it is
+	 * recorded.
+	 */
+	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
+			EndedSessions endedSessions, SignIns signIns, Clock clock, List<SessionEndListener> sessionEndListeners) {
+		if (sessionEndListeners == null) {
+			throw new IllegalArgumentException("sessionEndListeners cannot be null");
+		}
+		this.sessionEndListeners = List.copyOf(sessionEndListeners);
 		if (users == null) {
 			throw new IllegalArgumentException("users cannot be null");
 		}
@@ -89,8 +106,12 @@ public final class ReadModelEventListener {
 					this.signIns.announced(login.getEventId(), login.getSessionId(), login.getOccurredAt());
 				case UserDeactivated deactivated -> this.users.deactivate(ReadModelEvents.deactivation(deactivated));
 				case IntegrationChanged changed -> this.integrations.apply(ReadModelEvents.integration(changed));
-				case UserSignedOut signedOut ->
+				case UserSignedOut signedOut -> {
 					this.endedSessions.end(signedOut.getSessionId(), signedOut.getUserId(), signedOut.getOccurredAt());
+					for (SessionEndListener listener : this.sessionEndListeners) {
+						listener.sessionEnded(signedOut.getSessionId(), signedOut.getUserId());
+					}
+				}
 				default -> throw new UnreadableRecordException("Unexpected event type "
 						+ record.value().event().getClass().getName() + " on " + record.topic());
 			}

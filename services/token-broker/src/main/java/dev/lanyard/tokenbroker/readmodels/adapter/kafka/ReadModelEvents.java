@@ -7,6 +7,7 @@ import java.util.HashSet;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.tokenbroker.integrations.domain.Delegation;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
 import dev.lanyard.tokenbroker.users.application.DeactivateUser;
@@ -36,7 +37,7 @@ final class ReadModelEvents {
 				event.getClientId(), event.getSecretVersion(), new HashSet<>(event.getScopes()), event.getAudience(),
 				(maxLifetime != null && maxLifetime > 0) ? Duration.ofSeconds(maxLifetime) : null,
 				new HashSet<>(event.getAllowedGroupIds()), new HashSet<>(event.getContentIds()), event.getDeleted(),
-				event.getOccurredAt());
+				event.getOccurredAt(), Delegation.fromValue(event.getDelegation()));
 	}
 
 }
