@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import dev.lanyard.platform.kafka.ClientSetting;
+import dev.lanyard.tokenbroker.federation.application.FederationTrusts;
 import dev.lanyard.tokenbroker.integrations.IntegrationCacheProperties;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.ConsumerErrorHandlers;
@@ -84,8 +85,8 @@ class ReadModelConfiguration {
 
 	@Bean
 	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns, Clock clock) {
-		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock);
+			EndedSessions endedSessions, SignIns signIns, Clock clock, FederationTrusts federations) {
+		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock, federations);
 	}
 
 	@Bean
