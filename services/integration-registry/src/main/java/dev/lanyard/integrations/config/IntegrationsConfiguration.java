@@ -5,12 +5,17 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.lanyard.integrations.integration.adapter.federation.LibraryFederationSyntax;
 import dev.lanyard.integrations.integration.adapter.http.HttpConnectionProbe;
+import dev.lanyard.integrations.integration.adapter.http.HttpIssuerDiscovery;
 import dev.lanyard.integrations.integration.adapter.jdbc.JdbcIntegrationStore;
 import dev.lanyard.integrations.integration.adapter.jdbc.JdbcTransactions;
 import dev.lanyard.integrations.integration.application.DeliverClientSecret;
+import dev.lanyard.integrations.integration.application.FederationProbe;
 import dev.lanyard.integrations.integration.application.IntegrationEvents;
+import dev.lanyard.integrations.integration.application.IssuerDiscovery;
 import dev.lanyard.integrations.integration.application.ManageIntegrations;
+import dev.lanyard.integrations.integration.application.ResolveIssuerKeys;
 import dev.lanyard.integrations.integration.application.TestIntegrationConnection;
 import dev.lanyard.integrations.integration.domain.EndpointPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
@@ -65,12 +70,24 @@ class IntegrationsConfiguration {
 		return new JdbcIntegrationStore(jdbc);
 	}
 
+	/** Discovery documents and JWK Sets, bounded like the connection test. */
+	@Bean
+	IssuerDiscovery issuerDiscovery(EndpointPolicy endpoints, IntegrationsProperties settings) {
+		return new HttpIssuerDiscovery(endpoints.addresses(), settings.connectionTestTimeout());
+	}
+
+	@Bean
+	ResolveIssuerKeys resolveIssuerKeys(EndpointPolicy endpoints, IssuerDiscovery discovery) {
+		return new ResolveIssuerKeys(endpoints, discovery);
+	}
+
 	@Bean
 	ManageIntegrations manageIntegrations(TemplateCatalog templates, EndpointPolicy endpoints, SecretCipher cipher,
-			JdbcIntegrationStore store, IntegrationEvents events, PlatformTransactionManager transactions,
-			Clock clock) {
+			JdbcIntegrationStore store, IntegrationEvents events, PlatformTransactionManager transactions, Clock clock,
+			ResolveIssuerKeys issuerKeys) {
 		return new ManageIntegrations(templates, endpoints, cipher, store, events,
-				new JdbcTransactions(new TransactionTemplate(transactions)), clock);
+				new JdbcTransactions(new TransactionTemplate(transactions)), clock, new LibraryFederationSyntax(),
+				issuerKeys);
 	}
 
 	@Bean
@@ -80,9 +97,11 @@ class IntegrationsConfiguration {
 
 	@Bean
 	TestIntegrationConnection testIntegrationConnection(JdbcIntegrationStore store, SecretCipher cipher,
-			EndpointPolicy endpoints, IntegrationsProperties settings) {
+			EndpointPolicy endpoints, IntegrationsProperties settings, ResolveIssuerKeys issuerKeys,
+			IssuerDiscovery discovery) {
 		return new TestIntegrationConnection(store, cipher, endpoints,
-				new HttpConnectionProbe(endpoints.addresses(), settings.connectionTestTimeout()));
+				new HttpConnectionProbe(endpoints.addresses(), settings.connectionTestTimeout()),
+				new FederationProbe(endpoints, issuerKeys, discovery));
 	}
 
 	@Bean

@@ -42,8 +42,28 @@ public final class TestTemplates {
 				List.of("refresh_token"), Set.of(IntegrationKind.VIEWER));
 	}
 
+	public static IntegrationTemplate oidcFederation() {
+		return new IntegrationTemplate("oidc-federation", "OpenID Connect federation", "", null,
+				new EndpointPattern("{issuer}"), List.of(), List.of(),
+				Set.of(IntegrationKind.OIDC_FEDERATION, IntegrationKind.WORKLOAD_FEDERATION));
+	}
+
+	public static IntegrationTemplate githubActions() {
+		return new IntegrationTemplate("github-actions", "GitHub Actions", "", null,
+				new EndpointPattern("https://token.actions.githubusercontent.com"), List.of(), List.of(),
+				Set.of(IntegrationKind.WORKLOAD_FEDERATION));
+	}
+
+	public static IntegrationTemplate gitlabCi() {
+		return new IntegrationTemplate("gitlab-ci", "GitLab CI/CD", "", null, new EndpointPattern("https://{host}"),
+				List.of(), List.of(), Set.of(IntegrationKind.WORKLOAD_FEDERATION));
+	}
+
 	public static Optional<IntegrationTemplate> find(String id) {
-		return List.of(custom(), entra(), github(), snowflake()).stream().filter((t) -> t.id().equals(id)).findFirst();
+		return List.of(custom(), entra(), github(), snowflake(), oidcFederation(), githubActions(), gitlabCi())
+			.stream()
+			.filter((t) -> t.id().equals(id))
+			.findFirst();
 	}
 
 }

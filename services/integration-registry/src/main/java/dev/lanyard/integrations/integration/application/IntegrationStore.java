@@ -16,7 +16,7 @@ public interface IntegrationStore {
 	}
 
 	/**
-	 * Stores a new integration.
+	 * Stores a new integration; {@code secret} is {@code null} for a federation kind.
 	 * @throws IntegrationNameTakenException when a live one has the name
 	 */
 	void insert(Integration integration, SealedSecret secret);

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.integrations.integration.domain.EndpointPolicy;
+import dev.lanyard.integrations.integration.domain.FederationSyntax;
 import dev.lanyard.integrations.integration.domain.Identifiers;
 import dev.lanyard.integrations.integration.domain.Integration;
 import dev.lanyard.integrations.integration.domain.IntegrationChanged;
@@ -45,10 +46,17 @@ public final class ManageIntegrations {
 
 	private final Clock clock;
 
+	private final FederationSyntax syntax;
+
+	private final ResolveIssuerKeys issuerKeys;
+
 	public ManageIntegrations(TemplateCatalog templates, EndpointPolicy endpoints, SecretCipher cipher,
-			IntegrationStore store, IntegrationEvents events, Transactions transactions, Clock clock) {
+			IntegrationStore store, IntegrationEvents events, Transactions transactions, Clock clock,
+			FederationSyntax syntax, ResolveIssuerKeys issuerKeys) {
 		this.templates = require(templates, "templates");
 		this.endpoints = require(endpoints, "endpoints");
+		this.syntax = require(syntax, "syntax");
+		this.issuerKeys = require(issuerKeys, "issuerKeys");
 		this.cipher = require(cipher, "cipher");
 		this.store = require(store, "store");
 		this.events = require(events, "events");
@@ -65,14 +73,19 @@ public final class ManageIntegrations {
 	}
 
 	public Integration create(IntegrationDraft draft, ClientSecret secret, ChangeContext context) {
-		IntegrationSettings settings = IntegrationSettings.from(draft, this.templates::find, this.endpoints);
-		if (secret == null) {
+		IntegrationSettings settings = checked(draft);
+		boolean federation = settings.kind().isFederation();
+		if (federation && secret != null) {
+			throw new InvalidFieldException("clientSecret",
+					"is not used by federation integrations (they trust the issuer's public keys)");
+		}
+		if (!federation && secret == null) {
 			throw new InvalidFieldException("clientSecret", "is required");
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		Integration created = Integration.create(id, settings, now, context.actorId());
-		var sealed = this.cipher.seal(id, secret.value());
+		var sealed = federation ? null : this.cipher.seal(id, secret.value());
 		this.transactions.inTransaction(() -> {
 			if (this.store.nameTaken(settings.name(), null)) {
 				throw new IntegrationNameTakenException(settings.name());
@@ -87,9 +100,13 @@ public final class ManageIntegrations {
 	}
 
 	public Integration update(UUID id, IntegrationDraft draft, ChangeContext context) {
-		IntegrationSettings settings = IntegrationSettings.from(draft, this.templates::find, this.endpoints);
+		IntegrationSettings settings = checked(draft);
 		Integration updated = this.transactions.inTransaction(() -> {
 			Integration current = locked(id);
+			if (current.settings().kind().isFederation() != settings.kind().isFederation()) {
+				// a client secret cannot appear or vanish by an update
+				throw new InvalidFieldException("kind", "cannot change between a federation and an OAuth kind");
+			}
 			if (this.store.nameTaken(settings.name(), id)) {
 				throw new IntegrationNameTakenException(settings.name());
 			}
@@ -122,7 +139,11 @@ public final class ManageIntegrations {
 		var sealed = this.cipher.seal(id, secret.value());
 		Integration rotated = this.transactions.inTransaction(() -> {
 			Instant now = this.clock.instant();
-			Integration changed = locked(id).withNewSecret(now, context.actorId());
+			Integration current = locked(id);
+			if (current.settings().kind().isFederation()) {
+				throw new InvalidFieldException("clientSecret", "federation integrations have no client secret");
+			}
+			Integration changed = current.withNewSecret(now, context.actorId());
 			this.store.updateSecret(changed, sealed);
 			publish(changed, context, now);
 			return changed;
@@ -137,6 +158,10 @@ public final class ManageIntegrations {
 		String content = Identifiers.contentId(contentId);
 		Optional<Integration> linked = this.transactions.inTransaction(() -> {
 			Integration current = locked(id);
+			if (current.settings().kind().isFederation()) {
+				throw new InvalidFieldException("contentId", "federation integrations are not linked to content;"
+						+ " a workload federation names its content in federation.contentId");
+			}
 			if (current.contentIds().contains(content)) {
 				return Optional.empty();
 			}
@@ -173,6 +198,12 @@ public final class ManageIntegrations {
 		});
 		log.info("Unlinked content {} from integration {} (actor {})", content, id, context.actorId());
 		return unlinked;
+	}
+
+	/** Checked, then for a federation rule without keys the discovered JWKS location. */
+	private IntegrationSettings checked(IntegrationDraft draft) {
+		return this.issuerKeys
+			.resolve(IntegrationSettings.from(draft, this.templates::find, this.endpoints, this.syntax));
 	}
 
 	private Integration locked(UUID id) {

@@ -36,11 +36,14 @@ public final class TestIntegrationConnection {
 
 	private final ConnectionProbe probe;
 
+	private final FederationProbe federation;
+
 	public TestIntegrationConnection(IntegrationStore store, SecretCipher cipher, EndpointPolicy endpoints,
-			ConnectionProbe probe) {
-		if (store == null || cipher == null || endpoints == null || probe == null) {
-			throw new IllegalArgumentException("store, cipher, endpoints and probe cannot be null");
+			ConnectionProbe probe, FederationProbe federation) {
+		if (store == null || cipher == null || endpoints == null || probe == null || federation == null) {
+			throw new IllegalArgumentException("store, cipher, endpoints, probe and federation cannot be null");
 		}
+		this.federation = federation;
 		this.store = store;
 		this.cipher = cipher;
 		this.endpoints = endpoints;
@@ -66,6 +69,9 @@ public final class TestIntegrationConnection {
 	public ConnectionTestResult test(UUID id, String actorId) {
 		Integration integration = this.store.find(id).orElseThrow(() -> IntegrationNotFoundException.of(id));
 		IntegrationSettings settings = integration.settings();
+		if (settings.kind().isFederation()) {
+			return report(id, settings, this.federation.check(settings.federation()), actorId);
+		}
 		ClientSecret secret = this.store.secretOf(id)
 			.map((stored) -> new ClientSecret(this.cipher.open(id, stored.sealed())))
 			.orElse(null);
@@ -88,6 +94,11 @@ public final class TestIntegrationConnection {
 				checks.add(this.probe.tokenEndpoint(token, settings.clientId(), secret));
 			}
 		}
+		return report(id, settings, checks, actorId);
+	}
+
+	private ConnectionTestResult report(UUID id, IntegrationSettings settings, List<ProbeOutcome> checks,
+			String actorId) {
 		boolean ok = checks.stream().allMatch(ProbeOutcome::ok);
 		log.info("Tested integration {}: {} ({}) (actor {})", id, ok ? "ok" : "failed",
 				String.join(", ", checks.stream().map((c) -> c.check() + "=" + (c.ok() ? "ok" : c.error())).toList()),

@@ -90,7 +90,7 @@ public final class EndpointPolicy {
 		}
 	}
 
-	private static boolean isLoopbackName(String host) {
+	static boolean isLoopbackName(String host) {
 		String name = unbracket(host).toLowerCase(Locale.ROOT);
 		return "localhost".equals(name) || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || "::1".equals(name)
 				|| "0:0:0:0:0:0:0:1".equals(name);

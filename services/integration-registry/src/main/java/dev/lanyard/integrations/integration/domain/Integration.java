@@ -35,9 +35,13 @@ public record Integration(UUID id, IntegrationSettings settings, long secretVers
 		contentIds = List.copyOf(contentIds);
 	}
 
-	/** A new integration with a first client secret. */
+	/**
+	 * A new integration: with a first client secret, or none for a federation kind (it
+	 * trusts public keys and authenticates nowhere).
+	 */
 	public static Integration create(UUID id, IntegrationSettings settings, Instant at, String by) {
-		return new Integration(id, settings, 1, List.of(), 1, at, by, at, by, false);
+		long secretVersion = settings.kind().isFederation() ? 0 : 1;
+		return new Integration(id, settings, secretVersion, List.of(), 1, at, by, at, by, false);
 	}
 
 	public Integration withSettings(IntegrationSettings changed, Instant at, String by) {

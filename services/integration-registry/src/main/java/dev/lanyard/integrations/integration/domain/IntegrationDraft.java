@@ -10,7 +10,8 @@ import java.util.Map;
  * @param name display name, unique among live integrations ignoring case
  * @param description free text
  * @param template template id
- * @param kind {@code viewer} or {@code service-account}
+ * @param kind {@code viewer}, {@code service-account}, {@code oidc-federation} or
+ * {@code workload-federation}
  * @param authorizationEndpoint the authorization endpoint (viewer), or {@code null} to
  * derive it from the template and {@code parameters}
  * @param tokenEndpoint the token endpoint, or {@code null} to derive it
@@ -20,9 +21,13 @@ import java.util.Map;
  * @param audience audience or resource indicator to ask for
  * @param maxTokenLifetimeSeconds longest lifetime of a token handed out for it
  * @param allowedGroupIds groups whose members may use it; empty for everyone
+ * @param delegation viewer: {@code token-exchange} or {@code jwt-bearer-obo}, or
+ * {@code null} for the per-user connect step
+ * @param federation the trust rule of a federation kind
  */
 public record IntegrationDraft(String name, String description, String template, String kind,
 		String authorizationEndpoint, String tokenEndpoint, Map<String, String> parameters, String clientId,
-		List<String> scopes, String audience, Long maxTokenLifetimeSeconds, List<String> allowedGroupIds) {
+		List<String> scopes, String audience, Long maxTokenLifetimeSeconds, List<String> allowedGroupIds,
+		String delegation, FederationDraft federation) {
 
 }

@@ -31,10 +31,14 @@ import dev.lanyard.integrations.templates.domain.IntegrationTemplate;
  * @param maxTokenLifetime longest token lifetime, or {@code null} for the external
  * service's own
  * @param allowedGroupIds allowed groups, sorted; empty for everyone
+ * @param delegation viewer: how the credential is delegated, or {@code null} for the
+ * per-user connect step
+ * @param federation the trust rule of a federation kind, else {@code null}; for those
+ * kinds {@code tokenEndpoint} is the issuer and {@code clientId} empty
  */
 public record IntegrationSettings(String name, String description, String template, IntegrationKind kind,
 		String authorizationEndpoint, String tokenEndpoint, String clientId, List<String> scopes, String audience,
-		Duration maxTokenLifetime, List<String> allowedGroupIds) {
+		Duration maxTokenLifetime, List<String> allowedGroupIds, Delegation delegation, FederationTrust federation) {
 
 	/** Shortest maximum token lifetime accepted. */
 	public static final Duration MIN_TOKEN_LIFETIME = Duration.ofMinutes(1);
@@ -48,6 +52,21 @@ public record IntegrationSettings(String name, String description, String templa
 	public IntegrationSettings {
 		scopes = List.copyOf(scopes);
 		allowedGroupIds = List.copyOf(allowedGroupIds);
+		if ((federation != null) != (kind != null && kind.isFederation())) {
+			throw new IllegalArgumentException("federation must be set exactly for the federation kinds");
+		}
+	}
+
+	/**
+	 * The same settings with a changed trust rule (e.g. its discovered JWKS location).
+	 */
+	public IntegrationSettings withFederation(FederationTrust changed) {
+		if (changed == null) {
+			throw new IllegalArgumentException("changed cannot be null");
+		}
+		return new IntegrationSettings(this.name, this.description, this.template, this.kind,
+				this.authorizationEndpoint, changed.issuer(), this.clientId, this.scopes, this.audience,
+				this.maxTokenLifetime, this.allowedGroupIds, this.delegation, changed);
 	}
 
 	/**
@@ -55,11 +74,12 @@ public record IntegrationSettings(String name, String description, String templa
 	 * @param draft what the administrator sent
 	 * @param templates looks a template up by id
 	 * @param policy which endpoints are acceptable
+	 * @param syntax checks a federation rule's keys and expressions
 	 * @return the checked settings
 	 * @throws InvalidFieldException naming the first field that is not acceptable
 	 */
 	public static IntegrationSettings from(IntegrationDraft draft,
-			Function<String, Optional<IntegrationTemplate>> templates, EndpointPolicy policy) {
+			Function<String, Optional<IntegrationTemplate>> templates, EndpointPolicy policy, FederationSyntax syntax) {
 		if (draft == null) {
 			throw new InvalidFieldException("body", "is required");
 		}
@@ -71,7 +91,8 @@ public record IntegrationSettings(String name, String description, String templa
 					"unknown template " + templateId + "; GET /api/integration-templates lists them"));
 		String kindName = text("kind", draft.kind(), 32, true);
 		IntegrationKind kind = IntegrationKind.of(kindName)
-			.orElseThrow(() -> new InvalidFieldException("kind", "must be viewer or service-account"));
+			.orElseThrow(() -> new InvalidFieldException("kind",
+					"must be viewer, service-account, oidc-federation or workload-federation"));
 		if (!template.supports(kind)) {
 			throw new InvalidFieldException("kind",
 					template.name() + " supports only "
@@ -80,12 +101,25 @@ public record IntegrationSettings(String name, String description, String templa
 							+ " integrations");
 		}
 		Map<String, String> parameters = (draft.parameters() != null) ? draft.parameters() : Map.of();
+		if (kind.isFederation()) {
+			return federation(draft, name, (description != null) ? description : "", template, kind, parameters, policy,
+					syntax);
+		}
+		if (draft.federation() != null) {
+			throw new InvalidFieldException("federation", "is only for oidc-federation and workload-federation");
+		}
+		Delegation delegation = delegation(draft.delegation(), kind);
 		String authorization = null;
-		if (kind == IntegrationKind.VIEWER) {
+		if (delegation != null && present(draft.authorizationEndpoint())) {
+			// no user is sent to the provider: an endpoint here would suggest a connect
+			// step
+			throw new InvalidFieldException("authorizationEndpoint", "is not used with delegation");
+		}
+		if (kind == IntegrationKind.VIEWER && delegation == null) {
 			authorization = endpoint("authorizationEndpoint", draft.authorizationEndpoint(),
 					template.authorizationEndpoint(), parameters, policy, template);
 		}
-		else if (draft.authorizationEndpoint() != null && !draft.authorizationEndpoint().isBlank()) {
+		else if (kind != IntegrationKind.VIEWER && present(draft.authorizationEndpoint())) {
 			throw new InvalidFieldException("authorizationEndpoint", "is only for viewer integrations");
 		}
 		String token = endpoint("tokenEndpoint", draft.tokenEndpoint(), template.tokenEndpoint(), parameters, policy,
@@ -100,7 +134,64 @@ public record IntegrationSettings(String name, String description, String templa
 		List<String> groups = groups(draft.allowedGroupIds());
 		return new IntegrationSettings(name, (description != null) ? description : "", template.id(), kind,
 				authorization, token, clientId, scopes, (audience == null || audience.isEmpty()) ? null : audience,
-				lifetime, groups);
+				lifetime, groups, delegation, null);
+	}
+
+	private static Delegation delegation(String given, IntegrationKind kind) {
+		if (!present(given)) {
+			return null;
+		}
+		if (kind != IntegrationKind.VIEWER) {
+			throw new InvalidFieldException("delegation", "is only for viewer integrations");
+		}
+		return Delegation.of(given)
+			.orElseThrow(() -> new InvalidFieldException("delegation", "must be token-exchange or jwt-bearer-obo"));
+	}
+
+	/**
+	 * A federation kind calls no token endpoint as a client: its template's pattern is
+	 * the issuer's, and the OAuth client fields are refused rather than silently dropped.
+	 */
+	private static IntegrationSettings federation(IntegrationDraft draft, String name, String description,
+			IntegrationTemplate template, IntegrationKind kind, Map<String, String> parameters, EndpointPolicy policy,
+			FederationSyntax syntax) {
+		refuseForFederation("authorizationEndpoint", present(draft.authorizationEndpoint()));
+		refuseForFederation("tokenEndpoint", present(draft.tokenEndpoint()));
+		refuseForFederation("clientId", present(draft.clientId()));
+		refuseForFederation("scopes", draft.scopes() != null && !draft.scopes().isEmpty());
+		refuseForFederation("audience", present(draft.audience()));
+		refuseForFederation("maxTokenLifetimeSeconds", draft.maxTokenLifetimeSeconds() != null);
+		refuseForFederation("allowedGroupIds", draft.allowedGroupIds() != null && !draft.allowedGroupIds().isEmpty());
+		refuseForFederation("delegation", present(draft.delegation()));
+		FederationDraft given = (draft.federation() != null) ? draft.federation() : FederationRules.EMPTY;
+		String issuer = given.issuer();
+		EndpointPattern pattern = template.tokenEndpoint();
+		if (issuer == null && !pattern.isFreeForm()) {
+			for (String placeholder : pattern.placeholders()) {
+				if (!EndpointPattern.isParameterValue(parameters.get(placeholder))) {
+					throw new InvalidFieldException("parameters." + placeholder, "is required by " + template.name()
+							+ " (a host name or id of letters, digits, dots and hyphens), or give federation.issuer");
+				}
+			}
+			issuer = pattern.expand(parameters).orElseThrow();
+		}
+		FederationTrust trust = FederationTrust.from(kind, issuer, given, policy, syntax);
+		if (!pattern.matches(trust.issuer())) {
+			throw new InvalidFieldException("federation.issuer",
+					"must match " + template.name() + "'s issuer pattern " + pattern);
+		}
+		return new IntegrationSettings(name, description, template.id(), kind, null, trust.issuer(), "", List.of(),
+				null, null, List.of(), null, trust);
+	}
+
+	private static void refuseForFederation(String field, boolean given) {
+		if (given) {
+			throw new InvalidFieldException(field, "is not used by federation integrations");
+		}
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static String endpoint(String field, String given, EndpointPattern pattern, Map<String, String> parameters,

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param description one sentence for administrators
  * @param authorizationEndpoint pattern of the authorization endpoint; {@code null} when
  * the template supports no viewer integrations
- * @param tokenEndpoint pattern of the token endpoint
+ * @param tokenEndpoint pattern of the token endpoint; for a federation template, of the
+ * trusted issuer
  * @param defaultScopes scopes used when an integration names none
  * @param refreshScopes scopes that make the provider issue a refresh token, added to the
  * defaults of viewer integrations (e.g. {@code offline_access})
@@ -38,6 +39,11 @@ public record IntegrationTemplate(String id, String name, String description, En
 		if (kinds == null || kinds.isEmpty()) {
 			throw new IllegalArgumentException("kinds cannot be empty");
 		}
+		boolean federation = kinds.stream().anyMatch(IntegrationKind::isFederation);
+		if (federation && kinds.stream().anyMatch((kind) -> !kind.isFederation())) {
+			// its one pattern is an issuer for the one and a token endpoint for the other
+			throw new IllegalArgumentException("kinds cannot mix federation and OAuth kinds");
+		}
 		if (kinds.contains(IntegrationKind.VIEWER) && authorizationEndpoint == null) {
 			throw new IllegalArgumentException("authorizationEndpoint cannot be null when viewer is supported");
 		}
@@ -51,8 +57,16 @@ public record IntegrationTemplate(String id, String name, String description, En
 		return this.kinds.contains(kind);
 	}
 
+	/** Whether its kinds are the federation kinds, its pattern an issuer's. */
+	public boolean isFederation() {
+		return this.kinds.stream().anyMatch(IntegrationKind::isFederation);
+	}
+
 	/** The scopes an integration of that kind gets when it names none. */
 	public List<String> defaultScopes(IntegrationKind kind) {
+		if (kind.isFederation()) {
+			return List.of();
+		}
 		if (kind != IntegrationKind.VIEWER) {
 			return this.defaultScopes;
 		}
@@ -77,6 +91,9 @@ public record IntegrationTemplate(String id, String name, String description, En
 	 * themselves when the template is free-form.
 	 */
 	public List<String> requiredFields(IntegrationKind kind) {
+		if (kind.isFederation()) {
+			return federationFields(kind);
+		}
 		List<String> fields = new ArrayList<>(List.of("name", "clientId", "clientSecret"));
 		if (kind == IntegrationKind.VIEWER && this.authorizationEndpoint.isFreeForm()) {
 			fields.add("authorizationEndpoint");
@@ -90,7 +107,25 @@ public record IntegrationTemplate(String id, String name, String description, En
 		return List.copyOf(fields);
 	}
 
-	/** The kinds in a stable order: viewer, then service-account. */
+	private List<String> federationFields(IntegrationKind kind) {
+		List<String> fields = new ArrayList<>(List.of("name"));
+		if (this.tokenEndpoint.isFreeForm()) {
+			fields.add("federation.issuer");
+		}
+		for (String parameter : parameters()) {
+			fields.add("parameters." + parameter);
+		}
+		fields.add("federation.audiences");
+		if (kind == IntegrationKind.WORKLOAD_FEDERATION) {
+			fields.add("federation.contentId");
+			fields.add("federation.subjectRules or federation.requiredClaims");
+		}
+		return List.copyOf(fields);
+	}
+
+	/**
+	 * The kinds in a stable order: viewer, service-account, then the federation kinds.
+	 */
 	public List<IntegrationKind> orderedKinds() {
 		return List.of(IntegrationKind.values()).stream().filter(this.kinds::contains).toList();
 	}

@@ -38,7 +38,9 @@ final class InMemoryIntegrationStore implements IntegrationStore, Transactions {
 	@Override
 	public void insert(Integration integration, SealedSecret secret) {
 		this.live.put(integration.id(), integration);
-		this.secrets.put(integration.id(), new StoredClientSecret(integration.secretVersion(), secret));
+		if (secret != null) {
+			this.secrets.put(integration.id(), new StoredClientSecret(integration.secretVersion(), secret));
+		}
 	}
 
 	@Override
@@ -74,7 +76,9 @@ final class InMemoryIntegrationStore implements IntegrationStore, Transactions {
 	@Override
 	public void updateSecret(Integration integration, SealedSecret secret) {
 		this.live.put(integration.id(), integration);
-		this.secrets.put(integration.id(), new StoredClientSecret(integration.secretVersion(), secret));
+		if (secret != null) {
+			this.secrets.put(integration.id(), new StoredClientSecret(integration.secretVersion(), secret));
+		}
 	}
 
 	@Override

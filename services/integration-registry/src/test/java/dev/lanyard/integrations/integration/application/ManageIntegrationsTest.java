@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.lanyard.integrations.integration.adapter.federation.LibraryFederationSyntax;
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.integrations.integration.domain.EndpointPolicy;
 import dev.lanyard.integrations.integration.domain.FixedResolver;
@@ -46,7 +47,8 @@ class ManageIntegrationsTest {
 					throw new EventsUnavailableException("down", null);
 				}
 				this.published.add(event);
-			}, this.store, Clock.fixed(NOW, ZoneOffset.UTC));
+			}, this.store, Clock.fixed(NOW, ZoneOffset.UTC), new LibraryFederationSyntax(),
+			TestFederation.issuerKeys(new EndpointPolicy(false, FixedResolver.publicNames())));
 
 	@Test
 	void createWhenValidThenStoredWithSealedSecretAndSnapshotPublished() {
@@ -167,7 +169,8 @@ class ManageIntegrationsTest {
 	void constructorWhenClockNullThenThrows() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ManageIntegrations(templates(),
 				new EndpointPolicy(false, FixedResolver.publicNames()), this.cipher, this.store, (event) -> {
-				}, this.store, null))
+				}, this.store, null, new LibraryFederationSyntax(),
+				TestFederation.issuerKeys(new EndpointPolicy(false, FixedResolver.publicNames()))))
 			.withMessage("clock cannot be null");
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.lanyard.integrations.integration.adapter.http.HttpConnectionProbe;
 import dev.lanyard.integrations.integration.application.TestIntegrationConnection.ConnectionTestResult;
+import dev.lanyard.integrations.integration.adapter.federation.LibraryFederationSyntax;
 import dev.lanyard.integrations.integration.domain.ClientSecret;
 import dev.lanyard.integrations.integration.domain.EndpointPolicy;
 import dev.lanyard.integrations.integration.domain.FixedResolver;
@@ -45,7 +46,7 @@ class TestIntegrationConnectionTest {
 				.of(InetAddress.ofLiteral((lookups.getAndIncrement() == 0) ? "93.184.216.34" : "127.0.0.1"));
 			EndpointPolicy policy = new EndpointPolicy(false, rebinding);
 			TestIntegrationConnection connectionTest = new TestIntegrationConnection(this.store, this.cipher, policy,
-					new HttpConnectionProbe(policy.addresses(), Duration.ofMillis(800)));
+					new HttpConnectionProbe(policy.addresses(), Duration.ofMillis(800)), TestFederation.probe(policy));
 
 			ConnectionTestResult result = connectionTest.test(saved.id(), "admin-1");
 
@@ -60,7 +61,8 @@ class TestIntegrationConnectionTest {
 	private Integration save(String tokenEndpoint, HostResolver resolver) {
 		ManageIntegrations manage = new ManageIntegrations(templates(), new EndpointPolicy(false, resolver),
 				this.cipher, this.store, (event) -> {
-				}, this.store, Clock.systemUTC());
+				}, this.store, Clock.systemUTC(), new LibraryFederationSyntax(),
+				TestFederation.issuerKeys(new EndpointPolicy(false, resolver)));
 		return manage.create(TestIntegrations.draft("custom", "service-account").tokenEndpoint(tokenEndpoint).build(),
 				new ClientSecret("s3cret"), new ChangeContext("admin-1", "corr-1"));
 	}

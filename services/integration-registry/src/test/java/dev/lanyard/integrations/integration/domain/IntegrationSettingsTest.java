@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanyard.integrations.integration.adapter.federation.LibraryFederationSyntax;
 import dev.lanyard.integrations.templates.TestTemplates;
 import dev.lanyard.integrations.templates.domain.IntegrationKind;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class IntegrationSettingsTest {
 	@Test
 	void fromWhenKindUnknownThenRefused() {
 		assertInvalid(TestIntegrations.draft("github", "robot").build(), "kind",
-				"kind: must be viewer or service-account");
+				"kind: must be viewer, service-account, oidc-federation or workload-federation");
 	}
 
 	@Test
@@ -139,7 +140,7 @@ class IntegrationSettingsTest {
 	}
 
 	private IntegrationSettings check(IntegrationDraft draft) {
-		return IntegrationSettings.from(draft, TestTemplates::find, this.policy);
+		return IntegrationSettings.from(draft, TestTemplates::find, this.policy, new LibraryFederationSyntax());
 	}
 
 	private void assertInvalid(IntegrationDraft draft, String field, String message) {

@@ -38,6 +38,10 @@ public final class TestIntegrations {
 
 		private List<String> allowedGroupIds;
 
+		private String delegation;
+
+		private FederationDraft federation;
+
 		Draft(String template, String kind) {
 			this.template = template;
 			this.kind = kind;
@@ -88,10 +92,20 @@ public final class TestIntegrations {
 			return this;
 		}
 
+		public Draft delegation(String value) {
+			this.delegation = value;
+			return this;
+		}
+
+		public Draft federation(FederationDraft value) {
+			this.federation = value;
+			return this;
+		}
+
 		public IntegrationDraft build() {
 			return new IntegrationDraft(this.name, "", this.template, this.kind, this.authorizationEndpoint,
 					this.tokenEndpoint, this.parameters, this.clientId, this.scopes, this.audience,
-					this.maxTokenLifetimeSeconds, this.allowedGroupIds);
+					this.maxTokenLifetimeSeconds, this.allowedGroupIds, this.delegation, this.federation);
 		}
 
 	}

@@ -67,4 +67,27 @@ class IntegrationTemplateTest {
 				"clientId", "clientSecret", "tokenEndpoint");
 	}
 
+	@Test
+	void constructorWhenFederationMixedWithOAuthKindThenThrows() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IntegrationTemplate("mixed", "Mixed", "",
+					new EndpointPattern("{authorizationEndpoint}"), new EndpointPattern("{issuer}"), List.of(),
+					List.of(), Set.of(IntegrationKind.VIEWER, IntegrationKind.OIDC_FEDERATION)))
+			.withMessage("kinds cannot mix federation and OAuth kinds");
+	}
+
+	@Test
+	void requiredFieldsWhenWorkloadFederationThenIssuerAudiencesContentAndARule() {
+		assertThat(TestTemplates.oidcFederation().requiredFields(IntegrationKind.WORKLOAD_FEDERATION)).containsExactly(
+				"name", "federation.issuer", "federation.audiences", "federation.contentId",
+				"federation.subjectRules or federation.requiredClaims");
+		assertThat(TestTemplates.gitlabCi().requiredFields(IntegrationKind.WORKLOAD_FEDERATION))
+			.contains("parameters.host")
+			.doesNotContain("federation.issuer");
+		assertThat(TestTemplates.oidcFederation().requiredFields(IntegrationKind.OIDC_FEDERATION))
+			.containsExactly("name", "federation.issuer", "federation.audiences");
+		assertThat(TestTemplates.oidcFederation().defaultScopes(IntegrationKind.OIDC_FEDERATION)).isEmpty();
+		assertThat(TestTemplates.oidcFederation().isFederation()).isTrue();
+	}
+
 }

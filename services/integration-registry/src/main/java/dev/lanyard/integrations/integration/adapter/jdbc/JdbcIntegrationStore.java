@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import dev.lanyard.integrations.integration.application.IntegrationNameTakenException;
 import dev.lanyard.integrations.integration.application.IntegrationStore;
+import dev.lanyard.integrations.integration.domain.Delegation;
 import dev.lanyard.integrations.integration.domain.Integration;
 import dev.lanyard.integrations.integration.domain.IntegrationSettings;
 import dev.lanyard.integrations.secrets.application.SealedSecret;
@@ -27,7 +28,7 @@ public final class JdbcIntegrationStore implements IntegrationStore, SealedSecre
 
 	private static final String SELECT = "SELECT i.id, i.name, i.description, i.template_id, i.kind,"
 			+ " i.authorization_endpoint, i.token_endpoint, i.client_id, i.secret_version, i.scopes, i.audience,"
-			+ " i.max_token_lifetime_seconds, i.version, i.created_at, i.created_by, i.updated_at, i.updated_by,"
+			+ " i.max_token_lifetime_seconds, i.delegation, i.federation::text AS federation, i.version, i.created_at, i.created_by, i.updated_at, i.updated_by,"
 			+ " ARRAY(SELECT g.group_id FROM integration_allowed_group g WHERE g.integration_id = i.id"
 			+ " ORDER BY g.group_id) AS allowed_group_ids,"
 			+ " ARRAY(SELECT c.content_id FROM content_integration c WHERE c.integration_id = i.id"
@@ -49,14 +50,17 @@ public final class JdbcIntegrationStore implements IntegrationStore, SealedSecre
 			this.jdbc
 				.sql("INSERT INTO integration (id, name, description, template_id, kind, authorization_endpoint,"
 						+ " token_endpoint, client_id, client_secret_ciphertext, client_secret_key_id, secret_version,"
-						+ " scopes, audience, max_token_lifetime_seconds, version, created_at, created_by, updated_at,"
-						+ " updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+						+ " scopes, audience, max_token_lifetime_seconds, delegation, federation, version, created_at,"
+						+ " created_by, updated_at, updated_by)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)")
 				.params(integration.id(), settings.name(), settings.description(), settings.template(),
 						settings.kind().value(), settings.authorizationEndpoint(), settings.tokenEndpoint(),
-						settings.clientId(), secret.ciphertext(), secret.keyId(), integration.secretVersion(),
+						settings.clientId(), (secret != null) ? secret.ciphertext() : null,
+						(secret != null) ? secret.keyId() : null, integration.secretVersion(),
 						settings.scopes().toArray(String[]::new), settings.audience(), seconds(settings),
-						integration.version(), timestamp(integration.createdAt()), integration.createdBy(),
-						timestamp(integration.updatedAt()), integration.updatedBy())
+						delegation(settings), FederationColumn.write(settings.federation()), integration.version(),
+						timestamp(integration.createdAt()), integration.createdBy(), timestamp(integration.updatedAt()),
+						integration.updatedBy())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -95,12 +99,13 @@ public final class JdbcIntegrationStore implements IntegrationStore, SealedSecre
 			this.jdbc
 				.sql("UPDATE integration SET name = ?, description = ?, template_id = ?, kind = ?,"
 						+ " authorization_endpoint = ?, token_endpoint = ?, client_id = ?, scopes = ?, audience = ?,"
-						+ " max_token_lifetime_seconds = ?, version = ?, updated_at = ?, updated_by = ? WHERE id = ?")
+						+ " max_token_lifetime_seconds = ?, delegation = ?, federation = ?::jsonb, version = ?,"
+						+ " updated_at = ?, updated_by = ? WHERE id = ?")
 				.params(settings.name(), settings.description(), settings.template(), settings.kind().value(),
 						settings.authorizationEndpoint(), settings.tokenEndpoint(), settings.clientId(),
 						settings.scopes().toArray(String[]::new), settings.audience(), seconds(settings),
-						integration.version(), timestamp(integration.updatedAt()), integration.updatedBy(),
-						integration.id())
+						delegation(settings), FederationColumn.write(settings.federation()), integration.version(),
+						timestamp(integration.updatedAt()), integration.updatedBy(), integration.id())
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
@@ -196,7 +201,9 @@ public final class JdbcIntegrationStore implements IntegrationStore, SealedSecre
 				rs.getString("template_id"), IntegrationKind.of(rs.getString("kind")).orElseThrow(),
 				rs.getString("authorization_endpoint"), rs.getString("token_endpoint"), rs.getString("client_id"),
 				strings(rs.getArray("scopes")), rs.getString("audience"), maxTokenLifetime,
-				strings(rs.getArray("allowed_group_ids")));
+				strings(rs.getArray("allowed_group_ids")),
+				(rs.getString("delegation") != null) ? Delegation.of(rs.getString("delegation")).orElseThrow() : null,
+				FederationColumn.read(rs.getString("federation")));
 		return new Integration(rs.getObject("id", UUID.class), settings, rs.getLong("secret_version"),
 				strings(rs.getArray("content_ids")), rs.getLong("version"),
 				rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
@@ -205,6 +212,10 @@ public final class JdbcIntegrationStore implements IntegrationStore, SealedSecre
 
 	private static List<String> strings(Array array) throws SQLException {
 		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
+	}
+
+	private static String delegation(IntegrationSettings settings) {
+		return (settings.delegation() != null) ? settings.delegation().value() : null;
 	}
 
 	private static Long seconds(IntegrationSettings settings) {

@@ -1,8 +1,11 @@
 package dev.lanyard.integrations.integration.adapter.kafka;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 
+import dev.lanyard.events.FederationTrust;
 import dev.lanyard.events.IntegrationChanged;
+import dev.lanyard.events.SubjectRule;
 import dev.lanyard.integrations.integration.application.EventsUnavailableException;
 import dev.lanyard.integrations.integration.application.IntegrationEvents;
 import dev.lanyard.integrations.integration.domain.Integration;
@@ -69,6 +72,35 @@ public final class KafkaIntegrationEvents implements IntegrationEvents {
 			.setAllowedGroupIds(settings.allowedGroupIds())
 			.setContentIds(integration.contentIds())
 			.setDeleted(integration.deleted())
+			.setDelegation((settings.delegation() != null) ? settings.delegation().value() : null)
+			.setFederation(federation(settings.federation()))
+			.build();
+	}
+
+	/** The rule as token-broker needs it: with the discovered JWKS location, if any. */
+	private static FederationTrust federation(dev.lanyard.integrations.integration.domain.FederationTrust trust) {
+		if (trust == null) {
+			return null;
+		}
+		return FederationTrust.newBuilder()
+			.setIssuer(trust.issuer())
+			.setJwksUri(trust.jwksUri())
+			.setStaticJwks(trust.staticJwks())
+			.setAudiences(trust.audiences())
+			.setAlgorithms(trust.algorithms())
+			.setMaxTokenAgeSeconds(trust.maxTokenAge().toSeconds())
+			.setClockSkewSeconds(trust.clockSkew().toSeconds())
+			.setAllowJtiReuse(trust.allowJtiReuse())
+			.setMatchClaim(trust.matchClaim())
+			.setUserField(trust.userField())
+			.setRequiredClaims(new LinkedHashMap<>(trust.requiredClaims()))
+			.setSubjectRules(trust.subjectRules()
+				.stream()
+				.map((rule) -> SubjectRule.newBuilder().setType(rule.type().value()).setValue(rule.value()).build())
+				.toList())
+			.setContentId(trust.contentId())
+			.setCreateUsers(trust.createUsers())
+			.setTokenLifetimeSeconds((trust.tokenLifetime() != null) ? trust.tokenLifetime().toSeconds() : null)
 			.build();
 	}
 

@@ -11,12 +11,14 @@ import dev.lanyard.integrations.integration.domain.IntegrationDraft;
  */
 record IntegrationRequest(String name, String description, String template, String kind, String authorizationEndpoint,
 		String tokenEndpoint, Map<String, String> parameters, String clientId, String clientSecret, List<String> scopes,
-		String audience, Long maxTokenLifetimeSeconds, List<String> allowedGroupIds) {
+		String audience, Long maxTokenLifetimeSeconds, List<String> allowedGroupIds, String delegation,
+		FederationRequest federation) {
 
 	IntegrationDraft draft() {
 		return new IntegrationDraft(this.name, this.description, this.template, this.kind, this.authorizationEndpoint,
 				this.tokenEndpoint, this.parameters, this.clientId, this.scopes, this.audience,
-				this.maxTokenLifetimeSeconds, this.allowedGroupIds);
+				this.maxTokenLifetimeSeconds, this.allowedGroupIds, this.delegation,
+				(this.federation != null) ? this.federation.draft() : null);
 	}
 
 	@Override

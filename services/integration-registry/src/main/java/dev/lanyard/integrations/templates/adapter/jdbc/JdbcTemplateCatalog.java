@@ -38,7 +38,8 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
 		if (loaded == null) {
 			loaded = this.jdbc
 				.sql("SELECT id, name, description, authorization_endpoint_pattern, token_endpoint_pattern,"
-						+ " default_scopes, refresh_scopes, supports_viewer, supports_service_account"
+						+ " default_scopes, refresh_scopes, supports_viewer, supports_service_account,"
+						+ " supports_oidc_federation, supports_workload_federation"
 						+ " FROM integration_template ORDER BY lower(name)")
 				.query((rs, row) -> map(rs))
 				.list();
@@ -59,6 +60,12 @@ public final class JdbcTemplateCatalog implements TemplateCatalog {
 		}
 		if (rs.getBoolean("supports_service_account")) {
 			kinds.add(IntegrationKind.SERVICE_ACCOUNT);
+		}
+		if (rs.getBoolean("supports_oidc_federation")) {
+			kinds.add(IntegrationKind.OIDC_FEDERATION);
+		}
+		if (rs.getBoolean("supports_workload_federation")) {
+			kinds.add(IntegrationKind.WORKLOAD_FEDERATION);
 		}
 		String authorization = rs.getString("authorization_endpoint_pattern");
 		return new IntegrationTemplate(rs.getString("id"), rs.getString("name"), rs.getString("description"),

@@ -29,14 +29,16 @@ final class TemplatesController {
 	 * @param description what it is for
 	 * @param kinds the kinds it supports
 	 * @param authorizationEndpointPattern pattern of the authorization endpoint
-	 * @param tokenEndpointPattern pattern of the token endpoint
+	 * @param tokenEndpointPattern pattern of the token endpoint (OAuth kinds)
+	 * @param issuerPattern pattern of the trusted issuer (federation kinds)
 	 * @param parameters the placeholders to fill in
 	 * @param defaultScopes default scopes per kind
 	 * @param requiredFields required request fields per kind
 	 */
 	record TemplateView(String id, String name, String description, List<String> kinds,
-			String authorizationEndpointPattern, String tokenEndpointPattern, List<String> parameters,
-			Map<String, List<String>> defaultScopes, Map<String, List<String>> requiredFields) {
+			String authorizationEndpointPattern, String tokenEndpointPattern, String issuerPattern,
+			List<String> parameters, Map<String, List<String>> defaultScopes,
+			Map<String, List<String>> requiredFields) {
 
 		static TemplateView of(IntegrationTemplate template) {
 			Map<String, List<String>> scopes = new LinkedHashMap<>();
@@ -48,7 +50,9 @@ final class TemplatesController {
 			return new TemplateView(template.id(), template.name(), template.description(),
 					template.orderedKinds().stream().map(IntegrationKind::value).toList(),
 					(template.authorizationEndpoint() != null) ? template.authorizationEndpoint().value() : null,
-					template.tokenEndpoint().value(), template.parameters(), scopes, required);
+					template.isFederation() ? null : template.tokenEndpoint().value(),
+					template.isFederation() ? template.tokenEndpoint().value() : null, template.parameters(), scopes,
+					required);
 		}
 
 	}

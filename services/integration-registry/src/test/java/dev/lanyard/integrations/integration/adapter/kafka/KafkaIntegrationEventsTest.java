@@ -3,13 +3,17 @@ package dev.lanyard.integrations.integration.adapter.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.integrations.integration.application.EventsUnavailableException;
+import dev.lanyard.integrations.integration.domain.Delegation;
+import dev.lanyard.integrations.integration.domain.FederationTrust;
 import dev.lanyard.integrations.integration.domain.Integration;
 import dev.lanyard.integrations.integration.domain.IntegrationSettings;
+import dev.lanyard.integrations.integration.domain.SubjectRule;
 import dev.lanyard.integrations.templates.domain.IntegrationKind;
 import dev.lanyard.platform.kafka.Topics;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -54,6 +58,61 @@ class KafkaIntegrationEventsTest {
 		assertThat(avro.getDeleted()).isFalse();
 		assertThat(avro.getSchema().getFields()).noneMatch(
 				(field) -> field.name().toLowerCase().contains("secret") && !field.name().equals("secretVersion"));
+	}
+
+	@Test
+	void toAvroWhenWorkloadFederationThenIssuerAsTokenEndpointAndEveryRuleFieldMapped() {
+		FederationTrust trust = new FederationTrust("https://token.actions.githubusercontent.com",
+				"https://token.actions.githubusercontent.com/.well-known/jwks", true, null, List.of("lanyard"),
+				List.of("RS256"), Duration.ofMinutes(5), Duration.ofSeconds(30), true, "sub", "unique-id",
+				Map.of("repository", "acme/app"), List.of(new SubjectRule(SubjectRule.Type.PREFIX, "repo:acme/app:")),
+				"content-ci-1", false, Duration.ofMinutes(10));
+		IntegrationSettings settings = new IntegrationSettings("CI", "", "github-actions",
+				IntegrationKind.WORKLOAD_FEDERATION, null, trust.issuer(), "", List.of(), null, null, List.of(), null,
+				trust);
+		Instant now = Instant.parse("2026-03-01T10:00:00Z");
+		IntegrationChanged avro = KafkaIntegrationEvents
+			.toAvro(new dev.lanyard.integrations.integration.domain.IntegrationChanged(UUID.randomUUID(), now, "corr-1",
+					"admin-1", new Integration(UUID.randomUUID(), settings, 0, List.of(), 1, now, "admin-1", now,
+							"admin-1", false)));
+		assertThat(avro.getKind()).isEqualTo("workload-federation");
+		assertThat(avro.getTokenEndpoint()).isEqualTo("https://token.actions.githubusercontent.com");
+		assertThat(avro.getClientId()).isEmpty();
+		assertThat(avro.getDelegation()).isNull();
+		dev.lanyard.events.FederationTrust rule = avro.getFederation();
+		assertThat(rule.getIssuer()).isEqualTo("https://token.actions.githubusercontent.com");
+		assertThat(rule.getJwksUri()).isEqualTo("https://token.actions.githubusercontent.com/.well-known/jwks");
+		assertThat(rule.getStaticJwks()).isNull();
+		assertThat(rule.getAudiences()).containsExactly("lanyard");
+		assertThat(rule.getAlgorithms()).containsExactly("RS256");
+		assertThat(rule.getMaxTokenAgeSeconds()).isEqualTo(300);
+		assertThat(rule.getClockSkewSeconds()).isEqualTo(30);
+		assertThat(rule.getAllowJtiReuse()).isTrue();
+		assertThat(rule.getMatchClaim()).isEqualTo("sub");
+		assertThat(rule.getUserField()).isEqualTo("unique-id");
+		assertThat(rule.getRequiredClaims()).containsEntry("repository", "acme/app");
+		assertThat(rule.getSubjectRules()).singleElement().satisfies((subject) -> {
+			assertThat(subject.getType()).isEqualTo("prefix");
+			assertThat(subject.getValue()).isEqualTo("repo:acme/app:");
+		});
+		assertThat(rule.getContentId()).isEqualTo("content-ci-1");
+		assertThat(rule.getCreateUsers()).isFalse();
+		assertThat(rule.getTokenLifetimeSeconds()).isEqualTo(600L);
+	}
+
+	@Test
+	void toAvroWhenViewerWithDelegationThenDelegationMapped() {
+		IntegrationSettings settings = new IntegrationSettings("Entra OBO", "", "microsoft-entra",
+				IntegrationKind.VIEWER, null, "https://login.microsoftonline.com/contoso/oauth2/v2.0/token", "client-1",
+				List.of("api://warehouse/.default"), null, null, List.of(), Delegation.JWT_BEARER_OBO, null);
+		Instant now = Instant.parse("2026-03-01T10:00:00Z");
+		IntegrationChanged avro = KafkaIntegrationEvents
+			.toAvro(new dev.lanyard.integrations.integration.domain.IntegrationChanged(UUID.randomUUID(), now, "corr-1",
+					"admin-1", new Integration(UUID.randomUUID(), settings, 1, List.of(), 1, now, "admin-1", now,
+							"admin-1", false)));
+		assertThat(avro.getDelegation()).isEqualTo("jwt-bearer-obo");
+		assertThat(avro.getAuthorizationEndpoint()).isNull();
+		assertThat(avro.getFederation()).isNull();
 	}
 
 	@Test
@@ -105,7 +164,7 @@ class KafkaIntegrationEventsTest {
 	private static dev.lanyard.integrations.integration.domain.IntegrationChanged event(boolean deleted) {
 		IntegrationSettings settings = new IntegrationSettings("GitHub", "", "github", IntegrationKind.VIEWER,
 				"https://github.com/login/oauth/authorize", "https://github.com/login/oauth/access_token", "client-1",
-				List.of("repo"), null, Duration.ofHours(1), List.of("g-1"));
+				List.of("repo"), null, Duration.ofHours(1), List.of("g-1"), null, null);
 		Instant now = Instant.parse("2026-03-01T10:00:00Z");
 		Integration integration = new Integration(UUID.randomUUID(), settings, 2, List.of("c-1", "c-2"), 3, now,
 				"admin-1", now, "admin-1", deleted);

@@ -9,7 +9,7 @@ class IntegrationRequestTest {
 	@Test
 	void toStringWhenSecretGivenThenRedacted() {
 		IntegrationRequest request = new IntegrationRequest("n", null, "github", "viewer", null, null, null, "c",
-				"super-secret", null, null, null, null);
+				"super-secret", null, null, null, null, null, null);
 		assertThat(request.toString()).doesNotContain("super-secret").contains("<redacted>");
 		assertThat(new SecretRequest("super-secret").toString()).doesNotContain("super-secret");
 	}
