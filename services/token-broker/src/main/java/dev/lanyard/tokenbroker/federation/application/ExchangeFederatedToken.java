@@ -102,7 +102,7 @@ public final class ExchangeFederatedToken {
 			// accepted within the clock skew, yet no lifetime is left to hand out
 			return deny(command, FederationCheck.EXPIRED, trust.integrationId(), token.issuer(), token.subject(), null);
 		}
-		if (token.jti() != null && !this.replays.firstUse(token.issuer(), token.jti(),
+		if (!trust.allowJtiReuse() && !this.replays.firstUse(token.issuer(), token.jti(),
 				token.expiresAt().plus(trust.clockSkew()).plusSeconds(1))) {
 			return deny(command, FederationCheck.JTI_REPLAYED, trust.integrationId(), token.issuer(), token.subject(),
 					null);
@@ -202,8 +202,8 @@ public final class ExchangeFederatedToken {
 				command.actorClientId(), subjectId, subjectType, contentId, orUnknown(integrationId),
 				List.copyOf(new TreeSet<>(command.scopes())), command.grantType(), check.error(), check.reason())
 			.withFederatedToken(truncate(issuer), truncate(subject));
-		log.info("Refused federation token (rule {}, issuer {}): {}", orUnknown(integrationId), truncate(issuer),
-				check.reason());
+		log.info("Refused federation token (rule {}, issuer {}): {}", orUnknown(integrationId),
+				printable(truncate(issuer)), check.reason());
 		try {
 			this.denials.record(denial);
 		}
@@ -224,6 +224,11 @@ public final class ExchangeFederatedToken {
 
 	private static String orUnknown(String value) {
 		return (value == null || value.isBlank()) ? UNKNOWN : value;
+	}
+
+	/** A presented value as a log line may hold it: no line breaks or other controls. */
+	private static String printable(String value) {
+		return (value != null) ? value.replaceAll("\\p{Cntrl}", "?") : null;
 	}
 
 	private static String truncate(String value) {

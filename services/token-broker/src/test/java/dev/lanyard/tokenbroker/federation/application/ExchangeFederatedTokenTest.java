@@ -215,6 +215,19 @@ class ExchangeFederatedTokenTest {
 	}
 
 	@Test
+	void exchangeWhenRuleAllowsJtiReuseThenTheSameTokenTwiceIssuedTwice() {
+		user("u-1", "alice", false, true);
+		this.trusts.apply(TestFederation.rule("fed-1", FederationKind.OIDC, (r) -> {
+			r.allowJtiReuse = true;
+			return r;
+		}));
+		String token = token((t) -> t);
+		assertThat(exchange(token)).isInstanceOf(FederatedExchange.Issued.class);
+		assertThat(exchange(token)).isInstanceOf(FederatedExchange.Issued.class);
+		assertThat(this.seenJtis).isEmpty();
+	}
+
+	@Test
 	void exchangeWhenScopeAskedForAUserThenScopeNotAllowed() {
 		user("u-1", "alice", false, true);
 		assertThat(exchange()
