@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import dev.lanyard.platform.kafka.ClientSetting;
+import dev.lanyard.tokenbroker.federation.application.FederationTrusts;
 import dev.lanyard.tokenbroker.integrations.IntegrationCacheProperties;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.ConsumerErrorHandlers;
@@ -85,8 +86,10 @@ class ReadModelConfiguration {
 
 	@Bean
 	ReadModelEventListener readModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns, Clock clock, List<SessionEndListener> sessionEndListeners) {
-		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock, sessionEndListeners);
+			EndedSessions endedSessions, SignIns signIns, Clock clock, FederationTrusts federations,
+			List<SessionEndListener> sessionEndListeners) {
+		return new ReadModelEventListener(users, integrations, endedSessions, signIns, clock, federations,
+				sessionEndListeners);
 	}
 
 	@Bean

@@ -17,6 +17,10 @@ import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticatio
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.VerifiedSubjectTokens;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationClientAuthentication;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationConverter;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationProvider;
+import dev.lanyard.tokenbroker.federation.application.ExchangeFederatedToken;
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.RecordedAccessTokenResponseHandler;
@@ -96,14 +100,23 @@ class SecurityConfiguration {
 			OAuth2AuthorizationService authorizations, ClientCredentialsGrant clientCredentials, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
-			EndedSessions endedSessions, ThrottlingProperties throttling) {
+			EndedSessions endedSessions, ThrottlingProperties throttling,
+			FederationGrantAuthenticationProvider federationGrant, FederationClientAuthentication federationClients) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
 			server.registeredClientRepository(clients)
 				.authorizationService(authorizations)
+				// identity federation: the presented JWT is the credential (see
+				// FederationClientAuthentication); every other grant is unchanged
+				.clientAuthentication((client) -> client.authenticationConverters(federationClients::addConverter)
+					.authenticationProviders(federationClients::addProvider))
 				.tokenEndpoint(
-						(token) -> token.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
+						// federation first: it claims the token exchanges of ID tokens
+						// and JWTs
+						(token) -> token.accessTokenRequestConverter(new FederationGrantAuthenticationConverter())
+							.authenticationProvider(federationGrant)
+							.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
 							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken,
 									clients, gateway.gatewayClientId()))
 							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
@@ -150,15 +163,18 @@ class SecurityConfiguration {
 						.access(AuthorizationManagers.allOf(tokenType(TokenIssuance.CONTENT_SESSION),
 								AuthorityAuthorizationManager.hasRole(ClientKind.ADMINISTRATOR.value())))
 						.requestMatchers("/api/connections", "/api/connections/**")
-						.access(AuthorizationManagers.allOf(tokenType(TokenIssuance.USER_CONNECTIONS),
+						.access(AuthorizationManagers.allOf(
+								AuthorizationManagers.anyOf(tokenType(TokenIssuance.USER_CONNECTIONS),
+										tokenType(ExchangeFederatedToken.USER_FEDERATED)),
 								SecurityConfiguration::namesUser)));
 	}
 
 	/**
 	 * A user session token is handed to content, which must not administer anything with
 	 * it whatever the user's role; a connections token (reached through the gateway,
-	 * which adds the signed-in user's token) is the only one {@code /api/connections/**}
-	 * takes.
+	 * which adds the signed-in user's token) and a federated user's token (the person
+	 * reaching Lanyard's API as themselves from another tool) are the only ones
+	 * {@code /api/connections/**} takes.
 	 */
 	private static AuthorizationManager<RequestAuthorizationContext> tokenType(String type) {
 		return AuthorityAuthorizationManager.hasAuthority(TokenAuthorities.TOKEN_TYPE_PREFIX + type);

@@ -58,7 +58,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// viewer tokens of a few seconds' life are refreshed in the tests
 				"lanyard.token-broker.external-token-refresh-before-expiry=PT1S",
 				// the external OAuth stand-in listens on loopback
-				"lanyard.token-broker.allow-private-endpoints=true" })
+				"lanyard.token-broker.allow-private-endpoints=true",
+				// FederationIT rotates an issuer's key and presents the new kid a moment
+				// later
+				"lanyard.token-broker.federation.keys-refresh-interval=PT1S" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport extends ServiceUnderTest {
 

@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.users.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
@@ -22,5 +23,17 @@ public interface UserReadModel {
 	 * empty when unknown.
 	 */
 	Optional<UserSnapshot> find(String userId);
+
+	/**
+	 * The users whose identity-provider unique id is this one (at most one, unless the
+	 * provider reused it), each marked inactive as {@link #find} does.
+	 */
+	List<UserSnapshot> findByUniqueId(String uniqueId);
+
+	/** The users with this email address, compared case-insensitively. */
+	List<UserSnapshot> findByEmail(String email);
+
+	/** The user with this username, as a list. */
+	List<UserSnapshot> findByUsername(String username);
 
 }

@@ -14,9 +14,17 @@ import java.util.Set;
  * @param groupIds the ids of the groups the user is a member of
  * @param version increases with every change of the user
  * @param changedAt when the snapshot was taken
+ * @param uniqueId the user's unique id at the identity provider, or {@code null}
+ * @param email the user's email address, or {@code null}
  */
 public record UserSnapshot(String userId, String username, String role, boolean locked, boolean active,
-		Set<String> groupIds, long version, Instant changedAt) {
+		Set<String> groupIds, long version, Instant changedAt, String uniqueId, String email) {
+
+	/** A snapshot without the identity provider's unique id and email. */
+	public UserSnapshot(String userId, String username, String role, boolean locked, boolean active,
+			Set<String> groupIds, long version, Instant changedAt) {
+		this(userId, username, role, locked, active, groupIds, version, changedAt, null, null);
+	}
 
 	public UserSnapshot {
 		if (userId == null || userId.isBlank()) {
@@ -38,6 +46,12 @@ public record UserSnapshot(String userId, String username, String role, boolean 
 			throw new IllegalArgumentException("changedAt cannot be null");
 		}
 		groupIds = Set.copyOf(groupIds);
+	}
+
+	/** This snapshot, marked inactive. */
+	public UserSnapshot deactivated() {
+		return new UserSnapshot(this.userId, this.username, this.role, this.locked, false, this.groupIds, this.version,
+				this.changedAt, this.uniqueId, this.email);
 	}
 
 	/** What stands between this user and a credential, if anything. */

@@ -1,7 +1,10 @@
 package dev.lanyard.tokenbroker.users.application;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,10 +40,29 @@ public final class InMemoryUserReadModel implements UserReadModel {
 		}
 		Instant deactivated = this.deactivations.get(userId);
 		if (deactivated != null && !deactivated.isBefore(user.changedAt())) {
-			return Optional.of(new UserSnapshot(user.userId(), user.username(), user.role(), user.locked(), false,
-					user.groupIds(), user.version(), user.changedAt()));
+			return Optional.of(user.deactivated());
 		}
 		return Optional.of(user);
+	}
+
+	@Override
+	public List<UserSnapshot> findByUniqueId(String uniqueId) {
+		return findAll((user) -> uniqueId.equals(user.uniqueId()));
+	}
+
+	@Override
+	public List<UserSnapshot> findByEmail(String email) {
+		return findAll((user) -> user.email() != null
+				&& user.email().toLowerCase(Locale.ROOT).equals(email.toLowerCase(Locale.ROOT)));
+	}
+
+	@Override
+	public List<UserSnapshot> findByUsername(String username) {
+		return findAll((user) -> username.equals(user.username()));
+	}
+
+	private List<UserSnapshot> findAll(Predicate<UserSnapshot> matches) {
+		return this.users.values().stream().filter(matches).map((user) -> find(user.userId()).orElseThrow()).toList();
 	}
 
 }

@@ -16,6 +16,8 @@ import dev.lanyard.events.UserSignedOut;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.ReadEvent;
 import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
+import dev.lanyard.tokenbroker.federation.application.FederationTrusts;
+import dev.lanyard.tokenbroker.federation.domain.FederationKind;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
 import dev.lanyard.tokenbroker.sessions.application.SessionEndListener;
@@ -46,11 +48,13 @@ public final class ReadModelEventListener {
 
 	private final Clock clock;
 
+	private final FederationTrusts federations;
+
 	private final List<SessionEndListener> sessionEndListeners;
 
 	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns, Clock clock) {
-		this(users, integrations, endedSessions, signIns, clock, List.of());
+			EndedSessions endedSessions, SignIns signIns, Clock clock, FederationTrusts federations) {
+		this(users, integrations, endedSessions, signIns, clock, federations, List.of());
 	}
 
 	/**
@@ -58,7 +62,8 @@ public final class ReadModelEventListener {
 	 * recorded.
 	 */
 	public ReadModelEventListener(UpdateUserReadModel users, UpdateIntegrationReadModel integrations,
-			EndedSessions endedSessions, SignIns signIns, Clock clock, List<SessionEndListener> sessionEndListeners) {
+			EndedSessions endedSessions, SignIns signIns, Clock clock, FederationTrusts federations,
+			List<SessionEndListener> sessionEndListeners) {
 		if (sessionEndListeners == null) {
 			throw new IllegalArgumentException("sessionEndListeners cannot be null");
 		}
@@ -75,6 +80,10 @@ public final class ReadModelEventListener {
 		if (clock == null) {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
+		if (federations == null) {
+			throw new IllegalArgumentException("federations cannot be null");
+		}
+		this.federations = federations;
 		this.clock = clock;
 		this.signIns = signIns;
 		this.users = users;
@@ -105,6 +114,8 @@ public final class ReadModelEventListener {
 				case UserLoggedIn login ->
 					this.signIns.announced(login.getEventId(), login.getSessionId(), login.getOccurredAt());
 				case UserDeactivated deactivated -> this.users.deactivate(ReadModelEvents.deactivation(deactivated));
+				case IntegrationChanged changed when FederationKind.isFederation(changed.getKind()) ->
+					onFederation(changed);
 				case IntegrationChanged changed -> this.integrations.apply(ReadModelEvents.integration(changed));
 				case UserSignedOut signedOut -> {
 					this.endedSessions.end(signedOut.getSessionId(), signedOut.getUserId(), signedOut.getOccurredAt());
@@ -124,11 +135,27 @@ public final class ReadModelEventListener {
 		}
 	}
 
+	/**
+	 * A federation integration is a trust rule, not an OAuth client of an external
+	 * service: it goes to the federation read model only (and leaves the integration read
+	 * model, should the id have been another kind before).
+	 */
+	private void onFederation(IntegrationChanged changed) {
+		this.integrations.remove(changed.getIntegrationId(), changed.getOccurredAt());
+		if (changed.getDeleted()) {
+			this.federations.remove(changed.getIntegrationId(), changed.getOccurredAt());
+		}
+		else {
+			this.federations.apply(ReadModelEvents.federation(changed));
+		}
+	}
+
 	private void onTombstone(ConsumerRecord<String, ReadEvent<SpecificRecord>> record) {
 		if (Topics.INTEGRATION_CHANGED.name().equals(record.topic()) && record.key() != null) {
 			Instant at = (record.timestampType() != TimestampType.NO_TIMESTAMP_TYPE)
 					? Instant.ofEpochMilli(record.timestamp()) : this.clock.instant();
 			this.integrations.remove(record.key(), at);
+			this.federations.remove(record.key(), at);
 		}
 	}
 

@@ -3,10 +3,16 @@ package dev.lanyard.tokenbroker.readmodels.adapter.kafka;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import dev.lanyard.events.FederationTrust;
 import dev.lanyard.events.IntegrationChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
+import dev.lanyard.tokenbroker.federation.domain.FederationKind;
+import dev.lanyard.tokenbroker.federation.domain.SubjectRule;
+import dev.lanyard.tokenbroker.federation.domain.UserField;
 import dev.lanyard.tokenbroker.integrations.domain.Delegation;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 import dev.lanyard.tokenbroker.integrations.domain.IntegrationKind;
@@ -21,7 +27,8 @@ final class ReadModelEvents {
 
 	static UserSnapshot user(UserChanged event) {
 		return new UserSnapshot(event.getUserId(), event.getUsername(), event.getRole(), event.getLocked(),
-				event.getActive(), new HashSet<>(event.getGroupIds()), event.getVersion(), event.getOccurredAt());
+				event.getActive(), new HashSet<>(event.getGroupIds()), event.getVersion(), event.getOccurredAt(),
+				event.getUniqueId(), event.getEmail());
 	}
 
 	static DeactivateUser deactivation(UserDeactivated event) {
@@ -38,6 +45,31 @@ final class ReadModelEvents {
 				(maxLifetime != null && maxLifetime > 0) ? Duration.ofSeconds(maxLifetime) : null,
 				new HashSet<>(event.getAllowedGroupIds()), new HashSet<>(event.getContentIds()), event.getDeleted(),
 				event.getOccurredAt(), Delegation.fromValue(event.getDelegation()));
+	}
+
+	/** A federation integration's trust rule; its rule must be set. */
+	static dev.lanyard.tokenbroker.federation.domain.FederationTrust federation(IntegrationChanged event) {
+		FederationTrust rule = event.getFederation();
+		if (rule == null) {
+			throw new IllegalArgumentException("federation is required for the federation kinds");
+		}
+		Long lifetime = rule.getTokenLifetimeSeconds();
+		Map<String, String> required = rule.getRequiredClaims()
+			.entrySet()
+			.stream()
+			.collect(Collectors.toMap((e) -> e.getKey().toString(), (e) -> e.getValue().toString()));
+		return new dev.lanyard.tokenbroker.federation.domain.FederationTrust(event.getIntegrationId(),
+				FederationKind.fromValue(event.getKind()), rule.getIssuer(),
+				(rule.getJwksUri() != null) ? URI.create(rule.getJwksUri()) : null, rule.getStaticJwks(),
+				new HashSet<>(rule.getAudiences()), new HashSet<>(rule.getAlgorithms()),
+				Duration.ofSeconds(rule.getMaxTokenAgeSeconds()), Duration.ofSeconds(rule.getClockSkewSeconds()),
+				rule.getAllowJtiReuse(), rule.getMatchClaim(), UserField.fromValue(rule.getUserField()), required,
+				rule.getSubjectRules()
+					.stream()
+					.map((r) -> new SubjectRule(SubjectRule.Type.fromValue(r.getType()), r.getValue()))
+					.toList(),
+				rule.getContentId(), rule.getCreateUsers(),
+				(lifetime != null && lifetime > 0) ? Duration.ofSeconds(lifetime) : null, event.getOccurredAt());
 	}
 
 }

@@ -1,0 +1,84 @@
+package dev.lanyard.tokenbroker.federation;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.HostResolver;
+import dev.lanyard.platform.outbound.VettedResolver;
+import dev.lanyard.platform.outbound.http.OutboundHttp;
+import dev.lanyard.tokenbroker.TokenProperties;
+import dev.lanyard.tokenbroker.external.ExternalServicesProperties;
+import dev.lanyard.tokenbroker.federation.adapter.jdbc.JdbcFederationTrusts;
+import dev.lanyard.tokenbroker.federation.adapter.jdbc.JdbcReplayCache;
+import dev.lanyard.tokenbroker.federation.adapter.jose.IssuerKeys;
+import dev.lanyard.tokenbroker.federation.adapter.jose.NimbusFederatedTokenVerifier;
+import dev.lanyard.tokenbroker.federation.adapter.jose.OutboundResourceRetriever;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationClientAuthentication;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationProvider;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.JwtFederatedTokenSigner;
+import dev.lanyard.tokenbroker.federation.application.ExchangeFederatedToken;
+import dev.lanyard.tokenbroker.federation.application.FederatedUsers;
+import dev.lanyard.tokenbroker.federation.application.FederationTrusts;
+import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
+import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
+
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+
+/**
+ * Identity federation: the trust rules' read model, the verifier of presented JWTs (keys
+ * fetched only from addresses the shared outbound policy allows), the shared {@code jti}
+ * cache, and the grant's client authentication and provider.
+ */
+@Configuration(proxyBeanMethods = false)
+class FederationConfiguration {
+
+	@Bean
+	@DependsOnDatabaseInitialization
+	FederationTrusts federationTrusts(JdbcClient jdbc, JsonMapper json) {
+		return new JdbcFederationTrusts(jdbc, json);
+	}
+
+	@Bean
+	FederationClientAuthentication federationClientAuthentication() {
+		return new FederationClientAuthentication();
+	}
+
+	/**
+	 * Not an {@code AuthenticationProvider} bean: Spring Security would make that the
+	 * global authentication manager.
+	 */
+	@Bean
+	FederationGrantAuthenticationProvider federationGrant(FederationTrusts trusts, JdbcClient jdbc, UserReadModel users,
+			JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer,
+			RegisteredClientRepository clients, TokenProperties tokens, FederationProperties federation,
+			ExternalServicesProperties external, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
+			FederationClientAuthentication clientAuthentication) {
+		VettedResolver addresses = new VettedResolver(new AddressPolicy(external.allowPrivateEndpoints()),
+				HostResolver.system());
+		IssuerKeys keys = new IssuerKeys(
+				new OutboundResourceRetriever(OutboundHttp.create(addresses, external.externalTimeout())),
+				federation.keysCacheTimeToLive(), federation.keysRefreshInterval());
+		JwtGenerator contentTokens = new JwtGenerator(jwtEncoder);
+		contentTokens.setJwtCustomizer(lanyardJwtCustomizer);
+		contentTokens.setClock(clock);
+		ExchangeFederatedToken exchange = new ExchangeFederatedToken(
+				new NimbusFederatedTokenVerifier(trusts, keys, clock),
+				new JdbcReplayCache(jdbc, clock, federation.replayCacheSize()), new FederatedUsers(users),
+				new JwtFederatedTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl(), clients,
+						contentTokens, clock),
+				auditTrail, denials, federation.tokenTimeToLive(), clock);
+		return new FederationGrantAuthenticationProvider(exchange, clientAuthentication);
+	}
+
+}
