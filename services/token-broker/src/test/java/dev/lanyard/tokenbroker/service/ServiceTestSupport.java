@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// viewer tokens of a few seconds' life are refreshed in the tests
 				"lanyard.token-broker.external-token-refresh-before-expiry=PT1S",
 				// the external OAuth stand-in listens on loopback
-				"lanyard.token-broker.allow-private-endpoints=true" })
+				"lanyard.token-broker.allow-private-endpoints=true",
+				"lanyard.tokens.delegation.audiences=" + ServiceTestSupport.DELEGATION_AUDIENCE })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport extends ServiceUnderTest {
 
@@ -66,6 +67,9 @@ abstract class ServiceTestSupport extends ServiceUnderTest {
 	SignIns signIns;
 
 	static final String ISSUER = "http://127.0.0.1:18080";
+
+	/** The one audience delegated tokens may be issued for here. */
+	static final String DELEGATION_AUDIENCE = "https://reports.delegation.test";
 
 	static final String LOG_FILE = "target/it-logs/token-broker.log";
 
