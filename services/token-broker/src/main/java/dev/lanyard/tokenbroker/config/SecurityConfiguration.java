@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
@@ -15,7 +16,9 @@ import dev.lanyard.tokenbroker.throttling.ThrottlingProperties;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.delegation.DelegationProperties;
 import dev.lanyard.tokenbroker.delegation.application.IssueDelegatedToken;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
 import dev.lanyard.tokenbroker.introspection.adapter.oauth.TokenIntrospectionProvider;
 import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
@@ -103,7 +106,8 @@ class SecurityConfiguration {
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
 			EndedSessions endedSessions, ThrottlingProperties throttling, IssueDelegatedToken issueDelegatedToken,
-			JWKSource<SecurityContext> jwkSource, TokenProperties tokens) {
+			JWKSource<SecurityContext> jwkSource, TokenProperties tokens, UserReadModel users,
+			DelegationProperties delegation) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -124,7 +128,8 @@ class SecurityConfiguration {
 				// RFC 7662 for Lanyard's self-contained tokens; the default provider
 				// reads stored authorizations, of which there are none
 				.tokenIntrospectionEndpoint((introspection) -> introspection
-					.authenticationProvider(TokenIntrospectionProvider.of(jwkSource, tokens.issuerUrl(), endedSessions))
+					.authenticationProvider(TokenIntrospectionProvider.of(jwkSource, tokens.issuerUrl(), endedSessions,
+							users, Set.copyOf(delegation.audienceValues())))
 					.authenticationProviders((providers) -> providers
 						.removeIf((provider) -> !(provider instanceof TokenIntrospectionProvider))))
 				.oidc(Customizer.withDefaults());

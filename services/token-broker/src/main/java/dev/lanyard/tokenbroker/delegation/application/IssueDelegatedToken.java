@@ -128,8 +128,9 @@ public final class IssueDelegatedToken {
 		log.info("Denied delegated token for user {} to client {} for audience {}: {}", command.userId(),
 				command.clientId(), command.audience(), reason);
 		CredentialDenial denial = new CredentialDenial(Ids.uuid(), this.clock.instant(), command.correlationId(),
-				command.clientId(), command.userId(), CredentialDenial.USER, command.clientId(), command.audience(),
-				List.copyOf(new TreeSet<>(command.requestedScopes())), GRANT_TYPE, reason.error(), reason.code());
+				command.clientId(), command.userId(), CredentialDenial.USER, command.clientId(),
+				truncated(command.audience()), List.copyOf(new TreeSet<>(command.requestedScopes())), GRANT_TYPE,
+				reason.error(), reason.code());
 		try {
 			this.denials.record(denial);
 		}
@@ -138,6 +139,11 @@ public final class IssueDelegatedToken {
 					command.userId(), command.audience(), ex.getMessage());
 		}
 		return new Delegation.Refused(reason, description);
+	}
+
+	/** The audience as asked for, which may be anything, at most 256 characters. */
+	private static String truncated(String audience) {
+		return (audience.length() > 256) ? audience.substring(0, 256) : audience;
 	}
 
 	private Delegation handOut(IssueDelegatedTokenCommand command) {
@@ -151,7 +157,7 @@ public final class IssueDelegatedToken {
 		Actor actor = new Actor(command.clientId(), command.subjectActor());
 		String tokenId = Ids.uuidString();
 		DelegatedToken token = new DelegatedToken(tokenId, command.userId(), actor, command.audience(), scopes, now,
-				expiresAt);
+				expiresAt, command.sessionId());
 		String value = this.signer.sign(token);
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(value), TOKEN_TYPE, command.userId(), CredentialDenial.USER, command.clientId(),

@@ -11,6 +11,7 @@ import dev.lanyard.tokenbroker.delegation.domain.Actor;
  * session) before.
  *
  * @param userId the subject token's {@code sub}
+ * @param sessionId the subject token's {@code sid} (its browser session)
  * @param subjectScopes the subject token's {@code scope} (empty when absent)
  * @param subjectExpiresAt the subject token's {@code exp}
  * @param subjectActor the subject token's own {@code act}, or {@code null}
@@ -22,13 +23,16 @@ import dev.lanyard.tokenbroker.delegation.domain.Actor;
  * @param requestedScopes the requested {@code scope}; empty for the subject token's
  * @param correlationId id of the request
  */
-public record IssueDelegatedTokenCommand(String userId, Set<String> subjectScopes, Instant subjectExpiresAt,
-		Actor subjectActor, String mayAct, String actorTokenSubject, String clientId, String audience,
-		Set<String> requestedScopes, String correlationId) {
+public record IssueDelegatedTokenCommand(String userId, String sessionId, Set<String> subjectScopes,
+		Instant subjectExpiresAt, Actor subjectActor, String mayAct, String actorTokenSubject, String clientId,
+		String audience, Set<String> requestedScopes, String correlationId) {
 
 	public IssueDelegatedTokenCommand {
 		if (userId == null || userId.isBlank()) {
 			throw new IllegalArgumentException("userId cannot be blank");
+		}
+		if (sessionId == null || sessionId.isBlank()) {
+			throw new IllegalArgumentException("sessionId cannot be blank");
 		}
 		if (subjectScopes == null) {
 			throw new IllegalArgumentException("subjectScopes cannot be null");

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param scopes its {@code scope} (may be empty)
  * @param issuedAt its {@code iat}
  * @param expiresAt its {@code exp}
+ * @param sessionId its {@code sid}: the browser session of the subject token, so that
+ * signing out ends it too
  */
 public record DelegatedToken(String tokenId, String userId, Actor actor, String audience, Set<String> scopes,
-		Instant issuedAt, Instant expiresAt) {
+		Instant issuedAt, Instant expiresAt, String sessionId) {
 
 	public DelegatedToken {
 		if (tokenId == null || tokenId.isBlank()) {
@@ -36,6 +38,9 @@ public record DelegatedToken(String tokenId, String userId, Actor actor, String 
 		}
 		if (issuedAt == null || expiresAt == null || !expiresAt.isAfter(issuedAt)) {
 			throw new IllegalArgumentException("expiresAt must be after issuedAt");
+		}
+		if (sessionId == null || sessionId.isBlank()) {
+			throw new IllegalArgumentException("sessionId cannot be blank");
 		}
 		scopes = Set.copyOf(scopes);
 	}

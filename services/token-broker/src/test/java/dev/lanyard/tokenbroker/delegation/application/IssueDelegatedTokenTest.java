@@ -59,6 +59,7 @@ class IssueDelegatedTokenTest {
 		assertThat(token.userId()).isEqualTo("u-1");
 		assertThat(token.actor().chain()).containsExactly("c-1");
 		assertThat(token.audience()).isEqualTo(AUDIENCE);
+		assertThat(token.sessionId()).as("signing out ends it too").isEqualTo("s-1");
 		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
 			assertThat(issuance.tokenType()).isEqualTo("user-delegated");
 			assertThat(issuance.tokenSha256()).isEqualTo(TokenDigest.sha256Hex("signed-" + token.tokenId()));
@@ -104,10 +105,10 @@ class IssueDelegatedTokenTest {
 				Refusal.SCOPE_WIDENED);
 		assertDenied(command(Set.of(), Set.of("read"), "c-1", "c-1", "c-1", AUDIENCE, later, null),
 				Refusal.SCOPE_WIDENED);
-		assertDenied(new IssueDelegatedTokenCommand("u-locked", Set.of(), later, null, "c-1", "c-1", "c-1", AUDIENCE,
-				Set.of(), "corr"), Refusal.USER_LOCKED);
-		assertDenied(new IssueDelegatedTokenCommand("u-unknown", Set.of(), later, null, "c-1", "c-1", "c-1", AUDIENCE,
-				Set.of(), "corr"), Refusal.UNKNOWN_USER);
+		assertDenied(new IssueDelegatedTokenCommand("u-locked", "s-1", Set.of(), later, null, "c-1", "c-1", "c-1",
+				AUDIENCE, Set.of(), "corr"), Refusal.USER_LOCKED);
+		assertDenied(new IssueDelegatedTokenCommand("u-unknown", "s-1", Set.of(), later, null, "c-1", "c-1", "c-1",
+				AUDIENCE, Set.of(), "corr"), Refusal.UNKNOWN_USER);
 		assertThat(this.signed).isEmpty();
 		assertThat(this.recorded).isEmpty();
 		assertThat(this.denials).extracting(CredentialDenial::reason)
@@ -183,7 +184,7 @@ class IssueDelegatedTokenTest {
 
 	private static IssueDelegatedTokenCommand command(Set<String> subjectScopes, Set<String> requested, String clientId,
 			String actorTokenSubject, String mayAct, String audience, Instant subjectExpiresAt, Actor subjectActor) {
-		return new IssueDelegatedTokenCommand("u-1", subjectScopes, subjectExpiresAt, subjectActor, mayAct,
+		return new IssueDelegatedTokenCommand("u-1", "s-1", subjectScopes, subjectExpiresAt, subjectActor, mayAct,
 				actorTokenSubject, clientId, audience, requested, "corr");
 	}
 

@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  * Signs delegated tokens with the service's active key (the encoder every Lanyard token
  * goes through): {@code typ at+jwt} (RFC 9068), {@code iss}, {@code sub} = the user,
  * {@code aud} = the one audience, {@code act} (nested as RFC 8693 §4.1), {@code scope}
- * when there is one, {@code lanyard_token_type} = {@code user-delegated}, {@code jti},
- * {@code iat}, {@code nbf}, {@code exp}. No {@code may_act}: a delegated token cannot be
- * delegated again.
+ * when there is one, {@code sid} (the subject token's browser session: signing out ends
+ * it), {@code lanyard_token_type} = {@code user-delegated}, {@code jti}, {@code iat},
+ * {@code nbf}, {@code exp}. No {@code may_act}: a delegated token cannot be delegated
+ * again.
  */
 public final class JwtDelegatedTokenSigner implements DelegatedTokenSigner {
 
@@ -61,6 +62,7 @@ public final class JwtDelegatedTokenSigner implements DelegatedTokenSigner {
 			.expiresAt(token.expiresAt())
 			.id(token.tokenId())
 			.claim(Actor.CLAIM, token.actor().toClaim())
+			.claim(TokenClaims.SESSION_ID, token.sessionId())
 			.claim(TokenClaims.TOKEN_TYPE, IssueDelegatedToken.TOKEN_TYPE);
 		if (!token.scopes().isEmpty()) {
 			claims.claim(TokenClaims.SCOPE, String.join(" ", new TreeSet<>(token.scopes())));

@@ -164,9 +164,10 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		}
 		String actorSubject = CONTENT_SESSION_TYPE.equals(request.getActorTokenType())
 				? verifiedActor(request.getActorToken()) : null;
-		IssueDelegatedTokenCommand command = new IssueDelegatedTokenCommand(subject.getSubject(), scopes(subject),
-				subject.getExpiresAt(), subjectActor, mayAct(subject), actorSubject, client.getClientId(),
-				request.getAudience(), request.getScopes(), request.getCorrelationId());
+		IssueDelegatedTokenCommand command = new IssueDelegatedTokenCommand(subject.getSubject(),
+				subject.getClaimAsString(TokenClaims.SESSION_ID), scopes(subject), subject.getExpiresAt(), subjectActor,
+				mayAct(subject), actorSubject, client.getClientId(), request.getAudience(), request.getScopes(),
+				request.getCorrelationId());
 		if (!CONTENT_SESSION_TYPE.equals(request.getActorTokenType())) {
 			return answer(request, client, this.delegations.refuse(command, Delegation.Refusal.ACTOR_TOKEN_TYPE,
 					"actor_token_type must be " + CONTENT_SESSION_TYPE));

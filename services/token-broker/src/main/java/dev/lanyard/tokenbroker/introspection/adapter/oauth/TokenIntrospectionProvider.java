@@ -1,6 +1,7 @@
 package dev.lanyard.tokenbroker.introspection.adapter.oauth;
 
 import java.util.Map;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -9,6 +10,8 @@ import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.delegation.domain.Actor;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -32,12 +35,11 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
  * RFC 7662 introspection of Lanyard's own JWTs, replacing Spring Authorization Server's
  * provider (which looks tokens up among stored authorizations; Lanyard stores none). A
  * token is active when its signature, issuer, type and lifetime verify and, when it was
- * minted from a browser session, that session has not ended. The asking client (always
- * authenticated) sees it only when the token concerns it: the client is in its
- * {@code aud}, is its subject (its own access token), its actor ({@code act.sub}) or the
- * holder it was minted for ({@code may_act.sub}). Anything else, like anything invalid,
- * is {@code {"active": false}} and nothing more: introspection must not tell a client
- * that found a token whether it is live, nor whose it is.
+ * minted from a browser session, that session has not ended, and when it stands for a
+ * user, the user is still active and not locked. The asking client (always authenticated)
+ * sees it only when the token concerns it (see {@code concerns}). Anything else, like
+ * anything invalid, is {@code {"active": false}} and nothing more: introspection must not
+ * tell a client that found a token whether it is live, nor whose it is.
  */
 public final class TokenIntrospectionProvider implements AuthenticationProvider {
 
@@ -45,20 +47,37 @@ public final class TokenIntrospectionProvider implements AuthenticationProvider 
 
 	private final EndedSessions endedSessions;
 
+	private final UserReadModel users;
+
+	private final Set<String> resourceAudiences;
+
 	/**
 	 * @param tokens verifies signature (this service's keys), issuer, type and lifetime,
 	 * and no audience (each token's audience is checked against the asking client here)
 	 * @param endedSessions the browser sessions signed out of
+	 * @param users the users, whose tokens are inactive once they are not in good
+	 * standing
+	 * @param resourceAudiences the audiences of resource servers that may introspect the
+	 * tokens issued for them (the delegation audiences)
 	 */
-	public TokenIntrospectionProvider(JwtDecoder tokens, EndedSessions endedSessions) {
+	public TokenIntrospectionProvider(JwtDecoder tokens, EndedSessions endedSessions, UserReadModel users,
+			Set<String> resourceAudiences) {
 		if (tokens == null) {
 			throw new IllegalArgumentException("tokens cannot be null");
 		}
 		if (endedSessions == null) {
 			throw new IllegalArgumentException("endedSessions cannot be null");
 		}
+		if (users == null) {
+			throw new IllegalArgumentException("users cannot be null");
+		}
+		if (resourceAudiences == null) {
+			throw new IllegalArgumentException("resourceAudiences cannot be null");
+		}
 		this.tokens = tokens;
 		this.endedSessions = endedSessions;
+		this.users = users;
+		this.resourceAudiences = Set.copyOf(resourceAudiences);
 	}
 
 	/**
@@ -66,14 +85,14 @@ public final class TokenIntrospectionProvider implements AuthenticationProvider 
 	 * delegated token's is another service).
 	 */
 	public static TokenIntrospectionProvider of(JWKSource<SecurityContext> keys, String issuer,
-			EndedSessions endedSessions) {
+			EndedSessions endedSessions, UserReadModel users, Set<String> resourceAudiences) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithms((algorithms) -> {
 			algorithms.add(SignatureAlgorithm.ES256);
 			algorithms.add(SignatureAlgorithm.RS256);
 		}).build();
 		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
 				new JwtTypeValidator(ServiceTokens.ACCESS_TOKEN_TYP, ServiceTokens.USER_SESSION_TYP)));
-		return new TokenIntrospectionProvider(decoder, endedSessions);
+		return new TokenIntrospectionProvider(decoder, endedSessions, users, resourceAudiences);
 	}
 
 	@Override
@@ -99,12 +118,42 @@ public final class TokenIntrospectionProvider implements AuthenticationProvider 
 			return null;
 		}
 		String sessionId = jwt.getClaimAsString(TokenClaims.SESSION_ID);
-		return (sessionId != null && this.endedSessions.ended(sessionId)) ? null : jwt;
+		if (sessionId != null && this.endedSessions.ended(sessionId)) {
+			return null;
+		}
+		return (isUserToken(jwt) && !inGoodStanding(jwt.getSubject())) ? null : jwt;
 	}
 
-	private static boolean concerns(Jwt jwt, String clientId) {
-		return (jwt.getAudience() != null && jwt.getAudience().contains(clientId)) || clientId.equals(jwt.getSubject())
-				|| clientId.equals(holder(jwt));
+	/**
+	 * Whether the token concerns the client: the client's own access token, the token of
+	 * a user it holds ({@code may_act}) or acts for ({@code act}), or a token issued for
+	 * it as a resource server (its id is a configured delegation audience and in the
+	 * token's {@code aud}). Only those: a client that happens to be named like a user id
+	 * or an internal audience ({@code token-broker}) sees nothing.
+	 */
+	private boolean concerns(Jwt jwt, String clientId) {
+		if (clientId.equals(holder(jwt))) {
+			return true;
+		}
+		if (!isUserToken(jwt) && clientId.equals(jwt.getSubject())) {
+			return true;
+		}
+		return this.resourceAudiences.contains(clientId) && jwt.getAudience() != null
+				&& jwt.getAudience().contains(clientId);
+	}
+
+	/**
+	 * A token that stands for a person ({@code user-session}, {@code user-delegated},
+	 * ...).
+	 */
+	private static boolean isUserToken(Jwt jwt) {
+		String type = jwt.getClaimAsString(TokenClaims.TOKEN_TYPE);
+		return type != null && type.startsWith("user-");
+	}
+
+	private boolean inGoodStanding(String userId) {
+		return userId != null
+				&& this.users.find(userId).map((user) -> user.standing() == UserSnapshot.Standing.GOOD).orElse(false);
 	}
 
 	/**
