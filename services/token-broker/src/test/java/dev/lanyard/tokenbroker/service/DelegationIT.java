@@ -128,8 +128,10 @@ class DelegationIT extends ServiceTestSupport {
 			.POST(java.net.http.HttpRequest.BodyPublishers.ofString(form(Map.of("token", delegated)))), null);
 		assertThat(anonymous.status()).isEqualTo(401);
 
-		// once the browser session ends, the user session token is inactive
+		// once the browser session ends, the user session token and the delegated token
+		// made from it are inactive
 		assertThat(introspect(content, session).json().get("active").asBoolean()).isTrue();
+		assertThat(introspect(content, delegated).json().get("active").asBoolean()).isTrue();
 		PublishedEvents.publish(Topics.USER_SIGNED_OUT.name(), userId,
 				PublishedEvents.signedOut(userId, "s-" + userId));
 		assertThat(
@@ -138,6 +140,7 @@ class DelegationIT extends ServiceTestSupport {
 					.get("active")
 					.asBoolean())
 			.isFalse();
+		assertThat(introspect(content, delegated).json().propertyNames()).containsExactly("active");
 	}
 
 	@Test
