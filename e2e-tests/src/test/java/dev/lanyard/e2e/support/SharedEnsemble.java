@@ -26,6 +26,9 @@ public final class SharedEnsemble {
 	/** A provider that lets in only verified addresses of example.com. */
 	public static final String STRICT = "strict";
 
+	/** The audience delegated tokens may be issued for (token-broker's setting). */
+	public static final String DELEGATION_AUDIENCE = "https://reports.delegation.example";
+
 	private static Ensemble ensemble;
 
 	private SharedEnsemble() {
@@ -62,6 +65,7 @@ public final class SharedEnsemble {
 			// for refresh 10 s after issue lets a test see a viewer token refreshed.
 			Ensemble started = Ensemble.startFresh(settings
 				.withServiceEnvironment("LANYARD_TOKEN_BROKER_EXTERNAL_TOKEN_REFRESH_BEFORE_EXPIRY", "PT3590S")
+				.withServiceEnvironment("LANYARD_TOKENS_DELEGATION_AUDIENCES", DELEGATION_AUDIENCE)
 				// a second sign-in provider set up the way Entra ID is: the object id
 				// (oid) is the unique id, and the UPN in preferred_username is no
 				// username, so usernames derive from the email

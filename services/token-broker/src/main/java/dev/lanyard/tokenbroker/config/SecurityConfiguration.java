@@ -1,7 +1,11 @@
 package dev.lanyard.tokenbroker.config;
 
 import java.time.Clock;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,6 +16,10 @@ import dev.lanyard.tokenbroker.throttling.ThrottlingProperties;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenAuthorities;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.delegation.DelegationProperties;
+import dev.lanyard.tokenbroker.delegation.application.IssueDelegatedToken;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
+import dev.lanyard.tokenbroker.introspection.adapter.oauth.TokenIntrospectionProvider;
 import dev.lanyard.tokenbroker.exchange.application.IssueViewerCredential;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationConverter;
 import dev.lanyard.tokenbroker.exchange.adapter.oauth.TokenExchangeAuthenticationProvider;
@@ -59,6 +67,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Two filter chains: the authorization server's endpoints (token, JWKS, metadata), and
@@ -101,7 +110,9 @@ class SecurityConfiguration {
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
 			EndedSessions endedSessions, ThrottlingProperties throttling,
-			FederationGrantAuthenticationProvider federationGrant, FederationClientAuthentication federationClients) {
+			FederationGrantAuthenticationProvider federationGrant, FederationClientAuthentication federationClients,
+			IssueDelegatedToken issueDelegatedToken, JWKSource<SecurityContext> jwkSource, TokenProperties tokens,
+			UserReadModel users, DelegationProperties delegation) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -122,11 +133,19 @@ class SecurityConfiguration {
 							.accessTokenRequestConverter(new TokenExchangeAuthenticationConverter())
 							.authenticationProvider(new TokenExchangeAuthenticationProvider(
 									new VerifiedSubjectTokens(jwtDecoder, clock, 100_000), clients,
-									issueServiceAccountCredential, issueViewerCredential, endedSessions))
+									issueServiceAccountCredential, issueViewerCredential, endedSessions,
+									issueDelegatedToken))
 							.accessTokenRequestConverters(clientCredentials::replaceConverter)
 							.authenticationProviders(clientCredentials::replaceProvider)
 							.accessTokenResponseHandler(new RecordedAccessTokenResponseHandler())
 							.errorResponseHandler(tokenErrors))
+				// RFC 7662 for Lanyard's self-contained tokens; the default provider
+				// reads stored authorizations, of which there are none
+				.tokenIntrospectionEndpoint((introspection) -> introspection
+					.authenticationProvider(TokenIntrospectionProvider.of(jwkSource, tokens.issuerUrl(), endedSessions,
+							users, Set.copyOf(delegation.audienceValues())))
+					.authenticationProviders((providers) -> providers
+						.removeIf((provider) -> !(provider instanceof TokenIntrospectionProvider))))
 				.oidc(Customizer.withDefaults());
 		});
 		// Every grant, token exchange included, needs an authenticated client: a subject
@@ -138,7 +157,8 @@ class SecurityConfiguration {
 				(request, response, ex) -> tokenErrors.onAuthenticationFailure(request, response,
 						new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.INVALID_CLIENT,
 								"Client authentication is required", null))),
-				PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/token")));
+				new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/token"),
+						PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/oauth2/introspect"))));
 		http.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		http.requestCache((cache) -> cache.disable());
 		// before client authentication (the authorization server adds it right after the

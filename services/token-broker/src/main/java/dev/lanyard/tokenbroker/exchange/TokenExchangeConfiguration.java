@@ -27,12 +27,12 @@ import org.springframework.context.annotation.Configuration;
 class TokenExchangeConfiguration {
 
 	@Bean
-	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations,
+	IssueServiceAccountCredential issueServiceAccountCredential(IntegrationReadModel integrations, UserReadModel users,
 			IssuanceAuditTrail auditTrail, DenialRecorder denials, ResilientExternalTokenEndpoint externalTokenEndpoint,
 			RegistryIntegrationSecrets integrationSecrets, ExternalServicesProperties exchange, Clock clock) {
 		ServiceAccountTokenCache cache = new ServiceAccountTokenCache(externalTokenEndpoint, integrationSecrets,
 				exchange.externalTokenRefreshBeforeExpiry(), exchange.externalTokenCacheMaximumSize(), clock);
-		return new IssueServiceAccountCredential(integrations, cache, auditTrail, denials, clock);
+		return new IssueServiceAccountCredential(integrations, users, cache, auditTrail, denials, clock);
 	}
 
 	@Bean

@@ -61,7 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"lanyard.token-broker.allow-private-endpoints=true",
 				// FederationIT rotates an issuer's key and presents the new kid a moment
 				// later
-				"lanyard.token-broker.federation.keys-refresh-interval=PT1S" })
+				"lanyard.token-broker.federation.keys-refresh-interval=PT1S",
+				"lanyard.tokens.delegation.audiences=" + ServiceTestSupport.DELEGATION_AUDIENCE })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ServiceTestSupport extends ServiceUnderTest {
 
@@ -69,6 +70,9 @@ abstract class ServiceTestSupport extends ServiceUnderTest {
 	SignIns signIns;
 
 	static final String ISSUER = "http://127.0.0.1:18080";
+
+	/** The one audience delegated tokens may be issued for here. */
+	static final String DELEGATION_AUDIENCE = "https://reports.delegation.test";
 
 	static final String LOG_FILE = "target/it-logs/token-broker.log";
 

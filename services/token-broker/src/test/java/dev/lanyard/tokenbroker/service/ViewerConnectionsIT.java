@@ -319,14 +319,15 @@ class ViewerConnectionsIT extends ServiceTestSupport {
 		// a connections token is no subject token for an exchange
 		assertError(exchange(connections, "anything", null, null), "invalid_grant", "not a user-session token");
 
-		// a user session token for a service-account integration
+		// a user session token for a service-account integration is backend mapping
+		// (DelegationIT): the content must be associated with it, as for its own token
 		String serviceAccount = "sa-" + UUID.randomUUID();
 		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), serviceAccount,
 				PublishedEvents
 					.serviceAccount(serviceAccount, ExternalServices.externalTokenEndpoint(), Set.of(), "read")
 					.build());
-		assertError(awaitIntegration(() -> exchange(session, serviceAccount, null, null)), "invalid_target",
-				"service-account");
+		assertError(awaitIntegration(() -> exchange(session, serviceAccount, null, null)), "unauthorized_client",
+				"is not associated");
 		assertError(exchange(contentToken, serviceAccount, null, null), "invalid_grant", "not a user-session token");
 		assertProblem(get("/api/connections/" + serviceAccount + "/connect", connections), 404, "service-account");
 	}

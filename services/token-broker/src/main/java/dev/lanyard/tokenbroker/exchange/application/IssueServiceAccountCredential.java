@@ -22,16 +22,23 @@ import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableExcepti
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
+import dev.lanyard.tokenbroker.issuance.domain.Provenance;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.users.application.UserReadModel;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 /**
  * Hands content an access token of a service-account integration: the content must be
  * associated with the integration and ask for no scope beyond the integration's; the
  * token comes from the cache or from the external token endpoint (client credentials);
- * each hand-out is recorded in the audit trail before it is returned. Each refusal by
- * these rules is recorded as a {@link CredentialDenial}; the answer waits for that record
- * (at most the ack timeout) but is given even without it, since it hands nothing out.
+ * each hand-out is recorded in the audit trail before it is returned. Backend mapping:
+ * when the content acts for a user (presenting a user session token minted for it), the
+ * user must also be known, active, not locked and in one of the integration's allowed
+ * groups when it names any; the credential stays the service account's and its record
+ * names the user ({@link Provenance#onBehalfOf}). Each refusal by these rules is recorded
+ * as a {@link CredentialDenial}; the answer waits for that record (at most the ack
+ * timeout) but is given even without it, since it hands nothing out.
  */
 public final class IssueServiceAccountCredential {
 
@@ -42,6 +49,8 @@ public final class IssueServiceAccountCredential {
 
 	private final IntegrationReadModel integrations;
 
+	private final UserReadModel users;
+
 	private final ServiceAccountTokenCache tokens;
 
 	private final IssuanceAuditTrail auditTrail;
@@ -50,10 +59,13 @@ public final class IssueServiceAccountCredential {
 
 	private final Clock clock;
 
-	public IssueServiceAccountCredential(IntegrationReadModel integrations, ServiceAccountTokenCache tokens,
-			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
+	public IssueServiceAccountCredential(IntegrationReadModel integrations, UserReadModel users,
+			ServiceAccountTokenCache tokens, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
 		if (integrations == null) {
 			throw new IllegalArgumentException("integrations cannot be null");
+		}
+		if (users == null) {
+			throw new IllegalArgumentException("users cannot be null");
 		}
 		if (tokens == null) {
 			throw new IllegalArgumentException("tokens cannot be null");
@@ -68,10 +80,21 @@ public final class IssueServiceAccountCredential {
 			throw new IllegalArgumentException("clock cannot be null");
 		}
 		this.integrations = integrations;
+		this.users = users;
 		this.tokens = tokens;
 		this.auditTrail = auditTrail;
 		this.denials = denials;
 		this.clock = clock;
+	}
+
+	/**
+	 * Whether the integration is a service-account one this use case serves (so a user
+	 * session token exchanged for it is backend mapping, not a viewer credential).
+	 */
+	public boolean serves(String integrationId) {
+		return integrationId != null && this.integrations.find(integrationId)
+			.filter((i) -> !i.deleted() && i.kind() == IntegrationKind.SERVICE_ACCOUNT)
+			.isPresent();
 	}
 
 	public CredentialExchange issue(IssueServiceAccountCredentialCommand command) {
@@ -95,6 +118,13 @@ public final class IssueServiceAccountCredential {
 			return deny(command, Denial.SCOPE_TOO_WIDE, "Integration " + integration.integrationId()
 					+ " allows only the scopes " + String.join(" ", new TreeSet<>(integration.scopes())));
 		}
+		if (command.onBehalfOfUserId() != null) {
+			Denial refused = refusalOfUser(command.onBehalfOfUserId(), integration);
+			if (refused != null) {
+				return deny(command, refused, "User " + command.onBehalfOfUserId()
+						+ " may not be acted for via integration " + integration.integrationId());
+			}
+		}
 		Set<String> scopes = command.scopes().isEmpty() ? integration.scopes() : command.scopes();
 		ExternalToken token;
 		try {
@@ -114,6 +144,18 @@ public final class IssueServiceAccountCredential {
 		return handOut(command, integration, token);
 	}
 
+	private Denial refusalOfUser(String userId, Integration integration) {
+		UserSnapshot user = this.users.find(userId).orElse(null);
+		if (user == null) {
+			return Denial.UNKNOWN_USER;
+		}
+		return switch (user.standing()) {
+			case LOCKED -> Denial.USER_LOCKED;
+			case INACTIVE -> Denial.USER_DEACTIVATED;
+			case GOOD -> integration.allowsGroups(user.groupIds()) ? null : Denial.GROUP_NOT_ALLOWED;
+		};
+	}
+
 	private CredentialExchange handOut(IssueServiceAccountCredentialCommand command, Integration integration,
 			ExternalToken token) {
 		Instant now = this.clock.instant();
@@ -127,7 +169,9 @@ public final class IssueServiceAccountCredential {
 		TokenIssuance issuance = new TokenIssuance(Ids.uuid(), now, command.correlationId(), tokenId,
 				TokenDigest.sha256Hex(token.value()), TokenIssuance.EXTERNAL_ACCESS, command.contentId(), "content",
 				command.contentId(), scopes, audience, GRANT_TYPE, now, token.expiresAt(), command.actorId(),
-				integration.integrationId());
+				integration.integrationId())
+			.withProvenance((command.onBehalfOfUserId() != null) ? Provenance.onBehalfOf(command.onBehalfOfUserId())
+					: Provenance.NONE);
 		try {
 			this.auditTrail.record(issuance);
 		}
@@ -137,8 +181,8 @@ public final class IssueServiceAccountCredential {
 			return new CredentialExchange.Unavailable(
 					"The audit trail is unavailable, so no token was issued; retry later");
 		}
-		log.debug("Issued external-access token {} for content {} via integration {}", tokenId, command.contentId(),
-				integration.integrationId());
+		log.debug("Issued external-access token {} for content {} via integration {} (acting for user {})", tokenId,
+				command.contentId(), integration.integrationId(), command.onBehalfOfUserId());
 		return new CredentialExchange.Issued(token.value(), now, token.expiresAt(), token.scopes());
 	}
 

@@ -11,9 +11,17 @@ import java.util.Set;
  * @param actorId the client that authenticated the request (the content itself), or
  * {@code null}
  * @param correlationId id of the request
+ * @param onBehalfOfUserId backend mapping: the user the content acts for (from a user
+ * session token minted for it), or {@code null}
  */
 public record IssueServiceAccountCredentialCommand(String contentId, String integrationId, Set<String> scopes,
-		String actorId, String correlationId) {
+		String actorId, String correlationId, String onBehalfOfUserId) {
+
+	/** Content asking for itself. */
+	public IssueServiceAccountCredentialCommand(String contentId, String integrationId, Set<String> scopes,
+			String actorId, String correlationId) {
+		this(contentId, integrationId, scopes, actorId, correlationId, null);
+	}
 
 	public IssueServiceAccountCredentialCommand {
 		if (contentId == null || contentId.isBlank()) {
@@ -27,6 +35,9 @@ public record IssueServiceAccountCredentialCommand(String contentId, String inte
 		}
 		if (correlationId == null || correlationId.isBlank()) {
 			throw new IllegalArgumentException("correlationId cannot be blank");
+		}
+		if (onBehalfOfUserId != null && onBehalfOfUserId.isBlank()) {
+			throw new IllegalArgumentException("onBehalfOfUserId cannot be blank");
 		}
 		scopes = Set.copyOf(scopes);
 	}

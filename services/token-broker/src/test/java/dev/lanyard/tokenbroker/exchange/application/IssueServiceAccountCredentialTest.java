@@ -25,6 +25,8 @@ import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableExcepti
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.users.application.InMemoryUserReadModel;
+import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 import dev.lanyard.testing.time.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +40,8 @@ class IssueServiceAccountCredentialTest {
 	private final MutableClock clock = new MutableClock(NOW);
 
 	private final Map<String, Integration> integrations = new ConcurrentHashMap<>();
+
+	private final InMemoryUserReadModel users = new InMemoryUserReadModel();
 
 	private final List<TokenIssuance> recorded = new ArrayList<>();
 
@@ -55,8 +59,8 @@ class IssueServiceAccountCredentialTest {
 	private final ServiceAccountTokenCache cache = new ServiceAccountTokenCache(this.endpoint,
 			(id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
 
-	private final IssueServiceAccountCredential useCase = new IssueServiceAccountCredential(readModel(), this.cache,
-			this.recorded::add, this.denials::add, this.clock);
+	private final IssueServiceAccountCredential useCase = new IssueServiceAccountCredential(readModel(), this.users,
+			this.cache, this.recorded::add, this.denials::add, this.clock);
 
 	@Test
 	void issueWhenAssociatedThenTokenAndEventPerHandOut() {
@@ -76,6 +80,50 @@ class IssueServiceAccountCredentialTest {
 			assertThat(issuance.scopes()).containsExactly("read");
 		});
 		assertThat(this.recorded.get(0).tokenId()).isNotEqualTo(this.recorded.get(1).tokenId());
+	}
+
+	@Test
+	void issueWhenActingForUserThenServiceAccountTokenRecordedAsOnBehalfOf() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		this.users.apply(user("u-1", false, true, Set.of()));
+		CredentialExchange result = this.useCase
+			.issue(new IssueServiceAccountCredentialCommand("c-1", "i-1", Set.of(), "c-1", "corr", "u-1"));
+		assertThat(result).isInstanceOfSatisfying(CredentialExchange.Issued.class,
+				(issued) -> assertThat(issued.tokenValue()).isEqualTo("ext-1"));
+		assertThat(this.recorded).singleElement().satisfies((issuance) -> {
+			assertThat(issuance.subjectId()).isEqualTo("c-1");
+			assertThat(issuance.actorId()).isEqualTo("c-1");
+			assertThat(issuance.provenance().onBehalfOfUserId()).isEqualTo("u-1");
+		});
+	}
+
+	@Test
+	void issueWhenActingForUserNotInGoodStandingOrGroupThenDeniedAndRecorded() {
+		Integration grouped = new Integration("i-1", "I i-1", IntegrationKind.SERVICE_ACCOUNT,
+				URI.create("https://idp.example/token"), null, "client", 1, Set.of("read"), null, null, Set.of("g-1"),
+				Set.of("c-1"), false, NOW);
+		this.integrations.put("i-1", grouped);
+		this.users.apply(user("u-locked", true, true, Set.of("g-1")));
+		this.users.apply(user("u-gone", false, false, Set.of("g-1")));
+		this.users.apply(user("u-outside", false, true, Set.of("g-2")));
+		for (String userId : List.of("u-locked", "u-gone", "u-outside", "u-unknown")) {
+			assertThat(this.useCase
+				.issue(new IssueServiceAccountCredentialCommand("c-1", "i-1", Set.of(), "c-1", "corr", userId)))
+				.isInstanceOf(CredentialExchange.Denied.class);
+		}
+		assertThat(this.recorded).isEmpty();
+		assertThat(this.fetches).hasValue(0);
+		assertThat(this.denials).extracting(CredentialDenial::reason)
+			.containsExactly("user-locked", "user-deactivated", "not-in-allowed-group", "unknown-user");
+	}
+
+	@Test
+	void servesWhenServiceAccountThenTrueElseFalse() {
+		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
+		this.integrations.put("v-1", integration("v-1", IntegrationKind.VIEWER, null, "read"));
+		assertThat(this.useCase.serves("i-1")).isTrue();
+		assertThat(this.useCase.serves("v-1")).isFalse();
+		assertThat(this.useCase.serves("nope")).isFalse();
 	}
 
 	@Test
@@ -145,8 +193,8 @@ class IssueServiceAccountCredentialTest {
 
 	@Test
 	void issueWhenDenialNotAcknowledgedThenStillDenied() {
-		IssueServiceAccountCredential unrecorded = new IssueServiceAccountCredential(readModel(), this.cache,
-				this.recorded::add, (denial) -> {
+		IssueServiceAccountCredential unrecorded = new IssueServiceAccountCredential(readModel(), this.users,
+				this.cache, this.recorded::add, (denial) -> {
 					throw new AuditTrailUnavailableException("CredentialDenied not acknowledged within 2000 ms", null);
 				}, this.clock);
 		assertThat(unrecorded.issue(command("c-1", "nope", Set.of()))).isInstanceOfSatisfying(
@@ -161,7 +209,8 @@ class IssueServiceAccountCredentialTest {
 		ServiceAccountTokenCache failing = new ServiceAccountTokenCache((i, s, sc) -> {
 			throw new ExternalServiceUnavailableException("down");
 		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
-		new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.denials::add, this.clock)
+		new IssueServiceAccountCredential(readModel(), this.users, failing, this.recorded::add, this.denials::add,
+				this.clock)
 			.issue(command("c-1", "i-1", Set.of()));
 		assertThat(this.denials).isEmpty();
 	}
@@ -169,9 +218,10 @@ class IssueServiceAccountCredentialTest {
 	@Test
 	void issueWhenAuditTrailDownThenUnavailable() {
 		this.integrations.put("i-1", integration("i-1", IntegrationKind.SERVICE_ACCOUNT, null, "read"));
-		IssueServiceAccountCredential down = new IssueServiceAccountCredential(readModel(), this.cache, (issuance) -> {
-			throw new AuditTrailUnavailableException("down", null);
-		}, this.denials::add, this.clock);
+		IssueServiceAccountCredential down = new IssueServiceAccountCredential(readModel(), this.users, this.cache,
+				(issuance) -> {
+					throw new AuditTrailUnavailableException("down", null);
+				}, this.denials::add, this.clock);
 		assertThat(down.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
 	}
 
@@ -181,8 +231,8 @@ class IssueServiceAccountCredentialTest {
 		ServiceAccountTokenCache refusing = new ServiceAccountTokenCache((i, s, sc) -> {
 			throw new ExternalServiceRefusedException("invalid_client", 401, "refused");
 		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
-		assertThat(new IssueServiceAccountCredential(readModel(), refusing, this.recorded::add, this.denials::add,
-				this.clock)
+		assertThat(new IssueServiceAccountCredential(readModel(), this.users, refusing, this.recorded::add,
+				this.denials::add, this.clock)
 			.issue(command("c-1", "i-1", Set.of())))
 			.isEqualTo(new CredentialExchange.ExternalRefusal("invalid_client", "refused"));
 	}
@@ -193,45 +243,47 @@ class IssueServiceAccountCredentialTest {
 		ServiceAccountTokenCache failing = new ServiceAccountTokenCache((i, s, sc) -> {
 			throw new ExternalServiceUnavailableException("down");
 		}, (id, version) -> "secret", Duration.ofSeconds(30), 100, this.clock);
-		assertThat(new IssueServiceAccountCredential(readModel(), failing, this.recorded::add, this.denials::add,
-				this.clock)
+		assertThat(new IssueServiceAccountCredential(readModel(), this.users, failing, this.recorded::add,
+				this.denials::add, this.clock)
 			.issue(command("c-1", "i-1", Set.of()))).isInstanceOf(CredentialExchange.Unavailable.class);
 	}
 
 	@Test
 	void constructorWhenIntegrationsNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(null, this.cache, this.recorded::add, this.denials::add,
-					this.clock))
+			.isThrownBy(() -> new IssueServiceAccountCredential(null, this.users, this.cache, this.recorded::add,
+					this.denials::add, this.clock))
 			.withMessage("integrations cannot be null");
 	}
 
 	@Test
 	void constructorWhenTokensNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), null, this.recorded::add,
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.users, null, this.recorded::add,
 					this.denials::add, this.clock))
 			.withMessage("tokens cannot be null");
 	}
 
 	@Test
 	void constructorWhenAuditTrailNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new IssueServiceAccountCredential(readModel(), this.cache, null, this.denials::add, this.clock))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.users, this.cache, null,
+					this.denials::add, this.clock))
 			.withMessage("auditTrail cannot be null");
 	}
 
 	@Test
 	void constructorWhenDenialsNullThenThrows() {
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add, null, this.clock))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.users, this.cache, this.recorded::add,
+					null, this.clock))
 			.withMessage("denials cannot be null");
 	}
 
 	@Test
 	void constructorWhenClockNullThenThrows() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.cache, this.recorded::add,
+			.isThrownBy(() -> new IssueServiceAccountCredential(readModel(), this.users, this.cache, this.recorded::add,
 					this.denials::add, null))
 			.withMessage("clock cannot be null");
 	}
@@ -279,6 +331,10 @@ class IssueServiceAccountCredentialTest {
 	private static IssueServiceAccountCredentialCommand command(String contentId, String integrationId,
 			Set<String> scopes) {
 		return new IssueServiceAccountCredentialCommand(contentId, integrationId, scopes, null, "corr");
+	}
+
+	private static UserSnapshot user(String id, boolean locked, boolean active, Set<String> groups) {
+		return new UserSnapshot(id, "user-" + id, "viewer", locked, active, groups, 1, NOW);
 	}
 
 	static Integration integration(String id, IntegrationKind kind, Duration maxLifetime, String... scopes) {

@@ -19,8 +19,9 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * Reads {@code grant_type=urn:ietf:params:oauth:grant-type:token-exchange} (RFC 8693
  * §2.1): {@code subject_token}, {@code subject_token_type} and {@code audience} (the
  * integration id) required once each, {@code scope} and {@code requested_token_type}
- * optional; {@code actor_token} and {@code resource} are not supported. {@code null} for
- * any other grant.
+ * optional; {@code actor_token} (delegation) optional, and when present
+ * {@code actor_token_type} with it (§2.1), each once; {@code resource} is not supported.
+ * {@code null} for any other grant.
  */
 public final class TokenExchangeAuthenticationConverter implements AuthenticationConverter {
 
@@ -40,8 +41,13 @@ public final class TokenExchangeAuthenticationConverter implements Authenticatio
 		if (requestedTokenType != null && !ACCESS_TOKEN_TYPE.equals(requestedTokenType)) {
 			throw GrantParameters.invalidRequest("requested_token_type must be " + ACCESS_TOKEN_TYPE);
 		}
-		if (GrantParameters.optionalSingle(request, OAuth2ParameterNames.ACTOR_TOKEN) != null) {
-			throw GrantParameters.invalidRequest("actor_token is not supported");
+		String actorToken = GrantParameters.optionalSingle(request, OAuth2ParameterNames.ACTOR_TOKEN);
+		String actorTokenType = GrantParameters.optionalSingle(request, OAuth2ParameterNames.ACTOR_TOKEN_TYPE);
+		if (actorToken != null && actorTokenType == null) {
+			throw GrantParameters.invalidRequest("actor_token_type is required with actor_token");
+		}
+		if (actorToken == null && actorTokenType != null) {
+			throw GrantParameters.invalidRequest("actor_token_type is only allowed with actor_token");
 		}
 		if (GrantParameters.optionalSingle(request, OAuth2ParameterNames.RESOURCE) != null) {
 			throw GrantParameters.invalidRequest("resource is not supported; name the integration in audience");
@@ -50,8 +56,9 @@ public final class TokenExchangeAuthenticationConverter implements Authenticatio
 		Set<String> scopes = (scope == null) ? Set.of()
 				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
-		return new TokenExchangeAuthenticationToken(clientPrincipal, subjectToken, subjectTokenType, audience, scopes,
-				CorrelationIdFilter.of(request), Map.of());
+		TokenExchangeAuthenticationToken exchange = new TokenExchangeAuthenticationToken(clientPrincipal, subjectToken,
+				subjectTokenType, audience, scopes, CorrelationIdFilter.of(request), Map.of());
+		return (actorToken == null) ? exchange : exchange.withActorToken(actorToken, actorTokenType);
 	}
 
 }

@@ -1,11 +1,18 @@
 package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
 import dev.lanyard.tokenbroker.clients.domain.ClientKind;
+import dev.lanyard.tokenbroker.delegation.application.Delegation;
+import dev.lanyard.tokenbroker.delegation.application.IssueDelegatedToken;
+import dev.lanyard.tokenbroker.delegation.application.IssueDelegatedTokenCommand;
+import dev.lanyard.tokenbroker.delegation.domain.Actor;
 import dev.lanyard.tokenbroker.exchange.application.CredentialExchange;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredential;
 import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentialCommand;
@@ -32,13 +39,16 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 
 /**
  * RFC 8693 token exchange for an external access token: a content session token for a
- * service-account integration, or a user session token for a viewer integration. The
- * subject token must be signed by this service's keys, carry its issuer, be unexpired and
- * be of the type named. The client must always authenticate: a subject token alone is a
- * bearer credential that may have leaked. A content session token must name a content
- * client that still exists, and the client must be that content. A user session token
- * must have been minted for the authenticating content client ({@code may_act}), which is
- * recorded as the actor.
+ * service-account integration, or a user session token for a viewer integration, or for a
+ * service-account integration (backend mapping: the service account's credential,
+ * recorded as acting for the user). With an {@code actor_token}, a delegation: a user
+ * session token and the content's own content session token for a Lanyard token that says
+ * the content acts for the user ({@link IssueDelegatedToken}). The subject token must be
+ * signed by this service's keys, carry its issuer, be unexpired and be of the type named.
+ * The client must always authenticate: a subject token alone is a bearer credential that
+ * may have leaked. A content session token must name a content client that still exists,
+ * and the client must be that content. A user session token must have been minted for the
+ * authenticating content client ({@code may_act}), which is recorded as the actor.
  */
 public final class TokenExchangeAuthenticationProvider implements AuthenticationProvider {
 
@@ -60,9 +70,11 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 
 	private final EndedSessions endedSessions;
 
+	private final IssueDelegatedToken delegations;
+
 	public TokenExchangeAuthenticationProvider(JwtDecoder subjectTokens, RegisteredClientRepository clients,
 			IssueServiceAccountCredential serviceAccountCredentials, IssueViewerCredential viewerCredentials,
-			EndedSessions endedSessions) {
+			EndedSessions endedSessions, IssueDelegatedToken delegations) {
 		if (subjectTokens == null) {
 			throw new IllegalArgumentException("subjectTokens cannot be null");
 		}
@@ -81,14 +93,21 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		if (endedSessions == null) {
 			throw new IllegalArgumentException("endedSessions cannot be null");
 		}
+		if (delegations == null) {
+			throw new IllegalArgumentException("delegations cannot be null");
+		}
 		this.viewerCredentials = viewerCredentials;
 		this.endedSessions = endedSessions;
+		this.delegations = delegations;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		TokenExchangeAuthenticationToken request = (TokenExchangeAuthenticationToken) authentication;
 		RegisteredClient client = authenticatedClient(request);
+		if (request.getActorToken() != null) {
+			return delegate(request, client);
+		}
 		if (USER_SESSION_TYPE.equals(request.getSubjectTokenType())) {
 			return exchangeUserSession(request, client);
 		}
@@ -110,9 +129,101 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 	/**
 	 * A user session token for a viewer integration: the authenticating client must be
 	 * the content item the token was minted for; it is recorded as the actor and must be
-	 * associated with the integration.
+	 * associated with the integration. For a service-account integration: backend
+	 * mapping, the content's own service-account credential, recorded as acting for the
+	 * user.
 	 */
 	private Authentication exchangeUserSession(TokenExchangeAuthenticationToken request, RegisteredClient client) {
+		Jwt subject = verifiedUserSession(request, client);
+		CredentialExchange exchange = this.serviceAccountCredentials.serves(request.getAudience())
+				? this.serviceAccountCredentials.issue(new IssueServiceAccountCredentialCommand(client.getClientId(),
+						request.getAudience(), request.getScopes(), client.getClientId(), request.getCorrelationId(),
+						subject.getSubject()))
+				// the session id: a delegated viewer integration uses that session's
+				// upstream token
+				: this.viewerCredentials.issue(new IssueViewerCredentialCommand(subject.getSubject(),
+						request.getAudience(), request.getScopes(), client.getClientId(), request.getCorrelationId(),
+						subject.getClaimAsString(TokenClaims.SESSION_ID)));
+		return answer(request, client, exchange);
+	}
+
+	/**
+	 * Delegation: the subject a user session token for this client (its session not
+	 * ended), the actor this client's own content session token; the use case checks
+	 * {@code may_act}, audience, scopes and the user, and records every refusal.
+	 */
+	private Authentication delegate(TokenExchangeAuthenticationToken request, RegisteredClient client) {
+		if (!USER_SESSION_TYPE.equals(request.getSubjectTokenType())) {
+			throw error(OAuth2ErrorCodes.INVALID_REQUEST,
+					"A delegation's subject_token_type must be " + USER_SESSION_TYPE);
+		}
+		Jwt subject = verifiedUserSession(request, client);
+		Actor subjectActor;
+		try {
+			subjectActor = Actor.fromClaim(subject.getClaim(Actor.CLAIM));
+		}
+		catch (IllegalArgumentException ex) {
+			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token's act claim is malformed");
+		}
+		String actorSubject = CONTENT_SESSION_TYPE.equals(request.getActorTokenType())
+				? verifiedActor(request.getActorToken()) : null;
+		IssueDelegatedTokenCommand command = new IssueDelegatedTokenCommand(subject.getSubject(),
+				subject.getClaimAsString(TokenClaims.SESSION_ID), scopes(subject), subject.getExpiresAt(), subjectActor,
+				mayAct(subject), actorSubject, client.getClientId(), request.getAudience(), request.getScopes(),
+				request.getCorrelationId());
+		if (!CONTENT_SESSION_TYPE.equals(request.getActorTokenType())) {
+			return answer(request, client, this.delegations.refuse(command, Delegation.Refusal.ACTOR_TOKEN_TYPE,
+					"actor_token_type must be " + CONTENT_SESSION_TYPE));
+		}
+		if (actorSubject == null) {
+			return answer(request, client, this.delegations.refuse(command, Delegation.Refusal.ACTOR_TOKEN_INVALID,
+					"The actor token is invalid or expired"));
+		}
+		return answer(request, client, this.delegations.issue(command));
+	}
+
+	private static Authentication answer(TokenExchangeAuthenticationToken request, RegisteredClient client,
+			Delegation delegation) {
+		return switch (delegation) {
+			case Delegation.Issued issued ->
+				new RecordedAccessTokenAuthenticationToken(client, (Authentication) request.getPrincipal(),
+						new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, issued.tokenValue(),
+								issued.issuedAt(), issued.expiresAt(), issued.scopes()),
+						Map.of("issued_token_type", TokenExchangeAuthenticationConverter.ACCESS_TOKEN_TYPE),
+						request.getCorrelationId());
+			case Delegation.Refused refused -> throw error(refused.reason().error(), refused.description());
+			case Delegation.Unavailable unavailable ->
+				throw error(OAuth2ErrorCodes.TEMPORARILY_UNAVAILABLE, unavailable.description());
+		};
+	}
+
+	/**
+	 * The actor token's {@code sub} when it is a valid content session token, else null.
+	 */
+	private String verifiedActor(String token) {
+		try {
+			Jwt actor = this.subjectTokens.decode(token);
+			boolean contentSession = TokenIssuance.CONTENT_SESSION
+				.equals(actor.getClaimAsString(TokenClaims.TOKEN_TYPE))
+					&& ServiceTokens.ACCESS_TOKEN_TYP.equals(actor.getHeaders().get("typ"));
+			return contentSession ? actor.getSubject() : null;
+		}
+		catch (JwtException ex) {
+			return null;
+		}
+	}
+
+	private static Set<String> scopes(Jwt token) {
+		String scope = token.getClaimAsString(TokenClaims.SCOPE);
+		return (scope == null) ? Set.of()
+				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
+	}
+
+	/**
+	 * A verified user session token, for a content client; for a plain exchange it must
+	 * also name this client in {@code may_act} (a delegation records that refusal).
+	 */
+	private Jwt verifiedUserSession(TokenExchangeAuthenticationToken request, RegisteredClient client) {
 		Jwt subject = verify(request.getSubjectToken(), TokenIssuance.USER_SESSION);
 		if (subject.getSubject() == null || subject.getSubject().isBlank()) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token names no user");
@@ -121,7 +232,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 			.equals(client.getClientSettings().getSetting(CachingRegisteredClientRepository.KIND_SETTING))) {
 			throw error(OAuth2ErrorCodes.UNAUTHORIZED_CLIENT, "Only content clients may exchange user session tokens");
 		}
-		if (!client.getClientId().equals(mayAct(subject))) {
+		if (request.getActorToken() == null && !client.getClientId().equals(mayAct(subject))) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, "The subject token was not issued for this client");
 		}
 		// checked here too: a verified subject token is remembered for its lifetime
@@ -129,10 +240,7 @@ public final class TokenExchangeAuthenticationProvider implements Authentication
 		if (sessionId == null || this.endedSessions.ended(sessionId)) {
 			throw error(OAuth2ErrorCodes.INVALID_GRANT, SESSION_ENDED);
 		}
-		CredentialExchange exchange = this.viewerCredentials
-			.issue(new IssueViewerCredentialCommand(subject.getSubject(), request.getAudience(), request.getScopes(),
-					client.getClientId(), request.getCorrelationId(), sessionId));
-		return answer(request, client, exchange);
+		return subject;
 	}
 
 	private static RegisteredClient authenticatedClient(TokenExchangeAuthenticationToken request) {

@@ -23,9 +23,20 @@ public final class TokenExchangeAuthenticationToken extends OAuth2AuthorizationG
 
 	private final String correlationId;
 
+	private final String actorToken;
+
+	private final String actorTokenType;
+
 	public TokenExchangeAuthenticationToken(Authentication clientPrincipal, String subjectToken,
 			String subjectTokenType, String audience, Set<String> scopes, String correlationId,
 			Map<String, Object> additionalParameters) {
+		this(clientPrincipal, subjectToken, subjectTokenType, audience, scopes, correlationId, additionalParameters,
+				null, null);
+	}
+
+	private TokenExchangeAuthenticationToken(Authentication clientPrincipal, String subjectToken,
+			String subjectTokenType, String audience, Set<String> scopes, String correlationId,
+			Map<String, Object> additionalParameters, String actorToken, String actorTokenType) {
 		super(AuthorizationGrantType.TOKEN_EXCHANGE, clientPrincipal, additionalParameters);
 		if (subjectToken == null || subjectToken.isEmpty()) {
 			throw new IllegalArgumentException("subjectToken cannot be empty");
@@ -47,6 +58,31 @@ public final class TokenExchangeAuthenticationToken extends OAuth2AuthorizationG
 		this.audience = audience;
 		this.scopes = Set.copyOf(scopes);
 		this.correlationId = correlationId;
+		this.actorToken = actorToken;
+		this.actorTokenType = actorTokenType;
+	}
+
+	/** This request, with an actor token (RFC 8693 §2.1): a delegation. */
+	public TokenExchangeAuthenticationToken withActorToken(String token, String tokenType) {
+		if (token == null || token.isEmpty()) {
+			throw new IllegalArgumentException("token cannot be empty");
+		}
+		if (tokenType == null || tokenType.isEmpty()) {
+			throw new IllegalArgumentException("tokenType cannot be empty");
+		}
+		return new TokenExchangeAuthenticationToken((Authentication) getPrincipal(), this.subjectToken,
+				this.subjectTokenType, this.audience, this.scopes, this.correlationId, getAdditionalParameters(), token,
+				tokenType);
+	}
+
+	/** The actor token of a delegation, or {@code null}. */
+	public String getActorToken() {
+		return this.actorToken;
+	}
+
+	/** The actor token's type, or {@code null} without one. */
+	public String getActorTokenType() {
+		return this.actorTokenType;
 	}
 
 	public String getSubjectToken() {
@@ -57,7 +93,7 @@ public final class TokenExchangeAuthenticationToken extends OAuth2AuthorizationG
 		return this.subjectTokenType;
 	}
 
-	/** The integration id. */
+	/** The integration id; for a delegation, the delegated token's audience. */
 	public String getAudience() {
 		return this.audience;
 	}
@@ -75,7 +111,7 @@ public final class TokenExchangeAuthenticationToken extends OAuth2AuthorizationG
 	@Override
 	public String toString() {
 		return getClass().getSimpleName() + "[subjectTokenType=" + this.subjectTokenType + ", audience=" + this.audience
-				+ ", scopes=" + this.scopes + "]";
+				+ ", scopes=" + this.scopes + ", actorTokenType=" + this.actorTokenType + "]";
 	}
 
 }

@@ -23,13 +23,14 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Slows down secret guessing at {@code /oauth2/token}: a client id, or a source address,
- * that failed client authentication too often within the window gets {@code 429} with
- * {@code Retry-After} and the OAuth error {@code temporarily_unavailable} until the
- * window ends — before its secret is even checked. Only failures count, so a busy client
- * with the right secret is never slowed. The source address is the socket's, or, for a
- * request relayed by a trusted proxy (auth-gateway), the caller's address it names: a
- * header such as X-Forwarded-For from anyone else is the caller's to choose.
+ * Slows down secret guessing at {@code /oauth2/token}, {@code /oauth2/introspect} and
+ * {@code /oauth2/revoke}: a client id, or a source address, that failed client
+ * authentication too often within the window gets {@code 429} with {@code Retry-After}
+ * and the OAuth error {@code temporarily_unavailable} until the window ends — before its
+ * secret is even checked. Only failures count, so a busy client with the right secret is
+ * never slowed. The source address is the socket's, or, for a request relayed by a
+ * trusted proxy (auth-gateway), the caller's address it names: a header such as
+ * X-Forwarded-For from anyone else is the caller's to choose.
  */
 public final class TokenEndpointThrottle extends OncePerRequestFilter {
 
@@ -58,9 +59,16 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 		this.trustedProxies = Set.copyOf(trustedProxies);
 	}
 
+	/**
+	 * The endpoints that check client secrets: each is a place to guess them
+	 * (introspection and revocation as much as the token endpoint).
+	 */
+	private static final Set<String> CLIENT_AUTHENTICATED = Set.of("/oauth2/token", "/oauth2/introspect",
+			"/oauth2/revoke");
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !"/oauth2/token".equals(request.getRequestURI());
+		return !CLIENT_AUTHENTICATED.contains(request.getRequestURI());
 	}
 
 	@Override

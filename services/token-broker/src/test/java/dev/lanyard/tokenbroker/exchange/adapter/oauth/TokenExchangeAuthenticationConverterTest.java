@@ -54,6 +54,50 @@ class TokenExchangeAuthenticationConverterTest {
 			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
 	}
 
+	@Test
+	void convertWhenActorTokenWithTypeThenDelegation() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("actor_token", "the-actor-token");
+		request.addParameter("actor_token_type", "urn:lanyard:params:oauth:token-type:content-session");
+		TokenExchangeAuthenticationToken token = (TokenExchangeAuthenticationToken) this.converter.convert(request);
+		assertThat(token.getActorToken()).isEqualTo("the-actor-token");
+		assertThat(token.getActorTokenType()).isEqualTo("urn:lanyard:params:oauth:token-type:content-session");
+		assertThat(token.toString()).doesNotContain("the-actor-token");
+	}
+
+	@Test
+	void convertWhenActorTokenWithoutTypeThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("actor_token", "the-actor-token");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getDescription()).contains("actor_token_type"));
+	}
+
+	@Test
+	void convertWhenActorTokenTypeWithoutTokenThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("actor_token_type", "urn:lanyard:params:oauth:token-type:content-session");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	@Test
+	void convertWhenActorTokenTwiceThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.addParameter("actor_token", "a", "b");
+		request.addParameter("actor_token_type", "urn:lanyard:params:oauth:token-type:content-session");
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	@Test
+	void convertWhenNoActorTokenThenPlainExchange() {
+		TokenExchangeAuthenticationToken token = (TokenExchangeAuthenticationToken) this.converter
+			.convert(request(null));
+		assertThat(token.getActorToken()).isNull();
+		assertThat(token.getActorTokenType()).isNull();
+	}
+
 	private static MockHttpServletRequest request(String scope) {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/oauth2/token");
 		request.addParameter("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
