@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import dev.lanyard.provisioning.directory.application.EventsUnavailableException;
 import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
 import dev.lanyard.provisioning.fakes.RecordingEvents;
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
@@ -64,6 +65,14 @@ class ManageScimClientsTest {
 		assertThat(this.store.hashes.get(issued.client().id()))
 			.isEqualTo(ByteBuffer.wrap(ScimSecret.sha256(issued.secret())));
 		assertThat(issued.toString()).doesNotContain(issued.secret());
+	}
+
+	@Test
+	void createWhenEventsUnavailableThenRefusedAndNoSecretHandedOut() {
+		this.events.down(true);
+
+		assertThatExceptionOfType(EventsUnavailableException.class)
+			.isThrownBy(() -> this.clients.create("okta", ADMIN));
 	}
 
 	@Test
