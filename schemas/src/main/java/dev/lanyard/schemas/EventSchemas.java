@@ -16,7 +16,7 @@ public final class EventSchemas {
 	/** Every event record, by its schema file name. */
 	public static final List<String> NAMES = List.of("TokenIssued", "TokenRevoked", "UserLoggedIn", "UserChanged",
 			"GroupMembershipChanged", "UserDeactivated", "IntegrationChanged", "UserLoginRefused", "CredentialDenied",
-			"UserSignedOut");
+			"UserSignedOut", "ScimClientChanged");
 
 	private EventSchemas() {
 	}

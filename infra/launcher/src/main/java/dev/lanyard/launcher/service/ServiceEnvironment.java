@@ -111,6 +111,9 @@ public final class ServiceEnvironment {
 			case USER_PROVISIONING -> {
 				environment.put("LANYARD_PROVISIONING_ISSUER", issuer);
 				environment.put("LANYARD_PROVISIONING_JWK_SET_URI", jwks);
+				// users pushed by SCIM are the same people who sign in through the
+				// development provider: bind them to its sign-ins (overridable below)
+				environment.put("LANYARD_PROVISIONING_SCIM_SIGNINISSUER", endpoints.oidcIssuer());
 			}
 			case INTEGRATION_REGISTRY -> {
 				environment.put("LANYARD_INTEGRATIONS_ISSUER", issuer);

@@ -101,4 +101,11 @@ class ServiceEnvironmentTest {
 		assertThat(environment.get("LANYARD_KAFKA_BOOTSTRAP_SERVERS")).isNull();
 	}
 
+	@Test
+	void ofWhenUserProvisioningThenScimUsersBindToTheDevelopmentProvidersSignIns() {
+		assertThat(ServiceEnvironment.of(LanyardService.USER_PROVISIONING, this.endpoints, "admin", "secret",
+				"gateway-secret", KEK))
+			.containsEntry("LANYARD_PROVISIONING_SCIM_SIGNINISSUER", this.endpoints.oidcIssuer());
+	}
+
 }

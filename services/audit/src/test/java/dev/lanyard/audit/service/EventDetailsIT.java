@@ -9,11 +9,13 @@ import java.util.UUID;
 
 import dev.lanyard.audit.trail.TestEvents;
 import dev.lanyard.events.CredentialDenied;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.platform.kafka.Topics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,6 +63,32 @@ class EventDetailsIT extends AuditApiTestBase {
 		assertThat(moves.getFirst().get("actorId").asString()).isEqualTo("scim-client:okta");
 		assertThat(events(Map.of("group", groupA))).singleElement()
 			.satisfies((event) -> assertThat(event.get("details").get("change").asString()).isEqualTo("removed"));
+	}
+
+	@Test
+	void eventsWhenScimClientChangedDeliveredTwiceThenStoredOnceWithActionAndActor() throws Exception {
+		String client = "scim-client-" + UUID.randomUUID();
+		ScimClientChanged rotated = TestEvents.scimClientChanged().setClientId(client).setAction("rotated").build();
+		kafka.send(Topics.SCIM_CLIENT_CHANGED.name(), null, client, rotated);
+		kafka.send(Topics.SCIM_CLIENT_CHANGED.name(), null, client, rotated);
+		kafka.send(Topics.SCIM_CLIENT_CHANGED.name(), null, client,
+				TestEvents.scimClientChanged()
+					.setClientId(client)
+					.setAction("revoked")
+					.setOccurredAt(TestEvents.NOW.plusSeconds(1))
+					.build());
+
+		await().atMost(EVENTUALLY).until(() -> events(Map.of("subject", client)).size() == 2);
+		List<JsonNode> changes = events(Map.of("subject", client, "eventType", "ScimClientChanged"));
+		assertThat(changes).extracting((event) -> event.get("details").get("action").asString())
+			.containsExactly("revoked", "rotated");
+		assertThat(changes.getLast().get("eventId").asString()).isEqualTo(rotated.getEventId().toString());
+		assertThat(changes.getLast().get("subjectLabel").asString()).isEqualTo("SCIM client");
+		assertThat(changes.getLast().get("actorId").asString()).isEqualTo("admin-1");
+		assertThat(changes.getLast().get("details").get("name").asString()).isEqualTo("okta");
+		assertThat(new JdbcTemplate(this.dataSource)
+			.queryForObject("SELECT count(*) FROM audit_event WHERE event_id = ?", Integer.class, rotated.getEventId()))
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import dev.lanyard.audit.trail.domain.Subject;
 import dev.lanyard.audit.trail.domain.TokenFacts;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.IntegrationChanged;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
@@ -121,6 +122,18 @@ public final class TestEvents {
 			.setTokenEndpoint("https://snowflake.example.com/oauth/token")
 			.setClientId("lanyard")
 			.setSecretVersion(1);
+	}
+
+	public static ScimClientChanged.Builder scimClientChanged() {
+		return ScimClientChanged.newBuilder()
+			.setEventId(UUID.randomUUID())
+			.setOccurredAt(NOW)
+			.setCorrelationId("corr-scim")
+			.setProducer("user-provisioning")
+			.setActorId("admin-1")
+			.setClientId("scim-client-1")
+			.setName("okta")
+			.setAction("created");
 	}
 
 	public static AuditEvent auditEvent(UUID eventId, Instant occurredAt) {

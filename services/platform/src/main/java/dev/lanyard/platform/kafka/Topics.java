@@ -5,6 +5,7 @@ import java.util.List;
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.IntegrationChanged;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
@@ -46,6 +47,10 @@ public final class Topics {
 	public static final Topic<IntegrationChanged> INTEGRATION_CHANGED = new Topic<>(
 			"lanyard.integrations.integration-changed.v1", IntegrationChanged.class, true);
 
+	/** SCIM clients created, rotated and revoked, keyed by client id. */
+	public static final Topic<ScimClientChanged> SCIM_CLIENT_CHANGED = new Topic<>(
+			"lanyard.provisioning.scim-client-changed.v1", ScimClientChanged.class, true);
+
 	/**
 	 * Where a consumer puts a record it cannot read, raw bytes and the reason in headers.
 	 * Not an Avro topic: its records are whatever failed.
@@ -54,7 +59,7 @@ public final class Topics {
 
 	public static final List<Topic<?>> ALL = List.of(TOKEN_ISSUED, TOKEN_REVOKED, CREDENTIAL_DENIED, USER_LOGGED_IN,
 			USER_LOGIN_REFUSED, USER_CHANGED, GROUP_MEMBERSHIP_CHANGED, USER_DEACTIVATED, USER_SIGNED_OUT,
-			INTEGRATION_CHANGED);
+			INTEGRATION_CHANGED, SCIM_CLIENT_CHANGED);
 
 	private Topics() {
 	}

@@ -8,6 +8,7 @@ import dev.lanyard.provisioning.directory.adapter.jdbc.JdbcGroupStore;
 import dev.lanyard.provisioning.directory.application.GroupStore;
 import dev.lanyard.provisioning.directory.application.ManageGroups;
 import dev.lanyard.provisioning.signin.adapter.jdbc.JdbcProcessedSignIns;
+import dev.lanyard.provisioning.signin.application.ManagedFields;
 import dev.lanyard.provisioning.signin.application.ProcessedSignIns;
 import dev.lanyard.provisioning.signin.application.SignInSettings;
 import dev.lanyard.provisioning.signin.application.SignInUser;
@@ -86,10 +87,11 @@ class ProvisioningConfiguration {
 	@Bean
 	SignInUser signInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
 			EventPublisher events, RoleMapping roleMapping, UserProperties userProperties,
-			GroupProperties groupProperties, AccessGroups accessGroups, Clock clock) {
+			GroupProperties groupProperties, AccessGroups accessGroups, Clock clock, ManagedFields scimManagedFields) {
 		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,
 				groupProperties.toGroupSync(), accessGroups);
-		return new SignInUser(transactions, processed, users, groups, events, settings, clock, Ids::uuid);
+		return new SignInUser(transactions, processed, users, groups, events, settings, clock, Ids::uuid,
+				scimManagedFields);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.lanyard.provisioning.config;
 import java.time.Clock;
 
 import dev.lanyard.platform.ids.Ids;
+import dev.lanyard.provisioning.directory.application.EventPublisher;
 import dev.lanyard.provisioning.scim.auth.adapter.jdbc.JdbcScimClientStore;
 import dev.lanyard.provisioning.scim.auth.application.AuthenticateScimClient;
 import dev.lanyard.provisioning.scim.auth.application.ManageScimClients;
@@ -23,8 +24,9 @@ class ScimClientsConfiguration {
 	}
 
 	@Bean
-	ManageScimClients manageScimClients(Transactions transactions, ScimClientStore clients, Clock clock) {
-		return new ManageScimClients(transactions, clients, clock, Ids::uuid);
+	ManageScimClients manageScimClients(Transactions transactions, ScimClientStore clients, EventPublisher events,
+			Clock clock) {
+		return new ManageScimClients(transactions, clients, events, clock, Ids::uuid);
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import dev.lanyard.provisioning.scim.application.ScimGroupStore;
 import dev.lanyard.provisioning.scim.application.ProvisionUsers;
 import dev.lanyard.provisioning.scim.application.ScimSettings;
 import dev.lanyard.provisioning.scim.application.ScimUserStore;
+import dev.lanyard.provisioning.signin.application.ManagedFields;
 import dev.lanyard.provisioning.scim.application.UserLifecycle;
 import dev.lanyard.provisioning.shared.application.Actor;
 import dev.lanyard.provisioning.shared.application.Transactions;
@@ -68,6 +69,11 @@ class ScimConfiguration {
 				users.delete(userId, actor);
 			}
 		};
+	}
+
+	@Bean
+	ManagedFields scimManagedFields(ProvisionUsers provisionUsers) {
+		return provisionUsers::managedFields;
 	}
 
 	@Bean

@@ -7,8 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
+import dev.lanyard.events.ScimClientChanged;
+import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -207,6 +211,36 @@ class ScimClientsIT extends ServiceTestSupport {
 			.isEqualTo(404);
 		assertThat(admin("DELETE", "/api/admin/scim-clients/00000000-0000-0000-0000-000000000000", null).status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void adminWhenClientCreatedRotatedAndRevokedThenEachOnTheTrailWithoutTheSecret() {
+		String name = unique("okta-");
+		String correlationId = unique("scim-client-");
+		Response created = call("POST", "/api/admin/scim-clients", adminToken(), "{\"name\":\"" + name + "\"}",
+				correlationId);
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		Response rotated = call("POST", "/api/admin/scim-clients/" + id + "/rotate", adminToken(), null, correlationId);
+		assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
+		assertThat(call("DELETE", "/api/admin/scim-clients/" + id, adminToken(), null, correlationId).status())
+			.isEqualTo(204);
+
+		List<ConsumerRecord<String, ScimClientChanged>> changes = kafka.await(ScimClientChanged.class, correlationId,
+				(list) -> list.size() >= 3, EVENTUALLY);
+
+		assertThat(changes).extracting((record) -> record.value().getAction())
+			.containsExactly("created", "rotated", "revoked");
+		assertThat(changes).allSatisfy((record) -> {
+			assertThat(record.key()).isEqualTo(id);
+			assertThat(record.topic()).isEqualTo(Topics.SCIM_CLIENT_CHANGED.name());
+			assertThat(record.value().getClientId()).isEqualTo(id);
+			assertThat(record.value().getName()).isEqualTo(name);
+			assertThat(record.value().getActorId()).isEqualTo("admin-client");
+			assertThat(record.value().getProducer()).isEqualTo("user-provisioning");
+			assertThat(record.value().toString()).doesNotContain(created.json().get("token").asString().substring(4))
+				.doesNotContain(rotated.json().get("token").asString().substring(4));
+		});
 	}
 
 	private JsonNode createClient(String name) {

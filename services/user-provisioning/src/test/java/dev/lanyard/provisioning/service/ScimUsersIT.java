@@ -251,6 +251,35 @@ class ScimUsersIT extends ServiceTestSupport {
 	}
 
 	@Test
+	void adminEditWhenSignInClaimedFewerFieldsThanScimManagesThenScimFieldsStayLocked() {
+		String userName = unique("lin") + "@example.com";
+		String externalId = unique("00u");
+		String id = this.scim.send("POST", "/Users", oktaUser(userName, externalId, "Lin", true), null)
+			.assertStatus(201)
+			.json()
+			.get("id")
+			.asString();
+		// a provider whose sign-in claims only the email: SCIM still manages the names
+		UserLoggedIn login = login(externalId, null, null).setEmail(userName)
+			.setClaimedFields(List.of("email"))
+			.build();
+		kafka.send(Topics.USER_LOGGED_IN.name(), null, externalId, login);
+		assertThat(kafka.awaitOne(UserChanged.class, login.getCorrelationId(), EVENTUALLY).value().getUserId())
+			.isEqualTo(id);
+
+		Response refused = admin("PATCH", "/api/admin/users/" + id, "{\"firstName\":\"Edited\"}");
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+		assertThat(refused.json().get("field").asString()).isEqualTo("firstName");
+		JsonNode user = admin("GET", "/api/admin/users/" + id, null).json();
+		assertThat(user.get("firstName").asString()).isEqualTo("Lin");
+		assertThat(user.get("claimedFields").toString()).contains("\"email\"")
+			.contains("\"firstName\"")
+			.contains("\"lastName\"")
+			.contains("\"username\"");
+	}
+
+	@Test
 	void createWhenPersonSignedInFirstThenSameUserAndSecondClaimRefusedNotMerged() {
 		String uniqueId = unique("00u");
 		UserLoggedIn login = login(uniqueId, unique("signin"), null).build();

@@ -52,7 +52,8 @@ public abstract class ServiceTestSupport extends ServiceUnderTest {
 			jwks = new TestJwks("user-provisioning");
 			kafka = new TestKafka(infrastructure.kafkaBootstrapServers(), infrastructure.registryUrl(),
 					Topics.USER_CHANGED.name(), Topics.GROUP_MEMBERSHIP_CHANGED.name(),
-					Topics.USER_LOGIN_REFUSED.name(), Topics.USER_DEACTIVATED.name());
+					Topics.USER_LOGIN_REFUSED.name(), Topics.USER_DEACTIVATED.name(),
+					Topics.SCIM_CLIENT_CHANGED.name());
 		}
 		registry.add("lanyard.provisioning.issuer", () -> TestJwks.ISSUER);
 		registry.add("lanyard.provisioning.jwk-set-uri", jwks::jwkSetUri);

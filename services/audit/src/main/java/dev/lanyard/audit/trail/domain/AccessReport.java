@@ -24,11 +24,13 @@ public final class AccessReport {
 	 *
 	 * @param id the user id or content id; {@code null} gathers credentials without one
 	 * @param credentials how many were issued
+	 * @param onBehalfOf of those, how many content received acting for the user (by user
+	 * only; backend mapping)
 	 * @param firstIssuedAt the first in the period
 	 * @param lastIssuedAt the last in the period
 	 * @param tokenTypes the kinds of credential, sorted
 	 */
-	public record Holder(String id, long credentials, Instant firstIssuedAt, Instant lastIssuedAt,
+	public record Holder(String id, long credentials, long onBehalfOf, Instant firstIssuedAt, Instant lastIssuedAt,
 			List<String> tokenTypes) {
 
 		public Holder {
@@ -40,7 +42,7 @@ public final class AccessReport {
 	}
 
 	/**
-	 * One credential a person received, and its end.
+	 * One credential a person received, or content received acting for them, and its end.
 	 *
 	 * @param issuance the TokenIssued event
 	 * @param revokedAt when the first TokenRevoked that covers it (by token id or hash,
@@ -48,9 +50,11 @@ public final class AccessReport {
 	 * expired, or {@code null}
 	 * @param revocationReason that revocation's reason, or {@code null}
 	 * @param revocationEventId that revocation's event id, or {@code null}
+	 * @param onBehalfOf whether it was issued to content acting for the person (backend
+	 * mapping: the credential is the content's service account's), not to the person
 	 */
-	public record Credential(StoredEvent issuance, Instant revokedAt, String revocationReason,
-			String revocationEventId) {
+	public record Credential(StoredEvent issuance, Instant revokedAt, String revocationReason, String revocationEventId,
+			boolean onBehalfOf) {
 
 		public Credential {
 			Guards.notNull(issuance, "issuance");

@@ -56,9 +56,21 @@ public sealed interface EventDetails {
 	record Deactivation(String userId, String reason) implements EventDetails {
 	}
 
-	/** TokenIssued: what was handed out. */
+	/**
+	 * TokenIssued: what was handed out, and on what grounds beyond the subject.
+	 *
+	 * @param federatedIssuer identity federation: the trusted issuer of the token
+	 * presented for this one, or {@code null}
+	 * @param federatedSubject identity federation: that token's {@code sub}, or
+	 * {@code null}
+	 * @param onBehalfOfUserId backend mapping: the user the content acted for (the
+	 * credential stays the subject's), or {@code null}
+	 * @param actorChain delegation ({@code act}): who acts for the subject, nearest
+	 * first; empty when no one does
+	 */
 	record Issuance(String tokenType, String grantType, List<String> scopes, List<String> audience, String issuedAt,
-			String expiresAt) implements EventDetails {
+			String expiresAt, String federatedIssuer, String federatedSubject, String onBehalfOfUserId,
+			List<String> actorChain) implements EventDetails {
 	}
 
 	/**
@@ -69,9 +81,20 @@ public sealed interface EventDetails {
 	record Revocation(String reason, String scope) implements EventDetails {
 	}
 
-	/** CredentialDenied: a credential refused, and why. */
-	record Denial(String reason, String error, String grantType, List<String> requestedScopes,
-			Long repeatCount) implements EventDetails {
+	/**
+	 * CredentialDenied: a credential refused, and why; for identity federation, the
+	 * {@code iss} and {@code sub} of the presented token as presented (the subject type
+	 * is then {@code federated} when it matched no one).
+	 */
+	record Denial(String reason, String error, String grantType, List<String> requestedScopes, Long repeatCount,
+			String federatedIssuer, String federatedSubject) implements EventDetails {
+	}
+
+	/**
+	 * ScimClientChanged: an identity provider's SCIM client created, rotated (new secret)
+	 * or revoked. The event carries no secret.
+	 */
+	record ScimClient(String clientId, String name, String action) implements EventDetails {
 	}
 
 	/**

@@ -42,10 +42,16 @@ public final class EventDetailsReader {
 					p.bool("active"), p.texts("groupIds"), p.number("version"));
 			case "UserDeactivated" -> new EventDetails.Deactivation(p.text("userId"), p.text("reason"));
 			case "TokenIssued" -> new EventDetails.Issuance(p.text("tokenType"), p.text("grantType"), p.texts("scopes"),
-					p.texts("audience"), p.text("issuedAt"), p.text("expiresAt"));
+					p.texts("audience"), p.text("issuedAt"), p.text("expiresAt"), p.text("federatedIssuer"),
+					p.text("federatedSubject"), p.text("onBehalfOfUserId"),
+					// events from before issue 15 have no chain: no one acted
+					(p.texts("actorChain") != null) ? p.texts("actorChain") : List.of());
 			case "TokenRevoked" -> new EventDetails.Revocation(p.text("reason"), revocationScope(p));
 			case "CredentialDenied" -> new EventDetails.Denial(p.text("reason"), p.text("error"), p.text("grantType"),
-					p.texts("requestedScopes"), p.number("repeatCount"));
+					p.texts("requestedScopes"), p.number("repeatCount"), p.text("federatedIssuer"),
+					p.text("federatedSubject"));
+			case "ScimClientChanged" ->
+				new EventDetails.ScimClient(p.text("clientId"), p.text("name"), p.text("action"));
 			default -> new EventDetails.Unknown();
 		};
 	}

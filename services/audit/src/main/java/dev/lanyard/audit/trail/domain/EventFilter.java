@@ -19,12 +19,16 @@ import java.util.Set;
  * @param outcome {@code success} or {@code failure}
  * @param actorId exact actor id
  * @param correlationId exact correlation id
+ * @param onBehalfOfUserId exact user a credential was issued on behalf of (backend
+ * mapping)
+ * @param federatedIssuer exact issuer of a federated token presented (TokenIssued,
+ * CredentialDenied)
  * @param from earliest {@code occurredAt}, inclusive
  * @param to latest {@code occurredAt}, exclusive
  */
 public record EventFilter(String subjectId, String userId, String contentId, String integrationId, String groupId,
 		Set<String> eventTypes, String tokenType, String tokenSha256, String grantType, String outcome, String actorId,
-		String correlationId, Instant from, Instant to) {
+		String correlationId, String onBehalfOfUserId, String federatedIssuer, Instant from, Instant to) {
 
 	public static final EventFilter ALL = builder().build();
 
@@ -44,6 +48,8 @@ public record EventFilter(String subjectId, String userId, String contentId, Str
 		}
 		actorId = Guards.blankToNull(actorId);
 		correlationId = Guards.blankToNull(correlationId);
+		onBehalfOfUserId = Guards.blankToNull(onBehalfOfUserId);
+		federatedIssuer = Guards.blankToNull(federatedIssuer);
 		if (from != null && to != null && from.isAfter(to)) {
 			throw new IllegalArgumentException("from must not be after to");
 		}
@@ -79,6 +85,10 @@ public record EventFilter(String subjectId, String userId, String contentId, Str
 		private String actorId;
 
 		private String correlationId;
+
+		private String onBehalfOfUserId;
+
+		private String federatedIssuer;
 
 		private Instant from;
 
@@ -147,6 +157,16 @@ public record EventFilter(String subjectId, String userId, String contentId, Str
 			return this;
 		}
 
+		public Builder onBehalfOfUserId(String onBehalfOfUserId) {
+			this.onBehalfOfUserId = onBehalfOfUserId;
+			return this;
+		}
+
+		public Builder federatedIssuer(String federatedIssuer) {
+			this.federatedIssuer = federatedIssuer;
+			return this;
+		}
+
 		public Builder from(Instant from) {
 			this.from = from;
 			return this;
@@ -160,7 +180,7 @@ public record EventFilter(String subjectId, String userId, String contentId, Str
 		public EventFilter build() {
 			return new EventFilter(this.subjectId, this.userId, this.contentId, this.integrationId, this.groupId,
 					this.eventTypes, this.tokenType, this.tokenSha256, this.grantType, this.outcome, this.actorId,
-					this.correlationId, this.from, this.to);
+					this.correlationId, this.onBehalfOfUserId, this.federatedIssuer, this.from, this.to);
 		}
 
 	}

@@ -32,14 +32,15 @@ public record OcsfClass(int classUid, String className, int activityId, String a
 			// Membership has its own class with Add User / Remove User; the activity is
 			// refined from the change by ocsfFor.
 			case "GroupMembershipChanged" -> new OcsfClass(GROUP_MANAGEMENT, "Group Management", 99, "Other");
-			case "IntegrationChanged" -> new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 3, "Update");
+			case "IntegrationChanged", "ScimClientChanged" ->
+				new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 3, "Update");
 			default -> new OcsfClass(0, "Base Event", 99, "Other");
 		};
 	}
 
 	/**
 	 * The class of a stored event, refined by its details where OCSF distinguishes more
-	 * (group member added or removed, integration created or deleted).
+	 * (group member added or removed, integration or SCIM client created or deleted).
 	 * @param event the event
 	 * @param details its details
 	 * @return its class
@@ -56,6 +57,11 @@ public record OcsfClass(int classUid, String className, int activityId, String a
 				new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 4, "Delete");
 			case EventDetails.Integration i when i.created() ->
 				new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 1, "Create");
+			// a rotation replaces the client's secret: an update of the entity
+			case EventDetails.ScimClient c when "created".equals(c.action()) ->
+				new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 1, "Create");
+			case EventDetails.ScimClient c when "revoked".equals(c.action()) ->
+				new OcsfClass(ENTITY_MANAGEMENT, "Entity Management", 4, "Delete");
 			case null, default -> base;
 		};
 	}

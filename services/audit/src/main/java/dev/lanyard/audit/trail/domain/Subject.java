@@ -7,16 +7,21 @@ import java.util.Map;
  *
  * @param id a client id or a user id
  * @param type what the subject is: {@code content}, {@code user}, {@code administrator},
- * {@code auditor}, {@code gateway} or {@code service}
+ * {@code auditor}, {@code gateway}, {@code service}, or {@code federated} (a presented
+ * federation token that matched no one: the id is its {@code sub}) or {@code scim-client}
  */
 public record Subject(String id, String type) {
 
 	public static final String USER = "user";
 
+	/** An identity provider's SCIM client, the subject of ScimClientChanged. */
+	public static final String SCIM_CLIENT = "scim-client";
+
 	// A client's kind is what token-broker records; an auditor reads "administrator
 	// client" so that an administrator's own token is not mistaken for a person's.
 	private static final Map<String, String> LABELS = Map.of("content", "content", USER, "user", "administrator",
-			"administrator client", "auditor", "auditor client", "gateway", "gateway", "service", "service");
+			"administrator client", "auditor", "auditor client", "gateway", "gateway", "service", "service",
+			"federated", "federated identity", SCIM_CLIENT, "SCIM client");
 
 	public Subject {
 		Guards.notBlank(id, "id");

@@ -54,7 +54,7 @@ class AnswerAccessQuestionsTest {
 	@Test
 	void holdersWhenMoreThanMaxRowsThenTruncated() {
 		for (int i = 0; i <= AnswerAccessQuestions.MAX_ROWS; i++) {
-			this.holders.add(new AccessReport.Holder("u-" + i, 1, FROM, FROM, List.of()));
+			this.holders.add(new AccessReport.Holder("u-" + i, 1, 0, FROM, FROM, List.of()));
 		}
 		AnswerAccessQuestions.Rows<AccessReport.Holder> rows = this.questions.holders("i-1", null, null,
 				AccessReport.GroupBy.USER);

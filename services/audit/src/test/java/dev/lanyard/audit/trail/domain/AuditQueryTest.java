@@ -40,7 +40,8 @@ class AuditQueryTest {
 
 	@Test
 	void filterWhenBlankCriteriaThenAbsent() {
-		EventFilter filter = new EventFilter("", " ", "", "", "", Set.of(), "", "", " ", "", "", "", null, null);
+		EventFilter filter = new EventFilter("", " ", "", "", "", Set.of(), "", "", " ", "", "", "", "", "", null,
+				null);
 		assertThat(filter).isEqualTo(EventFilter.ALL);
 	}
 

@@ -84,9 +84,34 @@ class EventDetailsReaderTest {
 						"2026-01-01T00:00:00Z"),
 				null))
 			.isEqualTo(new EventDetails.Issuance(null, "client_credentials", List.of("read"), null, null,
-					"2026-01-01T00:00:00Z"));
+					"2026-01-01T00:00:00Z", null, null, null, List.of()));
 		assertThat(EventDetailsReader.read("CredentialDenied", Map.of("reason", "not-linked", "repeatCount", 2), null))
-			.isEqualTo(new EventDetails.Denial("not-linked", null, null, null, 2L));
+			.isEqualTo(new EventDetails.Denial("not-linked", null, null, null, 2L, null, null));
+	}
+
+	@Test
+	void readWhenTokenIssuedByFederationOrDelegationOrForAUserThenThoseFields() {
+		assertThat(EventDetailsReader.read("TokenIssued",
+				Map.of("grantType", "urn:ietf:params:oauth:grant-type:token-exchange", "federatedIssuer",
+						"https://ci.example.com", "federatedSubject", "repo:acme/app:ref:refs/heads/main",
+						"onBehalfOfUserId", "u-1", "actorChain", List.of("content-a", "content-b")),
+				null))
+			.isInstanceOfSatisfying(EventDetails.Issuance.class, (issuance) -> {
+				assertThat(issuance.federatedIssuer()).isEqualTo("https://ci.example.com");
+				assertThat(issuance.federatedSubject()).isEqualTo("repo:acme/app:ref:refs/heads/main");
+				assertThat(issuance.onBehalfOfUserId()).isEqualTo("u-1");
+				assertThat(issuance.actorChain()).containsExactly("content-a", "content-b");
+			});
+	}
+
+	@Test
+	void readWhenCredentialDeniedForAFederatedTokenThenPresentedIssuerAndSubject() {
+		assertThat(EventDetailsReader.read("CredentialDenied",
+				Map.of("reason", "issuer-not-trusted", "federatedIssuer", "https://evil.example.com/",
+						"federatedSubject", "someone"),
+				null))
+			.isEqualTo(new EventDetails.Denial("issuer-not-trusted", null, null, null, null,
+					"https://evil.example.com/", "someone"));
 	}
 
 	@Test

@@ -47,4 +47,16 @@ class OcsfClassTest {
 		assertThat(OcsfClass.of(event, created)).isEqualTo(new OcsfClass(3004, "Entity Management", 1, "Create"));
 	}
 
+	@Test
+	void ofWhenScimClientCreatedRotatedRevokedThenEntityManagementCreateUpdateDelete() {
+		AuditEvent event = new AuditEvent(UUID.randomUUID(), "ScimClientChanged", Instant.EPOCH, "c", "p", "admin",
+				new Subject("s-1", Subject.SCIM_CLIENT), null, null, null);
+		assertThat(OcsfClass.of(event, new EventDetails.ScimClient("s-1", "okta", "created")).activityName())
+			.isEqualTo("Create");
+		assertThat(OcsfClass.of(event, new EventDetails.ScimClient("s-1", "okta", "rotated")).activityName())
+			.isEqualTo("Update");
+		assertThat(OcsfClass.of(event, new EventDetails.ScimClient("s-1", "okta", "revoked")))
+			.isEqualTo(new OcsfClass(3004, "Entity Management", 4, "Delete"));
+	}
+
 }

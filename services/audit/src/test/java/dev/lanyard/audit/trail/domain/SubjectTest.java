@@ -14,6 +14,8 @@ class SubjectTest {
 		assertThat(new Subject("a-2", "auditor").label()).isEqualTo("auditor client");
 		assertThat(new Subject("g-1", "gateway").label()).isEqualTo("gateway");
 		assertThat(new Subject("s-1", "service").label()).isEqualTo("service");
+		assertThat(new Subject("s-2", "scim-client").label()).isEqualTo("SCIM client");
+		assertThat(new Subject("repo:acme/app", "federated").label()).isEqualTo("federated identity");
 	}
 
 	@Test

@@ -119,6 +119,37 @@ public sealed interface ProvisioningEvent {
 
 	}
 
+	/**
+	 * An administrator created, rotated or revoked a SCIM client. Names the client, never
+	 * its secret nor the secret's hash.
+	 *
+	 * @param actorId the administrator
+	 * @param clientId the SCIM client
+	 * @param name its name
+	 * @param action {@code created}, {@code rotated} or {@code revoked}
+	 */
+	record ScimClientChanged(UUID eventId, Instant occurredAt, String correlationId, String actorId, UUID clientId,
+			String name, String action) implements ProvisioningEvent {
+
+		public static final java.util.Set<String> ACTIONS = java.util.Set.of("created", "rotated", "revoked");
+
+		public ScimClientChanged {
+			Guards.common(eventId, occurredAt, correlationId);
+			if (clientId == null || name == null) {
+				throw new IllegalArgumentException("clientId and name cannot be null");
+			}
+			if (!ACTIONS.contains(action)) {
+				throw new IllegalArgumentException("action must be one of created, rotated, revoked");
+			}
+		}
+
+		@Override
+		public String key() {
+			return this.clientId.toString();
+		}
+
+	}
+
 	/** Guards shared by every event. */
 	final class Guards {
 

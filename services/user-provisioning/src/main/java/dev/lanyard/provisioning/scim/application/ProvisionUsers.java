@@ -39,7 +39,7 @@ import dev.lanyard.provisioning.shared.application.Transactions;
  */
 public final class ProvisionUsers {
 
-	private static final Set<ProfileField> MANAGED = EnumSet.allOf(ProfileField.class);
+	private static final Set<ProfileField> MANAGED = Set.copyOf(EnumSet.allOf(ProfileField.class));
 
 	private final Transactions transactions;
 
@@ -172,6 +172,17 @@ public final class ProvisionUsers {
 			requireVersion(user, ifMatch);
 			return apply(user, change, actor);
 		});
+	}
+
+	/**
+	 * The profile fields SCIM manages for a user: all of them once a SCIM client wrote it
+	 * (a sign-in keeps them claimed), none otherwise.
+	 */
+	public Set<ProfileField> managedFields(UUID userId) {
+		if (userId == null) {
+			throw new IllegalArgumentException("userId cannot be null");
+		}
+		return this.scimUsers.find(userId).isPresent() ? MANAGED : Set.of();
 	}
 
 	/** Applies a change to a locked user; its profile becomes claimed. */

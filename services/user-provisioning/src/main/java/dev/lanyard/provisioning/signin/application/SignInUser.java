@@ -3,9 +3,11 @@ package dev.lanyard.provisioning.signin.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -29,9 +31,10 @@ import dev.lanyard.provisioning.directory.domain.Usernames;
 
 /**
  * Turns a sign-in into user state: registers or updates the user, refreshes claimed
- * profile fields, syncs memberships and maps the role, or refuses the sign-in. In one
- * transaction it records the login event as applied, changes the user and publishes the
- * outcome (UserChanged plus one MembershipChanged per membership, or LoginRefused),
+ * profile fields (those the sign-in claims, plus those a SCIM client manages: see
+ * {@link ManagedFields}), syncs memberships and maps the role, or refuses the sign-in. In
+ * one transaction it records the login event as applied, changes the user and publishes
+ * the outcome (UserChanged plus one MembershipChanged per membership, or LoginRefused),
  * committing only once Kafka acknowledged them. Event ids derive from the login event's
  * id, so a retried attempt publishes the same ids.
  */
@@ -53,13 +56,16 @@ public final class SignInUser {
 
 	private final Supplier<UUID> ids;
 
+	private final ManagedFields managedFields;
+
 	public SignInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
-			EventPublisher events, SignInSettings settings, Clock clock, Supplier<UUID> ids) {
+			EventPublisher events, SignInSettings settings, Clock clock, Supplier<UUID> ids,
+			ManagedFields managedFields) {
 		if (transactions == null || processed == null || users == null || groups == null || events == null) {
 			throw new IllegalArgumentException("transactions, processed, users, groups and events cannot be null");
 		}
-		if (settings == null || clock == null || ids == null) {
-			throw new IllegalArgumentException("settings, clock and ids cannot be null");
+		if (settings == null || clock == null || ids == null || managedFields == null) {
+			throw new IllegalArgumentException("settings, clock, ids and managedFields cannot be null");
 		}
 		this.transactions = transactions;
 		this.processed = processed;
@@ -69,6 +75,7 @@ public final class SignInUser {
 		this.settings = settings;
 		this.clock = clock;
 		this.ids = ids;
+		this.managedFields = managedFields;
 	}
 
 	public SignInOutcome signIn(SignInAttempt attempt) {
@@ -166,7 +173,7 @@ public final class SignInUser {
 		GroupSync.Plan plan = (attempt.groups() != null) ? planGroups(attempt, current, now)
 				: new GroupSync.Plan(List.of(), List.of(), List.of(), current);
 		User changed = user.changed(username, attempt.issuer(), profile, mapRole(user.role(), attempt, plan.after()),
-				user.locked(), attempt.claimedFields(), now, now);
+				user.locked(), claimedFields(user, attempt), now, now);
 		this.users.update(changed);
 		applyGroups(changed, plan, now);
 		User ruled = this.settings.accessGroups().apply(changed, plan.after(), now);
@@ -179,6 +186,18 @@ public final class SignInUser {
 							+ " Ask an administrator for access.");
 		}
 		return new Accepted(ruled, false, plan.after(), plan.added(), plan.removed());
+	}
+
+	/** What the sign-in claims, plus what another source (SCIM) manages for the user. */
+	private Set<ProfileField> claimedFields(User user, SignInAttempt attempt) {
+		Set<ProfileField> managed = this.managedFields.of(user.id());
+		if (managed.isEmpty()) {
+			return attempt.claimedFields();
+		}
+		Set<ProfileField> claimed = EnumSet.noneOf(ProfileField.class);
+		claimed.addAll(attempt.claimedFields());
+		claimed.addAll(managed);
+		return claimed;
 	}
 
 	private Optional<Refused> refuseClaimedUsername(String username, UUID userId) {

@@ -71,6 +71,20 @@ class ProvisionUsersTest {
 	}
 
 	@Test
+	void managedFieldsWhenWrittenByScimThenEveryProfileFieldElseNone() {
+		UUID written = this.users.create(ada(), OKTA).user().id();
+
+		assertThat(this.users.managedFields(written)).containsExactlyInAnyOrderElementsOf(ProfileField.all());
+		assertThat(this.users.managedFields(UUID.randomUUID())).isEmpty();
+	}
+
+	@Test
+	void managedFieldsWhenUserIdNullThenNamesArgument() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.users.managedFields(null))
+			.withMessage("userId cannot be null");
+	}
+
+	@Test
 	void patchWhenIfMatchStaleThenPreconditionFailedAndNothingPublished() {
 		UUID id = this.users.create(ada(), OKTA).user().id();
 		this.events.clear();

@@ -41,7 +41,7 @@ class AccessGroupSignInTest {
 			new SignInSettings(true, RoleMapping.none(Role.VIEWER),
 					new GroupSync(GroupProvisioning.MANUAL, GroupMatching.NAME),
 					new AccessGroups(Set.of("staff"), GroupMatching.NAME)),
-			Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID);
+			Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID, ManagedFields.NONE);
 
 	@BeforeEach
 	void groups() {

@@ -108,7 +108,7 @@ class SignInUserTest {
 		RecordingEvents otherEvents = new RecordingEvents();
 		new SignInUser(other, other, other.userStore(), other.groupStore(), otherEvents,
 				new SignInSettings(true, RoleMapping.none(Role.VIEWER), MANUAL), Clock.fixed(NOW, ZoneOffset.UTC),
-				UUID::randomUUID)
+				UUID::randomUUID, ManagedFields.NONE)
 			.signIn(login);
 
 		assertThat(otherEvents.published().getFirst().eventId()).isEqualTo(first);
@@ -253,6 +253,31 @@ class SignInUserTest {
 	}
 
 	@Test
+	void signInWhenFieldsManagedElsewhereThenTheyStayClaimedBesideTheSignInsOwn() {
+		SignInAttempt login = TestSignIns.okta("sub-1", "ada", null);
+		signIn(RoleMapping.none(Role.VIEWER), MANUAL, true).signIn(login);
+		SignInUser signIn = new SignInUser(this.store, this.store, this.store.userStore(), this.store.groupStore(),
+				this.events, new SignInSettings(true, RoleMapping.none(Role.VIEWER), MANUAL),
+				Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID,
+				(userId) -> Set.of(ProfileField.FIRST_NAME, ProfileField.LAST_NAME));
+
+		signIn.signIn(
+				TestSignIns.withProfile(login, "ada", "ada@new.example.com", "Augusta", Set.of(ProfileField.EMAIL)));
+
+		assertThat(this.store.allUsers().getFirst().claimedFields()).containsExactlyInAnyOrder(ProfileField.EMAIL,
+				ProfileField.FIRST_NAME, ProfileField.LAST_NAME);
+	}
+
+	@Test
+	void constructorWhenManagedFieldsNullThenNamesArgument() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SignInUser(this.store, this.store, this.store.userStore(), this.store.groupStore(),
+					this.events, new SignInSettings(true, RoleMapping.none(Role.VIEWER), MANUAL),
+					Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID, null))
+			.withMessage("settings, clock, ids and managedFields cannot be null");
+	}
+
+	@Test
 	void signInWhenUsernameClaimChangesThenUsernameRefreshed() {
 		SignInUser signIn = signIn(RoleMapping.none(Role.VIEWER), MANUAL, true);
 		SignInAttempt login = TestSignIns.okta("sub-1", "ada", null);
@@ -370,7 +395,8 @@ class SignInUserTest {
 
 	private SignInUser signIn(RoleMapping mapping, GroupSync sync, boolean register) {
 		return new SignInUser(this.store, this.store, this.store.userStore(), this.store.groupStore(), this.events,
-				new SignInSettings(register, mapping, sync), Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID);
+				new SignInSettings(register, mapping, sync), Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID,
+				ManagedFields.NONE);
 	}
 
 }

@@ -36,6 +36,9 @@ final class EventWhere {
 		equal("outcome", filter.outcome());
 		equal("actor_id", filter.actorId());
 		equal("correlation_id", filter.correlationId());
+		// payload fields with an expression index each (V4)
+		payloadEqual("onBehalfOfUserId", filter.onBehalfOfUserId());
+		payloadEqual("federatedIssuer", filter.federatedIssuer());
 		if (!filter.eventTypes().isEmpty()) {
 			this.conditions.add("e.event_type IN (:event_types)");
 			this.params.addValue("event_types", List.copyOf(filter.eventTypes()));
@@ -67,6 +70,13 @@ final class EventWhere {
 		if (value != null) {
 			this.conditions.add("e." + column + " = :" + column);
 			this.params.addValue(column, value);
+		}
+	}
+
+	private void payloadEqual(String field, String value) {
+		if (value != null) {
+			this.conditions.add("e.payload->>'" + field + "' = :" + field);
+			this.params.addValue(field, value);
 		}
 	}
 

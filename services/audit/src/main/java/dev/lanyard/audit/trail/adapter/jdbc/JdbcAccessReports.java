@@ -19,9 +19,12 @@ public final class JdbcAccessReports implements AccessReports {
 
 	// A revocation covers a credential when it names it (token id or hash), or when it
 	// revokes all of the subject's credentials (for its integration, or all of them)
-	// after the credential was issued and before it expired.
+	// after the credential was issued and before it expired. A credential issued to
+	// content acting for the person (backend mapping) is theirs too, marked on_behalf_of;
+	// only revocations of its own subject end it.
 	private static final String CREDENTIALS = "SELECT " + StoredEventRows.COLUMNS + """
-			, r.occurred_at AS revoked_at, r.reason AS revocation_reason, r.event_id AS revocation_event_id
+			, r.occurred_at AS revoked_at, r.reason AS revocation_reason, r.event_id AS revocation_event_id,
+				(e.user_id IS DISTINCT FROM :userId) AS on_behalf_of
 			FROM audit_event e
 			LEFT JOIN LATERAL (
 				SELECT r.occurred_at, r.payload->>'reason' AS reason, r.event_id FROM audit_event r
@@ -34,7 +37,8 @@ public final class JdbcAccessReports implements AccessReports {
 							AND r.occurred_at >= e.occurred_at
 							AND (e.expires_at IS NULL OR r.occurred_at < e.expires_at)))
 				ORDER BY r.occurred_at, r.event_id LIMIT 1) r ON true
-			WHERE e.event_type = 'TokenIssued' AND e.user_id = :userId
+			WHERE e.event_type = 'TokenIssued'
+				AND (e.user_id = :userId OR e.payload->>'onBehalfOfUserId' = :userId)
 			""";
 
 	private final NamedParameterJdbcTemplate named;
@@ -49,24 +53,28 @@ public final class JdbcAccessReports implements AccessReports {
 	@Override
 	public List<AccessReport.Holder> holders(String integrationId, Instant from, Instant to,
 			AccessReport.GroupBy groupBy, int limit) {
+		// a credential content received acting for a user is that user's access too
 		String column = switch (groupBy) {
-			case USER -> "e.user_id";
+			case USER -> "coalesce(e.user_id, e.payload->>'onBehalfOfUserId')";
 			case CONTENT -> "e.content_id";
+		};
+		String onBehalfOf = switch (groupBy) {
+			case USER -> "count(*) FILTER (WHERE e.user_id IS NULL AND e.payload->>'onBehalfOfUserId' IS NOT NULL)";
+			case CONTENT -> "0";
 		};
 		MapSqlParameterSource params = new MapSqlParameterSource("integrationId", integrationId).addValue("limit",
 				limit);
-		String sql = "SELECT " + column + """
-				 AS holder, count(*) AS credentials, min(e.occurred_at) AS first_issued_at,
+		String sql = "SELECT " + column + " AS holder, " + onBehalfOf + """
+				 AS on_behalf_of, count(*) AS credentials, min(e.occurred_at) AS first_issued_at,
 					max(e.occurred_at) AS last_issued_at,
 					array_remove(array_agg(DISTINCT e.token_type), NULL) AS token_types
 				FROM audit_event e
 				WHERE e.event_type = 'TokenIssued' AND e.integration_id = :integrationId
 				""" + period(from, to, params) + "GROUP BY " + column
 				+ "\nORDER BY credentials DESC, holder NULLS LAST LIMIT :limit";
-		return query(sql, params,
-				(rs, row) -> new AccessReport.Holder(rs.getString("holder"), rs.getLong("credentials"),
-						StoredEventRows.instant(rs, "first_issued_at"), StoredEventRows.instant(rs, "last_issued_at"),
-						StoredEventRows.textArray(rs.getArray("token_types"))));
+		return query(sql, params, (rs, row) -> new AccessReport.Holder(rs.getString("holder"),
+				rs.getLong("credentials"), rs.getLong("on_behalf_of"), StoredEventRows.instant(rs, "first_issued_at"),
+				StoredEventRows.instant(rs, "last_issued_at"), StoredEventRows.textArray(rs.getArray("token_types"))));
 	}
 
 	@Override
@@ -77,7 +85,7 @@ public final class JdbcAccessReports implements AccessReports {
 		return query(sql, params,
 				(rs, row) -> new AccessReport.Credential(StoredEventRows.storedEvent(rs),
 						StoredEventRows.instant(rs, "revoked_at"), rs.getString("revocation_reason"),
-						rs.getString("revocation_event_id")));
+						rs.getString("revocation_event_id"), rs.getBoolean("on_behalf_of")));
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import dev.lanyard.audit.trail.domain.TokenFacts;
 import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.GroupMembershipChanged;
 import dev.lanyard.events.IntegrationChanged;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.events.TokenRevoked;
 import dev.lanyard.events.UserChanged;
@@ -93,6 +94,7 @@ final class AvroEventMapper {
 					e.getIntegrationId(), (e.getGrantType() != null)
 							? new TokenFacts(null, null, null, e.getGrantType(), null, null, null) : null);
 			case UserLoginRefused e -> (e.getUserId() != null) ? Details.of(Subject.user(e.getUserId())) : Details.NONE;
+			case ScimClientChanged e -> Details.of(new Subject(e.getClientId(), Subject.SCIM_CLIENT));
 			// UserLoggedIn names the upstream identity only; user-provisioning assigns
 			// the user id.
 			default -> Details.NONE;

@@ -97,12 +97,14 @@ final class AccessController {
 	 * @param revokedAt when it was revoked, or {@code null}
 	 * @param revocationReason why, or {@code null}
 	 * @param revocationEventId the TokenRevoked event, or {@code null}
+	 * @param onBehalfOf whether content received it acting for the person
 	 */
-	record CredentialView(EventView issuance, Instant revokedAt, String revocationReason, String revocationEventId) {
+	record CredentialView(EventView issuance, Instant revokedAt, String revocationReason, String revocationEventId,
+			boolean onBehalfOf) {
 
 		static CredentialView of(AccessReport.Credential credential) {
 			return new CredentialView(EventView.of(credential.issuance()), credential.revokedAt(),
-					credential.revocationReason(), credential.revocationEventId());
+					credential.revocationReason(), credential.revocationEventId(), credential.onBehalfOf());
 		}
 
 	}

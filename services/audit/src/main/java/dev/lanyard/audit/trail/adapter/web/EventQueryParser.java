@@ -23,7 +23,8 @@ final class EventQueryParser {
 
 	/** The filters, each an exact match, combined with AND. */
 	static final Set<String> FILTERS = Set.of("subject", "user", "content", "integration", "group", "eventType",
-			"tokenType", "tokenSha256", "grant", "outcome", "actor", "correlationId", "from", "to");
+			"tokenType", "tokenSha256", "grant", "outcome", "actor", "correlationId", "onBehalfOf", "federatedIssuer",
+			"from", "to");
 
 	static final Set<String> PARAMETERS = with(FILTERS, "limit", "cursor");
 
@@ -68,6 +69,8 @@ final class EventQueryParser {
 			.outcome(Parameters.oneOf(parameters, "outcome", Outcome.ALL))
 			.actorId(Parameters.id(parameters, "actor"))
 			.correlationId(Parameters.id(parameters, "correlationId"))
+			.onBehalfOfUserId(Parameters.id(parameters, "onBehalfOf"))
+			.federatedIssuer(Parameters.id(parameters, "federatedIssuer"))
 			.from(period.from())
 			.to(period.to())
 			.build();

@@ -21,11 +21,12 @@ final class ExportRow {
 	/** The fields, in column order. */
 	static final List<String> FIELDS = List.of("time", "time_dt", "metadata.uid", "metadata.correlation_uid",
 			"metadata.logged_time_dt", "metadata.log_provider", "metadata.event_code", "class_uid", "class_name",
-			"activity_id", "activity_name", "status_id", "status", "status_detail", "actor.user.uid", "user.uid",
-			"user.type_id", "user.type", "group.uid", "group.name", "service.uid", "unmapped.subject_type",
+			"activity_id", "activity_name", "status_id", "status", "status_detail", "actor.user.uid", "actor.idp.uid",
+			"user.uid", "user.type_id", "user.type", "group.uid", "group.name", "service.uid", "unmapped.subject_type",
 			"unmapped.user_id", "unmapped.content_id", "unmapped.token_type", "unmapped.token_id",
 			"unmapped.token_sha256", "unmapped.grant_type", "unmapped.scopes", "unmapped.audience",
-			"unmapped.expires_at_dt", "unmapped.details");
+			"unmapped.expires_at_dt", "unmapped.federated_subject", "unmapped.on_behalf_of_user_id",
+			"unmapped.actor_chain", "unmapped.details");
 
 	private ExportRow() {
 	}
@@ -47,13 +48,15 @@ final class ExportRow {
 				event.eventId().toString(), event.correlationId(), stored.recordedAt().toString(), event.producer(),
 				event.eventType(), ocsf.classUid(), ocsf.className(), ocsf.activityId(), ocsf.activityName(),
 				failed ? 2 : 1, failed ? "Failure" : "Success", statusDetail(details), event.actorId(),
-				(subject != null) ? subject.id() : event.userId(),
+				federation(details, true), (subject != null) ? subject.id() : event.userId(),
 				userTypeId((subject != null) ? subject.type() : ((event.userId() != null) ? "user" : null)),
 				(subject != null) ? subject.label() : ((event.userId() != null) ? "user" : null), event.groupId(),
 				(details instanceof EventDetails.GroupMembership m) ? m.groupName() : null, event.integrationId(),
 				(subject != null) ? subject.type() : null, event.userId(), event.contentId(), token.tokenType(),
 				token.tokenId(), token.tokenSha256(), token.grantType(), token.scopes(), token.audience(),
-				(token.expiresAt() != null) ? token.expiresAt().toString() : null, details };
+				(token.expiresAt() != null) ? token.expiresAt().toString() : null, federation(details, false),
+				(details instanceof EventDetails.Issuance i) ? i.onBehalfOfUserId() : null, actorChain(details),
+				details };
 		return new ArrayList<>(Arrays.asList(values));
 	}
 
@@ -71,6 +74,20 @@ final class ExportRow {
 		};
 	}
 
+	// The federated token's issuer is the identity provider that vouched for the subject
+	// (OCSF actor.idp); its sub has no OCSF attribute.
+	private static String federation(EventDetails details, boolean issuer) {
+		return switch (details) {
+			case EventDetails.Issuance i -> issuer ? i.federatedIssuer() : i.federatedSubject();
+			case EventDetails.Denial d -> issuer ? d.federatedIssuer() : d.federatedSubject();
+			case null, default -> null;
+		};
+	}
+
+	private static List<String> actorChain(EventDetails details) {
+		return (details instanceof EventDetails.Issuance i && !i.actorChain().isEmpty()) ? i.actorChain() : null;
+	}
+
 	private static String statusDetail(EventDetails details) {
 		return switch (details) {
 			case EventDetails.SignInRefused r -> r.reason();
@@ -78,6 +95,7 @@ final class ExportRow {
 			case EventDetails.Revocation r -> r.reason();
 			case EventDetails.Deactivation d -> d.reason();
 			case EventDetails.GroupMembership m -> m.change();
+			case EventDetails.ScimClient c -> c.action();
 			case null, default -> null;
 		};
 	}

@@ -95,6 +95,14 @@ class AvroEventMapperTest {
 	}
 
 	@Test
+	void mapWhenScimClientChangedThenScimClientSubjectAndActor() {
+		AuditEvent event = this.mapper.map(Topics.SCIM_CLIENT_CHANGED.name(), TestEvents.scimClientChanged().build());
+		assertThat(event.subject()).isEqualTo(new Subject("scim-client-1", Subject.SCIM_CLIENT));
+		assertThat(event.actorId()).isEqualTo("admin-1");
+		assertThat(event.userId()).isNull();
+	}
+
+	@Test
 	void mapWhenUserLoggedInThenCommonFieldsOnly() {
 		AuditEvent event = this.mapper.map(Topics.USER_LOGGED_IN.name(), TestEvents.userLoggedIn().build());
 		assertThat(event.producer()).isEqualTo("auth-gateway");

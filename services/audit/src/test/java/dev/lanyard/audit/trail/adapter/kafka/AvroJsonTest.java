@@ -25,7 +25,8 @@ class AvroJsonTest {
 			});
 		assertThat(map.keySet()).containsExactly("eventId", "occurredAt", "correlationId", "producer", "actorId",
 				"tokenId", "tokenSha256", "tokenType", "subjectId", "subjectType", "contentId", "integrationId",
-				"scopes", "audience", "grantType", "issuedAt", "expiresAt");
+				"scopes", "audience", "grantType", "issuedAt", "expiresAt", "federatedIssuer", "federatedSubject",
+				"onBehalfOfUserId", "actorChain");
 		assertThat(map.get("eventId")).isEqualTo(issued.getEventId().toString());
 		assertThat(map.get("occurredAt")).isEqualTo("2026-11-25T10:15:30.123Z");
 		assertThat(map.get("actorId")).isNull();

@@ -65,6 +65,22 @@ class EventQueryParserTest {
 	}
 
 	@Test
+	void parseWhenOnBehalfOfAndFederatedIssuerThenInFilter() {
+		EventFilter filter = this.parser
+			.parse(params("onBehalfOf", "user-7", "federatedIssuer", "https://ci.example.com/"))
+			.filter();
+		assertThat(filter.onBehalfOfUserId()).isEqualTo("user-7");
+		assertThat(filter.federatedIssuer()).isEqualTo("https://ci.example.com/");
+	}
+
+	@Test
+	void parseWhenFederatedIssuerTooLongThenRefusedNamingIt() {
+		assertThatExceptionOfType(InvalidParameterException.class)
+			.isThrownBy(() -> this.parser.parse(params("federatedIssuer", "https://" + "a".repeat(300))))
+			.satisfies((ex) -> assertThat(ex.parameter()).isEqualTo("federatedIssuer"));
+	}
+
+	@Test
 	void parseWhenEmptyValuesThenAbsent() {
 		assertThat(this.parser.parse(params("subject", "", "from", " ", "limit", "")))
 			.isEqualTo(new AuditQuery(EventFilter.ALL, 50, null));

@@ -1,6 +1,7 @@
 package dev.lanyard.provisioning.directory.adapter.kafka;
 
 import dev.lanyard.events.GroupMembershipChanged;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
@@ -25,6 +26,7 @@ final class AvroEvents {
 			case ProvisioningEvent.MembershipChanged changed -> Topics.GROUP_MEMBERSHIP_CHANGED;
 			case ProvisioningEvent.UserDeactivated deactivated -> Topics.USER_DEACTIVATED;
 			case ProvisioningEvent.LoginRefused refused -> Topics.USER_LOGIN_REFUSED;
+			case ProvisioningEvent.ScimClientChanged changed -> Topics.SCIM_CLIENT_CHANGED;
 		};
 	}
 
@@ -65,6 +67,16 @@ final class AvroEvents {
 				.setSessionId(refused.sessionId())
 				.setReason(refused.reason().value())
 				.setMessage(refused.message())
+				.build();
+			case ProvisioningEvent.ScimClientChanged changed -> ScimClientChanged.newBuilder()
+				.setEventId(changed.eventId())
+				.setOccurredAt(changed.occurredAt())
+				.setCorrelationId(changed.correlationId())
+				.setProducer(PRODUCER)
+				.setActorId(changed.actorId())
+				.setClientId(changed.clientId().toString())
+				.setName(changed.name())
+				.setAction(changed.action())
 				.build();
 		};
 	}

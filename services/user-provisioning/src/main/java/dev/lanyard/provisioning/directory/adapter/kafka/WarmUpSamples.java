@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.lanyard.events.GroupMembershipChanged;
+import dev.lanyard.events.ScimClientChanged;
 import dev.lanyard.events.UserChanged;
 import dev.lanyard.events.UserDeactivated;
 import dev.lanyard.events.UserLoginRefused;
@@ -65,6 +66,16 @@ public final class WarmUpSamples {
 							.setSessionId("warm-up")
 							.setReason("warm-up")
 							.setMessage("warm-up")
+							.build()),
+				new Sample<>(Topics.SCIM_CLIENT_CHANGED,
+						ScimClientChanged.newBuilder()
+							.setEventId(ID)
+							.setOccurredAt(Instant.EPOCH)
+							.setCorrelationId("warm-up")
+							.setProducer(AvroEvents.PRODUCER)
+							.setClientId("warm-up")
+							.setName("warm-up")
+							.setAction("created")
 							.build()));
 	}
 

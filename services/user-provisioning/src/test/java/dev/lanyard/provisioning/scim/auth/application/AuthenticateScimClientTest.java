@@ -9,6 +9,7 @@ import java.util.UUID;
 import dev.lanyard.provisioning.scim.auth.ScimClient;
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
 import dev.lanyard.provisioning.shared.application.Actor;
+import dev.lanyard.provisioning.fakes.RecordingEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,7 @@ class AuthenticateScimClientTest {
 
 	private final InMemoryScimClients store = new InMemoryScimClients();
 
-	private final ManageScimClients manage = new ManageScimClients(this.store, this.store,
+	private final ManageScimClients manage = new ManageScimClients(this.store, this.store, new RecordingEvents(),
 			Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID);
 
 	@Test

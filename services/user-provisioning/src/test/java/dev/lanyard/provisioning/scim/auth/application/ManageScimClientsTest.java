@@ -4,8 +4,12 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
+import dev.lanyard.provisioning.directory.application.EventsUnavailableException;
+import dev.lanyard.provisioning.directory.domain.ProvisioningEvent;
+import dev.lanyard.provisioning.fakes.RecordingEvents;
 import dev.lanyard.provisioning.scim.auth.domain.ScimSecret;
 import dev.lanyard.provisioning.shared.application.Actor;
 import dev.lanyard.provisioning.shared.application.RequestRejectedException;
@@ -24,8 +28,32 @@ class ManageScimClientsTest {
 
 	private final InMemoryScimClients store = new InMemoryScimClients();
 
-	private final ManageScimClients clients = new ManageScimClients(this.store, this.store,
+	private final RecordingEvents events = new RecordingEvents();
+
+	private final ManageScimClients clients = new ManageScimClients(this.store, this.store, this.events,
 			Clock.fixed(NOW, ZoneOffset.UTC), UUID::randomUUID);
+
+	@Test
+	void createRotateRevokeWhenDoneThenEachPublishedNamingClientAndActorNeverTheSecret() {
+		IssuedSecret created = this.clients.create("okta", ADMIN);
+		UUID id = created.client().id();
+		IssuedSecret rotated = this.clients.rotate(id, ADMIN);
+		this.clients.revoke(id, ADMIN);
+		this.clients.revoke(id, ADMIN);
+
+		List<ProvisioningEvent.ScimClientChanged> changes = this.events
+			.published(ProvisioningEvent.ScimClientChanged.class);
+		assertThat(changes).extracting(ProvisioningEvent.ScimClientChanged::action)
+			.containsExactly("created", "rotated", "revoked");
+		assertThat(changes).allSatisfy((change) -> {
+			assertThat(change.clientId()).isEqualTo(id);
+			assertThat(change.name()).isEqualTo("okta");
+			assertThat(change.actorId()).isEqualTo("admin-1");
+			assertThat(change.correlationId()).isEqualTo("corr-1");
+			assertThat(change.occurredAt()).isEqualTo(NOW);
+			assertThat(change.toString()).doesNotContain(created.secret()).doesNotContain(rotated.secret());
+		});
+	}
 
 	@Test
 	void createWhenNameFreeThenSecretReturnedAndOnlyItsHashStored() {
@@ -37,6 +65,14 @@ class ManageScimClientsTest {
 		assertThat(this.store.hashes.get(issued.client().id()))
 			.isEqualTo(ByteBuffer.wrap(ScimSecret.sha256(issued.secret())));
 		assertThat(issued.toString()).doesNotContain(issued.secret());
+	}
+
+	@Test
+	void createWhenEventsUnavailableThenRefusedAndNoSecretHandedOut() {
+		this.events.down(true);
+
+		assertThatExceptionOfType(EventsUnavailableException.class)
+			.isThrownBy(() -> this.clients.create("okta", ADMIN));
 	}
 
 	@Test
@@ -106,8 +142,8 @@ class ManageScimClientsTest {
 	void constructorWhenArgumentNullThenRejected() {
 		Clock clock = Clock.systemUTC();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new ManageScimClients(null, this.store, clock, UUID::randomUUID))
-			.withMessage("transactions, clients, clock and ids cannot be null");
+			.isThrownBy(() -> new ManageScimClients(null, this.store, this.events, clock, UUID::randomUUID))
+			.withMessage("transactions, clients, events, clock and ids cannot be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.clients.create("okta", null))
 			.withMessage("actor cannot be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> this.clients.rotate(null, ADMIN))
