@@ -220,39 +220,93 @@ function bars(days, width) {
   return svg;
 }
 
-/** The trail's signed checkpoint and verification, when the audit service offers them. */
+/** The latest signed checkpoint; the whole-trail check runs when the auditor asks (it reads every record). */
 async function verification() {
   const box = document.getElementById('verification');
   const latest = await call('/api/audit/checkpoints/latest');
-  const verify = await call('/api/audit/verify');
-  if (!latest.ok && !verify.ok) {
-    box.replaceChildren(el('p', { className: 'muted' }, 'Verification: not available on this audit service.'));
-    return;
-  }
   const parts = [];
-  if (verify.ok) {
-    const body = verify.body || {};
-    const status = typeof body.status === 'string' ? /^(ok|valid|verified)$/i.test(body.status) : undefined;
-    const good = body.ok ?? body.valid ?? body.verified ?? status;
-    if (good === undefined) {
-      parts.push(el('p', {}, 'The verification service answered:'));
-    } else {
-      parts.push(el('p', { className: good ? 'verified' : 'unverified' },
-        good ? 'Verified: the trail matches its signed checkpoints.' : 'Verification FAILED.'));
-    }
-    const scalars = Object.fromEntries(Object.entries(body).filter(([, v]) => v === null || typeof v !== 'object'));
-    parts.push(list(scalars));
-    if (body.firstBadRecord || body.firstFailure) {
-      parts.push(el('p', { className: 'mono' }, fmt(body.firstBadRecord || body.firstFailure)));
-    }
-  } else {
-    parts.push(el('p', { className: 'muted' }, `Verification: not available (${verify.status}).`));
-  }
   if (latest.ok && latest.body) {
     const c = latest.body;
-    parts.push(list({ treeSize: c.treeSize ?? c.size, rootHash: c.rootHash ?? c.root, signedAt: c.createdAt ?? c.signedAt }));
+    parts.push(el('p', {}, 'Latest signed checkpoint:'),
+      list({ records: c.treeSize, rootHash: c.rootHash, signedAt: time(c.signedAt) }));
+  } else {
+    parts.push(el('p', { className: 'muted' }, latest.status === 404
+      ? 'No checkpoint signed yet (one is signed within a minute of the first record).'
+      : `Checkpoint: not available (${latest.status}).`));
   }
+  const check = el('button', { type: 'button', id: 'full-check', className: 'secondary' }, 'Check every record');
+  const outcome = el('div', { id: 'full-check-outcome', 'aria-live': 'polite' });
+  check.addEventListener('click', () => fullCheck(check, outcome));
+  parts.push(check, outcome);
   box.replaceChildren(...parts);
+}
+
+async function fullCheck(button, box) {
+  button.disabled = true;
+  box.replaceChildren(el('p', { className: 'muted' }, 'Checking every record against the signed log…'));
+  const answer = await call('/api/audit/verify/full');
+  button.disabled = false;
+  if (!answer.ok || !answer.body) {
+    box.replaceChildren(el('p', { className: 'unverified' }, problem(answer)));
+    return;
+  }
+  const verdict = answer.body;
+  const good = verdict.outcome === 'OK';
+  box.replaceChildren(
+    el('p', { className: good ? 'verified' : 'unverified' },
+      good ? `Verified: all ${verdict.checkedSize} records match the signed log.`
+        : `Verification FAILED: ${verdict.outcome}.`),
+    list({ detail: verdict.detail, leafIndex: verdict.leafIndex, eventId: verdict.eventId }));
+}
+
+/** The CSRF token the gateway asks for on the look-up (it is the only POST this page makes). */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
+}
+
+/** Which records name a token: its value is sent in the body, hashed there and forgotten, never shown back. */
+async function lookUp(event) {
+  event.preventDefault();
+  const input = document.getElementById('lookup-token');
+  const box = document.getElementById('lookup-result');
+  const token = input.value.trim();
+  if (!token) {
+    box.replaceChildren(el('p', { className: 'muted' }, 'Paste a token first.'));
+    return;
+  }
+  box.replaceChildren(el('p', { className: 'muted' }, 'Looking up…'));
+  const response = await fetch('/api/audit/lookup', {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
+    body: JSON.stringify({ token }),
+  });
+  input.value = '';
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    body = null;
+  }
+  if (!response.ok || !body) {
+    box.replaceChildren(el('p', { className: 'unverified' }, problem({ status: response.status, body })));
+    return;
+  }
+  const events = body.events || [];
+  const table = el('table', { id: 'lookup-events' },
+    el('thead', {}, el('tr', {}, ...['Time (UTC)', 'Event', 'Subject', 'Token type', 'Actor']
+      .map((name) => el('th', { scope: 'col' }, name)))),
+    el('tbody', {}, ...events.map((e) => el('tr', {},
+      el('td', { className: 'mono nowrap' }, time(e.occurredAt)),
+      el('td', {}, e.eventType),
+      el('td', { className: 'mono' }, `${e.subjectLabel || e.subjectType || ''} ${e.subjectId || ''}`.trim()),
+      el('td', {}, e.tokenType || ''),
+      el('td', { className: 'mono' }, e.actorId || '')))));
+  box.replaceChildren(
+    el('p', {}, events.length === 0 ? 'No record names this token.'
+      : `${events.length} ${events.length === 1 ? 'record names' : 'records name'} this token.`),
+    list({ tokenSha256: body.tokenSha256 }),
+    ...(events.length ? [table] : []));
 }
 
 function run() {
@@ -268,6 +322,7 @@ form.addEventListener('submit', (event) => {
 });
 form.addEventListener('reset', () => setTimeout(run));
 nextButton.addEventListener('click', () => search(nextCursor));
+document.getElementById('lookup').addEventListener('submit', lookUp);
 firstButton.addEventListener('click', () => search(null));
 
 who();

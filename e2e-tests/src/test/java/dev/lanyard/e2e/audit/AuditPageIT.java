@@ -115,6 +115,23 @@ class AuditPageIT {
 			// newest first: the move's last change
 			assertThat(details.getText()).contains("groupName").contains("change").containsAnyOf(OPERATIONS, ENGINEERS);
 			wait.until((driver) -> !driver.findElement(By.id("verification")).getText().equals("Checking…"));
+			chromium.findElement(By.id("full-check")).click();
+			wait.until(
+					(driver) -> driver.findElement(By.id("full-check-outcome")).getText().startsWith("Verified: all"));
+
+			// an auditor holding a token finds its issuance; the value never shows on the
+			// page
+			String token = lanyard.token(ensemble.administrator());
+			wait.until((driver) -> {
+				driver.findElement(By.id("lookup-token")).sendKeys(token);
+				driver.findElement(By.id("lookup-button")).click();
+				sleep(500);
+				return driver.findElement(By.id("lookup-result")).getText().contains("1 record names this token");
+			});
+			assertThat(chromium.findElement(By.id("lookup-result")).getText()).contains("TokenIssued")
+				.contains("client-access")
+				.doesNotContain(token);
+			assertThat(chromium.findElement(By.id("lookup-token")).getAttribute("value")).isEmpty();
 			wait.until((driver) -> driver.findElement(By.cssSelector("#chart svg")) != null);
 			Path screenshot = Path.of("target/audit-page.png");
 			Files.copy(chromium.getScreenshotAs(OutputType.FILE).toPath(), screenshot,

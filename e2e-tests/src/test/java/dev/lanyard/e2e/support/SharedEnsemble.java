@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.service.LanyardService;
+import dev.lanyard.launcher.service.ServiceEnvironment;
 import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.LauncherSettings;
 
@@ -27,7 +28,8 @@ public final class SharedEnsemble {
 	public static final String STRICT = "strict";
 
 	/** The audience delegated tokens may be issued for (token-broker's setting). */
-	public static final String DELEGATION_AUDIENCE = "https://reports.delegation.example";
+	/** The delegation audience the launcher configures. */
+	public static final String DELEGATION_AUDIENCE = ServiceEnvironment.DELEGATION_AUDIENCE;
 
 	private static Ensemble ensemble;
 
@@ -65,13 +67,9 @@ public final class SharedEnsemble {
 			// for refresh 10 s after issue lets a test see a viewer token refreshed.
 			Ensemble started = Ensemble.startFresh(settings
 				.withServiceEnvironment("LANYARD_TOKEN_BROKER_EXTERNAL_TOKEN_REFRESH_BEFORE_EXPIRY", "PT3590S")
-				.withServiceEnvironment("LANYARD_TOKENS_DELEGATION_AUDIENCES", DELEGATION_AUDIENCE)
 				// a second sign-in provider set up the way Entra ID is: the object id
 				// (oid) is the unique id, and the UPN in preferred_username is no
 				// username, so usernames derive from the email
-				// OnBehalfOfIT: the development provider's access token is deposited for
-				// delegated viewer integrations (the Entra-like one's is not)
-				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_DEPOSITUPSTREAMTOKEN", "true")
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_ISSUER", entraIssuer)
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTID", "lanyard-entra")
 				.withServiceEnvironment("LANYARD_GATEWAY_SIGNIN_PROVIDERS_ENTRALIKE_CLIENTSECRET",

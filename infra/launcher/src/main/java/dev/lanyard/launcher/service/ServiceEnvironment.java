@@ -22,6 +22,12 @@ public final class ServiceEnvironment {
 	public static final String GATEWAY_CLIENT_ID = "auth-gateway";
 
 	/**
+	 * The audience delegated tokens may be asked for on one machine: an example service
+	 * behind Lanyard, a name only.
+	 */
+	public static final String DELEGATION_AUDIENCE = "https://reports.lanyard.local";
+
+	/**
 	 * Where the launcher writes that client's secret (state folder), once token-broker
 	 * issued it.
 	 */
@@ -96,6 +102,9 @@ public final class ServiceEnvironment {
 				// so failed logins through it are counted per caller, not all as the
 				// gateway
 				environment.put("LANYARD_TOKEN_BROKER_THROTTLING_TRUSTED_PROXIES", "127.0.0.1");
+				// delegated tokens (actor_token) for one example service behind Lanyard:
+				// an audience name only, nothing is called there
+				environment.put("LANYARD_TOKENS_DELEGATION_AUDIENCES", DELEGATION_AUDIENCE);
 				// without it token-broker refuses to start: its signing keys, refresh
 				// tokens
 				// and PKCE verifiers are sealed with it
@@ -139,6 +148,9 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_GATEWAY_SIGNIN_ALLOWINSECURELOOPBACKISSUERS", "true");
 				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_ISSUER", endpoints.oidcIssuer());
 				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTID", "lanyard");
+				// its access token is kept for delegated (on-behalf-of) viewer
+				// integrations
+				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_DEPOSITUPSTREAMTOKEN", "true");
 				// the development provider accepts any secret: a fresh random one, so no
 				// secret literal is committed (a real provider's comes from a file)
 				environment.put("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_CLIENTSECRET", randomSecret());

@@ -38,7 +38,8 @@ class ServiceEnvironmentTest {
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", "admin")
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret")
 			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", "auth-gateway")
-			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", "gateway-secret");
+			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", "gateway-secret")
+			.containsEntry("LANYARD_TOKENS_DELEGATION_AUDIENCES", ServiceEnvironment.DELEGATION_AUDIENCE);
 	}
 
 	@Test
@@ -88,7 +89,8 @@ class ServiceEnvironmentTest {
 		assertThat(environment).containsEntry("LANYARD_GATEWAY_TOKEN_BROKER_URL", "http://127.0.0.1:8081")
 			.containsEntry("LANYARD_GATEWAY_AUDIT_URL", "http://127.0.0.1:8082")
 			.containsEntry("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL", "http://127.0.0.1:8083")
-			.containsEntry("LANYARD_GATEWAY_USER_PROVISIONING_URL", "http://127.0.0.1:8084");
+			.containsEntry("LANYARD_GATEWAY_USER_PROVISIONING_URL", "http://127.0.0.1:8084")
+			.containsEntry("LANYARD_GATEWAY_SIGNIN_PROVIDERS_DEV_DEPOSITUPSTREAMTOKEN", "true");
 	}
 
 	@Test
