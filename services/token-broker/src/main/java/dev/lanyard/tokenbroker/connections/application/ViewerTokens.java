@@ -16,6 +16,7 @@ import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableEx
 import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
 import dev.lanyard.tokenbroker.external.application.UserGrantEndpoint;
 import dev.lanyard.tokenbroker.external.domain.ExternalGrant;
+import dev.lanyard.tokenbroker.external.application.StripedLocks;
 import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
@@ -31,6 +32,8 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
 public final class ViewerTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(ViewerTokens.class);
+
+	private static final StripedLocks LOCKS = new StripedLocks(64);
 
 	private static final String INVALID_GRANT = "invalid_grant";
 
@@ -86,7 +89,7 @@ public final class ViewerTokens {
 		if (isUsable(cached, connection.get(), integration)) {
 			return new ViewerToken.Current(cached.token());
 		}
-		synchronized (lockFor(key)) {
+		synchronized (LOCKS.lockFor(key)) {
 			connection = this.store.find(userId, integration.integrationId());
 			if (connection.isEmpty()) {
 				return new ViewerToken.NotConnected();
@@ -104,8 +107,8 @@ public final class ViewerTokens {
 		Key key = new Key(connection.userId(), connection.integrationId());
 		Optional<Connection> stored = this.store.find(connection.userId(), connection.integrationId());
 		if (stored.isPresent()) {
-			this.cache.put(key, new Cached(capped(integration, token), stored.get().version(),
-					integration.tokenEndpoint().toString(), integration.clientId()));
+			this.cache.put(key, new Cached(token.cappedAt(this.clock.instant(), integration.maxTokenLifetime()),
+					stored.get().version(), integration.tokenEndpoint().toString(), integration.clientId()));
 		}
 	}
 
@@ -151,7 +154,7 @@ public final class ViewerTokens {
 						connection.userId(), integration.integrationId());
 			}
 		}
-		ExternalToken token = capped(integration, grant.accessToken());
+		ExternalToken token = grant.accessToken().cappedAt(this.clock.instant(), integration.maxTokenLifetime());
 		if (token.isFreshAt(now, this.refreshBeforeExpiry)) {
 			this.cache.put(key,
 					new Cached(token, version, integration.tokenEndpoint().toString(), integration.clientId()));
@@ -183,29 +186,6 @@ public final class ViewerTokens {
 				&& cached.tokenEndpoint().equals(integration.tokenEndpoint().toString())
 				&& cached.clientId().equals(integration.clientId())
 				&& cached.token().isFreshAt(this.clock.instant(), this.refreshBeforeExpiry);
-	}
-
-	/** No longer than the integration's maximum token lifetime, counted from now. */
-	private ExternalToken capped(Integration integration, ExternalToken token) {
-		if (integration.maxTokenLifetime() == null) {
-			return token;
-		}
-		Instant cap = this.clock.instant().plus(integration.maxTokenLifetime());
-		return token.expiresAt().isAfter(cap) ? new ExternalToken(token.value(), cap, token.scopes()) : token;
-	}
-
-	private static Object lockFor(Key key) {
-		return LOCKS[Math.floorMod(key.hashCode(), LOCKS.length)];
-	}
-
-	private static final Object[] LOCKS = newLocks(64);
-
-	private static Object[] newLocks(int count) {
-		Object[] locks = new Object[count];
-		for (int i = 0; i < count; i++) {
-			locks[i] = new Object();
-		}
-		return locks;
 	}
 
 	private record Key(String userId, String integrationId) {

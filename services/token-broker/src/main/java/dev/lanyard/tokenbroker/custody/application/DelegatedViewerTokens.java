@@ -18,6 +18,7 @@ import dev.lanyard.tokenbroker.external.application.DelegationEndpoint;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedException;
 import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
+import dev.lanyard.tokenbroker.external.application.StripedLocks;
 import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
@@ -32,6 +33,8 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
 public final class DelegatedViewerTokens {
 
 	private static final Logger log = LoggerFactory.getLogger(DelegatedViewerTokens.class);
+
+	private static final StripedLocks LOCKS = new StripedLocks(64);
 
 	private final UpstreamTokenStore store;
 
@@ -95,7 +98,7 @@ public final class DelegatedViewerTokens {
 		if (isUsable(cached, userId, integration)) {
 			return new ViewerToken.Current(cached.token());
 		}
-		synchronized (lockFor(key)) {
+		synchronized (LOCKS.lockFor(key)) {
 			cached = this.cache.getIfPresent(key);
 			if (isUsable(cached, userId, integration)) {
 				return new ViewerToken.Current(cached.token());
@@ -121,7 +124,7 @@ public final class DelegatedViewerTokens {
 					integration.integrationId(), ex.getMessage());
 			return new ViewerToken.Refused(ex.error(), ex.getMessage());
 		}
-		token = capped(integration, token);
+		token = token.cappedAt(this.clock.instant(), integration.maxTokenLifetime());
 		Instant now = this.clock.instant();
 		if (token.isFreshAt(now, this.refreshBeforeExpiry)) {
 			this.cache.put(key, new Cached(token, upstream.userId(), integration.tokenEndpoint().toString(),
@@ -138,29 +141,6 @@ public final class DelegatedViewerTokens {
 				&& cached.clientId().equals(integration.clientId())
 				&& cached.delegation().equals(integration.delegation().value())
 				&& cached.token().isFreshAt(this.clock.instant(), this.refreshBeforeExpiry);
-	}
-
-	/** No longer than the integration's maximum token lifetime, counted from now. */
-	private ExternalToken capped(Integration integration, ExternalToken token) {
-		if (integration.maxTokenLifetime() == null) {
-			return token;
-		}
-		Instant cap = this.clock.instant().plus(integration.maxTokenLifetime());
-		return token.expiresAt().isAfter(cap) ? new ExternalToken(token.value(), cap, token.scopes()) : token;
-	}
-
-	private static Object lockFor(Key key) {
-		return LOCKS[Math.floorMod(key.hashCode(), LOCKS.length)];
-	}
-
-	private static final Object[] LOCKS = newLocks(64);
-
-	private static Object[] newLocks(int count) {
-		Object[] locks = new Object[count];
-		for (int i = 0; i < count; i++) {
-			locks[i] = new Object();
-		}
-		return locks;
 	}
 
 	private record Key(String sessionId, String integrationId, String scopes) {

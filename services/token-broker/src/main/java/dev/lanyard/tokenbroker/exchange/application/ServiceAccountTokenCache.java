@@ -17,6 +17,7 @@ import dev.lanyard.tokenbroker.external.application.ExternalServiceRefusedExcept
 import dev.lanyard.tokenbroker.external.application.ExternalServiceUnavailableException;
 import dev.lanyard.tokenbroker.external.application.ExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.application.IntegrationSecrets;
+import dev.lanyard.tokenbroker.external.application.StripedLocks;
 import dev.lanyard.tokenbroker.external.domain.ExternalToken;
 import dev.lanyard.tokenbroker.integrations.domain.Integration;
 
@@ -30,6 +31,8 @@ import dev.lanyard.tokenbroker.integrations.domain.Integration;
 public final class ServiceAccountTokenCache {
 
 	private static final Logger log = LoggerFactory.getLogger(ServiceAccountTokenCache.class);
+
+	private static final StripedLocks LOCKS = new StripedLocks(64);
 
 	private final ExternalTokenEndpoint endpoint;
 
@@ -73,12 +76,13 @@ public final class ServiceAccountTokenCache {
 		if (cached != null && isFresh(cached)) {
 			return cached;
 		}
-		synchronized (lockFor(key)) {
+		synchronized (LOCKS.lockFor(key)) {
 			cached = this.cache.getIfPresent(key);
 			if (cached != null && isFresh(cached)) {
 				return cached;
 			}
-			ExternalToken fetched = capped(integration, fetch(integration, scopes));
+			ExternalToken fetched = fetch(integration, scopes).cappedAt(this.clock.instant(),
+					integration.maxTokenLifetime());
 			if (isFresh(fetched)) {
 				this.cache.put(key, fetched);
 			}
@@ -95,35 +99,12 @@ public final class ServiceAccountTokenCache {
 		return token;
 	}
 
-	/** No longer than the integration's maximum token lifetime, counted from now. */
-	private ExternalToken capped(Integration integration, ExternalToken token) {
-		if (integration.maxTokenLifetime() == null) {
-			return token;
-		}
-		Instant cap = this.clock.instant().plus(integration.maxTokenLifetime());
-		return token.expiresAt().isAfter(cap) ? new ExternalToken(token.value(), cap, token.scopes()) : token;
-	}
-
 	/**
 	 * Fresh while more than the margin is left (a token living shorter than that is
 	 * handed out once and not kept).
 	 */
 	private boolean isFresh(ExternalToken token) {
 		return token.isFreshAt(this.clock.instant(), this.refreshBeforeExpiry);
-	}
-
-	private static Object lockFor(Key key) {
-		return LOCKS[Math.floorMod(key.hashCode(), LOCKS.length)];
-	}
-
-	private static final Object[] LOCKS = newLocks(64);
-
-	private static Object[] newLocks(int count) {
-		Object[] locks = new Object[count];
-		for (int i = 0; i < count; i++) {
-			locks[i] = new Object();
-		}
-		return locks;
 	}
 
 	/** What a service-account token depends on. */

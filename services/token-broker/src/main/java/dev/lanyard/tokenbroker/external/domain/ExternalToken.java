@@ -35,6 +35,18 @@ public record ExternalToken(String value, Instant expiresAt, Set<String> scopes)
 		return now.plus(margin).isBefore(this.expiresAt);
 	}
 
+	/**
+	 * This token, expiring no later than {@code maxLifetime} after {@code now} (an
+	 * integration's maximum token lifetime); unchanged when there is no maximum.
+	 */
+	public ExternalToken cappedAt(Instant now, Duration maxLifetime) {
+		if (maxLifetime == null) {
+			return this;
+		}
+		Instant cap = now.plus(maxLifetime);
+		return this.expiresAt.isAfter(cap) ? new ExternalToken(this.value, cap, this.scopes) : this;
+	}
+
 	/** Never the value: records print their components. */
 	@Override
 	public String toString() {
