@@ -5,7 +5,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.lanyard.tokenbroker.TokenProperties;
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
+
 import dev.lanyard.tokenbroker.delegation.adapter.oauth.JwtDelegatedTokenSigner;
 import dev.lanyard.tokenbroker.delegation.application.IssueDelegatedToken;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
@@ -14,7 +15,6 @@ import dev.lanyard.tokenbroker.users.application.UserReadModel;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** Delegated tokens: the use case behind a token exchange with an actor token. */
 @Configuration(proxyBeanMethods = false)
@@ -23,14 +23,13 @@ class DelegationConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(DelegationConfiguration.class);
 
 	@Bean
-	IssueDelegatedToken issueDelegatedToken(DelegationProperties delegation, TokenProperties tokens, JwtEncoder encoder,
-			UserReadModel users, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
+	IssueDelegatedToken issueDelegatedToken(DelegationProperties delegation, TokenSigning signing, UserReadModel users,
+			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
 		if (delegation.audiences().isEmpty()) {
 			log.info("lanyard.tokens.delegation.audiences is empty: token exchanges with an actor_token are refused");
 		}
 		return new IssueDelegatedToken(delegation.audienceValues(), delegation.maxLifetime(), users,
-				new JwtDelegatedTokenSigner(encoder, tokens.jwsAlgorithm(), tokens.issuerUrl()), auditTrail, denials,
-				clock);
+				new JwtDelegatedTokenSigner(signing), auditTrail, denials, clock);
 	}
 
 }

@@ -8,11 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.platform.outbound.AddressPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
-import dev.lanyard.tokenbroker.TokenProperties;
+
 import dev.lanyard.tokenbroker.external.adapter.http.ExternalCallPolicies;
 import dev.lanyard.tokenbroker.external.adapter.http.HttpExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.adapter.http.RegistryIntegrationSecrets;
@@ -23,7 +24,6 @@ import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /**
  * Calls out of the service: external token endpoints behind Resilience4j (for the token
@@ -72,11 +72,10 @@ class ExternalServicesConfiguration {
 	}
 
 	@Bean
-	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, JwtEncoder jwtEncoder,
-			TokenProperties tokens, ExternalServicesProperties exchange, JsonMapper json, Clock clock) {
-		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(
-				new JwtInternalTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl()), auditTrail,
-				INTERNAL_TOKEN_TIME_TO_LIVE, clock);
+	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, TokenSigning signing,
+			ExternalServicesProperties exchange, JsonMapper json, Clock clock) {
+		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(new JwtInternalTokenSigner(signing),
+				auditTrail, INTERNAL_TOKEN_TIME_TO_LIVE, clock);
 		return new RegistryIntegrationSecrets(exchange.integrationRegistryUrl(), httpClient(exchange), json,
 				exchange.externalTimeout(), internalTokens, ExternalCallPolicies.retry("integration-registry",
 						exchange.externalRetryAttempts(), exchange.externalRetryBackoff()));

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.platform.outbound.AddressPolicy;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.VettedResolver;
@@ -60,7 +61,7 @@ class FederationConfiguration {
 	 */
 	@Bean
 	FederationGrantAuthenticationProvider federationGrant(FederationTrusts trusts, JdbcClient jdbc, UserReadModel users,
-			JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer,
+			JwtEncoder jwtEncoder, TokenSigning signing, OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer,
 			RegisteredClientRepository clients, TokenProperties tokens, FederationProperties federation,
 			ExternalServicesProperties external, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
 			FederationClientAuthentication clientAuthentication) {
@@ -75,9 +76,8 @@ class FederationConfiguration {
 		ExchangeFederatedToken exchange = new ExchangeFederatedToken(
 				new NimbusFederatedTokenVerifier(trusts, keys, clock),
 				new JdbcReplayCache(jdbc, clock, federation.replayCacheSize()), new FederatedUsers(users),
-				new JwtFederatedTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl(), clients,
-						contentTokens, clock),
-				auditTrail, denials, federation.tokenTimeToLive(), clock);
+				new JwtFederatedTokenSigner(signing, clients, contentTokens, clock), auditTrail, denials,
+				federation.tokenTimeToLive(), clock);
 		return new FederationGrantAuthenticationProvider(exchange, clientAuthentication);
 	}
 

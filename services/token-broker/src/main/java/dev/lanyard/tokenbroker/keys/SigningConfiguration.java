@@ -14,6 +14,7 @@ import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.keys.adapter.jdbc.JdbcSigningKeyStore;
 import dev.lanyard.tokenbroker.keys.adapter.jose.SigningKeys;
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.tokenbroker.keys.adapter.schedule.SigningKeyMaintenanceSchedule;
 import dev.lanyard.tokenbroker.keys.application.KeyMaterialCipher;
 import dev.lanyard.tokenbroker.keys.application.SigningKeyRotation;
@@ -125,6 +126,12 @@ class SigningConfiguration {
 	@Bean
 	JwtEncoder jwtEncoder(SigningKeys keys) {
 		return new NimbusJwtEncoder(keys.signingSource());
+	}
+
+	/** The issuer, claims and signature every hand-minted token shares. */
+	@Bean
+	TokenSigning tokenSigning(JwtEncoder jwtEncoder, TokenProperties tokens) {
+		return new TokenSigning(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl());
 	}
 
 	/**

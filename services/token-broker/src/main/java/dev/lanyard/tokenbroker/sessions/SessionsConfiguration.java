@@ -2,7 +2,8 @@ package dev.lanyard.tokenbroker.sessions;
 
 import java.time.Clock;
 
-import dev.lanyard.tokenbroker.TokenProperties;
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
+
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
 import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcEndedSessions;
 import dev.lanyard.tokenbroker.sessions.adapter.jdbc.JdbcSignIns;
@@ -16,7 +17,6 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 
 /** User session tokens: the signer and the use case behind the user-session grant. */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +35,9 @@ class SessionsConfiguration {
 	}
 
 	@Bean
-	IssueUserSessionToken issueUserSessionToken(AwaitUser users, JwtEncoder jwtEncoder, TokenProperties tokens,
-			UserSessionProperties sessions, IssuanceAuditTrail auditTrail, Clock clock, SignIns signIns,
-			EndedSessions endedSessions) {
-		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(jwtEncoder, tokens.jwsAlgorithm(),
-				tokens.issuerUrl());
+	IssueUserSessionToken issueUserSessionToken(AwaitUser users, TokenSigning signing, UserSessionProperties sessions,
+			IssuanceAuditTrail auditTrail, Clock clock, SignIns signIns, EndedSessions endedSessions) {
+		JwtUserSessionTokenSigner signer = new JwtUserSessionTokenSigner(signing);
 		return new IssueUserSessionToken(users, signer, auditTrail, sessions.userSessionTokenTimeToLive(),
 				sessions.userWaitTimeout(), clock, signIns, endedSessions, sessions.browserSessionMaxAge());
 	}

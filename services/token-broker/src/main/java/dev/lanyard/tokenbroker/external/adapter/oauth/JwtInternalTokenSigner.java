@@ -3,17 +3,14 @@ package dev.lanyard.tokenbroker.external.adapter.oauth;
 import java.time.Instant;
 import java.util.List;
 
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.external.application.InternalTokenSigner;
 import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
 
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Signs internal-service tokens with the active key: {@code iss}, {@code sub} =
@@ -23,44 +20,22 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
  */
 public final class JwtInternalTokenSigner implements InternalTokenSigner {
 
-	private final JwtEncoder encoder;
+	private final TokenSigning signing;
 
-	private final SignatureAlgorithm algorithm;
-
-	private final String issuer;
-
-	public JwtInternalTokenSigner(JwtEncoder encoder, SignatureAlgorithm algorithm, String issuer) {
-		if (encoder == null) {
-			throw new IllegalArgumentException("encoder cannot be null");
+	public JwtInternalTokenSigner(TokenSigning signing) {
+		if (signing == null) {
+			throw new IllegalArgumentException("signing cannot be null");
 		}
-		if (algorithm == null) {
-			throw new IllegalArgumentException("algorithm cannot be null");
-		}
-		if (issuer == null || issuer.isBlank()) {
-			throw new IllegalArgumentException("issuer cannot be blank");
-		}
-		this.encoder = encoder;
-		this.algorithm = algorithm;
-		this.issuer = issuer;
+		this.signing = signing;
 	}
 
 	@Override
 	public String sign(String audience, String tokenId, Instant issuedAt, Instant expiresAt) {
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(this.issuer)
-			.subject(IssueInternalServiceToken.SERVICE)
-			.audience(List.of(audience))
-			.issuedAt(issuedAt)
-			.notBefore(issuedAt)
-			.expiresAt(expiresAt)
-			.id(tokenId)
+		JwtClaimsSet.Builder claims = this.signing
+			.claims(IssueInternalServiceToken.SERVICE, List.of(audience), tokenId, issuedAt, expiresAt)
 			.claim(TokenClaims.ROLES, List.of(IssueInternalServiceToken.SERVICE))
-			.claim(TokenClaims.TOKEN_TYPE, TokenIssuance.INTERNAL_SERVICE)
-			.build();
-		return this.encoder
-			.encode(JwtEncoderParameters
-				.from(JwsHeader.with(this.algorithm).type(ServiceTokens.ACCESS_TOKEN_TYP).build(), claims))
-			.getTokenValue();
+			.claim(TokenClaims.TOKEN_TYPE, TokenIssuance.INTERNAL_SERVICE);
+		return this.signing.sign(ServiceTokens.ACCESS_TOKEN_TYP, claims);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.clients.adapter.oauth.CachingRegisteredClientRepository;
@@ -19,12 +20,10 @@ import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
+
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -45,11 +44,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 public final class JwtFederatedTokenSigner implements FederatedTokenSigner {
 
-	private final JwtEncoder encoder;
-
-	private final SignatureAlgorithm algorithm;
-
-	private final String issuer;
+	private final TokenSigning signing;
 
 	private final RegisteredClientRepository clients;
 
@@ -57,17 +52,15 @@ public final class JwtFederatedTokenSigner implements FederatedTokenSigner {
 
 	private final Clock clock;
 
-	public JwtFederatedTokenSigner(JwtEncoder encoder, SignatureAlgorithm algorithm, String issuer,
-			RegisteredClientRepository clients, OAuth2TokenGenerator<Jwt> contentTokens, Clock clock) {
-		if (encoder == null || algorithm == null || issuer == null || issuer.isBlank()) {
-			throw new IllegalArgumentException("encoder, algorithm and issuer cannot be null");
+	public JwtFederatedTokenSigner(TokenSigning signing, RegisteredClientRepository clients,
+			OAuth2TokenGenerator<Jwt> contentTokens, Clock clock) {
+		if (signing == null) {
+			throw new IllegalArgumentException("signing cannot be null");
 		}
 		if (clients == null || contentTokens == null || clock == null) {
 			throw new IllegalArgumentException("clients, contentTokens and clock cannot be null");
 		}
-		this.encoder = encoder;
-		this.algorithm = algorithm;
-		this.issuer = issuer;
+		this.signing = signing;
 		this.clients = clients;
 		this.contentTokens = contentTokens;
 		this.clock = clock;
@@ -76,23 +69,12 @@ public final class JwtFederatedTokenSigner implements FederatedTokenSigner {
 	@Override
 	public SignedToken signUser(UserSnapshot user, String tokenId, Instant issuedAt, Instant expiresAt) {
 		List<String> audience = List.of(ServiceTokens.TOKEN_BROKER);
-		JwtClaimsSet claims = JwtClaimsSet.builder()
-			.issuer(this.issuer)
-			.subject(user.userId())
-			.audience(audience)
-			.issuedAt(issuedAt)
-			.notBefore(issuedAt)
-			.expiresAt(expiresAt)
-			.id(tokenId)
+		JwtClaimsSet.Builder claims = this.signing.claims(user.userId(), audience, tokenId, issuedAt, expiresAt)
 			.claim(TokenClaims.ROLES, List.of(user.role()))
 			.claim(TokenClaims.USERNAME, user.username())
 			.claim(TokenClaims.GROUPS, user.groupIds().stream().sorted().toList())
-			.claim(TokenClaims.TOKEN_TYPE, ExchangeFederatedToken.USER_FEDERATED)
-			.build();
-		String value = this.encoder
-			.encode(JwtEncoderParameters
-				.from(JwsHeader.with(this.algorithm).type(ServiceTokens.ACCESS_TOKEN_TYP).build(), claims))
-			.getTokenValue();
+			.claim(TokenClaims.TOKEN_TYPE, ExchangeFederatedToken.USER_FEDERATED);
+		String value = this.signing.sign(ServiceTokens.ACCESS_TOKEN_TYP, claims);
 		return new SignedToken(tokenId, value, issuedAt, expiresAt, audience, Set.of());
 	}
 

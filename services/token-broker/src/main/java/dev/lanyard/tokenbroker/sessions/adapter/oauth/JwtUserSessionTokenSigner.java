@@ -4,17 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import dev.lanyard.tokenbroker.jwt.TokenSigning;
 import dev.lanyard.platform.security.ServiceTokens;
 import dev.lanyard.platform.security.TokenClaims;
 import dev.lanyard.tokenbroker.sessions.application.UserSessionTokenSigner;
 import dev.lanyard.tokenbroker.sessions.application.UserTokenKind;
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Signs user session tokens with the service's active key: {@code iss}, {@code sub} =
@@ -32,25 +29,13 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 
 	private static final String AUDITOR = "auditor";
 
-	private final JwtEncoder encoder;
+	private final TokenSigning signing;
 
-	private final SignatureAlgorithm algorithm;
-
-	private final String issuer;
-
-	public JwtUserSessionTokenSigner(JwtEncoder encoder, SignatureAlgorithm algorithm, String issuer) {
-		if (encoder == null) {
-			throw new IllegalArgumentException("encoder cannot be null");
+	public JwtUserSessionTokenSigner(TokenSigning signing) {
+		if (signing == null) {
+			throw new IllegalArgumentException("signing cannot be null");
 		}
-		if (algorithm == null) {
-			throw new IllegalArgumentException("algorithm cannot be null");
-		}
-		if (issuer == null || issuer.isBlank()) {
-			throw new IllegalArgumentException("issuer cannot be blank");
-		}
-		this.encoder = encoder;
-		this.algorithm = algorithm;
-		this.issuer = issuer;
+		this.signing = signing;
 	}
 
 	@Override
@@ -62,14 +47,7 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 		// an audit token says only what audit checks: the reader is an auditor (the use
 		// case refused anyone else)
 		List<String> roles = (kind == UserTokenKind.AUDIT) ? List.of(AUDITOR) : List.of(user.role());
-		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-			.issuer(this.issuer)
-			.subject(user.userId())
-			.audience(audience(kind))
-			.issuedAt(issuedAt)
-			.notBefore(issuedAt)
-			.expiresAt(expiresAt)
-			.id(tokenId)
+		JwtClaimsSet.Builder claims = this.signing.claims(user.userId(), audience(kind), tokenId, issuedAt, expiresAt)
 			.claim(TokenClaims.ROLES, roles)
 			.claim(TokenClaims.SESSION_ID, sessionId)
 			.claim(TokenClaims.USERNAME, user.username())
@@ -79,9 +57,7 @@ public final class JwtUserSessionTokenSigner implements UserSessionTokenSigner {
 			claims.claim(TokenClaims.MAY_ACT, Map.of(TokenClaims.MAY_ACT_SUBJECT, contentId));
 		}
 		String type = (kind == UserTokenKind.CONTENT) ? ServiceTokens.USER_SESSION_TYP : ServiceTokens.ACCESS_TOKEN_TYP;
-		return this.encoder
-			.encode(JwtEncoderParameters.from(JwsHeader.with(this.algorithm).type(type).build(), claims.build()))
-			.getTokenValue();
+		return this.signing.sign(type, claims);
 	}
 
 	@Override
