@@ -10,6 +10,7 @@ import dev.lanyard.platform.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
@@ -47,6 +48,35 @@ final class AuditConsumerGroup {
 				.stream()
 				.mapToLong((end) -> end.getValue() - committed.getOrDefault(end.getKey(), 0L))
 				.sum();
+		}
+	}
+
+	/**
+	 * Sets the group's committed offsets back to {@code offsets}, as if every commit
+	 * since had been lost in the crash. Only with audit down: its dead member, which
+	 * Kafka keeps until the session times out, is removed first.
+	 */
+	void rewind(Map<TopicPartition, Long> offsets) throws Exception {
+		try (Admin admin = admin()) {
+			boolean members = !admin.describeConsumerGroups(List.of(GROUP))
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.get(GROUP)
+				.members()
+				.isEmpty();
+			if (members) {
+				admin.removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions())
+					.all()
+					.get(10, TimeUnit.SECONDS);
+			}
+			admin
+				.alterConsumerGroupOffsets(GROUP,
+						offsets.entrySet()
+							.stream()
+							.collect(Collectors.toMap(Map.Entry::getKey,
+									(entry) -> new OffsetAndMetadata(entry.getValue()))))
+				.all()
+				.get(10, TimeUnit.SECONDS);
 		}
 	}
 
