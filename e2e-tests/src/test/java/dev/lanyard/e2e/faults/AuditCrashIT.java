@@ -35,7 +35,7 @@ class AuditCrashIT {
 		AuditorView auditor = new AuditorView(lanyard, lanyard.token(ensemble.demoAuditor()));
 		AuditDatabase database = new AuditDatabase(ensemble);
 		AuditConsumerGroup group = new AuditConsumerGroup(ensemble.endpoints().kafkaBootstrapServers());
-		Sizes before = awaitLogged(database);
+		Sizes before = database.awaitLogged();
 		Map<TopicPartition, Long> committedBefore = group.committed();
 		Instant loadStart = Instant.now();
 		FaultTable table = new FaultTable("audit SIGKILLed mid-batch");
@@ -47,24 +47,7 @@ class AuditCrashIT {
 			Instant killedAt = Instant.now();
 			ensemble.kill(AUDIT);
 			killed = true;
-			// audit is dead: these figures are those its crash left
-			Sizes atKill = database.sizes();
-			Map<TopicPartition, Long> committed = group.committed();
-			long storedPastCommitted = database.storedPastCommitted(committed);
-			table.row("at the kill: events stored", atKill.stored())
-				.row("at the kill: queued for the log", atKill.pending())
-				.row("at the kill: stored past committed offsets", storedPastCommitted)
-				.row("at the kill: Kafka records not committed", group.lag(committed));
-			assertThat(atKill.pending() + storedPastCommitted)
-				.as("the kill landed while a batch was stored but not yet logged or committed")
-				.isPositive();
-			// The crash's worst case: every offset commit since the load began lost.
-			// Kafka
-			// then delivers again every event of the load audit had stored.
-			group.rewind(committedBefore);
-			long redelivered = database.storedPastCommitted(committedBefore);
-			table.row("offsets rewound to before the load: stored events delivered again", redelivered);
-			assertThat(redelivered).as("stored events Kafka delivers again").isPositive();
+			recordCrash(table, database, group, committedBefore);
 			// credentials keep being handed out while audit is down: Kafka keeps them
 			load.awaitAnswered(40, Instant.now(), Duration.ofSeconds(60));
 			Instant restartAt = Instant.now();
@@ -84,7 +67,7 @@ class AuditCrashIT {
 		TrailCheck.Result trail = TrailCheck.await(auditor, database, before, ensemble.demoContent().clientId(),
 				loadStart, issuances, Duration.ofSeconds(90));
 		Outcomes outcomes = Outcomes.of(issuances);
-		print(table, outcomes, trail);
+		table.outcomes(outcomes, trail).print();
 
 		assertThat(outcomes.other()).as("requests neither answered nor refused").isZero();
 		assertThat(outcomes.refused503()).as("audit down refuses no credential: Kafka has the record").isZero();
@@ -96,31 +79,27 @@ class AuditCrashIT {
 		assertThat(trail.verdict().checkedSize()).isGreaterThanOrEqualTo(trail.after().treeSize());
 	}
 
-	static void print(FaultTable table, Outcomes outcomes, TrailCheck.Result trail) {
-		table.row("requests", outcomes.requests())
-			.row("answered (credential)", outcomes.answered())
-			.row("refused 503 temporarily_unavailable", outcomes.refused503())
-			.row("other answers", outcomes.other())
-			.row("answered with a TokenIssued record", trail.recorded())
-			.row("doubled records", trail.doubled())
-			.row("records without an answered credential", trail.recordedNotAnswered())
-			.row("events stored meanwhile", trail.storedGrowth())
-			.row("leaves added to the log", trail.ledgerGrowth())
-			.row("store / log at the end", trail.after().stored() + " / " + trail.after().treeSize())
-			.row("verify/full", trail.verdict())
-			.print();
-	}
-
-	/** The store and log once audit has logged everything it stored (bounded). */
-	static Sizes awaitLogged(AuditDatabase database) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		Sizes sizes = database.sizes();
-		while (sizes.pending() > 0 && System.nanoTime() < deadline) {
-			Thread.sleep(200);
-			sizes = database.sizes();
-		}
-		assertThat(sizes.pending()).as("events still waiting for the log before the test").isZero();
-		return sizes;
+	/**
+	 * Figures of the crash while audit is dead, then the worst a crash between storing
+	 * and committing leaves: every offset commit since the load began lost, so Kafka
+	 * delivers again every event of the load audit had stored.
+	 */
+	private static void recordCrash(FaultTable table, AuditDatabase database, AuditConsumerGroup group,
+			Map<TopicPartition, Long> committedBefore) throws Exception {
+		Sizes atKill = database.sizes();
+		Map<TopicPartition, Long> committed = group.committed();
+		long storedPastCommitted = database.storedPastCommitted(committed);
+		table.row("at the kill: events stored", atKill.stored())
+			.row("at the kill: queued for the log", atKill.pending())
+			.row("at the kill: stored past committed offsets", storedPastCommitted)
+			.row("at the kill: Kafka records not committed", group.lag(committed));
+		assertThat(atKill.pending() + storedPastCommitted)
+			.as("the kill landed while a batch was stored but not yet logged or committed")
+			.isPositive();
+		group.rewind(committedBefore);
+		long redelivered = database.storedPastCommitted(committedBefore);
+		table.row("offsets rewound to before the load: stored events delivered again", redelivered);
+		assertThat(redelivered).as("stored events Kafka delivers again").isPositive();
 	}
 
 	/** Waits, bounded, until stored events wait for the log's next append. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,20 @@ final class AuditDatabase {
 			row.next();
 			return new Sizes(row.getLong(1), row.getLong(2), row.getLong(3));
 		}
+	}
+
+	/** The store and log once audit has logged everything it stored (bounded wait). */
+	Sizes awaitLogged() throws SQLException, InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		Sizes sizes = sizes();
+		while (sizes.pending() > 0) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Events still wait for audit's log 30 s on: " + sizes);
+			}
+			Thread.sleep(200);
+			sizes = sizes();
+		}
+		return sizes;
 	}
 
 	/**

@@ -21,6 +21,20 @@ final class FaultTable {
 		return this;
 	}
 
+	/** The load's outcomes and the trail's figures after the fault. */
+	FaultTable outcomes(IssuanceLoad.Outcomes outcomes, TrailCheck.Result trail) {
+		return row("requests", outcomes.requests()).row("answered (credential)", outcomes.answered())
+			.row("refused 503 temporarily_unavailable", outcomes.refused503())
+			.row("other answers", outcomes.other())
+			.row("answered with a TokenIssued record", trail.recorded())
+			.row("doubled records", trail.doubled())
+			.row("records without an answered credential", trail.recordedNotAnswered())
+			.row("events stored meanwhile", trail.storedGrowth())
+			.row("leaves added to the log", trail.ledgerGrowth())
+			.row("store / log at the end", trail.after().stored() + " / " + trail.after().treeSize())
+			.row("verify/full", trail.verdict());
+	}
+
 	void print() {
 		int width = this.rows.keySet().stream().mapToInt(String::length).max().orElse(0);
 		StringBuilder table = new StringBuilder("\n== ").append(this.title).append(" ==\n");

@@ -31,7 +31,7 @@ class KafkaCrashIT {
 		Lanyard lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
 		AuditorView auditor = new AuditorView(lanyard, lanyard.token(ensemble.demoAuditor()));
 		AuditDatabase database = new AuditDatabase(ensemble);
-		Sizes before = AuditCrashIT.awaitLogged(database);
+		Sizes before = database.awaitLogged();
 		Instant loadStart = Instant.now();
 		FaultTable table = new FaultTable("Kafka broker SIGKILLed");
 		List<Issuance> issuances;
@@ -68,7 +68,7 @@ class KafkaCrashIT {
 		TrailCheck.Result trail = TrailCheck.await(auditor, database, before, ensemble.demoContent().clientId(),
 				loadStart, issuances, Duration.ofSeconds(90));
 		Outcomes outcomes = Outcomes.of(issuances);
-		AuditCrashIT.print(table, outcomes, trail);
+		table.outcomes(outcomes, trail).print();
 		EnsembleRecovery.await(ensemble, Duration.ofSeconds(120));
 
 		assertThat(outcomes.refused503()).as("requests refused while Kafka was down").isPositive();
