@@ -22,6 +22,7 @@ import dev.lanyard.launcher.process.ManagedProcess;
 import dev.lanyard.launcher.process.ProcessCpu;
 import dev.lanyard.launcher.process.ProcessRecord;
 import dev.lanyard.launcher.process.ProcessRegistry;
+import dev.lanyard.launcher.process.Waits;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
 import dev.lanyard.launcher.registry.SchemaRegistration;
 import dev.lanyard.launcher.service.LanyardService;
@@ -160,6 +161,28 @@ public final class Ensemble implements AutoCloseable {
 		component(component).stop();
 		this.records.forget(component);
 		this.progress.accept(component + " stopped");
+	}
+
+	/**
+	 * Kills one component with SIGKILL (whole process tree), as a crash or
+	 * {@code kill -9} would: no shutdown hook, no flush, no consumer leaving its group.
+	 * Returns once it is gone and its port closed; {@link #start(String)} brings it back
+	 * on the same port and data.
+	 */
+	public void kill(String component) {
+		Component target = component(component);
+		ManagedProcess process = target.process();
+		if (process == null || !process.alive()) {
+			throw new IllegalStateException(component + " is not running, so it cannot be killed");
+		}
+		process.kill();
+		// forgets the dead process (nothing is left to signal) and, for Kafka, awaits its
+		// port
+		target.stop();
+		Waits.until(component + "'s port " + process.port() + " to close", Duration.ofSeconds(20), null,
+				() -> process.port() == 0 || !Waits.listening(process.port()));
+		this.records.forget(component);
+		this.progress.accept(component + " killed (SIGKILL to pid " + process.pid() + " and its children)");
 	}
 
 	/** Starts a stopped component again, same port and data; returns once it serves. */

@@ -115,6 +115,16 @@ public final class ManagedProcess {
 		ProcessTree.terminate(this.handle, grace);
 	}
 
+	/**
+	 * SIGKILL to the whole tree, no grace (a crash); returns once it is gone.
+	 * @throws IllegalStateException when something of it is still alive after 10 s
+	 */
+	public void kill() {
+		if (!ProcessTree.kill(this.handle, Duration.ofSeconds(10))) {
+			throw new IllegalStateException(this.component + " (pid " + pid() + ") survived SIGKILL for 10 s");
+		}
+	}
+
 	/** Why a process that should be running is not, for an error message. */
 	public String deathNotice() {
 		return this.component + " exited (pid " + pid() + "); see " + this.logFile + LogTail.describe(this.logFile, 15);

@@ -48,6 +48,25 @@ public final class ProcessTree {
 		return graceful;
 	}
 
+	/**
+	 * SIGKILLs {@code root} and its descendants at once, as a crash would: no shutdown
+	 * hook runs, nothing is flushed or closed.
+	 * @return true when everything is gone within {@code timeout}
+	 */
+	public static boolean kill(ProcessHandle root, Duration timeout) {
+		if (root == null) {
+			throw new IllegalArgumentException("root cannot be null");
+		}
+		if (timeout == null || timeout.isNegative()) {
+			throw new IllegalArgumentException("timeout cannot be negative");
+		}
+		List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+		all.add(0, root);
+		// the root first, so it cannot start another child meanwhile
+		all.forEach(ProcessHandle::destroyForcibly);
+		return awaitExit(all, timeout);
+	}
+
 	private static boolean awaitExit(List<ProcessHandle> processes, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		for (ProcessHandle process : processes) {
