@@ -125,8 +125,19 @@ class FederationIT extends ServiceTestSupport {
 		String replayed = token(FIRST, (t) -> t.claim("sub", uniqueId));
 		jwtBearer(replayed);
 		refused.put("jti-replayed", jwtBearer(replayed));
-		refused.put("issuer-not-trusted",
-				jwtBearer(token(FIRST, (t) -> t.claim("sub", uniqueId).claim("iss", this.issuer + "/"))));
+		// a client of its own as the actor: refusals before the signature verifies are
+		// one kind per actor, and others of that kind within the window are summed up
+		RegisteredClient actor = createClient("content");
+		refused.put(
+				"issuer-not-trusted", send(
+						java.net.http.HttpRequest.newBuilder(uri("/oauth2/token"))
+							.header("Content-Type", "application/x-www-form-urlencoded")
+							.header("Authorization", basic(actor.clientId(), actor.secret()))
+							.POST(java.net.http.HttpRequest.BodyPublishers
+								.ofString(form(Map.of("grant_type", JWT_BEARER, "assertion",
+										token(FIRST,
+												(t) -> t.claim("sub", uniqueId).claim("iss", this.issuer + "/")))))),
+						null));
 		refused.put("audience-not-accepted",
 				jwtBearer(token(FIRST, (t) -> t.claim("sub", uniqueId).claim("aud", List.of("someone-else")))));
 		refused.put("token-expired",
@@ -161,8 +172,8 @@ class FederationIT extends ServiceTestSupport {
 				.extracting(CredentialDenied::getReason)
 				.contains("issuer-not-trusted", "unknown-key");
 			assertThat(unverified)
-				.filteredOn((d) -> uniqueId.equals(d.getFederatedSubject())
-						&& d.getReason().equals("issuer-not-trusted"))
+				.filteredOn(
+						(d) -> uniqueId.equals(d.getFederatedSubject()) && d.getReason().equals("issuer-not-trusted"))
 				.anySatisfy((d) -> assertThat(d.getFederatedIssuer()).isEqualTo(this.issuer + "/"));
 		}
 	}

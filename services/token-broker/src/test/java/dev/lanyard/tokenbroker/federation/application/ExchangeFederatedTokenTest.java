@@ -214,6 +214,22 @@ class ExchangeFederatedTokenTest {
 		assertThat(this.denials).singleElement().satisfies((d) -> assertThat(d.reason()).isEqualTo("jti-replayed"));
 	}
 
+	/**
+	 * A token two rules of its issuer accept is spent once, whichever rule the caller
+	 * names: the jti is consumed per issuer, not per rule.
+	 */
+	@Test
+	void exchangeWhenTokenReplayedAtAnotherRuleOfTheIssuerThenRefusedAsReplayed() {
+		user("u-1", "alice", false, true);
+		this.trusts.apply(TestFederation.workloadRule("fed-w2", "content-1"));
+		String token = token((t) -> t);
+		assertThat(
+				exchange().exchange(new ExchangeFederatedTokenCommand(token, GRANT, "fed-w2", Set.of(), null, "c-1")))
+			.isInstanceOf(FederatedExchange.Issued.class);
+		assertThat(exchange().exchange(new ExchangeFederatedTokenCommand(token, GRANT, "fed-1", Set.of(), null, "c-2")))
+			.isEqualTo(new FederatedExchange.Refused(FederationCheck.JTI_REPLAYED));
+	}
+
 	@Test
 	void exchangeWhenRuleAllowsJtiReuseThenTheSameTokenTwiceIssuedTwice() {
 		user("u-1", "alice", false, true);
