@@ -188,6 +188,34 @@ class FederationAttacksIT extends ServiceTestSupport {
 	}
 
 	/**
+	 * Token request parameters belong in the body (RFC 6749 section 3.2): one in the
+	 * query string ends up in every log of the URL, and a grant_type there and another in
+	 * the body would let the filters and the grant read different requests.
+	 */
+	@Test
+	void tokenRequestWhenParametersInTheQueryStringThenRefusedWithoutToken() {
+		String presented = idToken();
+		Response assertionInQuery = send(HttpRequest.newBuilder(uri("/oauth2/token?assertion=" + presented))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=" + JWT_BEARER)), null);
+		Response federationInQuery = send(
+				HttpRequest.newBuilder(uri("/oauth2/token?grant_type=" + JWT_BEARER))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&assertion=" + idToken())),
+				null);
+		Response otherInQuery = send(
+				HttpRequest.newBuilder(uri("/oauth2/token?grant_type=client_credentials"))
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("grant_type=" + JWT_BEARER + "&assertion=" + idToken())),
+				null);
+		for (Response response : List.of(assertionInQuery, federationInQuery, otherInQuery)) {
+			assertThat(response.status()).as(response.body()).isBetween(400, 401);
+			assertThat(response.body()).doesNotContain("access_token").doesNotContain(presented);
+		}
+		assertThat(assertionInQuery.json().get("error").asString()).isEqualTo("invalid_request");
+	}
+
+	/**
 	 * The default budget (100 refused federation requests a minute per caller) spent by
 	 * one caller behind the gateway: that caller waits, even with a valid assertion;
 	 * another caller does not.

@@ -1,5 +1,7 @@
 package dev.lanyard.tokenbroker.issuance.adapter.oauth;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -45,6 +47,9 @@ public final class GrantParameters {
 	 * {@code invalid_request} when given more than once.
 	 */
 	public static String optionalSingle(HttpServletRequest request, String name) {
+		if (inQueryString(request, name)) {
+			throw invalidRequest("The " + name + " parameter must be sent in the request body");
+		}
 		String[] values = request.getParameterValues(name);
 		if (values == null || values.length == 0) {
 			return null;
@@ -98,6 +103,33 @@ public final class GrantParameters {
 					+ " printable characters");
 		}
 		return value;
+	}
+
+	/**
+	 * Whether the parameter came in the URL's query string: token request parameters
+	 * belong in the body (RFC 6749 §3.2; Spring Authorization Server reads its own
+	 * grants' from the body only), as a URL is logged by every proxy on the way, and a
+	 * value in both places would let the filters and the grant read different requests.
+	 */
+	private static boolean inQueryString(HttpServletRequest request, String name) {
+		String query = request.getQueryString();
+		if (query == null || query.isEmpty()) {
+			return false;
+		}
+		for (String pair : query.split("&")) {
+			int equals = pair.indexOf('=');
+			try {
+				if (name.equals(
+						URLDecoder.decode((equals < 0) ? pair : pair.substring(0, equals), StandardCharsets.UTF_8))) {
+					return true;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// a malformed query string: not one to read parameters from
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public static OAuth2AuthenticationException invalidRequest(String description) {
