@@ -142,11 +142,21 @@ class FederationIT {
 		for (Map.Entry<String, String> each : refused.entrySet()) {
 			String reason = each.getKey().replace("/", "");
 			String correlationId = "fed-e2e-" + UUID.randomUUID();
-			HttpResponse<String> response = exchange(each.getValue(), correlationId);
+			// untrusted issuers: with the demo content as the actor, a kind of denial of
+			// its own — unauthenticated refusals before the signature verifies are one
+			// kind, and the retries while the rule propagated already recorded it
+			HttpResponse<String> response = each.getKey().startsWith("issuer-not-trusted")
+					? exchangeAs(each.getValue(), correlationId) : exchange(each.getValue(), correlationId);
 			assertThat(response.statusCode()).as(each.getKey() + ": " + response.body()).isEqualTo(400);
 			assertThat(Lanyard.JSON.readTree(response.body()).get("error").asString()).as(each.getKey())
 				.isEqualTo("invalid_grant");
 			assertThat(response.body()).doesNotContain(each.getValue());
+			if (each.getKey().endsWith("/")) {
+				// the same kind as the refusal before it (before the signature verifies,
+				// the presented iss and sub do not make a kind: a caller chooses them
+				// freely): summed up once the denial-aggregation window ends
+				continue;
+			}
 			JsonNode events = viewers.auditEvents("correlationId=" + correlationId);
 			assertThat(events).as(each.getKey() + " in the audit trail").isNotEmpty();
 			assertThat(events.toString()).as(each.getKey()).contains(reason);
@@ -184,6 +194,20 @@ class FederationIT {
 	}
 
 	// ---- the tool presenting tokens
+
+	private static HttpResponse<String> exchangeAs(String idToken, String correlationId) throws Exception {
+		String basic = ensemble.demoContent().clientId() + ":" + ensemble.demoContent().clientSecret();
+		return HTTP.send(HttpRequest.newBuilder(URI.create(lanyard.gateway() + "/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("X-Correlation-Id", correlationId)
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString(basic.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString(Lanyard.form(Map.of("grant_type", OAuthNames.TOKEN_EXCHANGE,
+					"subject_token", idToken, "subject_token_type", "urn:ietf:params:oauth:token-type:id_token"))))
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
 
 	private static HttpResponse<String> exchange(String idToken, String correlationId) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(lanyard.gateway() + "/oauth2/token"))

@@ -1,6 +1,8 @@
 package dev.lanyard.platform.security;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -36,6 +38,16 @@ class TokenAccessTest {
 		assertThat(result)
 			.isInstanceOfSatisfying(TokenAccess.Refusal.class, (refusal) -> assertThat(refusal.detail()).isEqualTo(
 					"Managing integrations requires a token of type content-session; this token's lanyard_token_type is user-session"));
+	}
+
+	/**
+	 * Every token that stands for a person (issue 15 added federated and delegated ones)
+	 * carries that person's role, yet administers nothing here.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "user-session", "user-federated", "user-delegated", "user-audit", "user-connections" })
+	void authorizeWhenUserTokenOfAnAdministratorThenRefused(String tokenType) {
+		assertThat(authorize(ADMIN_API, TestJwts.authenticated(tokenType, "administrator")).isGranted()).isFalse();
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import dev.lanyard.tokenbroker.exchange.application.IssueServiceAccountCredentia
 import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationClientAuthentication;
 import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationConverter;
 import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationProvider;
+import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrants;
 import dev.lanyard.tokenbroker.federation.application.ExchangeFederatedToken;
 import dev.lanyard.tokenbroker.clientcredentials.adapter.oauth.ClientCredentialsGrant;
 import dev.lanyard.tokenbroker.issuance.adapter.oauth.OAuth2ErrorResponseHandler;
@@ -164,10 +165,14 @@ class SecurityConfiguration {
 		// before client authentication (the authorization server adds it right after the
 		// pre-authentication filter); not a bean: Boot would register it a second time
 		// with the servlet container
-		http.addFilterBefore(new TokenEndpointThrottle(
-				new FailedAuthentications(throttling.failuresPerClient(), throttling.window(), 100_000, clock),
-				new FailedAuthentications(throttling.failuresPerAddress(), throttling.window(), 100_000, clock),
-				throttling.trustedProxies()), AbstractPreAuthenticatedProcessingFilter.class);
+		http.addFilterBefore(
+				new TokenEndpointThrottle(
+						new FailedAuthentications(throttling.failuresPerClient(), throttling.window(), 100_000, clock),
+						new FailedAuthentications(throttling.failuresPerAddress(), throttling.window(), 100_000, clock),
+						new FailedAuthentications(throttling.federationFailuresPerAddress(), throttling.window(),
+								100_000, clock),
+						FederationGrants::isFederation, throttling.trustedProxies()),
+				AbstractPreAuthenticatedProcessingFilter.class);
 		return http.build();
 	}
 

@@ -15,12 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * for the window's end
  * @param failuresPerAddress failures from one source address within the window before it
  * waits
+ * @param federationFailuresPerAddress refused identity-federation requests (no client
+ * authentication, so no other budget applies) from one source address within the window
+ * before it waits; generous, as a CI fleet behind one NAT shares an address
  * @param trustedProxies socket addresses whose {@code X-Lanyard-Client-Address} header
  * names the caller (auth-gateway's); from anyone else the header is ignored
  */
 @ConfigurationProperties("lanyard.token-broker.throttling")
 public record ThrottlingProperties(@DefaultValue("PT1M") Duration window, @DefaultValue("10") int failuresPerClient,
-		@DefaultValue("100") int failuresPerAddress, @DefaultValue List<String> trustedProxies) {
+		@DefaultValue("100") int failuresPerAddress, @DefaultValue("100") int federationFailuresPerAddress,
+		@DefaultValue List<String> trustedProxies) {
 
 	public ThrottlingProperties {
 		trustedProxies = (trustedProxies != null) ? List.copyOf(trustedProxies) : List.of();
@@ -34,6 +38,10 @@ public record ThrottlingProperties(@DefaultValue("PT1M") Duration window, @Defau
 		if (failuresPerAddress < 1) {
 			throw new IllegalArgumentException(
 					"lanyard.token-broker.throttling.failures-per-address must be at least 1");
+		}
+		if (federationFailuresPerAddress < 1) {
+			throw new IllegalArgumentException(
+					"lanyard.token-broker.throttling.federation-failures-per-address must be at least 1");
 		}
 	}
 

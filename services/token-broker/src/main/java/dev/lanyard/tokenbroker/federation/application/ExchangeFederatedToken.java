@@ -189,18 +189,25 @@ public final class ExchangeFederatedToken {
 
 	/**
 	 * Records the refusal: subject the matched user or content item when there is one,
-	 * else the presented {@code sub} (type {@code federated}).
+	 * else the presented {@code sub} (type {@code federated}) once the signature
+	 * verified. Before that the subject is {@code unknown} and no scopes are named: those
+	 * values are the caller's to choose, would name someone who asked for nothing, and,
+	 * varied per attempt, would make every refusal a kind of its own that aggregation
+	 * never sums up. The presented {@code iss}/{@code sub} stay in their own fields,
+	 * marked as presented.
 	 */
 	private FederatedExchange deny(ExchangeFederatedTokenCommand command, FederationCheck check, String integrationId,
 			String issuer, String subject, String matchedId) {
 		boolean user = matchedId != null && check != FederationCheck.SCOPE;
-		String subjectId = (matchedId != null) ? matchedId : orUnknown(truncate(subject));
+		String subjectId = (matchedId != null) ? matchedId
+				: (check.afterSignature() ? orUnknown(truncate(subject)) : UNKNOWN);
+		List<String> scopes = check.afterSignature() ? List.copyOf(new TreeSet<>(command.scopes())) : List.of();
 		String subjectType = (matchedId == null) ? CredentialDenial.FEDERATED
 				: (user ? CredentialDenial.USER : CredentialDenial.CONTENT);
 		String contentId = CredentialDenial.CONTENT.equals(subjectType) ? matchedId : null;
 		CredentialDenial denial = new CredentialDenial(Ids.uuid(), this.clock.instant(), command.correlationId(),
-				command.actorClientId(), subjectId, subjectType, contentId, orUnknown(integrationId),
-				List.copyOf(new TreeSet<>(command.scopes())), command.grantType(), check.error(), check.reason())
+				command.actorClientId(), subjectId, subjectType, contentId, orUnknown(integrationId), scopes,
+				command.grantType(), check.error(), check.reason())
 			.withFederatedToken(truncate(issuer), truncate(subject));
 		log.info("Refused federation token (rule {}, issuer {}): {}", orUnknown(integrationId),
 				printable(truncate(issuer)), check.reason());

@@ -71,6 +71,14 @@ public enum FederationCheck {
 		this.error = error;
 	}
 
+	/**
+	 * Whether a refusal at this check comes after the signature verified: before it,
+	 * every claim is the caller's to choose and names nobody.
+	 */
+	public boolean afterSignature() {
+		return ordinal() > SIGNATURE.ordinal();
+	}
+
 	/** The audit trail's reason code. */
 	public String reason() {
 		return this.reason;

@@ -96,11 +96,15 @@ public record CredentialDenial(UUID eventId, Instant occurredAt, String correlat
 				this.reason, count, this.federatedIssuer, this.federatedSubject);
 	}
 
-	/** What makes two denials the same for aggregation: who, where, what, why. */
+	/**
+	 * What makes two denials the same for aggregation: who, where, what, why. Not the
+	 * presented federated issuer and subject: an unauthenticated caller chooses them
+	 * freely (a summary names the last ones presented); a verified subject is the
+	 * denial's {@code subjectId} already.
+	 */
 	public String aggregationKey() {
 		return String.join("\u0000", this.subjectId, String.valueOf(this.actorId), String.valueOf(this.contentId),
-				this.integrationId, String.join(" ", this.requestedScopes), this.grantType, this.error, this.reason,
-				String.valueOf(this.federatedIssuer), String.valueOf(this.federatedSubject));
+				this.integrationId, String.join(" ", this.requestedScopes), this.grantType, this.error, this.reason);
 	}
 
 }

@@ -81,6 +81,28 @@ class DelegatedViewerTokensTest {
 		assertThat(this.presented).isEmpty();
 	}
 
+	/**
+	 * A delegated token is kept per (session, integration, scopes): another session, even
+	 * of the same user, is served from its own upstream token, never from the first
+	 * session's cached answer.
+	 */
+	@Test
+	void currentWhenAnotherSessionAsksThenObtainedWithThatSessionsUpstreamToken() {
+		keep("s-1", "u-1", NOW.plusSeconds(600));
+		keep("s-2", "u-1", NOW.plusSeconds(600));
+		keep("s-3", "u-3", NOW.plusSeconds(600));
+
+		ViewerToken first = this.tokens.current("s-1", "u-1", this.integration, Set.of());
+		ViewerToken second = this.tokens.current("s-2", "u-1", this.integration, Set.of());
+		ViewerToken third = this.tokens.current("s-3", "u-3", this.integration, Set.of());
+
+		assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
+		assertThat(this.presented).containsExactly("upstream-s-1", "upstream-s-2", "upstream-s-3");
+		assertThat(this.tokens.current("s-1", "u-3", this.integration, Set.of()))
+			.as("a session named with another user's id")
+			.isInstanceOf(ViewerToken.NoUpstreamToken.class);
+	}
+
 	@Test
 	void currentWhenUpstreamTokenExpiredThenNoUpstreamToken() {
 		keep("s-1", "u-1", NOW);

@@ -214,6 +214,22 @@ class ExchangeFederatedTokenTest {
 		assertThat(this.denials).singleElement().satisfies((d) -> assertThat(d.reason()).isEqualTo("jti-replayed"));
 	}
 
+	/**
+	 * A token two rules of its issuer accept is spent once, whichever rule the caller
+	 * names: the jti is consumed per issuer, not per rule.
+	 */
+	@Test
+	void exchangeWhenTokenReplayedAtAnotherRuleOfTheIssuerThenRefusedAsReplayed() {
+		user("u-1", "alice", false, true);
+		this.trusts.apply(TestFederation.workloadRule("fed-w2", "content-1"));
+		String token = token((t) -> t);
+		assertThat(
+				exchange().exchange(new ExchangeFederatedTokenCommand(token, GRANT, "fed-w2", Set.of(), null, "c-1")))
+			.isInstanceOf(FederatedExchange.Issued.class);
+		assertThat(exchange().exchange(new ExchangeFederatedTokenCommand(token, GRANT, "fed-1", Set.of(), null, "c-2")))
+			.isEqualTo(new FederatedExchange.Refused(FederationCheck.JTI_REPLAYED));
+	}
+
 	@Test
 	void exchangeWhenRuleAllowsJtiReuseThenTheSameTokenTwiceIssuedTwice() {
 		user("u-1", "alice", false, true);
@@ -278,6 +294,47 @@ class ExchangeFederatedTokenTest {
 		assertThat(denial.reason()).isEqualTo("issuer-not-trusted");
 		assertThat(denial.integrationId()).isEqualTo("unknown");
 		assertThat(denial.federatedIssuer()).hasSize(256).startsWith("https://evil.example.com/");
+	}
+
+	/**
+	 * Before the signature verifies, every claim and every scope asked for is the
+	 * caller's to choose: as the denial's subject it would let anyone write "alice was
+	 * refused" into the trail, and a fresh {@code sub}, {@code iss} or {@code scope} per
+	 * attempt would make each refusal a new kind, which denial aggregation never sums up.
+	 */
+	@Test
+	void exchangeWhenSignatureInvalidThenSubjectUnknownAndOneKindWhateverWasPresented() {
+		exchange().exchange(new ExchangeFederatedTokenCommand(token((t) -> {
+			t.key = TestFederation.OTHER_RSA;
+			return t.claim("sub", "alice");
+		}), GRANT, null, Set.of("a"), null, "corr-1"));
+		exchange().exchange(new ExchangeFederatedTokenCommand(token((t) -> {
+			t.key = TestFederation.OTHER_RSA;
+			return t.claim("sub", "bob");
+		}), GRANT, null, Set.of("b"), null, "corr-2"));
+		assertThat(this.denials).hasSize(2).allSatisfy((denial) -> {
+			assertThat(denial.reason()).isEqualTo("signature-invalid");
+			assertThat(denial.subjectId()).isEqualTo("unknown");
+			assertThat(denial.requestedScopes()).isEmpty();
+		});
+		assertThat(this.denials.get(0).federatedSubject()).as("still recorded as presented").isEqualTo("alice");
+		assertThat(this.denials.get(0).aggregationKey()).isEqualTo(this.denials.get(1).aggregationKey());
+	}
+
+	@Test
+	void exchangeWhenIssuersUntrustedThenOneKindWhateverIssuerWasPresented() {
+		exchange(token((t) -> t.claim("iss", "https://evil-1.example.com").claim("sub", "alice")));
+		exchange(token((t) -> t.claim("iss", "https://evil-2.example.com").claim("sub", "bob")));
+		assertThat(this.denials).hasSize(2).allSatisfy((denial) -> assertThat(denial.subjectId()).isEqualTo("unknown"));
+		assertThat(this.denials.get(0).aggregationKey()).isEqualTo(this.denials.get(1).aggregationKey());
+	}
+
+	@Test
+	void exchangeWhenVerifiedTokensOfTwoSubjectsRefusedThenTwoKinds() {
+		exchange(token((t) -> t.claim("sub", "alice")));
+		exchange(token((t) -> t.claim("sub", "bob")));
+		assertThat(this.denials).extracting(CredentialDenial::subjectId).containsExactly("alice", "bob");
+		assertThat(this.denials.get(0).aggregationKey()).isNotEqualTo(this.denials.get(1).aggregationKey());
 	}
 
 	@Test

@@ -1,9 +1,7 @@
 package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -36,7 +34,7 @@ public final class TokenExchangeAuthenticationConverter implements Authenticatio
 		}
 		String subjectToken = GrantParameters.requireSingle(request, OAuth2ParameterNames.SUBJECT_TOKEN);
 		String subjectTokenType = GrantParameters.requireSingle(request, OAuth2ParameterNames.SUBJECT_TOKEN_TYPE);
-		String audience = GrantParameters.requireSingle(request, OAuth2ParameterNames.AUDIENCE);
+		String audience = GrantParameters.requireIdentifier(request, OAuth2ParameterNames.AUDIENCE);
 		String requestedTokenType = GrantParameters.optionalSingle(request, OAuth2ParameterNames.REQUESTED_TOKEN_TYPE);
 		if (requestedTokenType != null && !ACCESS_TOKEN_TYPE.equals(requestedTokenType)) {
 			throw GrantParameters.invalidRequest("requested_token_type must be " + ACCESS_TOKEN_TYPE);
@@ -52,9 +50,7 @@ public final class TokenExchangeAuthenticationConverter implements Authenticatio
 		if (GrantParameters.optionalSingle(request, OAuth2ParameterNames.RESOURCE) != null) {
 			throw GrantParameters.invalidRequest("resource is not supported; name the integration in audience");
 		}
-		String scope = GrantParameters.optionalSingle(request, OAuth2ParameterNames.SCOPE);
-		Set<String> scopes = (scope == null) ? Set.of()
-				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
+		Set<String> scopes = GrantParameters.scopes(request);
 		Authentication clientPrincipal = GrantParameters.clientPrincipal();
 		TokenExchangeAuthenticationToken exchange = new TokenExchangeAuthenticationToken(clientPrincipal, subjectToken,
 				subjectTokenType, audience, scopes, CorrelationIdFilter.of(request), Map.of());

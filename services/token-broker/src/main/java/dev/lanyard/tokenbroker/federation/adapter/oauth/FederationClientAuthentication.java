@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.federation.adapter.oauth;
 
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,8 +20,10 @@ import org.springframework.security.web.authentication.AuthenticationConverter;
  * of those grants that carries no client credentials at all is authenticated as the
  * built-in public client {@value #CLIENT_ID}, which exists only in memory (no secret, in
  * no repository) and which only the federation grant's provider accepts. A request with
- * credentials is authenticated as before, and that client recorded as the actor. Every
- * other grant still needs an authenticated client.
+ * credentials is authenticated as before, and that client recorded as the actor; one that
+ * fails to authenticate, or names another client's {@code client_id} without its
+ * credentials, is refused ({@code invalid_client}), never the public client. Every other
+ * grant still needs an authenticated client.
  */
 public final class FederationClientAuthentication {
 
@@ -58,10 +61,21 @@ public final class FederationClientAuthentication {
 				|| request.getHeader("Authorization") != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_SECRET) != null
 				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION) != null
-				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION_TYPE) != null) {
+				|| request.getParameter(OAuth2ParameterNames.CLIENT_ASSERTION_TYPE) != null
+				|| namesAnotherClient(request)) {
 			return null;
 		}
 		return new Unauthenticated();
+	}
+
+	/**
+	 * A {@code client_id} other than the built-in one claims a client's identity without
+	 * proving it (RFC 6749 §3.2.1: a confidential client authenticates): that request
+	 * gets {@code invalid_client}, not the public client.
+	 */
+	private static boolean namesAnotherClient(HttpServletRequest request) {
+		String[] clientIds = request.getParameterValues(OAuth2ParameterNames.CLIENT_ID);
+		return clientIds != null && Arrays.stream(clientIds).anyMatch((clientId) -> !CLIENT_ID.equals(clientId));
 	}
 
 	/** The marker of a request this class converted; nothing else can create one. */

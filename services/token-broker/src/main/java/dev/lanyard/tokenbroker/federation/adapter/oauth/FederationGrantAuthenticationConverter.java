@@ -1,8 +1,6 @@
 package dev.lanyard.tokenbroker.federation.adapter.oauth;
 
-import java.util.Arrays;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -57,9 +55,7 @@ public final class FederationGrantAuthenticationConverter implements Authenticat
 		else {
 			token = GrantParameters.requireSingle(request, ASSERTION);
 		}
-		String scope = GrantParameters.optionalSingle(request, OAuth2ParameterNames.SCOPE);
-		Set<String> scopes = (scope == null) ? Set.of()
-				: Arrays.stream(scope.split(" ")).filter((s) -> !s.isEmpty()).collect(Collectors.toSet());
+		Set<String> scopes = GrantParameters.scopes(request);
 		AuthorizationGrantType grantType = exchange ? AuthorizationGrantType.TOKEN_EXCHANGE
 				: AuthorizationGrantType.JWT_BEARER;
 		return new FederationGrantAuthenticationToken(grantType, GrantParameters.clientPrincipal(), token, audience,

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -31,6 +32,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * never slowed. The source address is the socket's, or, for a request relayed by a
  * trusted proxy (auth-gateway), the caller's address it names: a header such as
  * X-Forwarded-For from anyone else is the caller's to choose.
+ * <p>
+ * Identity federation needs no client authentication, so it has a budget of its own: a
+ * source address whose federation requests were refused too often (a {@code 400}:
+ * {@code invalid_grant}, {@code invalid_request}, {@code invalid_scope}) waits likewise
+ * before its next federation request is even parsed. Without it, anyone could try
+ * assertions without end, each refusal a CredentialDenied record. An issuer's keys being
+ * unavailable ({@code 503}) is not the caller's failure and is not counted.
  */
 public final class TokenEndpointThrottle extends OncePerRequestFilter {
 
@@ -43,19 +51,34 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 
 	private final FailedAuthentications perAddress;
 
+	private final FailedAuthentications federationPerAddress;
+
+	private final Predicate<HttpServletRequest> isFederation;
+
 	private final Set<String> trustedProxies;
 
 	/**
+	 * @param federationPerAddress refused federation requests per source address
+	 * @param isFederation which token requests are identity federation's
 	 * @param trustedProxies socket addresses (auth-gateway's) whose
 	 * {@value #CLIENT_ADDRESS} header names the caller
 	 */
 	public TokenEndpointThrottle(FailedAuthentications perClient, FailedAuthentications perAddress,
+			FailedAuthentications federationPerAddress, Predicate<HttpServletRequest> isFederation,
 			Collection<String> trustedProxies) {
 		if (perClient == null || perAddress == null || trustedProxies == null) {
 			throw new IllegalArgumentException("perClient, perAddress and trustedProxies cannot be null");
 		}
+		if (federationPerAddress == null) {
+			throw new IllegalArgumentException("federationPerAddress cannot be null");
+		}
+		if (isFederation == null) {
+			throw new IllegalArgumentException("isFederation cannot be null");
+		}
 		this.perClient = perClient;
 		this.perAddress = perAddress;
+		this.federationPerAddress = federationPerAddress;
+		this.isFederation = isFederation;
 		this.trustedProxies = Set.copyOf(trustedProxies);
 	}
 
@@ -63,7 +86,9 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 	 * The endpoints that check client secrets: each is a place to guess them
 	 * (introspection and revocation as much as the token endpoint).
 	 */
-	private static final Set<String> CLIENT_AUTHENTICATED = Set.of("/oauth2/token", "/oauth2/introspect",
+	private static final String TOKEN_ENDPOINT = "/oauth2/token";
+
+	private static final Set<String> CLIENT_AUTHENTICATED = Set.of(TOKEN_ENDPOINT, "/oauth2/introspect",
 			"/oauth2/revoke");
 
 	@Override
@@ -79,7 +104,14 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 		Optional<Duration> wait = this.perAddress.retryAfter(address)
 			.or(() -> (client != null) ? this.perClient.retryAfter(client) : Optional.empty());
 		if (wait.isPresent()) {
-			refuse(response, wait.get());
+			refuse(response, wait.get(), "failed client authentications");
+			return;
+		}
+		boolean federation = TOKEN_ENDPOINT.equals(request.getRequestURI()) && this.isFederation.test(request);
+		Optional<Duration> federationWait = federation ? this.federationPerAddress.retryAfter(address)
+				: Optional.empty();
+		if (federationWait.isPresent()) {
+			refuse(response, federationWait.get(), "refused federation requests");
 			return;
 		}
 		chain.doFilter(request, response);
@@ -89,18 +121,21 @@ public final class TokenEndpointThrottle extends OncePerRequestFilter {
 				this.perClient.failed(client);
 			}
 		}
+		else if (federation && response.getStatus() == HttpStatus.BAD_REQUEST.value()) {
+			this.federationPerAddress.failed(address);
+		}
 	}
 
-	private static void refuse(HttpServletResponse response, Duration wait) throws IOException {
+	private static void refuse(HttpServletResponse response, Duration wait, String what) throws IOException {
 		long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-		log.info("Refused a token request: too many failed client authentications; retry in {} s", seconds);
+		log.info("Refused a token request: too many {}; retry in {} s", what, seconds);
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader("Retry-After", Long.toString(seconds));
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.getWriter()
-			.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Too many failed client "
-					+ "authentications; retry after " + seconds + " s\"}");
+			.write("{\"error\":\"temporarily_unavailable\",\"error_description\":\"Too many " + what + "; retry after "
+					+ seconds + " s\"}");
 	}
 
 	/**

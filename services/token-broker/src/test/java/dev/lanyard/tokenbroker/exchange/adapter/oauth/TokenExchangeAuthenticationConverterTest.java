@@ -1,6 +1,8 @@
 package dev.lanyard.tokenbroker.exchange.adapter.oauth;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -96,6 +98,40 @@ class TokenExchangeAuthenticationConverterTest {
 			.convert(request(null));
 		assertThat(token.getActorToken()).isNull();
 		assertThat(token.getActorTokenType()).isNull();
+	}
+
+	/**
+	 * audience and scope end up in the denial record and the log line of a refused
+	 * exchange: a line break would forge log lines, a megabyte-long value a record no
+	 * audit consumer wants.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "i-1\n2026-12-05T10:00:00Z INFO forged line", "i-1\u0000", "i-1 i-2" })
+	void convertWhenAudienceNotAnIdentifierThenInvalidRequest(String audience) {
+		MockHttpServletRequest request = request(null);
+		request.setParameter("audience", audience);
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> {
+				assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request");
+				assertThat(ex.getError().getDescription()).doesNotContain(audience);
+			});
+	}
+
+	@Test
+	void convertWhenAudienceOversizedThenInvalidRequest() {
+		MockHttpServletRequest request = request(null);
+		request.setParameter("audience", "i".repeat(257));
+		assertThatExceptionOfType(OAuth2AuthenticationException.class).isThrownBy(() -> this.converter.convert(request))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
+	}
+
+	/** RFC 6749 §3.3: a scope token is printable ASCII without quote or backslash. */
+	@ParameterizedTest
+	@ValueSource(strings = { "read\nINFO forged", "read\twrite", "r\u00e9ad", "a\"b" })
+	void convertWhenScopeNotRfc6749SyntaxThenInvalidRequest(String scope) {
+		assertThatExceptionOfType(OAuth2AuthenticationException.class)
+			.isThrownBy(() -> this.converter.convert(request(scope)))
+			.satisfies((ex) -> assertThat(ex.getError().getErrorCode()).isEqualTo("invalid_request"));
 	}
 
 	private static MockHttpServletRequest request(String scope) {
