@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.federation;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +11,9 @@ import dev.lanyard.platform.outbound.VettedResolver;
 import dev.lanyard.platform.outbound.http.OutboundHttp;
 import dev.lanyard.tokenbroker.TokenProperties;
 import dev.lanyard.tokenbroker.external.ExternalServicesProperties;
+import dev.lanyard.tokenbroker.external.adapter.http.ExternalCallPolicies;
+import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
+import dev.lanyard.tokenbroker.federation.adapter.http.ProvisioningFederatedUsers;
 import dev.lanyard.tokenbroker.federation.adapter.jdbc.JdbcFederationTrusts;
 import dev.lanyard.tokenbroker.federation.adapter.jdbc.JdbcReplayCache;
 import dev.lanyard.tokenbroker.federation.adapter.jose.IssuerKeys;
@@ -21,8 +25,10 @@ import dev.lanyard.tokenbroker.federation.adapter.oauth.JwtFederatedTokenSigner;
 import dev.lanyard.tokenbroker.federation.application.ExchangeFederatedToken;
 import dev.lanyard.tokenbroker.federation.application.FederatedUsers;
 import dev.lanyard.tokenbroker.federation.application.FederationTrusts;
+import dev.lanyard.tokenbroker.federation.application.JustInTimeUsers;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
+import dev.lanyard.tokenbroker.users.application.AwaitUser;
 import dev.lanyard.tokenbroker.users.application.UserReadModel;
 
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
@@ -60,9 +66,10 @@ class FederationConfiguration {
 	 */
 	@Bean
 	FederationGrantAuthenticationProvider federationGrant(FederationTrusts trusts, JdbcClient jdbc, UserReadModel users,
-			JwtEncoder jwtEncoder, OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer,
-			RegisteredClientRepository clients, TokenProperties tokens, FederationProperties federation,
-			ExternalServicesProperties external, IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
+			AwaitUser arrivals, IssueInternalServiceToken internalTokens, JsonMapper json, JwtEncoder jwtEncoder,
+			OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer, RegisteredClientRepository clients,
+			TokenProperties tokens, FederationProperties federation, ExternalServicesProperties external,
+			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
 			FederationClientAuthentication clientAuthentication) {
 		VettedResolver addresses = new VettedResolver(new AddressPolicy(external.allowPrivateEndpoints()),
 				HostResolver.system());
@@ -72,9 +79,20 @@ class FederationConfiguration {
 		JwtGenerator contentTokens = new JwtGenerator(jwtEncoder);
 		contentTokens.setJwtCustomizer(lanyardJwtCustomizer);
 		contentTokens.setClock(clock);
+		FederatedUsers federatedUsers = new FederatedUsers(users);
+		// user-provisioning is an internal service: the plain client, as for
+		// integration-registry
+		ProvisioningFederatedUsers provisioning = new ProvisioningFederatedUsers(federation.userProvisioningUrl(),
+				HttpClient.newBuilder()
+					.connectTimeout(external.externalTimeout())
+					.followRedirects(HttpClient.Redirect.NEVER)
+					.build(),
+				json, external.externalTimeout(), internalTokens, ExternalCallPolicies.retry("user-provisioning",
+						external.externalRetryAttempts(), external.externalRetryBackoff()));
 		ExchangeFederatedToken exchange = new ExchangeFederatedToken(
 				new NimbusFederatedTokenVerifier(trusts, keys, clock),
-				new JdbcReplayCache(jdbc, clock, federation.replayCacheSize()), new FederatedUsers(users),
+				new JdbcReplayCache(jdbc, clock, federation.replayCacheSize()), federatedUsers,
+				new JustInTimeUsers(provisioning, arrivals, federatedUsers, federation.userArrivalTimeout()),
 				new JwtFederatedTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl(), clients,
 						contentTokens, clock),
 				auditTrail, denials, federation.tokenTimeToLive(), clock);
