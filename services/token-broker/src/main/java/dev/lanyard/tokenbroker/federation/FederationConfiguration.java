@@ -20,7 +20,6 @@ import dev.lanyard.tokenbroker.federation.adapter.jose.IssuerKeys;
 import dev.lanyard.tokenbroker.federation.adapter.jose.NimbusFederatedTokenVerifier;
 import dev.lanyard.tokenbroker.federation.adapter.jose.OutboundResourceRetriever;
 import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationClientAuthentication;
-import dev.lanyard.tokenbroker.federation.adapter.oauth.FederationGrantAuthenticationProvider;
 import dev.lanyard.tokenbroker.federation.adapter.oauth.JwtFederatedTokenSigner;
 import dev.lanyard.tokenbroker.federation.application.ExchangeFederatedToken;
 import dev.lanyard.tokenbroker.federation.application.FederatedUsers;
@@ -61,16 +60,18 @@ class FederationConfiguration {
 	}
 
 	/**
-	 * Not an {@code AuthenticationProvider} bean: Spring Security would make that the
-	 * global authentication manager.
+	 * The use case only: the grant's {@code AuthenticationProvider} is made by the
+	 * security configuration. An {@code AuthenticationProvider} bean would become the
+	 * global authentication manager, the token endpoint's parent, which re-ran every
+	 * refused federation grant a second time (recording it twice, the second time as
+	 * {@code jti-replayed}, and answering that instead of the first refusal).
 	 */
 	@Bean
-	FederationGrantAuthenticationProvider federationGrant(FederationTrusts trusts, JdbcClient jdbc, UserReadModel users,
+	ExchangeFederatedToken exchangeFederatedToken(FederationTrusts trusts, JdbcClient jdbc, UserReadModel users,
 			AwaitUser arrivals, IssueInternalServiceToken internalTokens, JsonMapper json, JwtEncoder jwtEncoder,
 			OAuth2TokenCustomizer<JwtEncodingContext> lanyardJwtCustomizer, RegisteredClientRepository clients,
 			TokenProperties tokens, FederationProperties federation, ExternalServicesProperties external,
-			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock,
-			FederationClientAuthentication clientAuthentication) {
+			IssuanceAuditTrail auditTrail, DenialRecorder denials, Clock clock) {
 		VettedResolver addresses = new VettedResolver(new AddressPolicy(external.allowPrivateEndpoints()),
 				HostResolver.system());
 		IssuerKeys keys = new IssuerKeys(
@@ -96,7 +97,7 @@ class FederationConfiguration {
 				new JwtFederatedTokenSigner(jwtEncoder, tokens.jwsAlgorithm(), tokens.issuerUrl(), clients,
 						contentTokens, clock),
 				auditTrail, denials, federation.tokenTimeToLive(), clock);
-		return new FederationGrantAuthenticationProvider(exchange, clientAuthentication);
+		return exchange;
 	}
 
 }
