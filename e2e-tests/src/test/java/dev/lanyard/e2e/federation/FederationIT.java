@@ -45,6 +45,9 @@ class FederationIT {
 
 	private static final String CI = "ci-" + SUFFIX;
 
+	/** The audience of the rule that creates users just in time. */
+	private static final String JIT = "jit-" + SUFFIX;
+
 	/**
 	 * The development provider's sign-in issuer ({@code /default}), behind the gateway's
 	 * {@code dev} login.
@@ -191,6 +194,53 @@ class FederationIT {
 				correlationId);
 		assertThat(otherRef.statusCode()).as(otherRef.body()).isEqualTo(400);
 		assertThat(viewers.auditEvents("correlationId=" + correlationId).toString()).contains("subject-rule-not-met");
+	}
+
+	@Test
+	void exchangeWhenRuleCreatesUsersThenNeverSeenPersonBecomesAUserElseUnknownUser() throws Exception {
+		Map<String, Object> rule = new HashMap<>();
+		rule.put("issuer", issuer);
+		rule.put("audiences", List.of(JIT));
+		rule.put("createUsers", true);
+		create("oidc-federation", "jit-" + SUFFIX, rule);
+		String subject = "fed-carol-" + SUFFIX;
+		Map<String, Object> claims = Map.of("email", "fedcarol" + SUFFIX + "@example.com");
+
+		HttpResponse<String> response = exchangeUntilIssued(() -> idToken(DEV, JIT, subject, claims));
+		String token = Lanyard.JSON.readTree(response.body()).get("access_token").asString();
+		JsonNode payload = payload(token);
+		assertThat(payload.get("lanyard_token_type").asString()).isEqualTo("user-federated");
+		String userId = payload.get("sub").asString();
+
+		JsonNode user = lanyard.ok(admin, "GET", "/api/admin/users/" + userId, null);
+		assertThat(user.get("uniqueId").asString()).isEqualTo(subject);
+		assertThat(user.get("issuer").asString()).isEqualTo(issuer);
+		assertThat(user.get("role").asString()).isEqualTo("viewer");
+		assertThat(user.get("username").asString()).isEqualTo("fedcarol" + SUFFIX);
+		assertThat(viewers.auditRecord(Lanyard.sha256(token)).get("subjectId").asString()).isEqualTo(userId);
+
+		// the same kind of token under the rule without createUsers: refused, nobody made
+		String stranger = "fed-dave-" + SUFFIX;
+		HttpResponse<String> notCreating = exchangeUntilRefusedAs("no known user",
+				() -> idToken(DEV, NOTEBOOK, stranger, Map.of("email", "feddave" + SUFFIX + "@example.com")));
+		assertThat(notCreating.statusCode()).as(notCreating.body()).isEqualTo(400);
+		assertThat(Lanyard.JSON.readTree(notCreating.body()).get("error").asString()).isEqualTo("invalid_grant");
+		String correlationId = notCreating.request().headers().firstValue("X-Correlation-Id").orElseThrow();
+		assertThat(viewers.auditEvents("correlationId=" + correlationId).toString()).contains("unknown-user");
+		assertThat(lanyard.ok(admin, "GET", "/api/admin/users?q=feddave" + SUFFIX, null).get("users")).isEmpty();
+	}
+
+	/**
+	 * Until the rule reached token-broker's read model and refuses with this description.
+	 */
+	private static HttpResponse<String> exchangeUntilRefusedAs(String description, IdTokens tokens) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		HttpResponse<String> response = exchange(tokens.next(), "fed-e2e-" + UUID.randomUUID());
+		while (!response.body().contains(description) && System.nanoTime() < deadline) {
+			Thread.sleep(300);
+			response = exchange(tokens.next(), "fed-e2e-" + UUID.randomUUID());
+		}
+		return response;
 	}
 
 	// ---- the tool presenting tokens

@@ -90,6 +90,9 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_TOKEN_BROKER_ISSUER", issuer);
 				environment.put("LANYARD_TOKEN_BROKER_INTEGRATION_REGISTRY_URL",
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));
+				// just-in-time users of identity federation
+				environment.put("LANYARD_TOKEN_BROKER_FEDERATION_USER_PROVISIONING_URL",
+						endpoints.serviceUrl(LanyardService.USER_PROVISIONING));
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_ID", adminClientId);
 				environment.put("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", adminClientSecret);
 				environment.put("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", GATEWAY_CLIENT_ID);

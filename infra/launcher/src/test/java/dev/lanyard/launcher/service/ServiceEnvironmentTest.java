@@ -39,6 +39,7 @@ class ServiceEnvironmentTest {
 			.containsEntry("LANYARD_TOKEN_BROKER_BOOTSTRAP_ADMIN_CLIENT_SECRET", "secret")
 			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_ID", "auth-gateway")
 			.containsEntry("LANYARD_TOKEN_BROKER_GATEWAY_CLIENT_SECRET", "gateway-secret")
+			.containsEntry("LANYARD_TOKEN_BROKER_FEDERATION_USER_PROVISIONING_URL", "http://127.0.0.1:8084")
 			.containsEntry("LANYARD_TOKENS_DELEGATION_AUDIENCES", ServiceEnvironment.DELEGATION_AUDIENCE);
 	}
 

@@ -110,10 +110,10 @@ class SecurityConfiguration {
 			OAuth2AuthorizationService authorizations, ClientCredentialsGrant clientCredentials, Clock clock,
 			IssueUserSessionToken issueUserSessionToken, IssueServiceAccountCredential issueServiceAccountCredential,
 			IssueViewerCredential issueViewerCredential, JwtDecoder jwtDecoder, GatewayClientProperties gateway,
-			EndedSessions endedSessions, ThrottlingProperties throttling,
-			FederationGrantAuthenticationProvider federationGrant, FederationClientAuthentication federationClients,
-			IssueDelegatedToken issueDelegatedToken, JWKSource<SecurityContext> jwkSource, TokenProperties tokens,
-			UserReadModel users, DelegationProperties delegation) {
+			EndedSessions endedSessions, ThrottlingProperties throttling, ExchangeFederatedToken exchangeFederatedToken,
+			FederationClientAuthentication federationClients, IssueDelegatedToken issueDelegatedToken,
+			JWKSource<SecurityContext> jwkSource, TokenProperties tokens, UserReadModel users,
+			DelegationProperties delegation) {
 		OAuth2ErrorResponseHandler tokenErrors = new OAuth2ErrorResponseHandler();
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
@@ -127,7 +127,8 @@ class SecurityConfiguration {
 						// federation first: it claims the token exchanges of ID tokens
 						// and JWTs
 						(token) -> token.accessTokenRequestConverter(new FederationGrantAuthenticationConverter())
-							.authenticationProvider(federationGrant)
+							.authenticationProvider(new FederationGrantAuthenticationProvider(exchangeFederatedToken,
+									federationClients))
 							.accessTokenRequestConverter(new UserSessionGrantAuthenticationConverter())
 							.authenticationProvider(new UserSessionGrantAuthenticationProvider(issueUserSessionToken,
 									clients, gateway.gatewayClientId()))

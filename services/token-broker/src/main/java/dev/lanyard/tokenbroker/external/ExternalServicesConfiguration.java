@@ -71,11 +71,19 @@ class ExternalServicesConfiguration {
 				ExternalCallPolicies.bulkheads(exchange.bulkheadMaxConcurrentCalls(), Duration.ZERO));
 	}
 
+	/**
+	 * token-broker's own tokens for its calls to integration-registry and
+	 * user-provisioning.
+	 */
 	@Bean
-	RegistryIntegrationSecrets integrationSecrets(IssuanceAuditTrail auditTrail, TokenSigning signing,
-			ExternalServicesProperties exchange, JsonMapper json, Clock clock) {
-		IssueInternalServiceToken internalTokens = new IssueInternalServiceToken(new JwtInternalTokenSigner(signing),
-				auditTrail, INTERNAL_TOKEN_TIME_TO_LIVE, clock);
+	IssueInternalServiceToken internalServiceTokens(IssuanceAuditTrail auditTrail, TokenSigning signing, Clock clock) {
+		return new IssueInternalServiceToken(new JwtInternalTokenSigner(signing), auditTrail,
+				INTERNAL_TOKEN_TIME_TO_LIVE, clock);
+	}
+
+	@Bean
+	RegistryIntegrationSecrets integrationSecrets(IssueInternalServiceToken internalTokens,
+			ExternalServicesProperties exchange, JsonMapper json) {
 		return new RegistryIntegrationSecrets(exchange.integrationRegistryUrl(), httpClient(exchange), json,
 				exchange.externalTimeout(), internalTokens, ExternalCallPolicies.retry("integration-registry",
 						exchange.externalRetryAttempts(), exchange.externalRetryBackoff()));

@@ -1,5 +1,6 @@
 package dev.lanyard.tokenbroker.federation;
 
+import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,11 +15,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keysRefreshInterval the least time between two fetches of one issuer's keys (an
  * unknown {@code kid} re-fetches at most this often)
  * @param replayCacheSize the entries of the in-memory front of the {@code jti} cache
+ * @param userProvisioningUrl where user-provisioning's internal API is, for rules that
+ * create users just in time
+ * @param userArrivalTimeout how long a just-in-time user may take to reach the read model
+ * after user-provisioning created them (then {@code 503 temporarily_unavailable})
  */
 @ConfigurationProperties("lanyard.token-broker.federation")
 public record FederationProperties(@DefaultValue("PT10M") Duration tokenTimeToLive,
 		@DefaultValue("PT5M") Duration keysCacheTimeToLive, @DefaultValue("PT30S") Duration keysRefreshInterval,
-		@DefaultValue("10000") int replayCacheSize) {
+		@DefaultValue("10000") int replayCacheSize, @DefaultValue("http://127.0.0.1:8084") URI userProvisioningUrl,
+		@DefaultValue("PT5S") Duration userArrivalTimeout) {
 
 	public FederationProperties {
 		if (tokenTimeToLive == null || tokenTimeToLive.isNegative() || tokenTimeToLive.isZero()
@@ -36,6 +42,18 @@ public record FederationProperties(@DefaultValue("PT10M") Duration tokenTimeToLi
 		}
 		if (replayCacheSize < 1) {
 			throw new IllegalArgumentException("lanyard.token-broker.federation.replay-cache-size must be positive");
+		}
+		if (userProvisioningUrl == null || !userProvisioningUrl.isAbsolute()
+				|| !("http".equals(userProvisioningUrl.getScheme())
+						|| "https".equals(userProvisioningUrl.getScheme()))) {
+			throw new IllegalArgumentException(
+					"lanyard.token-broker.federation.user-provisioning-url must be an http(s) URL, was "
+							+ userProvisioningUrl);
+		}
+		if (userArrivalTimeout == null || userArrivalTimeout.toMillis() < 100
+				|| userArrivalTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+			throw new IllegalArgumentException(
+					"lanyard.token-broker.federation.user-arrival-timeout must be between 100 ms and 1 minute");
 		}
 	}
 

@@ -110,6 +110,8 @@ public final class TestFederation {
 
 		public Duration lifetime;
 
+		public boolean createUsers;
+
 		Rule(String id) {
 			this.id = id;
 		}
@@ -118,8 +120,8 @@ public final class TestFederation {
 			return new FederationTrust(this.id, kind, this.issuer, this.jwksUri,
 					(this.jwksUri != null) ? null : this.staticJwks, this.audiences, this.algorithms, this.maxAge,
 					this.skew, this.allowJtiReuse, this.matchClaim, this.userField, this.requiredClaims,
-					this.subjectRules, (kind == FederationKind.WORKLOAD) ? "content-1" : null, false, this.lifetime,
-					NOW);
+					this.subjectRules, (kind == FederationKind.WORKLOAD) ? "content-1" : null, this.createUsers,
+					this.lifetime, NOW);
 		}
 
 	}

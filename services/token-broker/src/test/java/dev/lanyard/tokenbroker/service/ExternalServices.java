@@ -7,7 +7,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import java.util.Set;
+
+import dev.lanyard.events.UserChanged;
+import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.testing.http.StubResponses;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -15,7 +21,10 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 /**
  * What token-broker calls out to in the service tests, started once per JVM:
  * mock-oauth2-server as the external OAuth service, and a small HTTP server standing in
- * for integration-registry's internal client-secret endpoint.
+ * for integration-registry's internal client-secret endpoint and user-provisioning's
+ * just-in-time federated users (unique id {@code refused-…}: 422 {@code no-access-group};
+ * {@code down-…}: 503; else the user {@code u-jit-<unique id>} is published as
+ * UserChanged on Kafka, as user-provisioning would, and answered 201).
  */
 final class ExternalServices {
 
@@ -29,6 +38,11 @@ final class ExternalServices {
 	static final List<String> registryAuthorizations = new CopyOnWriteArrayList<>();
 
 	static final AtomicInteger secretRequests = new AtomicInteger();
+
+	/** The Authorization header of every request the user-provisioning stand-in got. */
+	static final List<String> provisioningAuthorizations = new CopyOnWriteArrayList<>();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private ExternalServices() {
 	}
@@ -69,6 +83,7 @@ final class ExternalServices {
 				throw new IllegalStateException(ex);
 			}
 			registry.createContext("/internal/integrations/", ExternalServices::clientSecret);
+			registry.createContext("/internal/federated-users", ExternalServices::federatedUser);
 			registry.start();
 		}
 		return "http://127.0.0.1:" + registry.getAddress().getPort();
@@ -95,6 +110,34 @@ final class ExternalServices {
 		ServiceTestSupport.SENSITIVE.add(authorization.substring("Bearer ".length()));
 		StubResponses.json(exchange, 200,
 				"{\"integrationId\":\"" + id + "\",\"secretVersion\":1,\"clientSecret\":\"" + secret + "\"}");
+	}
+
+	private static void federatedUser(HttpExchange exchange) throws IOException {
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		if (authorization == null || !authorization.startsWith("Bearer ")) {
+			StubResponses.json(exchange, 401, "{}");
+			return;
+		}
+		provisioningAuthorizations.add(authorization);
+		ServiceTestSupport.SENSITIVE.add(authorization.substring("Bearer ".length()));
+		JsonNode body = json.readTree(exchange.getRequestBody().readAllBytes());
+		String uniqueId = body.get("uniqueId").asString();
+		if (uniqueId.startsWith("refused-")) {
+			StubResponses.json(exchange, 422, "{\"title\":\"Not admitted\",\"reason\":\"no-access-group\"}");
+			return;
+		}
+		if (uniqueId.startsWith("down-")) {
+			StubResponses.json(exchange, 503, "{}");
+			return;
+		}
+		String userId = "u-jit-" + uniqueId;
+		PublishedEvents.publish(Topics.USER_CHANGED.name(), userId,
+				UserChanged.newBuilder(PublishedEvents.user(userId, 1, "viewer", false, true, Set.of()))
+					.setUniqueId(uniqueId)
+					.setActorId("token-broker")
+					.setCorrelationId(exchange.getRequestHeaders().getFirst("X-Correlation-Id"))
+					.build());
+		StubResponses.json(exchange, 201, "{\"userId\":\"" + userId + "\",\"version\":1,\"created\":true}");
 	}
 
 }

@@ -282,6 +282,53 @@ class FederationIT extends ServiceTestSupport {
 		}
 	}
 
+	@Test
+	void jwtBearerWhenRuleCreatesUsersThenUnknownPersonCreatedJustInTimeElseRefusedAndRecorded() {
+		String integrationId = "fed-" + UUID.randomUUID();
+		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
+				rule(integrationId, "oidc-federation", this.issuer, (r) -> r.setCreateUsers(true)).build());
+		String uniqueId = "idp-" + UUID.randomUUID();
+
+		Response created = UserSessionIT.eventually(() -> jwtBearer(token(FIRST, (t) -> t.claim("sub", uniqueId))),
+				(r) -> r.status() == 200);
+
+		assertThat(created.status()).as(created.body()).isEqualTo(200);
+		org.springframework.security.oauth2.jwt.Jwt jwt = decode(created.json().get("access_token").asString());
+		assertThat(jwt.getSubject()).isEqualTo("u-jit-" + uniqueId);
+		assertThat(jwt.getClaimAsString("lanyard_token_type")).isEqualTo("user-federated");
+		String internal = ExternalServices.provisioningAuthorizations.getLast().substring("Bearer ".length());
+		assertThat(decode(internal).getAudience()).containsExactly("user-provisioning");
+		assertThat(decode(internal).getClaimAsString("lanyard_token_type")).isEqualTo("internal-service");
+
+		String refusedId = "refused-" + UUID.randomUUID();
+		Response refused = jwtBearer(token(FIRST, (t) -> t.claim("sub", refusedId)));
+		assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+		assertThat(refused.json().get("error").asString()).isEqualTo("invalid_grant");
+
+		String downId = "down-" + UUID.randomUUID();
+		Response down = jwtBearer(token(FIRST, (t) -> t.claim("sub", downId)));
+		assertThat(down.status()).as(down.body()).isEqualTo(503);
+		assertThat(down.json().get("error").asString()).isEqualTo("temporarily_unavailable");
+		assertThat(down.json().has("access_token")).isFalse();
+
+		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(Infrastructure.shared());
+				TopicEvents<CredentialDenied> denials = TopicEvents.credentialDenied(Infrastructure.shared())) {
+			assertThat(events.awaitFor("u-jit-" + uniqueId, (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
+				.singleElement()
+				.satisfies((issued) -> {
+					assertThat(issued.getTokenType()).isEqualTo("user-federated");
+					assertThat(issued.getIntegrationId()).isEqualTo(integrationId);
+					assertThat(issued.getFederatedSubject()).isEqualTo(uniqueId);
+				});
+			assertThat(denials.awaitFor(refusedId, (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
+				.extracting(CredentialDenied::getReason)
+				.containsExactly("user-not-admitted");
+			assertThat(denials.awaitFor(downId, (list) -> !list.isEmpty(), Duration.ofSeconds(20)))
+				.extracting(CredentialDenied::getReason)
+				.containsExactly("user-provisioning-unavailable");
+		}
+	}
+
 	private Response jwtBearer(String assertion) {
 		return send(java.net.http.HttpRequest.newBuilder(uri("/oauth2/token"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

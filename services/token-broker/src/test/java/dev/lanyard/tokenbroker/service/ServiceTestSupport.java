@@ -107,6 +107,7 @@ abstract class ServiceTestSupport extends ServiceUnderTest {
 		registry.add("lanyard.token-broker.gateway-client-id", GATEWAY::clientId);
 		registry.add("lanyard.token-broker.gateway-client-secret", GATEWAY::secret);
 		registry.add("lanyard.token-broker.integration-registry-url", ExternalServices::registryUrl);
+		registry.add("lanyard.token-broker.federation.user-provisioning-url", ExternalServices::registryUrl);
 		registry.add("lanyard.token-broker.key-encryption.key", () -> KEY_ENCRYPTION_KEY);
 	}
 

@@ -12,6 +12,8 @@ import dev.lanyard.provisioning.signin.application.ManagedFields;
 import dev.lanyard.provisioning.signin.application.ProcessedSignIns;
 import dev.lanyard.provisioning.signin.application.SignInSettings;
 import dev.lanyard.provisioning.signin.application.SignInUser;
+import dev.lanyard.provisioning.signin.application.Registration;
+import dev.lanyard.provisioning.federation.application.AdmitFederatedUser;
 import dev.lanyard.provisioning.shared.adapter.SpringTransactions;
 import dev.lanyard.provisioning.shared.application.Transactions;
 import dev.lanyard.provisioning.directory.adapter.jdbc.JdbcUserStore;
@@ -85,11 +87,23 @@ class ProvisioningConfiguration {
 	}
 
 	@Bean
+	SignInSettings signInSettings(RoleMapping roleMapping, UserProperties userProperties,
+			GroupProperties groupProperties, AccessGroups accessGroups) {
+		return new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping, groupProperties.toGroupSync(),
+				accessGroups);
+	}
+
+	/** Just-in-time users of identity federation, registered by the sign-in's rules. */
+	@Bean
+	AdmitFederatedUser admitFederatedUser(Transactions transactions, UserStore users, GroupStore groups,
+			EventPublisher events, SignInSettings settings, Clock clock) {
+		return new AdmitFederatedUser(transactions, users, new Registration(users, groups, settings, Ids::uuid), events,
+				clock, Ids::uuid);
+	}
+
+	@Bean
 	SignInUser signInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
-			EventPublisher events, RoleMapping roleMapping, UserProperties userProperties,
-			GroupProperties groupProperties, AccessGroups accessGroups, Clock clock, ManagedFields scimManagedFields) {
-		SignInSettings settings = new SignInSettings(userProperties.registerOnFirstLogin(), roleMapping,
-				groupProperties.toGroupSync(), accessGroups);
+			EventPublisher events, SignInSettings settings, Clock clock, ManagedFields scimManagedFields) {
 		return new SignInUser(transactions, processed, users, groups, events, settings, clock, Ids::uuid,
 				scimManagedFields);
 	}

@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -18,8 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * {@code lanyard.provisioning.jwk-set-uri}, whose {@code lanyard_token_type} is
  * {@code content-session} and whose {@code roles} claim holds {@code administrator} may
  * use the admin API: an administrator's user-session token, which content holds, may not.
- * The rest of the chain (refusals as problem details, health open, everything else
- * denied) is {@link ResourceServerSecurity}.
+ * Only token-broker's {@code internal-service} token (role {@code token-broker}) may ask
+ * for a just-in-time federated user; the gateway never routes {@code /internal/**}. The
+ * rest of the chain (refusals as problem details, health open, everything else denied) is
+ * {@link ResourceServerSecurity}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,8 +31,14 @@ class SecurityConfiguration {
 	SecurityFilterChain provisioningSecurity(HttpSecurity http, AdminApiProperties properties, JsonMapper jsonMapper) {
 		return ResourceServerSecurity
 			.forAudience(properties.jwkSetUri(), properties.issuer(), ServiceTokens.USER_PROVISIONING, jsonMapper)
-			.build(http, "/api/admin/**", TokenAccess.of("Managing users and groups", TokenAuthorities.CONTENT_SESSION)
-				.withRole("administrator"));
+			.build(http,
+					(requests) -> requests.requestMatchers("/api/admin/**")
+						.access(TokenAccess.of("Managing users and groups", TokenAuthorities.CONTENT_SESSION)
+							.withRole("administrator"))
+						.requestMatchers(HttpMethod.POST, "/internal/federated-users")
+						.access(TokenAccess.of("Creating federated users", TokenAuthorities.INTERNAL_SERVICE)
+							.withRole(ServiceTokens.TOKEN_BROKER)
+							.withAudience(ServiceTokens.USER_PROVISIONING)));
 	}
 
 }

@@ -58,6 +58,28 @@ class AccessGroupsIT extends ServiceTestSupport {
 		assertThat(kafka.awaitOne(UserChanged.class, back, EVENTUALLY).value().getActive()).isTrue();
 	}
 
+	@Test
+	void admitFederatedUserWhenInNoAccessGroupThen422NoAccessGroupAndNotCreated() {
+		accessGroup();
+		String subject = unique("fed");
+
+		Response refused = call("POST", "/internal/federated-users", FederatedUsersIT.internalToken(),
+				"{\"issuer\":\"" + ISSUER + "\",\"uniqueId\":\"" + subject + "\",\"email\":\"" + subject
+						+ "@example.com\",\"groups\":[\"outsiders\"]}",
+				null);
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+		assertThat(refused.json().get("reason").asString()).isEqualTo("no-access-group");
+		assertThat(admin("GET", "/api/admin/users?q=" + subject, null).json().get("users")).isEmpty();
+
+		Response admitted = call("POST", "/internal/federated-users", FederatedUsersIT.internalToken(),
+				"{\"issuer\":\"" + ISSUER + "\",\"uniqueId\":\"" + subject + "\",\"email\":\"" + subject
+						+ "@example.com\",\"groups\":[\"" + ACCESS + "\"]}",
+				null);
+
+		assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
+	}
+
 	/** The access group, created by the first run against this database. */
 	private String accessGroup() {
 		Response created = admin("POST", "/api/admin/groups", "{\"name\":\"" + ACCESS + "\"}");

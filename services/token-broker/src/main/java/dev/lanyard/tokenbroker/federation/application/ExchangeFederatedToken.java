@@ -27,11 +27,12 @@ import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 /**
  * Identity federation: a presented JWT accepted by exactly one trust rule becomes a
- * Lanyard token — for the matched, active user ({@code user-federated}), or the rule's
- * content item ({@code content-session}) — that expires no later than the presented token
- * nor the rule's lifetime. The {@code jti} is consumed once a rule accepted the token.
- * Every refusal is recorded as CredentialDenied naming the failed check; a token leaves
- * only once its TokenIssued (with the federated issuer and subject) is acknowledged.
+ * Lanyard token — for the matched, active user ({@code user-federated}; created just in
+ * time when the rule says {@code createUsers} and none matched), or the rule's content
+ * item ({@code content-session}) — that expires no later than the presented token nor the
+ * rule's lifetime. The {@code jti} is consumed once a rule accepted the token. Every
+ * refusal is recorded as CredentialDenied naming the failed check; a token leaves only
+ * once its TokenIssued (with the federated issuer and subject) is acknowledged.
  */
 public final class ExchangeFederatedToken {
 
@@ -51,6 +52,8 @@ public final class ExchangeFederatedToken {
 
 	private final FederatedUsers users;
 
+	private final JustInTimeUsers justInTime;
+
 	private final FederatedTokenSigner signer;
 
 	private final IssuanceAuditTrail auditTrail;
@@ -62,10 +65,13 @@ public final class ExchangeFederatedToken {
 	private final Clock clock;
 
 	public ExchangeFederatedToken(FederatedTokenVerifier verifier, ReplayCache replays, FederatedUsers users,
-			FederatedTokenSigner signer, IssuanceAuditTrail auditTrail, DenialRecorder denials,
-			Duration defaultLifetime, Clock clock) {
+			JustInTimeUsers justInTime, FederatedTokenSigner signer, IssuanceAuditTrail auditTrail,
+			DenialRecorder denials, Duration defaultLifetime, Clock clock) {
 		if (verifier == null || replays == null || users == null || signer == null) {
 			throw new IllegalArgumentException("verifier, replays, users and signer cannot be null");
+		}
+		if (justInTime == null) {
+			throw new IllegalArgumentException("justInTime cannot be null");
 		}
 		if (auditTrail == null || denials == null) {
 			throw new IllegalArgumentException("auditTrail and denials cannot be null");
@@ -79,6 +85,7 @@ public final class ExchangeFederatedToken {
 		this.verifier = verifier;
 		this.replays = replays;
 		this.users = users;
+		this.justInTime = justInTime;
 		this.signer = signer;
 		this.auditTrail = auditTrail;
 		this.denials = denials;
@@ -118,8 +125,11 @@ public final class ExchangeFederatedToken {
 			return deny(command, FederationCheck.SCOPE, trust.integrationId(), token.issuer(), token.subject(), null);
 		}
 		Object claim = token.claims().get(trust.matchClaim());
-		List<UserSnapshot> found = (claim instanceof String value && !value.isBlank())
-				? this.users.find(trust.userField(), value) : List.of();
+		String value = (claim instanceof String text && !text.isBlank()) ? text : null;
+		List<UserSnapshot> found = (value != null) ? this.users.find(trust.userField(), value) : List.of();
+		if (found.isEmpty() && value != null && trust.createUsers()) {
+			return createdUser(command, token, value, now, notAfter);
+		}
 		if (found.size() != 1) {
 			if (found.size() > 1) {
 				log.warn("Federation rule {}: claim {} matches {} users; refused", trust.integrationId(),
@@ -128,7 +138,29 @@ public final class ExchangeFederatedToken {
 			return deny(command, FederationCheck.UNKNOWN_USER, trust.integrationId(), token.issuer(), token.subject(),
 					null);
 		}
-		UserSnapshot user = found.getFirst();
+		return forStanding(command, token, found.getFirst(), now, notAfter);
+	}
+
+	/** Just in time: the rule creates users, and the match claim named none. */
+	private FederatedExchange createdUser(ExchangeFederatedTokenCommand command, VerifiedToken token, String value,
+			Instant now, Instant notAfter) {
+		String rule = token.trust().integrationId();
+		return switch (this.justInTime.create(token, value, command.correlationId())) {
+			case JustInTimeUsers.Outcome.Arrived arrived -> forStanding(command, token, arrived.user(), now, notAfter);
+			case JustInTimeUsers.Outcome.NotAdmitted refused -> {
+				log.info("Federation rule {}: just-in-time user not admitted ({})", rule, refused.reason());
+				yield deny(command, FederationCheck.USER_NOT_ADMITTED, rule, token.issuer(), token.subject(), null);
+			}
+			case JustInTimeUsers.Outcome.Mismatch mismatch ->
+				deny(command, FederationCheck.UNKNOWN_USER, rule, token.issuer(), token.subject(), null);
+			case JustInTimeUsers.Outcome.Unavailable unavailable ->
+				deny(command, FederationCheck.USERS_UNAVAILABLE, rule, token.issuer(), token.subject(), null);
+		};
+	}
+
+	private FederatedExchange forStanding(ExchangeFederatedTokenCommand command, VerifiedToken token, UserSnapshot user,
+			Instant now, Instant notAfter) {
+		FederationTrust trust = token.trust();
 		switch (user.standing()) {
 			case LOCKED -> {
 				return deny(command, FederationCheck.USER_LOCKED, trust.integrationId(), token.issuer(),

@@ -55,6 +55,18 @@ public enum FederationCheck {
 	USER_LOCKED("user-locked", "invalid_grant"),
 
 	/**
+	 * Just-in-time creation: user-provisioning refused the person as it would refuse
+	 * their sign-in (access groups, username).
+	 */
+	USER_NOT_ADMITTED("user-not-admitted", "invalid_grant"),
+
+	/**
+	 * Just-in-time creation: user-provisioning did not answer, or the new user did not
+	 * reach the read model in time.
+	 */
+	USERS_UNAVAILABLE("user-provisioning-unavailable", "temporarily_unavailable"),
+
+	/**
 	 * workload-federation: the rule's content client does not exist (or is no content).
 	 */
 	UNKNOWN_CONTENT("unknown-content", "invalid_grant"),

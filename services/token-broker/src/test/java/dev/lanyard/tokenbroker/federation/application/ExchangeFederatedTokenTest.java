@@ -22,7 +22,9 @@ import dev.lanyard.tokenbroker.federation.domain.UserField;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.issuance.domain.CredentialDenial;
 import dev.lanyard.tokenbroker.issuance.domain.TokenIssuance;
+import dev.lanyard.tokenbroker.users.application.AwaitUser;
 import dev.lanyard.tokenbroker.users.application.InMemoryUserReadModel;
+import dev.lanyard.tokenbroker.users.application.UserArrivals;
 import dev.lanyard.tokenbroker.users.domain.UserSnapshot;
 
 import static dev.lanyard.tokenbroker.federation.TestFederation.NOW;
@@ -83,7 +85,14 @@ class ExchangeFederatedTokenTest {
 				new NimbusFederatedTokenVerifier(this.trusts,
 						new IssuerKeys((url) -> null, Duration.ofMinutes(5), Duration.ofSeconds(30)), this.clock),
 				(issuer, jti, until) -> this.seenJtis.add(issuer + " " + jti), new FederatedUsers(this.users),
-				this.signer, this.recorded::add, this.denials::add, Duration.ofMinutes(10), this.clock);
+				noJustInTime(), this.signer, this.recorded::add, this.denials::add, Duration.ofMinutes(10), this.clock);
+	}
+
+	/** These rules do not create users: user-provisioning is never asked. */
+	private JustInTimeUsers noJustInTime() {
+		return new JustInTimeUsers((user, correlationId) -> {
+			throw new AssertionError("user-provisioning asked for " + user.uniqueId());
+		}, new AwaitUser(this.users, new UserArrivals()), new FederatedUsers(this.users), Duration.ofMillis(100));
 	}
 
 	private FederatedExchange exchange(String token) {
@@ -352,7 +361,8 @@ class ExchangeFederatedTokenTest {
 		ExchangeFederatedToken unrecorded = new ExchangeFederatedToken(
 				new NimbusFederatedTokenVerifier(this.trusts,
 						new IssuerKeys((url) -> null, Duration.ofMinutes(5), Duration.ofSeconds(30)), this.clock),
-				(issuer, jti, until) -> true, new FederatedUsers(this.users), this.signer, (issuance) -> {
+				(issuer, jti, until) -> true, new FederatedUsers(this.users), noJustInTime(), this.signer,
+				(issuance) -> {
 					throw new AuditTrailUnavailableException("no ack", null);
 				}, this.denials::add, Duration.ofMinutes(10), this.clock);
 		assertThat(unrecorded

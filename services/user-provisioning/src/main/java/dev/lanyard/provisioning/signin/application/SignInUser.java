@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -24,10 +23,7 @@ import dev.lanyard.provisioning.signin.application.SignInOutcome.Refused;
 import dev.lanyard.provisioning.shared.application.Transactions;
 import dev.lanyard.provisioning.directory.application.UserStore;
 import dev.lanyard.provisioning.directory.domain.ProfileField;
-import dev.lanyard.provisioning.directory.domain.Role;
-import dev.lanyard.provisioning.directory.domain.RoleMapping;
 import dev.lanyard.provisioning.directory.domain.User;
-import dev.lanyard.provisioning.directory.domain.Usernames;
 
 /**
  * Turns a sign-in into user state: registers or updates the user, refreshes claimed
@@ -54,9 +50,9 @@ public final class SignInUser {
 
 	private final Clock clock;
 
-	private final Supplier<UUID> ids;
-
 	private final ManagedFields managedFields;
+
+	private final Registration registration;
 
 	public SignInUser(Transactions transactions, ProcessedSignIns processed, UserStore users, GroupStore groups,
 			EventPublisher events, SignInSettings settings, Clock clock, Supplier<UUID> ids,
@@ -74,8 +70,8 @@ public final class SignInUser {
 		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
-		this.ids = ids;
 		this.managedFields = managedFields;
+		this.registration = new Registration(users, groups, settings, ids);
 	}
 
 	public SignInOutcome signIn(SignInAttempt attempt) {
@@ -121,45 +117,24 @@ public final class SignInUser {
 	}
 
 	private SignInOutcome register(SignInAttempt attempt, Instant now) {
-		String username;
-		if (attempt.username() != null) {
-			Optional<Refused> refused = refuseClaimedUsername(attempt.username(), null);
-			if (refused.isPresent()) {
-				return refused.get();
-			}
-			username = attempt.username();
-		}
-		else {
-			Optional<String> derived = Usernames.derive(attempt.email(),
-					(candidate) -> this.users.usernameTaken(candidate, null));
-			if (derived.isEmpty()) {
-				return new Refused(RefusalReason.USERNAME_MISSING,
-						"Your identity provider sent neither a username nor an email address to derive one from.",
-						null);
-			}
-			username = derived.get();
-		}
-		GroupSync.Plan plan = planGroups(attempt, List.of(), now);
-		if (!this.settings.accessGroups().grantAccess(plan.after())) {
-			return new Refused(RefusalReason.NO_ACCESS_GROUP,
-					"You are in none of the groups that grant access to Lanyard. Ask an administrator for access.",
-					null);
-		}
-		Role role = mapRole(this.settings.roleMapping().defaultRole(), attempt, plan.after());
-		User user = new User(this.ids.get(), username, attempt.issuer(), attempt.uniqueId(), attempt.email(),
-				attempt.firstName(), attempt.lastName(), role, false, true, attempt.claimedFields(), 1, now, now, now);
-		this.users.insert(user);
-		applyGroups(user, plan, now);
-		return new Accepted(user, true, plan.after(), plan.added(), plan.removed());
+		Registration.Result result = this.registration.register(new NewUserClaims(attempt.issuer(), attempt.uniqueId(),
+				attempt.username(), attempt.email(), attempt.firstName(), attempt.lastName(), attempt.groups(),
+				attempt.roleClaim(), attempt.claimedFields()), now);
+		return switch (result) {
+			case Registration.Result.Registered registered -> new Accepted(registered.user(), true,
+					registered.plan().after(), registered.plan().added(), registered.plan().removed());
+			case Registration.Result.Refused refused -> new Refused(refused.reason(), refused.message(), null);
+		};
 	}
 
 	private SignInOutcome update(User user, SignInAttempt attempt, Instant now) {
 		String username = user.username();
 		if (attempt.claims(ProfileField.USERNAME) && attempt.username() != null
 				&& !attempt.username().equals(username)) {
-			Optional<Refused> refused = refuseClaimedUsername(attempt.username(), user.id());
+			Optional<Registration.Result.Refused> refused = this.registration.refuseClaimedUsername(attempt.username(),
+					user.id());
 			if (refused.isPresent()) {
-				return refused.get();
+				return new Refused(refused.get().reason(), refused.get().message(), user.id());
 			}
 			username = attempt.username();
 		}
@@ -170,12 +145,13 @@ public final class SignInUser {
 			}
 		}
 		List<Group> current = this.groups.groupsOf(user.id());
-		GroupSync.Plan plan = (attempt.groups() != null) ? planGroups(attempt, current, now)
+		GroupSync.Plan plan = (attempt.groups() != null) ? this.registration.planGroups(attempt.groups(), current, now)
 				: new GroupSync.Plan(List.of(), List.of(), List.of(), current);
-		User changed = user.changed(username, attempt.issuer(), profile, mapRole(user.role(), attempt, plan.after()),
-				user.locked(), claimedFields(user, attempt), now, now);
+		User changed = user.changed(username, attempt.issuer(), profile,
+				this.registration.mapRole(user.role(), attempt.roleClaim(), plan.after()), user.locked(),
+				claimedFields(user, attempt), now, now);
 		this.users.update(changed);
-		applyGroups(changed, plan, now);
+		this.registration.applyGroups(changed, plan, now);
 		User ruled = this.settings.accessGroups().apply(changed, plan.after(), now);
 		if (ruled != changed) {
 			this.users.update(ruled);
@@ -198,43 +174,6 @@ public final class SignInUser {
 		claimed.addAll(attempt.claimedFields());
 		claimed.addAll(managed);
 		return claimed;
-	}
-
-	private Optional<Refused> refuseClaimedUsername(String username, UUID userId) {
-		Optional<String> violation = Usernames.violation(username);
-		if (violation.isPresent()) {
-			return Optional.of(new Refused(RefusalReason.INVALID_USERNAME, violation.get(), userId));
-		}
-		if (this.users.usernameTaken(username, userId)) {
-			return Optional.of(new Refused(RefusalReason.INVALID_USERNAME,
-					"The username '" + username + "' is already used by another Lanyard account.", userId));
-		}
-		return Optional.empty();
-	}
-
-	private GroupSync.Plan planGroups(SignInAttempt attempt, List<Group> current, Instant now) {
-		if (attempt.groups() == null) {
-			return new GroupSync.Plan(List.of(), List.of(), List.of(), current);
-		}
-		GroupSync sync = this.settings.groupSync();
-		Map<String, Group> known = this.groups.findByKeys(sync.matching(), attempt.groups());
-		return sync.plan(attempt.groups(), known, current, (name) -> new Group(this.ids.get(), name, null, now));
-	}
-
-	private void applyGroups(User user, GroupSync.Plan plan, Instant now) {
-		plan.created().forEach(this.groups::insert);
-		plan.removed().forEach((group) -> this.groups.removeMember(group.id(), user.id()));
-		plan.added().forEach((group) -> this.groups.addMember(group.id(), user.id(), now));
-	}
-
-	private Role mapRole(Role current, SignInAttempt attempt, List<Group> after) {
-		RoleMapping mapping = this.settings.roleMapping();
-		return switch (mapping.source()) {
-			case NONE -> current;
-			case CLAIM -> mapping.fromClaim(attempt.roleClaim());
-			case GROUPS ->
-				mapping.fromGroups(after.stream().map((g) -> g.key(this.settings.groupSync().matching())).toList());
-		};
 	}
 
 	private static String claimed(SignInAttempt attempt, ProfileField field) {

@@ -32,6 +32,8 @@ final class FederationErrors {
 			case UNKNOWN_USER -> "The presented token names no known user";
 			case USER_DEACTIVATED -> "The user is deactivated";
 			case USER_LOCKED -> "The user is locked";
+			case USER_NOT_ADMITTED -> "The presented token names a person who may not become a Lanyard user";
+			case USERS_UNAVAILABLE -> "The user could not be created now, so no token was issued; retry later";
 			case UNKNOWN_CONTENT -> "The trust rule's content item does not exist";
 			case SCOPE -> "A requested scope is not allowed";
 		};
