@@ -21,7 +21,7 @@ record Command(String verb, String component, int lines) {
 			  logs [component] [-n lines]
 			                      the tail of a component's log (all components without one)
 			  test                run every test (./mvnw -B -ntp verify; handled by bin/lanyard)
-			  bench [issuance|sign-in|exchange|deprovisioning|all]
+			  bench [issuance|sign-in|exchange|deprovisioning|scim|audit|all]
 			                      start a separate ensemble and print benchmark figures (bin/lanyard)
 			  help                this text and every setting""";
 

@@ -1,0 +1,162 @@
+package dev.lanyard.e2e.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.lanyard.e2e.support.Lanyard;
+import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.settings.LauncherSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 14's scale figures for audit, on data it generates ({@link AuditEventMix})
+ * produced to a fresh ensemble's Kafka with the services' Avro serdes:
+ * <ol>
+ * <li><b>ingestion</b>: {@code bench.audit.events} events (default 10,000,000) produced
+ * as fast as the producer goes; events/s until all are stored, and until all are in the
+ * Merkle log, printed apart;</li>
+ * <li><b>lag</b>: a steady {@code bench.audit.lag.rate} events/s (default 2,000) for
+ * {@code bench.audit.lag.seconds} (default 30); for one event in 200, the time from its
+ * send to the moment {@code /api/audit/events?correlationId=} returns it (polled every 10
+ * ms through the gateway), p50/p99;</li>
+ * <li><b>queries</b> at the stored size: {@code bench.audit.queries} calls (default 200)
+ * per filter ({@link AuditQueries}), p50/p95, and export rows/s.</li>
+ * </ol>
+ * Asserts only that everything produced was stored and logged and that every sampled
+ * event became queryable within 30 s; prints the figures against the issue's aims. Run
+ * with {@code bin/lanyard bench audit -Dbench.audit.events=1000000}.
+ */
+class AuditBenchmark {
+
+	private static final Duration STALL = Duration.ofSeconds(120);
+
+	private static final Duration QUERYABLE_BOUND = Duration.ofSeconds(30);
+
+	private static final int LAG_SAMPLE_EVERY = 200;
+
+	@Test
+	void auditAtScale() throws Exception {
+		long events = Long.getLong("bench.audit.events", 10_000_000);
+		int rate = Integer.getInteger("bench.audit.lag.rate", 2_000);
+		int lagSeconds = Integer.getInteger("bench.audit.lag.seconds", 30);
+		int calls = Integer.getInteger("bench.audit.queries", 200);
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		Instant end = Instant.now();
+		AuditEventMix mix = new AuditEventMix(end, run);
+		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")));
+				AuditProducer producer = new AuditProducer(ensemble)) {
+			AuditStoreSize store = new AuditStoreSize(ensemble);
+			Lanyard lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
+			List<String> table = new ArrayList<>();
+			table
+				.add(String.format("Audit at scale (%s, %d cores shared by the load generator and the ensemble, %s %s)",
+						Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+						System.getProperty("os.arch")));
+			table.addAll(ingest(ensemble, store, producer, mix, events));
+			table.addAll(lag(ensemble, store, lanyard, producer, mix, events, rate, lagSeconds));
+			AuditStoreSize.Size size = store.now();
+			table.add(String.format("Queries at %,d stored events (aim p95 < 50 ms), through auth-gateway:",
+					size.stored()));
+			table.addAll(new AuditQueries(lanyard.gateway(), lanyard.token(ensemble.demoAuditor()), mix, events, end)
+				.run(calls));
+			System.out.println();
+			table.forEach(System.out::println);
+			System.out.println();
+		}
+	}
+
+	private static List<String> ingest(Ensemble ensemble, AuditStoreSize store, AuditProducer producer,
+			AuditEventMix mix, long events) throws Exception {
+		AuditStoreSize.Size before = store.now();
+		CpuUse cpuBefore = CpuUse.of(ensemble);
+		long start = System.nanoTime();
+		AtomicLong acknowledged = new AtomicLong(-1);
+		Thread sending = Thread.ofPlatform().start(() -> {
+			for (long n = 0; n < events; n++) {
+				producer.send(mix.event(n));
+			}
+			producer.flush();
+			acknowledged.set(System.nanoTime() - start);
+		});
+		long stored = -1;
+		long logged = -1;
+		long lastProgress = System.nanoTime();
+		AuditStoreSize.Size last = before;
+		while (stored < 0 || logged < 0) {
+			Thread.sleep(500);
+			AuditStoreSize.Size now = store.now();
+			if (stored < 0 && now.stored() >= before.stored() + events) {
+				stored = System.nanoTime() - start;
+			}
+			if (logged < 0 && now.logged() >= before.logged() + events) {
+				logged = System.nanoTime() - start;
+			}
+			if (!now.equals(last)) {
+				lastProgress = System.nanoTime();
+				last = now;
+			}
+			assertThat(System.nanoTime() - lastProgress).as("audit made no progress for " + STALL + ": " + now)
+				.isLessThan(STALL.toNanos());
+		}
+		sending.join();
+		long produced = acknowledged.get();
+		assertThat(produced).as("every event acknowledged by Kafka").isPositive();
+		String cpu = CpuUse.of(ensemble).perOperationSince(cpuBefore, events).replace("operation", "event");
+		return List.of(String.format("Ingestion of %,d events (aim >= 20,000 events/s):", events),
+				String.format("  produced and acknowledged by Kafka   %9.0f events/s (%.1f s)",
+						events / (produced / 1e9), produced / 1e9),
+				String.format("  stored (rows in audit_event)         %9.0f events/s (%.1f s)", events / (stored / 1e9),
+						stored / 1e9),
+				String.format("  in the Merkle log (ledger size)      %9.0f events/s (%.1f s)", events / (logged / 1e9),
+						logged / 1e9),
+				cpu);
+	}
+
+	private static List<String> lag(Ensemble ensemble, AuditStoreSize store, Lanyard lanyard, AuditProducer producer,
+			AuditEventMix mix, long offset, int rate, int seconds) throws Exception {
+		long total = (long) rate * seconds;
+		long interval = 1_000_000_000L / rate;
+		LagPoller poller = new LagPoller(lanyard.gateway(), lanyard.token(ensemble.demoAuditor()), QUERYABLE_BOUND);
+		CpuUse cpuBefore = CpuUse.of(ensemble);
+		Thread polling = Thread.ofPlatform().start(poller);
+		Instant began = Instant.now();
+		long start = System.nanoTime();
+		for (long i = 0; i < total; i++) {
+			LockSupport.parkNanos(start + i * interval - System.nanoTime());
+			String correlationId = mix.correlationId(offset + i);
+			long sent = System.nanoTime();
+			producer.send(mix.eventNow(offset + i, correlationId));
+			if (i % LAG_SAMPLE_EVERY == 0) {
+				poller.await(correlationId, sent);
+			}
+		}
+		producer.flush();
+		long[] lags = poller.finish(polling);
+		long[] sorted = Arrays.stream(lags).filter((l) -> l >= 0).sorted().toArray();
+		assertThat(sorted).as("every sampled event queryable within " + QUERYABLE_BOUND).hasSize(lags.length);
+		String cpu = CpuUse.of(ensemble).perOperationSince(cpuBefore, total).replace("operation", "event");
+		double[] stored = store.storedLagMillis(began);
+		return List.of(String.format("Lag at a steady %,d events/s for %d s (aim p99 < 1 s):", rate, seconds),
+				String.format("  produce -> queryable by correlationId  n=%d  p50=%.1f ms  p99=%.1f ms  max=%.1f ms",
+						sorted.length, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
+						sorted[sorted.length - 1] / 1e6),
+				"  (one event in " + LAG_SAMPLE_EVERY + " sampled; one poller asks for each waiting sample in turn)",
+				String.format("  produce -> stored (every event: recorded_at - occurred_at)  p50=%.1f ms  p99=%.1f ms",
+						stored[0], stored[1]),
+				cpu);
+	}
+
+	private static long percentile(long[] sorted, double p) {
+		return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(p * sorted.length) - 1))];
+	}
+
+}

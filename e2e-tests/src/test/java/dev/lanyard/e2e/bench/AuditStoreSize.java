@@ -1,0 +1,80 @@
+package dev.lanyard.e2e.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import dev.lanyard.launcher.Ensemble;
+import dev.lanyard.launcher.postgres.PostgresDatabases;
+import dev.lanyard.launcher.service.LanyardService;
+
+/**
+ * How far audit got, read (only read) from its database: events in its log, and events
+ * stored but still queued for the log. Their sum is the stored count, without counting
+ * the whole table at every poll (the queue is filled in the transaction that stores).
+ */
+final class AuditStoreSize {
+
+	private final String url;
+
+	private final PostgresDatabases databases;
+
+	AuditStoreSize(Ensemble ensemble) {
+		this.databases = ensemble.endpoints().databases();
+		this.url = ensemble.endpoints().jdbcUrl(LanyardService.AUDIT);
+	}
+
+	Size now() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.url, this.databases.user(),
+				this.databases.password());
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery(
+						"SELECT (SELECT tree_size FROM ledger_state), (SELECT count(*) FROM ledger_pending)")) {
+			row.next();
+			return new Size(row.getLong(1) + row.getLong(2), row.getLong(1));
+		}
+	}
+
+	/**
+	 * For events that occurred from {@code since} on: the time from their occurrence (the
+	 * producer's clock, just before the send) to the start of the transaction that stored
+	 * them (PostgreSQL's {@code now()}, same machine), p50 and p99 in milliseconds.
+	 */
+	double[] storedLagMillis(Instant since) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.url, this.databases.user(),
+				this.databases.password()); PreparedStatement statement = connection.prepareStatement("""
+						SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY recorded_at - occurred_at),
+						       percentile_disc(0.99) WITHIN GROUP (ORDER BY recorded_at - occurred_at)
+						FROM audit_event WHERE occurred_at >= ?
+						""")) {
+			statement.setTimestamp(1, Timestamp.from(since));
+			try (ResultSet row = statement.executeQuery()) {
+				row.next();
+				return new double[] { millis(row.getString(1)), millis(row.getString(2)) };
+			}
+		}
+	}
+
+	// an interval as PostgreSQL prints it, e.g. 00:00:01.234567
+	private static double millis(String interval) {
+		if (interval == null) {
+			return Double.NaN;
+		}
+		String[] parts = interval.split(":");
+		return (Long.parseLong(parts[0]) * 3600 + Long.parseLong(parts[1]) * 60 + Double.parseDouble(parts[2])) * 1000;
+	}
+
+	/**
+	 * @param stored rows in {@code audit_event}
+	 * @param logged leaves in the log
+	 */
+	record Size(long stored, long logged) {
+
+	}
+
+}
