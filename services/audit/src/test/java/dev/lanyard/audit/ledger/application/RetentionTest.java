@@ -1,34 +1,20 @@
 package dev.lanyard.audit.ledger.application;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
 import dev.lanyard.audit.ledger.domain.LedgerRecord;
-import dev.lanyard.audit.ledger.domain.NoteKey;
-import dev.lanyard.audit.ledger.domain.NoteSigner;
 import dev.lanyard.audit.ledger.domain.PrunedLeaves;
 import dev.lanyard.audit.ledger.domain.Verdict;
-import dev.lanyard.auditverifier.AuditVerifier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,57 +28,39 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetentionTest {
 
-	private static final String ORIGIN = "lanyard.test/audit";
-
-	private final InMemoryLedgerStore store = new InMemoryLedgerStore();
-
-	private NoteSigner signer;
-
-	private AppendToLog append;
-
-	private SignCheckpoint sign;
-
-	private VerifyLog verify;
-
-	private ExportBundle export;
-
 	@TempDir
 	Path folder;
 
+	private LedgerFixture ledger;
+
 	@BeforeEach
 	void setUp() throws Exception {
-		KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-		this.signer = new NoteSigner(new NoteKey(ORIGIN, pair.getPublic()), pair.getPrivate());
-		this.append = new AppendToLog(this.store, 4);
-		this.sign = new SignCheckpoint(this.store, this.signer, ORIGIN,
-				Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), Duration.ofMinutes(1));
-		this.verify = new VerifyLog(this.store, this.signer.key(), ORIGIN);
-		this.export = new ExportBundle(this.store, this.signer.key(), ORIGIN);
+		this.ledger = new LedgerFixture(this.folder);
 		for (int i = 0; i < 10; i++) {
-			this.store.store(InMemoryLedgerStore.record(i));
+			this.ledger.store.store(InMemoryLedgerStore.record(i));
 		}
-		this.append.appendPending();
-		this.sign.signNow();
+		this.ledger.append.appendPending();
+		this.ledger.sign.signNow();
 	}
 
 	@Test
 	void verifyWhenRetentionRemovedRecordsAndSaidSoThenOkAndCounted() {
 		UUID retention = retain(2, 3, 4);
 
-		Verdict verdict = this.verify.verify();
+		Verdict verdict = this.ledger.verify.verify();
 
 		assertThat(verdict.isOk()).as(verdict.detail()).isTrue();
 		assertThat(verdict.checkedSize()).isEqualTo(11);
 		assertThat(verdict.detail()).contains("3 removed by retention");
-		assertThat(this.store.records).containsKey(retention);
+		assertThat(this.ledger.store.records).containsKey(retention);
 	}
 
 	@Test
 	void verifyWhenRecordRemovedOutsideTheRetentionRangesThenDeletedAtItsLeaf() {
 		retain(2, 3, 4);
-		this.store.records.remove(this.store.leaves.get(6L).eventId());
+		this.ledger.store.records.remove(this.ledger.store.leaves.get(6L).eventId());
 
-		Verdict verdict = this.verify.verify();
+		Verdict verdict = this.ledger.verify.verify();
 
 		assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.DELETED);
 		assertThat(verdict.leafIndex()).isEqualTo(6);
@@ -101,9 +69,9 @@ class RetentionTest {
 	@Test
 	void verifyWhenRetentionRecordItselfDeletedThenDeletedAtTheFirstRemovedLeaf() {
 		UUID retention = retain(2, 3);
-		this.store.records.remove(retention);
+		this.ledger.store.records.remove(retention);
 
-		Verdict verdict = this.verify.verify();
+		Verdict verdict = this.ledger.verify.verify();
 
 		assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.DELETED);
 		assertThat(verdict.leafIndex()).isEqualTo(2);
@@ -112,14 +80,14 @@ class RetentionTest {
 	@Test
 	void verifyWhenRetentionRecordWidenedToCoverAnotherRemovalThenAlteredAtIt() {
 		UUID retention = retain(2, 3);
-		LedgerRecord record = this.store.records.get(retention);
-		this.store.records.put(retention,
+		LedgerRecord record = this.ledger.store.records.get(retention);
+		this.ledger.store.records.put(retention,
 				new LedgerRecord(record.eventId(), record.eventType(), record.topic(), record.partition(),
 						record.offset(), record.occurredAt(), record.recordedAt(), record.correlationId(),
 						record.producer(), record.actorId(), record.payloadJson().replace("[2,3]", "[2,6]")));
-		this.store.records.remove(this.store.leaves.get(6L).eventId());
+		this.ledger.store.records.remove(this.ledger.store.leaves.get(6L).eventId());
 
-		Verdict verdict = this.verify.verify();
+		Verdict verdict = this.ledger.verify.verify();
 
 		assertThat(verdict.outcome()).isEqualTo(Verdict.Outcome.ALTERED);
 		assertThat(verdict.leafIndex()).isEqualTo(10);
@@ -129,7 +97,7 @@ class RetentionTest {
 	void verifierWhenBundleSpansRemovedRecordsThenOkAndSaysHowMany() throws Exception {
 		retain(2, 3, 4);
 
-		String answer = verifier(bundle(0, 11));
+		String answer = this.ledger.verifier(this.ledger.bundle(0, 11));
 
 		assertThat(answer).startsWith("0 ").contains("11 records (3 of them removed by retention");
 	}
@@ -137,21 +105,21 @@ class RetentionTest {
 	@Test
 	void verifierWhenRetentionLineDroppedThenRemovedRecordsAreDeleted() throws Exception {
 		retain(2, 3, 4);
-		List<String> lines = lines(bundle(0, 11));
+		List<String> lines = LedgerFixture.lines(this.ledger.bundle(0, 11));
 		assertThat(lines.removeIf((line) -> line.startsWith("{\"d\":") && line.contains("\"type\":\"retention\"")))
 			.isTrue();
 
-		assertThat(verifier(write(lines))).startsWith("1 TAMPERED: DELETED at leaf 2");
+		assertThat(this.ledger.verifier(this.ledger.write(lines))).startsWith("1 TAMPERED: DELETED at leaf 2");
 	}
 
 	@Test
 	void verifierWhenRetentionLineWidenedThenAltered() throws Exception {
 		retain(2, 3);
-		this.store.records.remove(this.store.leaves.get(6L).eventId());
-		List<String> lines = lines(bundle(0, 11));
+		this.ledger.store.records.remove(this.ledger.store.leaves.get(6L).eventId());
+		List<String> lines = LedgerFixture.lines(this.ledger.bundle(0, 11));
 		lines.replaceAll((line) -> line.contains("\"type\":\"retention\"") ? line.replace("[2,3]", "[2,6]") : line);
 
-		assertThat(verifier(write(lines))).startsWith("1 TAMPERED: ALTERED at leaf 10");
+		assertThat(this.ledger.verifier(this.ledger.write(lines))).startsWith("1 TAMPERED: ALTERED at leaf 10");
 	}
 
 	@Test
@@ -191,46 +159,17 @@ class RetentionTest {
 	 */
 	private UUID retain(long... leafIndexes) {
 		for (long index : leafIndexes) {
-			this.store.records.remove(this.store.leaves.get(index).eventId());
+			this.ledger.store.records.remove(this.ledger.store.leaves.get(index).eventId());
 		}
 		String payload = PrunedLeaves.retentionPayload("2026-12-01", "P30D", leafIndexes.length,
 				LongStream.of(leafIndexes).boxed().toList());
 		LedgerRecord record = new LedgerRecord(UUID.randomUUID(), PrunedLeaves.RETENTION_APPLIED, "audit.retention", -1,
 				-1, Instant.parse("2026-12-31T00:00:00Z"), Instant.parse("2026-12-31T00:00:00Z"),
 				"retention-2026-12-01", "audit", null, payload);
-		this.store.store(record);
-		this.append.appendPending();
-		assertThat(this.sign.signNow()).isPresent();
+		this.ledger.store.store(record);
+		this.ledger.append.appendPending();
+		assertThat(this.ledger.sign.signNow()).isPresent();
 		return record.eventId();
-	}
-
-	private Path bundle(long from, long to) throws IOException {
-		Path file = this.folder.resolve("bundle-" + from + "-" + to + ".ndjson");
-		try (Writer out = new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8)) {
-			this.export.export(this.export.range(from, to), out);
-		}
-		return file;
-	}
-
-	private String verifier(Path bundle) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		int code = AuditVerifier.run(new String[] { bundle.toString(), "--key", this.signer.key().verifierKey() },
-				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-		return code + " " + out.toString(StandardCharsets.UTF_8).strip();
-	}
-
-	private static List<String> lines(Path file) throws IOException {
-		return new ArrayList<>(Arrays.asList(Files.readString(file).split("\n")));
-	}
-
-	private Path write(List<String> lines) throws IOException {
-		Path file = this.folder.resolve("changed-" + UUID.randomUUID() + ".ndjson");
-		Files.writeString(file, String.join("\n", lines) + "\n");
-		return file;
-	}
-
-	static OutputStream nothing() {
-		return OutputStream.nullOutputStream();
 	}
 
 }
