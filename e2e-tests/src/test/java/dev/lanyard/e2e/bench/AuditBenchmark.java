@@ -43,6 +43,8 @@ class AuditBenchmark {
 
 	private static final int LAG_SAMPLE_EVERY = 200;
 
+	private static final int FLOOR_ROWS = 100_000;
+
 	@Test
 	void auditAtScale() throws Exception {
 		long events = Long.getLong("bench.audit.events", 10_000_000);
@@ -62,6 +64,7 @@ class AuditBenchmark {
 						Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 						System.getProperty("os.arch")));
 			table.addAll(ingest(ensemble, store, producer, mix, events));
+			table.addAll(storeFloor(ensemble, store));
 			table.addAll(lag(ensemble, store, lanyard, producer, mix, events, rate, lagSeconds));
 			AuditStoreSize.Size size = store.now();
 			table.add(String.format("Queries at %,d stored events (aim p95 < 50 ms), through auth-gateway:",
@@ -118,6 +121,22 @@ class AuditBenchmark {
 						stored / 1e9),
 				String.format("  in the Merkle log (ledger size)      %9.0f events/s (%.1f s)", events / (logged / 1e9),
 						logged / 1e9),
+				cpu);
+	}
+
+	// What PostgreSQL alone needs per event with audit_event's indexes: a ceiling for
+	// ingestion on this machine whatever audit does.
+	private static List<String> storeFloor(Ensemble ensemble, AuditStoreSize store) throws Exception {
+		CpuUse cpuBefore = CpuUse.of(ensemble);
+		long start = System.nanoTime();
+		long rows = store.copyIntoIndexedScratch(FLOOR_ROWS);
+		long elapsed = System.nanoTime() - start;
+		String cpu = CpuUse.of(ensemble).perOperationSince(cpuBefore, rows).replace("operation", "row");
+		return List.of(String.format(
+				"PostgreSQL's floor: %,d stored rows copied inside the server into a table with audit_event's indexes:",
+				rows),
+				String.format("  one statement, one backend             %9.0f rows/s (%.1f s)", rows / (elapsed / 1e9),
+						elapsed / 1e9),
 				cpu);
 	}
 

@@ -47,6 +47,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("listen_addresses", "127.0.0.1")
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", "off")
+				// audit writes every event with its indexes: a buffer pool that holds
+				// their recent pages, and checkpoints by time rather than every 1 GB of
+				// WAL (each checkpoint makes the next write of every page a full image)
+				.setServerConfig("shared_buffers", "256MB")
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min")
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.setRegisterShutdownHook(false);
 			if (port > 0) {

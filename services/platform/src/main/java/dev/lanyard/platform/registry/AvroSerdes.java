@@ -33,6 +33,7 @@ public final class AvroSerdes {
 		props.put("key.deserializer", StringDeserializer.class.getName());
 		props.put("value.deserializer", AvroKafkaDeserializer.class.getName());
 		props.put("apicurio.registry.use-specific-avro-reader", true);
+		props.put("apicurio.registry.avro-datum-provider", CachingAvroDatumProvider.class.getName());
 		return props;
 	}
 

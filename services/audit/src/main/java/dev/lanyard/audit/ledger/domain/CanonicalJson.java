@@ -13,6 +13,8 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
 	private final String text;
 
 	private int at;
@@ -111,7 +113,7 @@ public final class CanonicalJson {
 				case '\t' -> out.append("\\t");
 				default -> {
 					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
+						out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
 					}
 					else {
 						out.append(c);
