@@ -265,31 +265,50 @@ function csrfToken() {
   return cookie ? decodeURIComponent(cookie.slice('XSRF-TOKEN='.length)) : '';
 }
 
-/** Which records name a token: its value is sent in the body, hashed there and forgotten, never shown back. */
-async function lookUp(event) {
-  event.preventDefault();
-  const input = document.getElementById('lookup-token');
-  const box = document.getElementById('lookup-result');
-  const token = input.value.trim();
-  if (!token) {
-    box.replaceChildren(el('p', { className: 'muted' }, 'Paste a token first.'));
-    return;
-  }
-  box.replaceChildren(el('p', { className: 'muted' }, 'Looking up…'));
+/** By value: POSTed (never in a URL), hashed by audit and forgotten. */
+async function lookUpValue(token) {
   const response = await fetch('/api/audit/lookup', {
     method: 'POST', credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken() },
     body: JSON.stringify({ token }),
   });
-  input.value = '';
   let body = null;
   try {
     body = await response.json();
   } catch {
     body = null;
   }
-  if (!response.ok || !body) {
-    box.replaceChildren(el('p', { className: 'unverified' }, problem({ status: response.status, body })));
+  return { ok: response.ok, status: response.status, body };
+}
+
+/** By SHA-256: a hash is no credential, so it may travel in the query like any filter. */
+async function lookUpHash(sha256) {
+  const answer = await call('/api/audit/events?' + new URLSearchParams({ tokenSha256: sha256, limit: '500' }));
+  if (!answer.ok || !answer.body) return answer;
+  return { ok: true, status: answer.status, body: { tokenSha256: sha256, events: answer.body.events } };
+}
+
+/** Which records name a token, from its value or its SHA-256; the value is never shown back. */
+async function lookUp(event) {
+  event.preventDefault();
+  const input = document.getElementById('lookup-token');
+  const box = document.getElementById('lookup-result');
+  const byHash = document.getElementById('lookup-kind').value === 'sha256';
+  const token = input.value.trim();
+  if (!token) {
+    box.replaceChildren(el('p', { className: 'muted' }, 'Paste a token or its SHA-256 first.'));
+    return;
+  }
+  if (byHash && !/^[0-9a-fA-F]{64}$/.test(token)) {
+    box.replaceChildren(el('p', { className: 'unverified' }, 'A SHA-256 is 64 hexadecimal digits.'));
+    return;
+  }
+  box.replaceChildren(el('p', { className: 'muted' }, 'Looking up…'));
+  const answer = byHash ? await lookUpHash(token.toLowerCase()) : await lookUpValue(token);
+  input.value = '';
+  const body = answer.body;
+  if (!answer.ok || !body) {
+    box.replaceChildren(el('p', { className: 'unverified' }, problem(answer)));
     return;
   }
   const events = body.events || [];

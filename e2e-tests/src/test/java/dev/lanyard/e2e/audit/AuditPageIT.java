@@ -132,6 +132,14 @@ class AuditPageIT {
 				.contains("client-access")
 				.doesNotContain(token);
 			assertThat(chromium.findElement(By.id("lookup-token")).getAttribute("value")).isEmpty();
+			// the same record from the token's SHA-256, as an incident report gives it
+			new Select(chromium.findElement(By.id("lookup-kind"))).selectByValue("sha256");
+			chromium.findElement(By.id("lookup-token")).sendKeys(Lanyard.sha256(token).toUpperCase());
+			chromium.findElement(By.id("lookup-button")).click();
+			wait.until((driver) -> driver.findElement(By.id("lookup-result"))
+				.getText()
+				.contains("1 record names this token"));
+			assertThat(chromium.findElement(By.id("lookup-result")).getText()).contains(Lanyard.sha256(token));
 			wait.until((driver) -> driver.findElement(By.cssSelector("#chart svg")) != null);
 			Path screenshot = Path.of("target/audit-page.png");
 			Files.copy(chromium.getScreenshotAs(OutputType.FILE).toPath(), screenshot,

@@ -1,5 +1,7 @@
 package dev.lanyard.audit.trail;
 
+import dev.lanyard.audit.web.StreamSlots;
+
 import dev.lanyard.audit.trail.adapter.jdbc.JdbcAccessReports;
 import dev.lanyard.audit.trail.adapter.jdbc.JdbcAuditTrail;
 import dev.lanyard.audit.trail.application.AccessReports;
@@ -23,6 +25,11 @@ class AuditTrailConfiguration {
 	JdbcAuditTrail auditTrail(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
 			ExportProperties export) {
 		return new JdbcAuditTrail(jdbc, new TransactionTemplate(transactionManager), export.fetchSize());
+	}
+
+	@Bean
+	StreamSlots streamSlots(ExportProperties export) {
+		return new StreamSlots(export.maxConcurrent());
 	}
 
 	@Bean

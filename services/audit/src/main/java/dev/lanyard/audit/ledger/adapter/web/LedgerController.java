@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.lanyard.audit.ledger.application.ExportBundle;
+import dev.lanyard.audit.web.StreamSlots;
 import dev.lanyard.audit.ledger.application.LedgerStore;
 import dev.lanyard.audit.ledger.application.NoCheckpointException;
 import dev.lanyard.audit.ledger.application.ProveRange;
@@ -41,10 +42,14 @@ final class LedgerController {
 
 	private final ExportBundle export;
 
-	LedgerController(NoteSigner signer, LedgerStore store, ProveRange prove, VerifyLog verify, ExportBundle export) {
-		if (signer == null || store == null || prove == null || verify == null || export == null) {
-			throw new IllegalArgumentException("signer, store, prove, verify and export cannot be null");
+	private final StreamSlots slots;
+
+	LedgerController(NoteSigner signer, LedgerStore store, ProveRange prove, VerifyLog verify, ExportBundle export,
+			StreamSlots slots) {
+		if (signer == null || store == null || prove == null || verify == null || export == null || slots == null) {
+			throw new IllegalArgumentException("signer, store, prove, verify, export and slots cannot be null");
 		}
+		this.slots = slots;
 		this.signer = signer;
 		this.store = store;
 		this.prove = prove;
@@ -81,7 +86,7 @@ final class LedgerController {
 
 	@GetMapping("/api/audit/verify/full")
 	Verdict verifyFull() {
-		return this.verify.verify();
+		return this.slots.run(this.verify::verify);
 	}
 
 	@GetMapping("/api/audit/bundle")
@@ -96,7 +101,7 @@ final class LedgerController {
 		return ResponseEntity.ok()
 			.contentType(NDJSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-			.body(body);
+			.body(this.slots.stream(body));
 	}
 
 	static String base64(byte[] bytes) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import dev.lanyard.audit.trail.application.FindEvents;
 import dev.lanyard.audit.trail.application.LookUpToken;
 import dev.lanyard.audit.trail.domain.EventFilter;
+import dev.lanyard.audit.web.StreamSlots;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,7 +33,9 @@ final class AuditEventController {
 
 	private final EventQueryParser parser;
 
-	AuditEventController(FindEvents findEvents, LookUpToken lookUpToken, EventQueryParser parser) {
+	private final StreamSlots slots;
+
+	AuditEventController(FindEvents findEvents, LookUpToken lookUpToken, EventQueryParser parser, StreamSlots slots) {
 		if (findEvents == null) {
 			throw new IllegalArgumentException("findEvents cannot be null");
 		}
@@ -42,9 +45,13 @@ final class AuditEventController {
 		if (parser == null) {
 			throw new IllegalArgumentException("parser cannot be null");
 		}
+		if (slots == null) {
+			throw new IllegalArgumentException("slots cannot be null");
+		}
 		this.findEvents = findEvents;
 		this.lookUpToken = lookUpToken;
 		this.parser = parser;
+		this.slots = slots;
 	}
 
 	/** A page as JSON. */
@@ -101,7 +108,7 @@ final class AuditEventController {
 			response.header(HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"audit-events." + format.name().toLowerCase(Locale.ROOT) + "\"");
 		}
-		return response.body(body);
+		return response.body(this.slots.stream(body));
 	}
 
 	private static ExportWriter.Format format(MultiValueMap<String, String> parameters) {

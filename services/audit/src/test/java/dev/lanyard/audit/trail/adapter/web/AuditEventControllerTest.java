@@ -1,5 +1,6 @@
 package dev.lanyard.audit.trail.adapter.web;
 
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +16,8 @@ import dev.lanyard.audit.trail.domain.EventFilter;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
 import dev.lanyard.audit.trail.domain.Position;
 import dev.lanyard.audit.trail.domain.StoredEvent;
+import dev.lanyard.audit.web.StreamProblems;
+import dev.lanyard.audit.web.StreamSlots;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +26,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
@@ -39,12 +43,32 @@ class AuditEventControllerTest {
 
 	private final FakeAuditTrail trail = new FakeAuditTrail();
 
+	private final StreamSlots slots = new StreamSlots(1);
+
 	private final MockMvc mvc = MockMvcBuilders
 		.standaloneSetup(new AuditEventController(new FindEvents(this.trail), new LookUpToken(this.trail),
-				new EventQueryParser(Set.of("TokenIssued"))))
-		.setControllerAdvice(new ProblemHandler())
+				new EventQueryParser(Set.of("TokenIssued")), this.slots))
+		.setControllerAdvice(new StreamProblems(), new ProblemHandler())
 		.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 		.build();
+
+	@Test
+	void exportWhenEverySlotTakenThenTooManyRequestsProblemAndAfterItEndsAnswered() throws Exception {
+		StreamingResponseBody running = this.slots.stream((out) -> {
+		});
+
+		this.mvc.perform(get("/api/audit/export").param("format", "csv"))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().string("Retry-After", "10"))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.title").value("Too many long reads"));
+
+		running.writeTo(new ByteArrayOutputStream());
+		MvcResult started = this.mvc.perform(get("/api/audit/export").param("format", "csv"))
+			.andExpect(request().asyncStarted())
+			.andReturn();
+		this.mvc.perform(asyncDispatch(started)).andExpect(status().isOk());
+	}
 
 	@Test
 	void eventsWhenStoredThenNewestFirstWithEveryContractField() throws Exception {
@@ -120,7 +144,7 @@ class AuditEventControllerTest {
 		};
 		MockMvc mvc = MockMvcBuilders
 			.standaloneSetup(new AuditEventController(new FindEvents(down), new LookUpToken(down),
-					new EventQueryParser(Set.of("T"))))
+					new EventQueryParser(Set.of("T")), new StreamSlots(1)))
 			.setControllerAdvice(new ProblemHandler())
 			.setMessageConverters(new JacksonJsonHttpMessageConverter(JsonMapper.builder()))
 			.build();
