@@ -8,10 +8,10 @@ import java.util.UUID;
 
 /**
  * A stored event as the log commits to it: what was received (the envelope, the whole
- * payload, where it was read from) and when it was stored. The query columns derived from
- * the payload (subject, content, token hash…) are left out on purpose: they are an index
- * that the trail may re-derive as its mapping improves; the payload they come from is
- * covered.
+ * payload, where it was read from), when it was stored and, from leaf format 2 on, the
+ * query columns derived from the payload ({@link QueryColumns}), so that the filters an
+ * auditor relies on are covered too. Leaves appended before format 2 (no columns) keep
+ * format 1 and are checked as such.
  *
  * @param eventId the event's id
  * @param eventType its record name
@@ -24,12 +24,17 @@ import java.util.UUID;
  * @param producer the service that published it
  * @param actorId who caused it, or null
  * @param payloadJson the whole event as JSON, in any spelling
+ * @param columns its query columns for a format 2 leaf, null for format 1
  */
 public record LedgerRecord(UUID eventId, String eventType, String topic, int partition, long offset, Instant occurredAt,
-		Instant recordedAt, String correlationId, String producer, String actorId, String payloadJson) {
+		Instant recordedAt, String correlationId, String producer, String actorId, String payloadJson,
+		QueryColumns columns) {
 
-	/** The version of the leaf encoding, first member of every leaf. */
-	public static final int FORMAT = 1;
+	/** The leaf encoding of new leaves: format 1's members and the query columns. */
+	public static final int FORMAT = 2;
+
+	/** The first leaf encoding: envelope and payload, no query columns. */
+	public static final int FORMAT_WITHOUT_COLUMNS = 1;
 
 	public LedgerRecord {
 		if (eventId == null) {
@@ -43,13 +48,26 @@ public record LedgerRecord(UUID eventId, String eventType, String topic, int par
 		}
 	}
 
+	/** A record of format 1, without query columns. */
+	public LedgerRecord(UUID eventId, String eventType, String topic, int partition, long offset, Instant occurredAt,
+			Instant recordedAt, String correlationId, String producer, String actorId, String payloadJson) {
+		this(eventId, eventType, topic, partition, offset, occurredAt, recordedAt, correlationId, producer, actorId,
+				payloadJson, null);
+	}
+
+	/** The leaf encoding this record is hashed with. */
+	public int format() {
+		return (this.columns != null) ? FORMAT : FORMAT_WITHOUT_COLUMNS;
+	}
+
 	/**
-	 * The bytes hashed into the log: UTF-8 canonical JSON with the members below and
-	 * {@code "v":1}. Instants in ISO-8601 UTC as {@link Instant#toString()} spells them.
+	 * The bytes hashed into the log: UTF-8 canonical JSON with the members below,
+	 * {@code "v"} the {@link #format()} and, in format 2, {@code "columns"}. Instants in
+	 * ISO-8601 UTC as {@link Instant#toString()} spells them.
 	 */
 	public byte[] leafData() {
 		Map<String, Object> leaf = new LinkedHashMap<>();
-		leaf.put("v", FORMAT);
+		leaf.put("v", format());
 		leaf.put("eventId", this.eventId.toString());
 		leaf.put("eventType", this.eventType);
 		leaf.put("topic", this.topic);
@@ -61,6 +79,9 @@ public record LedgerRecord(UUID eventId, String eventType, String topic, int par
 		leaf.put("producer", this.producer);
 		leaf.put("actorId", this.actorId);
 		leaf.put("payload", new CanonicalJson.Raw(CanonicalJson.canonicalize(this.payloadJson)));
+		if (this.columns != null) {
+			leaf.put("columns", this.columns.asLeafMember());
+		}
 		StringBuilder out = new StringBuilder(this.payloadJson.length() + 400);
 		CanonicalJson.write(leaf, out);
 		return out.toString().getBytes(StandardCharsets.UTF_8);

@@ -98,6 +98,14 @@ public sealed interface EventDetails {
 	}
 
 	/**
+	 * RetentionApplied: audit's own record that the events of one whole day older than
+	 * the retention period were removed, with the leaf ranges they held (the log keeps
+	 * their hashes, so verification still passes across them).
+	 */
+	record Retention(String day, String retention, Long removed, List<List<Long>> leafRanges) implements EventDetails {
+	}
+
+	/**
 	 * An event type this version does not describe; its columns still say what they can.
 	 */
 	record Unknown() implements EventDetails {

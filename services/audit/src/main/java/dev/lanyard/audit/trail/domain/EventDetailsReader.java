@@ -52,8 +52,25 @@ public final class EventDetailsReader {
 					p.text("federatedSubject"));
 			case "ScimClientChanged" ->
 				new EventDetails.ScimClient(p.text("clientId"), p.text("name"), p.text("action"));
+			case "RetentionApplied" ->
+				new EventDetails.Retention(p.text("day"), p.text("retention"), p.number("removed"), leafRanges(p));
 			default -> new EventDetails.Unknown();
 		};
+	}
+
+	// [[first, last], …] as the retention record wrote it; anything else reads as none
+	private static List<List<Long>> leafRanges(Payload p) {
+		if (!(p.plain("leafRanges") instanceof List<?> ranges)) {
+			return List.of();
+		}
+		List<List<Long>> read = new ArrayList<>(ranges.size());
+		for (Object range : ranges) {
+			if (range instanceof List<?> ends && ends.size() == 2 && ends.get(0) instanceof Number first
+					&& ends.get(1) instanceof Number last) {
+				read.add(List.of(first.longValue(), last.longValue()));
+			}
+		}
+		return read;
 	}
 
 	private static String revocationScope(Payload p) {

@@ -141,6 +141,24 @@ class LedgerServiceIT extends ServiceUnderTest {
 	}
 
 	@Test
+	void verifyFullWhenQueryColumnAlteredInPostgresThenAlteredAtThatRecord() throws Exception {
+		// the columns the auditors' filters read: moving a credential to another user
+		// would hide it from "everything this person received" with the payload intact
+		List<UUID> events = logged(4);
+		UUID target = events.get(1);
+		String subject = this.jdbc.queryForObject("SELECT subject_id FROM audit_event WHERE event_id = ?", String.class,
+				target);
+		this.jdbc.update("UPDATE audit_event SET subject_id = 'someone-else' WHERE event_id = ?", target);
+		try {
+			assertFirstFinding("ALTERED", leafIndex(target), target);
+		}
+		finally {
+			this.jdbc.update("UPDATE audit_event SET subject_id = ? WHERE event_id = ?", subject, target);
+		}
+		assertThat(getJson("/api/audit/verify/full").get("outcome").asString()).isEqualTo("OK");
+	}
+
+	@Test
 	void verifyFullWhenRowDeletedInPostgresThenDeletedAtThatRecord() throws Exception {
 		List<UUID> events = logged(4);
 		UUID target = events.get(1);

@@ -28,6 +28,16 @@ class EventDetailsReaderTest {
 	}
 
 	@Test
+	void readWhenRetentionAppliedThenDayPeriodCountAndLeafRanges() {
+		assertThat(EventDetailsReader.read("RetentionApplied",
+				Map.of("day", "2026-05-01", "retention", "P180D", "removed", 3, "leafRanges",
+						List.of(List.of(0, 1), List.of(5, 5), "not a range")),
+				null))
+			.isEqualTo(
+					new EventDetails.Retention("2026-05-01", "P180D", 3L, List.of(List.of(0L, 1L), List.of(5L, 5L))));
+	}
+
+	@Test
 	void readWhenIntegrationChangedWithoutPreviousThenCreated() {
 		EventDetails.Integration details = (EventDetails.Integration) EventDetailsReader.read("IntegrationChanged",
 				INTEGRATION, null);

@@ -66,17 +66,19 @@ final class JdbcLockedLog implements LockedLog {
 	public List<LedgerRecord> pending(int limit) {
 		return this.jdbc.query(PENDING, (rs, row) -> {
 			this.lastSeq = Math.max(this.lastSeq, rs.getLong("seq"));
-			return LedgerRows.record(rs);
+			return LedgerRows.record(rs, LedgerRecord.FORMAT);
 		}, limit);
 	}
 
 	@Override
 	public void append(List<Leaf> leaves, List<CompactRange.Node> nodes, byte[] newRoot) {
-		this.jdbc.batchUpdate("INSERT INTO ledger_leaf (leaf_index, event_id, leaf_hash) VALUES (?, ?, ?)", leaves,
+		this.jdbc.batchUpdate(
+				"INSERT INTO ledger_leaf (leaf_index, event_id, leaf_hash, leaf_format) VALUES (?, ?, ?, ?)", leaves,
 				leaves.size(), (ps, leaf) -> {
 					ps.setLong(1, leaf.index());
 					ps.setObject(2, leaf.record().eventId());
 					ps.setBytes(3, leaf.hash());
+					ps.setShort(4, (short) leaf.record().format());
 				});
 		if (!nodes.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO ledger_node (level, node_index, hash) VALUES (?, ?, ?)", nodes,
