@@ -46,6 +46,8 @@ class InvariantsTest {
 				arguments("HorizontalPodAutoscaler", "token-broker",
 						"[{op: replace, path: /spec/scaleTargetRef/name, value: nothing}]",
 						"Deployment/token-broker: stateless, but no HorizontalPodAutoscaler"),
+				arguments("Deployment", "token-broker", "[{op: add, path: /spec/replicas, value: 3}]",
+						"Deployment/token-broker: autoscaled, yet sets replicas"),
 				arguments("ConfigMap", "audit", "[{op: add, path: /data/SPRING_DATASOURCE_PASSWORD, value: hunter2}]",
 						"SPRING_DATASOURCE_PASSWORD: named like a secret"),
 				arguments("ConfigMap", "lanyard-common",

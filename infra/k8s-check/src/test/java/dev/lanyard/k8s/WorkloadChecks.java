@@ -63,6 +63,9 @@ final class WorkloadChecks {
 						&& "Deployment".equals(hpa.path("spec").path("scaleTargetRef").path("kind").asText()))) {
 				violations.add(id + ": stateless, but no HorizontalPodAutoscaler scales it");
 			}
+			if (AUTOSCALED.contains(name(deployment)) && deployment.path("spec").has("replicas")) {
+				violations.add(id + ": autoscaled, yet sets replicas (every apply would undo the autoscaler)");
+			}
 		}
 		return violations;
 	}
