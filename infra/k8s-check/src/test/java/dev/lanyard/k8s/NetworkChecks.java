@@ -32,6 +32,13 @@ final class NetworkChecks {
 			Map.of("strimzi.io/cluster", "lanyard", "strimzi.io/kind", "Kafka"), "lanyard-postgres-rw",
 			Map.of("cnpg.io/cluster", "lanyard-postgres"));
 
+	/**
+	 * The one peer from another namespace allowed to the services besides the ingress
+	 * controller: Prometheus (namespace monitoring), on the http port only.
+	 */
+	static final String SCRAPER = "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}},"
+			+ "\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"prometheus\"}}}";
+
 	/** Services that call out of the cluster: the IdP, external token endpoints. */
 	static final Set<String> EXTERNAL = Set.of("auth-gateway", "token-broker", "integration-registry");
 
@@ -112,7 +119,9 @@ final class NetworkChecks {
 						.path("matchLabels")
 						.path("kubernetes.io/metadata.name")
 						.asText());
-					if (fromOutside && !gatewayOnly && !operator) {
+					boolean scraper = SCRAPER.equals(peer.toString())
+							&& "[{\"protocol\":\"TCP\",\"port\":\"http\"}]".equals(rule.path("ports").toString());
+					if (fromOutside && !gatewayOnly && !operator && !scraper) {
 						violations.add(id(policy)
 								+ ": lets in from outside the namespace; only auth-gateway may be reached so");
 					}
