@@ -29,8 +29,8 @@ final class NetworkChecks {
 	 * The pods behind the operators' Services that the settings name, by Service name.
 	 */
 	static final Map<String, Map<String, String>> OPERATOR_SERVICES = Map.of("lanyard-kafka-bootstrap",
-			Map.of("strimzi.io/cluster", "lanyard", "strimzi.io/kind", "Kafka"), "lanyard-postgres-rw",
-			Map.of("cnpg.io/cluster", "lanyard-postgres"));
+			Map.of("strimzi.io/cluster", "lanyard", "strimzi.io/kind", "Kafka", "strimzi.io/broker-role", "true"),
+			"lanyard-postgres-rw", Map.of("cnpg.io/cluster", "lanyard-postgres"));
 
 	/**
 	 * The one peer from another namespace allowed to the services besides the ingress
