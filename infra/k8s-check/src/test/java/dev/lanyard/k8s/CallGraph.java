@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.lanyard.k8s.Objects.labels;
-import static dev.lanyard.k8s.Objects.name;
-import static dev.lanyard.k8s.Objects.ofKind;
-import static dev.lanyard.k8s.Objects.podLabels;
-import static dev.lanyard.k8s.Objects.selects;
+import static dev.lanyard.k8s.K8sObjects.labels;
+import static dev.lanyard.k8s.K8sObjects.name;
+import static dev.lanyard.k8s.K8sObjects.ofKind;
+import static dev.lanyard.k8s.K8sObjects.podLabels;
+import static dev.lanyard.k8s.K8sObjects.selects;
 
 /**
  * Who connects to whom, read from the services' own settings (every {@code host:port} in
@@ -40,7 +40,7 @@ final class CallGraph {
 		Map<String, Set<Edge>> edges = new TreeMap<>();
 		for (ObjectNode deployment : ofKind(objects, "Deployment")) {
 			Set<Edge> targets = new java.util.HashSet<>();
-			for (JsonNode container : Objects.containers(deployment)) {
+			for (JsonNode container : K8sObjects.containers(deployment)) {
 				for (JsonNode source : container.path("envFrom")) {
 					String configMap = source.path("configMapRef").path("name").asText();
 					ofKind(objects, "ConfigMap").stream()
@@ -88,7 +88,7 @@ final class CallGraph {
 			}
 			for (ObjectNode deployment : ofKind(objects, "Deployment")) {
 				if (selects(WorkloadChecks.wrap(service.path("spec").path("selector")), podLabels(deployment))) {
-					for (JsonNode container : Objects.containers(deployment)) {
+					for (JsonNode container : K8sObjects.containers(deployment)) {
 						for (JsonNode containerPort : container.path("ports")) {
 							if (target.asText().equals(containerPort.path("name").asText())) {
 								return containerPort.path("containerPort").asInt();
@@ -110,7 +110,7 @@ final class CallGraph {
 		}
 
 		boolean reaches(JsonNode pods) {
-			Map<String, String> present = Objects.labels(pods);
+			Map<String, String> present = K8sObjects.labels(pods);
 			return this.labels.entrySet()
 				.stream()
 				.allMatch((label) -> label.getValue().equals(present.get(label.getKey())));
@@ -121,7 +121,7 @@ final class CallGraph {
 	void check(String service, List<ObjectNode> policies, List<String> violations) {
 		JsonNode pods = this.deployments.stream()
 			.filter((deployment) -> service.equals(name(deployment)))
-			.map(Objects::podLabels)
+			.map(K8sObjects::podLabels)
 			.findFirst()
 			.orElse(null);
 		if (pods == null) {

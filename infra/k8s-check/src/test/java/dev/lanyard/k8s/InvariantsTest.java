@@ -124,7 +124,7 @@ class InvariantsTest {
 			throws Exception {
 		List<ObjectNode> objects = Manifests.production();
 		ObjectNode target = objects.stream()
-			.filter((object) -> kind.equals(object.path("kind").asText()) && name.equals(Objects.name(object)))
+			.filter((object) -> kind.equals(object.path("kind").asText()) && name.equals(K8sObjects.name(object)))
 			.findFirst()
 			.orElseThrow();
 		JsonPatch.apply(target, (ArrayNode) Kustomize.YAML.readTree(patch));
@@ -144,7 +144,7 @@ class InvariantsTest {
 	void checkWhenDeploymentMissingThenViolation() {
 		List<ObjectNode> objects = Manifests.production()
 			.stream()
-			.filter((object) -> !"user-provisioning".equals(Objects.name(object))
+			.filter((object) -> !"user-provisioning".equals(K8sObjects.name(object))
 					|| !"Deployment".equals(object.path("kind").asText()))
 			.toList();
 		assertThat(Invariants.check(objects)).contains("no Deployment for user-provisioning");

@@ -41,7 +41,7 @@ class KafkaAccessTest {
 
 	@Test
 	void producerWhenEveryEntryThenAKnownService() {
-		assertThat(Map.copyOf(KafkaAccess.PRODUCER).values()).allMatch(Objects.SERVICES::contains);
+		assertThat(Map.copyOf(KafkaAccess.PRODUCER).values()).allMatch(K8sObjects.SERVICES::contains);
 	}
 
 }

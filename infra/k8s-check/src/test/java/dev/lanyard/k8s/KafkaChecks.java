@@ -9,12 +9,11 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.Topics;
 
-import static dev.lanyard.k8s.Objects.id;
-import static dev.lanyard.k8s.Objects.name;
-import static dev.lanyard.k8s.Objects.ofKind;
+import static dev.lanyard.k8s.K8sObjects.id;
+import static dev.lanyard.k8s.K8sObjects.name;
+import static dev.lanyard.k8s.K8sObjects.ofKind;
 
 /**
  * The Strimzi resources: three KRaft nodes that are controllers and brokers, durable
@@ -34,8 +33,8 @@ final class KafkaChecks {
 		KafkaAccess.ownerless()
 			.forEach((topic) -> violations.add("topic " + topic + " has no producer in KafkaAccess.PRODUCER"));
 		Map<String, ObjectNode> users = ofKind(objects, "KafkaUser").stream()
-			.collect(Collectors.toMap(Objects::name, (user) -> user));
-		for (String service : Objects.SERVICES) {
+			.collect(Collectors.toMap(K8sObjects::name, (user) -> user));
+		for (String service : K8sObjects.SERVICES) {
 			ObjectNode user = users.get(service);
 			if (user == null) {
 				violations.add("no KafkaUser " + service);
@@ -137,9 +136,9 @@ final class KafkaChecks {
 		ofKind(objects, "Deployment").stream()
 			.filter((deployment) -> service.equals(name(deployment)))
 			.forEach((deployment) -> {
-				boolean own = Objects.containers(deployment)
+				boolean own = K8sObjects.containers(deployment)
 					.stream()
-					.flatMap((container) -> Objects.list(container.path("env")).stream())
+					.flatMap((container) -> K8sObjects.list(container.path("env")).stream())
 					.anyMatch((variable) -> "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG"
 						.equals(variable.path("name").asText())
 							&& service.equals(variable.path("valueFrom").path("secretKeyRef").path("name").asText()));
@@ -151,10 +150,6 @@ final class KafkaChecks {
 		if (!condition) {
 			violations.add(violation);
 		}
-	}
-
-	static Set<String> topicNames() {
-		return Topics.ALL.stream().map(Topic::name).collect(Collectors.toCollection(TreeSet::new));
 	}
 
 }

@@ -9,13 +9,13 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.lanyard.k8s.Objects.id;
-import static dev.lanyard.k8s.Objects.labels;
-import static dev.lanyard.k8s.Objects.list;
-import static dev.lanyard.k8s.Objects.name;
-import static dev.lanyard.k8s.Objects.ofKind;
-import static dev.lanyard.k8s.Objects.podLabels;
-import static dev.lanyard.k8s.Objects.selects;
+import static dev.lanyard.k8s.K8sObjects.id;
+import static dev.lanyard.k8s.K8sObjects.labels;
+import static dev.lanyard.k8s.K8sObjects.list;
+import static dev.lanyard.k8s.K8sObjects.name;
+import static dev.lanyard.k8s.K8sObjects.ofKind;
+import static dev.lanyard.k8s.K8sObjects.podLabels;
+import static dev.lanyard.k8s.K8sObjects.selects;
 
 /**
  * NetworkPolicies: ingress denied by default; every pod (the services, the registry,
@@ -59,7 +59,7 @@ final class NetworkChecks {
 		}
 		outside(objects, policies, violations);
 		CallGraph graph = CallGraph.of(objects, violations);
-		for (String service : Objects.SERVICES) {
+		for (String service : K8sObjects.SERVICES) {
 			graph.check(service, policies, violations);
 		}
 		return violations;
@@ -99,7 +99,7 @@ final class NetworkChecks {
 	private static void outside(List<ObjectNode> objects, List<ObjectNode> policies, List<String> violations) {
 		JsonNode gateway = ofKind(objects, "Deployment").stream()
 			.filter((deployment) -> "auth-gateway".equals(name(deployment)))
-			.map(Objects::podLabels)
+			.map(K8sObjects::podLabels)
 			.findFirst()
 			.orElse(Kustomize.YAML.createObjectNode());
 		for (ObjectNode policy : policies) {

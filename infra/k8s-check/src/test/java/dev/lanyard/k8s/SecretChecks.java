@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.lanyard.k8s.Objects.id;
-import static dev.lanyard.k8s.Objects.ofKind;
+import static dev.lanyard.k8s.K8sObjects.id;
+import static dev.lanyard.k8s.K8sObjects.ofKind;
 
 /**
  * No secret in the manifests: no Secret object (they are created at deploy time, see
@@ -39,7 +39,7 @@ final class SecretChecks {
 						entry.getValue().asText(), violations));
 		}
 		for (ObjectNode deployment : ofKind(objects, "Deployment")) {
-			for (JsonNode container : Objects.containers(deployment)) {
+			for (JsonNode container : K8sObjects.containers(deployment)) {
 				for (JsonNode variable : container.path("env")) {
 					if (variable.has("value")) {
 						plain(id(deployment) + " env " + variable.path("name").asText(), variable.path("name").asText(),

@@ -7,12 +7,12 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.lanyard.k8s.Objects.containers;
-import static dev.lanyard.k8s.Objects.id;
-import static dev.lanyard.k8s.Objects.name;
-import static dev.lanyard.k8s.Objects.ofKind;
-import static dev.lanyard.k8s.Objects.podLabels;
-import static dev.lanyard.k8s.Objects.selects;
+import static dev.lanyard.k8s.K8sObjects.containers;
+import static dev.lanyard.k8s.K8sObjects.id;
+import static dev.lanyard.k8s.K8sObjects.name;
+import static dev.lanyard.k8s.K8sObjects.ofKind;
+import static dev.lanyard.k8s.K8sObjects.podLabels;
+import static dev.lanyard.k8s.K8sObjects.selects;
 
 /**
  * Each Deployment: probes on the health groups, a fixed image, non-root and read-only
@@ -34,14 +34,14 @@ final class WorkloadChecks {
 	static List<String> check(List<ObjectNode> objects) {
 		List<String> violations = new ArrayList<>();
 		List<ObjectNode> deployments = ofKind(objects, "Deployment");
-		for (String service : Objects.SERVICES) {
+		for (String service : K8sObjects.SERVICES) {
 			if (deployments.stream().noneMatch((deployment) -> service.equals(name(deployment)))) {
 				violations.add("no Deployment for " + service);
 			}
 		}
 		for (ObjectNode deployment : deployments) {
 			String id = id(deployment);
-			boolean lanyard = Objects.SERVICES.contains(name(deployment));
+			boolean lanyard = K8sObjects.SERVICES.contains(name(deployment));
 			for (JsonNode container : containers(deployment)) {
 				String where = id + " container " + container.path("name").asText();
 				probes(where, container, lanyard, violations);
@@ -106,12 +106,12 @@ final class WorkloadChecks {
 		if (context.path("allowPrivilegeEscalation").asBoolean(true)) {
 			violations.add(where + ": privilege escalation allowed");
 		}
-		if (Objects.list(context.path("capabilities").path("drop"))
+		if (K8sObjects.list(context.path("capabilities").path("drop"))
 			.stream()
 			.noneMatch((c) -> "ALL".equals(c.asText()))) {
 			violations.add(where + ": capabilities not dropped (ALL)");
 		}
-		if (Objects.list(container.path("volumeMounts"))
+		if (K8sObjects.list(container.path("volumeMounts"))
 			.stream()
 			.noneMatch((m) -> "/tmp".equals(m.path("mountPath").asText()))) {
 			violations.add(where + ": no writable /tmp (an emptyDir) under the read-only root");
@@ -123,8 +123,8 @@ final class WorkloadChecks {
 		if (!pod.path("securityContext").path("runAsNonRoot").asBoolean(false)) {
 			violations.add(id + ": pod may run as root (runAsNonRoot not true)");
 		}
-		for (JsonNode mount : Objects.list(Objects.containers(deployment).getFirst().path("volumeMounts"))) {
-			if ("/tmp".equals(mount.path("mountPath").asText()) && Objects.list(pod.path("volumes"))
+		for (JsonNode mount : K8sObjects.list(K8sObjects.containers(deployment).getFirst().path("volumeMounts"))) {
+			if ("/tmp".equals(mount.path("mountPath").asText()) && K8sObjects.list(pod.path("volumes"))
 				.stream()
 				.noneMatch((volume) -> volume.path("name").equals(mount.path("name")) && volume.has("emptyDir"))) {
 				violations.add(id + ": /tmp is not an emptyDir");

@@ -9,13 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Small helpers over rendered objects. */
-final class Objects {
+final class K8sObjects {
 
 	/** Lanyard's own services, each a Deployment, Service and KafkaUser of this name. */
 	static final List<String> SERVICES = List.of("auth-gateway", "token-broker", "audit", "integration-registry",
 			"user-provisioning");
 
-	private Objects() {
+	private K8sObjects() {
 	}
 
 	static List<ObjectNode> ofKind(List<ObjectNode> objects, String kind) {
