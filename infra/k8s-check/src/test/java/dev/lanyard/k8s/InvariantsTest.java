@@ -115,7 +115,13 @@ class InvariantsTest {
 				arguments("KafkaNodePool", "dual-role", "[{op: replace, path: /spec/replicas, value: 1}]",
 						"three KRaft controllers and three brokers, found 1 and 1"),
 				arguments("Kafka", "lanyard", "[{op: remove, path: /spec/kafka/authorization}]",
-						"Kafka: no ACL authorization"));
+						"Kafka: no ACL authorization"),
+				arguments("Kafka", "lanyard",
+						"[{op: add, path: /spec/kafka/listeners/0/networkPolicyPeers/0/podSelector/matchExpressions/0/values/-, value: apicurio-registry}]",
+						"Kafka listener scram: reachable from [apicurio-registry, audit"),
+				arguments("Kafka", "lanyard",
+						"[{op: add, path: /spec/kafka/listeners/0/networkPolicyPeers/-, value: {namespaceSelector: {}}}]",
+						"is not a pod selector in this namespace"));
 	}
 
 	@ParameterizedTest(name = "{0} {1}: {3}")

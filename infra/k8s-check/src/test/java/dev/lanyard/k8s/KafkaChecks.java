@@ -73,6 +73,7 @@ final class KafkaChecks {
 		require("simple".equals(kafka.path("authorization").path("type").asText()), "Kafka: no ACL authorization",
 				violations);
 		for (JsonNode listener : kafka.path("listeners")) {
+			peers(listener, objects, violations);
 			require("scram-sha-512".equals(listener.path("authentication").path("type").asText())
 					&& listener.path("tls").asBoolean(false),
 					"Kafka listener " + listener.path("name").asText() + ": not TLS with SCRAM-SHA-512", violations);
@@ -89,6 +90,28 @@ final class KafkaChecks {
 		require(controllers == 3 && brokers == 3,
 				"Kafka: expected three KRaft controllers and three brokers, found " + controllers + " and " + brokers,
 				violations);
+	}
+
+	/**
+	 * Strimzi writes the listener's NetworkPolicy from its peers: exactly the five
+	 * services may connect.
+	 */
+	private static void peers(JsonNode listener, List<ObjectNode> objects, List<String> violations) {
+		Set<String> peers = new TreeSet<>();
+		for (JsonNode peer : listener.path("networkPolicyPeers")) {
+			ofKind(objects, "Deployment").stream()
+				.filter((deployment) -> peer.size() == 1
+						&& K8sObjects.selects(peer.path("podSelector"), K8sObjects.podLabels(deployment)))
+				.forEach((deployment) -> peers.add(name(deployment)));
+			if (peer.size() != 1 || !peer.has("podSelector")) {
+				violations.add("Kafka listener " + listener.path("name").asText() + ": peer " + peer
+						+ " is not a pod selector in this namespace");
+			}
+		}
+		if (!peers.equals(new TreeSet<>(K8sObjects.SERVICES))) {
+			violations.add("Kafka listener " + listener.path("name").asText() + ": reachable from " + peers
+					+ ", not exactly " + K8sObjects.SERVICES);
+		}
 	}
 
 	private static void topics(List<ObjectNode> objects, List<String> violations) {
