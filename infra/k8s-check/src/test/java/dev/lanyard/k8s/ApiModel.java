@@ -1,6 +1,7 @@
 package dev.lanyard.k8s;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,35 +16,38 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import com.google.gson.JsonElement;
+import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1Ingress;
+import io.kubernetes.client.openapi.models.V1NetworkPolicy;
+import io.kubernetes.client.openapi.models.V1PodDisruptionBudget;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V2HorizontalPodAutoscaler;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 
 /**
- * Checks objects against the API models they are written for: the Kubernetes API as
- * fabric8's generated model has it, and Strimzi's own API model (the classes its CRDs are
- * generated from), both pinned in this module's POM. Reading is strict the way
- * {@code kubectl apply --validate=strict} is: a field the model does not know (a typo, a
- * wrong level of indentation), a value of the wrong type or an unknown enum value is a
- * violation. The models keep unknown fields in an "additional properties" map; here that
- * map is switched off, so every unknown field is reported.
+ * Checks objects against the API they are written for. Kubernetes' own kinds: the
+ * official Kubernetes Java client's models, generated from the Kubernetes API's OpenAPI
+ * document, each of which validates a JSON object for fields the API does not define,
+ * fields it requires and value types. Strimzi's kinds: Strimzi's own API model (the
+ * classes its CRDs are generated from), read strictly the way
+ * {@code kubectl apply --validate=strict} does: a field the model does not know, a value
+ * of the wrong type or an unknown enum value is a violation. Both are pinned in this
+ * module's POM.
  */
 final class ApiModel {
 
-	private static final Map<String, Class<?>> TYPES = Map.ofEntries(Map.entry("v1/ConfigMap", ConfigMap.class),
-			Map.entry("v1/Service", Service.class), Map.entry("apps/v1/Deployment", Deployment.class),
-			Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
-			Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
-			Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
-			Map.entry("networking.k8s.io/v1/Ingress", Ingress.class),
+	private static final Map<String, Class<?>> KUBERNETES = Map.of("v1/ConfigMap", V1ConfigMap.class, "v1/Service",
+			V1Service.class, "apps/v1/Deployment", V1Deployment.class, "policy/v1/PodDisruptionBudget",
+			V1PodDisruptionBudget.class, "autoscaling/v2/HorizontalPodAutoscaler", V2HorizontalPodAutoscaler.class,
+			"networking.k8s.io/v1/NetworkPolicy", V1NetworkPolicy.class, "networking.k8s.io/v1/Ingress",
+			V1Ingress.class);
+
+	private static final Map<String, Class<?>> STRIMZI = Map.ofEntries(
 			Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
@@ -59,7 +63,10 @@ final class ApiModel {
 		}
 		String type = object.path("apiVersion").asText() + "/" + object.path("kind").asText();
 		String name = type + " " + object.path("metadata").path("name").asText("(no name)");
-		Class<?> model = TYPES.get(type);
+		if (KUBERNETES.containsKey(type)) {
+			return kubernetes(name, object, KUBERNETES.get(type));
+		}
+		Class<?> model = STRIMZI.get(type);
 		if (model == null) {
 			return List.of(name + ": no API model for " + type + " (add one to ApiModel, or use a served version)");
 		}
@@ -80,6 +87,24 @@ final class ApiModel {
 			violations.add(name + ": " + ex.getMessage().lines().findFirst().orElse(""));
 		}
 		return violations;
+	}
+
+	private static List<String> kubernetes(String name, JsonNode object, Class<?> model) {
+		try {
+			model.getMethod("validateJsonElement", JsonElement.class)
+				.invoke(null, com.google.gson.JsonParser.parseString(object.toString()));
+			return List.of();
+		}
+		catch (InvocationTargetException ex) {
+			// the model's message ends with the offending JSON: the field and type say
+			// enough
+			String message = String.valueOf(ex.getCause().getMessage());
+			int json = message.indexOf(" JSON:");
+			return List.of(name + ": " + ((json >= 0) ? message.substring(0, json) : message));
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(model + " has no validateJsonElement", ex);
+		}
 	}
 
 	/**

@@ -93,7 +93,8 @@ class KustomizeTest {
 		List<ObjectNode> objects = Kustomize.render(this.directory.resolve("k"));
 		assertThat(ApiModel.violations(objects.getFirst())).singleElement()
 			.asString()
-			.contains("unknown field /metadata/LANYARD_PUBLIC_URL");
+			.contains(
+					"The field `LANYARD_PUBLIC_URL` in the JSON string is not defined in the `V1ObjectMeta` properties");
 	}
 
 }
