@@ -53,4 +53,10 @@ class KafkaAclsTest {
 		assertThatIllegalArgumentException().isThrownBy(() -> KafkaAcls.of(null)).withMessage("access cannot be null");
 	}
 
+	@Test
+	void applyWhenAdminOrCredentialsNullThenThrows() {
+		assertThatIllegalArgumentException().isThrownBy(() -> KafkaSecurity.apply(null, null))
+			.withMessage("admin and credentials cannot be null");
+	}
+
 }
