@@ -8,8 +8,9 @@ set -euo pipefail
 here="$(dirname "$0")"
 bin="${KAFKA_BIN:-/opt/kafka/bin}"
 config="$(mktemp)"
-chmod 600 "${config}"
-trap 'rm -f "${config}"' EXIT
+scram="$(mktemp)"
+chmod 600 "${config}" "${scram}"
+trap 'rm -f "${config}" "${scram}"' EXIT
 bash "${here}/kafka-admin-config.sh" > "${config}"
 
 for service in token-broker auth-gateway user-provisioning integration-registry audit; do
@@ -19,9 +20,10 @@ for service in token-broker auth-gateway user-provisioning integration-registry 
     echo "${variable} must be letters, digits, '.', '_' or '-'" >&2
     exit 1
   fi
+  # from a file, so the password never shows in a process list
+  printf 'SCRAM-SHA-512=[iterations=8192,password=%s]\n' "${password}" > "${scram}"
   "${bin}/kafka-configs.sh" --bootstrap-server "${BOOTSTRAP_SERVERS}" --command-config "${config}" \
-    --alter --entity-type users --entity-name "${service}" \
-    --add-config "SCRAM-SHA-512=[iterations=8192,password=${password}]" > /dev/null
+    --alter --entity-type users --entity-name "${service}" --add-config-file "${scram}" > /dev/null
   echo "Kafka user ${service} ready"
 done
 

@@ -174,6 +174,25 @@ class DockerComposeFileTest {
 	}
 
 	@Test
+	void composeWhenParsedThenEachDatabaseRoleHasItsOwnRequiredPassword() {
+		Map<String, String> postgres = environment("postgres");
+		Set<String> variables = new TreeSet<>();
+		lanyardServices().keySet().forEach((service) -> {
+			String database = service.replace('-', '_');
+			String variable = "LANYARD_DB_" + database.toUpperCase(Locale.ROOT) + "_PASSWORD";
+			assertThat(environment(service).get("SPRING_DATASOURCE_PASSWORD")).as("database password of %s", service)
+				.startsWith("${" + variable + ":?");
+			assertThat(postgres.get("DB_PASSWORD_" + database)).as("password the role %s is created with", database)
+				.isEqualTo(environment(service).get("SPRING_DATASOURCE_PASSWORD"));
+			variables.add(variable);
+		});
+		assertThat(variables).hasSize(lanyardServices().size()).doesNotContain("LANYARD_DB_PASSWORD");
+		assertThat(environment("apicurio-registry").get("APICURIO_DATASOURCE_PASSWORD"))
+			.isEqualTo(postgres.get("DB_PASSWORD_apicurio_registry"))
+			.doesNotContain("LANYARD_DB_PASSWORD:");
+	}
+
+	@Test
 	void aclsFileWhenReadThenGrantsExactlyWhatTheLauncherGrants() {
 		Set<String> granted = new TreeSet<>();
 		for (KafkaAccess access : KafkaAccesses.ALL) {
@@ -255,13 +274,19 @@ class DockerComposeFileTest {
 		assertThat(output).contains("LANYARD_KAFKA_TOKEN_BROKER_PASSWORD");
 	}
 
-	/** The administrator's and each service's Kafka password, made up. */
+	/**
+	 * Kafka's administrator's and each service's password, and each database role's
+	 * (services and the registry), made up.
+	 */
 	private static Map<String, String> kafkaPasswords() {
 		Map<String, String> passwords = new LinkedHashMap<>();
 		passwords.put("LANYARD_KAFKA_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
-		KafkaAccesses.ALL.forEach((access) -> passwords.put(
-				"LANYARD_KAFKA_" + access.principal().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD",
-				java.util.UUID.randomUUID().toString()));
+		passwords.put("LANYARD_DB_APICURIO_REGISTRY_PASSWORD", java.util.UUID.randomUUID().toString());
+		KafkaAccesses.ALL.forEach((access) -> {
+			String service = access.principal().toUpperCase(Locale.ROOT).replace('-', '_');
+			passwords.put("LANYARD_KAFKA_" + service + "_PASSWORD", java.util.UUID.randomUUID().toString());
+			passwords.put("LANYARD_DB_" + service + "_PASSWORD", java.util.UUID.randomUUID().toString());
+		});
 		return passwords;
 	}
 
