@@ -8,10 +8,15 @@ partitions="${TOPIC_PARTITIONS:-6}"
 replication="${TOPIC_REPLICATION_FACTOR:-3}"
 topics_file="$(dirname "$0")/topics.txt"
 kafka_topics="${KAFKA_TOPICS_COMMAND:-/opt/kafka/bin/kafka-topics.sh}"
+# the brokers take only authenticated clients: the administrator's settings, owner-only
+config="$(mktemp)"
+chmod 600 "${config}"
+trap 'rm -f "${config}"' EXIT
+bash "$(dirname "$0")/kafka-admin-config.sh" > "${config}"
 
 while read -r topic _schema cleanup; do
   [[ -z "${topic}" || "${topic}" == \#* ]] && continue
-  "${kafka_topics}" --bootstrap-server "${BOOTSTRAP_SERVERS}" --create --if-not-exists \
+  "${kafka_topics}" --bootstrap-server "${BOOTSTRAP_SERVERS}" --command-config "${config}" --create --if-not-exists \
     --topic "${topic}" --partitions "${partitions}" --replication-factor "${replication}" \
     --config "cleanup.policy=${cleanup}"
   echo "Topic ${topic} ready (${partitions} partitions, replication ${replication}, ${cleanup})"

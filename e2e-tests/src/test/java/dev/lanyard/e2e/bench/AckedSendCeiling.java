@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -35,8 +34,8 @@ final class AckedSendCeiling implements AutoCloseable {
 
 	private final byte[] value = new byte[RECORD_BYTES];
 
-	AckedSendCeiling(String bootstrapServers, int partitions) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+	AckedSendCeiling(Map<String, Object> kafka, int partitions) throws Exception {
+		try (Admin admin = Admin.create(kafka)) {
 			admin.createTopics(List.of(new NewTopic(TOPIC, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}
 		catch (ExecutionException ex) {
@@ -44,10 +43,11 @@ final class AckedSendCeiling implements AutoCloseable {
 				throw ex;
 			}
 		}
-		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+		Map<String, Object> properties = new java.util.HashMap<>(kafka);
+		properties.putAll(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
 				ProducerConfig.LINGER_MS_CONFIG, 0, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000,
-				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3750), new StringSerializer(), new ByteArraySerializer());
+				ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3750));
+		this.producer = new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
 	}
 
 	/** One acknowledged send; throws when it was not acknowledged within 5 s. */

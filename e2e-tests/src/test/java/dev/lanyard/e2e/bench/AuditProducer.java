@@ -28,7 +28,7 @@ final class AuditProducer implements AutoCloseable {
 	AuditProducer(Ensemble ensemble) {
 		Map<String, Object> props = AvroSerdes
 			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), true));
-		props.put("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers());
+		props.putAll(ensemble.endpoints().kafkaClientProperties());
 		props.put("acks", "all");
 		props.put("linger.ms", 10);
 		props.put("batch.size", 256 * 1024);

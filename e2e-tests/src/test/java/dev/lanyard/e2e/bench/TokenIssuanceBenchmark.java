@@ -59,7 +59,7 @@ class TokenIssuanceBenchmark {
 			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp,
 					() -> issue(broker, content));
 			List<LoadRun.Result> ceiling = new ArrayList<>();
-			try (AckedSendCeiling kafkaAlone = new AckedSendCeiling(ensemble.endpoints().kafkaBootstrapServers(),
+			try (AckedSendCeiling kafkaAlone = new AckedSendCeiling(ensemble.endpoints().kafkaClientProperties(),
 					ensemble.settings().topicPartitions())) {
 				for (int n : callers) {
 					ceiling.add(LoadRun.run("Kafka acked send alone (ceiling)", n, MAX_REQUESTS_PER_RUN, perRun,

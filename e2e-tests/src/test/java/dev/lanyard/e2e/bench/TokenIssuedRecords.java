@@ -24,7 +24,7 @@ final class TokenIssuedRecords {
 
 	/** Sum of the end offsets of the TokenIssued topic's partitions. */
 	static long count(Ensemble ensemble) throws Exception {
-		try (Admin admin = Admin.create(Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers()))) {
+		try (Admin admin = Admin.create(ensemble.endpoints().kafkaClientProperties())) {
 			Set<TopicPartition> partitions = admin.describeTopics(List.of(TOPIC))
 				.allTopicNames()
 				.get()

@@ -18,8 +18,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+
+import dev.lanyard.launcher.kafka.KafkaAcls;
+import dev.lanyard.launcher.kafka.KafkaCredentials;
+import dev.lanyard.platform.kafka.KafkaAccess;
+import dev.lanyard.platform.kafka.KafkaAccesses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -133,6 +139,81 @@ class DockerComposeFileTest {
 	}
 
 	@Test
+	void composeWhenParsedThenKafkaTakesOnlyAuthenticatedClientsAndDeniesWhatNoAclAllows() {
+		this.services.forEach((name, service) -> {
+			Map<String, String> env = environment(name);
+			if (env.getOrDefault("KAFKA_PROCESS_ROLES", "").contains("broker")) {
+				assertThat(env.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).as("listeners of %s", name)
+					.doesNotContain(":PLAINTEXT")
+					.contains("CLIENT:SASL_PLAINTEXT");
+				assertThat(env).as("settings of broker %s", name)
+					.containsEntry("KAFKA_AUTHORIZER_CLASS_NAME",
+							"org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+					.containsEntry("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false")
+					.containsEntry("KAFKA_SUPER_USERS", "User:" + KafkaCredentials.ADMIN);
+			}
+		});
+	}
+
+	@Test
+	void composeWhenParsedThenEachServiceSignsInToKafkaAsItselfWithARequiredPassword() {
+		lanyardServices().keySet().forEach((service) -> {
+			Map<String, String> env = environment(service);
+			String variable = "LANYARD_KAFKA_" + service.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
+			assertThat(env).as("environment of %s", service)
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+				.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+			assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).as("Kafka sign-in of %s", service)
+				.contains("ScramLoginModule required")
+				.contains("username=\"" + service + "\"")
+				.contains("password=\"${" + variable + ":?");
+			assertThat(environment("kafka-init")).containsKey(variable);
+		});
+		assertThat(KafkaAccesses.ALL).extracting(KafkaAccess::principal)
+			.containsExactlyInAnyOrderElementsOf(lanyardServices().keySet());
+	}
+
+	@Test
+	void composeWhenParsedThenEachDatabaseRoleHasItsOwnRequiredPassword() {
+		Map<String, String> postgres = environment("postgres");
+		Set<String> variables = new TreeSet<>();
+		lanyardServices().keySet().forEach((service) -> {
+			String database = service.replace('-', '_');
+			String variable = "LANYARD_DB_" + database.toUpperCase(Locale.ROOT) + "_PASSWORD";
+			assertThat(environment(service).get("SPRING_DATASOURCE_PASSWORD")).as("database password of %s", service)
+				.startsWith("${" + variable + ":?");
+			assertThat(postgres.get("DB_PASSWORD_" + database)).as("password the role %s is created with", database)
+				.isEqualTo(environment(service).get("SPRING_DATASOURCE_PASSWORD"));
+			variables.add(variable);
+		});
+		assertThat(variables).hasSize(lanyardServices().size()).doesNotContain("LANYARD_DB_PASSWORD");
+		assertThat(environment("apicurio-registry").get("APICURIO_DATASOURCE_PASSWORD"))
+			.isEqualTo(postgres.get("DB_PASSWORD_apicurio_registry"))
+			.doesNotContain("LANYARD_DB_PASSWORD:");
+	}
+
+	@Test
+	void aclsFileWhenReadThenGrantsExactlyWhatTheLauncherGrants() {
+		Set<String> granted = new TreeSet<>();
+		for (KafkaAccess access : KafkaAccesses.ALL) {
+			for (AclBinding acl : KafkaAcls.of(access)) {
+				granted
+					.add(String.join(" ", access.principal(), acl.entry().operation().name().toLowerCase(Locale.ROOT),
+							acl.pattern().resourceType().name().toLowerCase(Locale.ROOT),
+							acl.pattern().patternType().name().toLowerCase(Locale.ROOT), acl.pattern().name()));
+			}
+		}
+		Set<String> listed = new TreeSet<>();
+		for (String line : read(ROOT.resolve("infra/compose/acls.txt")).split("\n")) {
+			String trimmed = line.strip();
+			if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+				listed.add(String.join(" ", trimmed.toLowerCase(Locale.ROOT).split("\\s+")));
+			}
+		}
+		assertThat(listed).isEqualTo(granted);
+	}
+
+	@Test
 	void composeWhenParsedThenTokenBrokerKeyEncryptionKeyRequiredWithoutDefault() {
 		Map<String, String> tokenBroker = environment("token-broker");
 		assertThat(tokenBroker.get("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY")).as("token-broker's key-encryption key")
@@ -147,8 +228,10 @@ class DockerComposeFileTest {
 		assumeTrue(binary != null, "docker-compose is not on PATH (Debian: apt-get install docker-compose); "
 				+ "skipping its validation of docker-compose.yml");
 		// the database password has no default in the file: an operator sets it
-		Process process = composeConfig(binary, Map.of("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString(),
-				"LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+		Map<String, String> variables = new LinkedHashMap<>(kafkaPasswords());
+		variables.put("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString());
+		variables.put("LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		Process process = composeConfig(binary, variables);
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as("docker-compose config -q exit code; output:%n%s", output).isZero();
 	}
@@ -157,8 +240,9 @@ class DockerComposeFileTest {
 	void composeConfigWhenDatabasePasswordUnsetThenRefusedNamingIt() throws Exception {
 		Path binary = onPath("docker-compose");
 		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
-		Process process = composeConfig(binary,
-				Map.of("LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+		Map<String, String> variables = new LinkedHashMap<>(kafkaPasswords());
+		variables.put("LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		Process process = composeConfig(binary, variables);
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("LANYARD_DB_PASSWORD");
@@ -168,10 +252,42 @@ class DockerComposeFileTest {
 	void composeConfigWhenKeyEncryptionKeyUnsetThenRefusedNamingIt() throws Exception {
 		Path binary = onPath("docker-compose");
 		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
-		Process process = composeConfig(binary, Map.of("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString()));
+		Map<String, String> variables = new LinkedHashMap<>(kafkaPasswords());
+		variables.put("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString());
+		Process process = composeConfig(binary, variables);
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("LANYARD_TOKEN_BROKER_KEK");
+	}
+
+	@Test
+	void composeConfigWhenAKafkaPasswordUnsetThenRefusedNamingIt() throws Exception {
+		Path binary = onPath("docker-compose");
+		assumeTrue(binary != null, "docker-compose is not on PATH; skipping its validation of docker-compose.yml");
+		Map<String, String> variables = new LinkedHashMap<>(kafkaPasswords());
+		variables.remove("LANYARD_KAFKA_TOKEN_BROKER_PASSWORD");
+		variables.put("LANYARD_DB_PASSWORD", java.util.UUID.randomUUID().toString());
+		variables.put("LANYARD_TOKEN_BROKER_KEK", java.util.Base64.getEncoder().encodeToString(new byte[32]));
+		Process process = composeConfig(binary, variables);
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isNotZero();
+		assertThat(output).contains("LANYARD_KAFKA_TOKEN_BROKER_PASSWORD");
+	}
+
+	/**
+	 * Kafka's administrator's and each service's password, and each database role's
+	 * (services and the registry), made up.
+	 */
+	private static Map<String, String> kafkaPasswords() {
+		Map<String, String> passwords = new LinkedHashMap<>();
+		passwords.put("LANYARD_KAFKA_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
+		passwords.put("LANYARD_DB_APICURIO_REGISTRY_PASSWORD", java.util.UUID.randomUUID().toString());
+		KafkaAccesses.ALL.forEach((access) -> {
+			String service = access.principal().toUpperCase(Locale.ROOT).replace('-', '_');
+			passwords.put("LANYARD_KAFKA_" + service + "_PASSWORD", java.util.UUID.randomUUID().toString());
+			passwords.put("LANYARD_DB_" + service + "_PASSWORD", java.util.UUID.randomUUID().toString());
+		});
+		return passwords;
 	}
 
 	/**
@@ -184,6 +300,7 @@ class DockerComposeFileTest {
 			.redirectErrorStream(true);
 		builder.environment().remove("LANYARD_DB_PASSWORD");
 		builder.environment().remove("LANYARD_TOKEN_BROKER_KEK");
+		kafkaPasswords().keySet().forEach(builder.environment()::remove);
 		builder.environment().putAll(variables);
 		Process process = builder.start();
 		boolean finished = process.waitFor(2, TimeUnit.MINUTES);
@@ -259,6 +376,10 @@ class DockerComposeFileTest {
 		if (read(moduleDir.resolve("pom.xml")).contains("<artifactId>lanyard-platform</artifactId>")) {
 			propertiesKeys(ROOT.resolve("services/platform/src/main/java"), parents);
 		}
+		// Spring Boot's KafkaProperties: its security group, and a free map of client
+		// settings (sasl.mechanism, sasl.jaas.config ...) every Kafka client gets
+		parents.add("spring.kafka.security");
+		parents.add("spring.kafka.properties");
 		Set<String> exact = new TreeSet<>();
 		leaves.forEach((leaf) -> exact.add(relaxed(leaf)));
 		return new Bindable(exact, parents);

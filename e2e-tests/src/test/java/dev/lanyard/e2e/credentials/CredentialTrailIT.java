@@ -124,9 +124,10 @@ class CredentialTrailIT {
 	@Order(3)
 	void tokenIssuedRecordWhenSchemaLookedUpThroughConfluentApiThenDecodes() throws Exception {
 		String hash = sha256(token(ensemble.demoContent()));
-		Map<String, Object> props = Map.of("bootstrap.servers", ensemble.endpoints().kafkaBootstrapServers(),
-				"group.id", "e2e-ccompat-" + UUID.randomUUID(), "auto.offset.reset", "earliest", "key.deserializer",
-				StringDeserializer.class.getName(), "value.deserializer", ByteArrayDeserializer.class.getName());
+		Map<String, Object> props = new java.util.HashMap<>(ensemble.endpoints().kafkaClientProperties());
+		props.putAll(Map.of("group.id", "e2e-ccompat-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+				"key.deserializer", StringDeserializer.class.getName(), "value.deserializer",
+				ByteArrayDeserializer.class.getName()));
 		GenericRecord match = null;
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
 			consumer.subscribe(List.of("lanyard.credentials.token-issued.v1"));

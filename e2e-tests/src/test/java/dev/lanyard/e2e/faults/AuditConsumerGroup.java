@@ -19,10 +19,10 @@ final class AuditConsumerGroup {
 
 	private static final String GROUP = "audit";
 
-	private final String bootstrapServers;
+	private final Map<String, Object> kafka;
 
-	AuditConsumerGroup(String bootstrapServers) {
-		this.bootstrapServers = bootstrapServers;
+	AuditConsumerGroup(Map<String, Object> kafka) {
+		this.kafka = kafka;
 	}
 
 	/**
@@ -100,9 +100,10 @@ final class AuditConsumerGroup {
 	}
 
 	private Admin admin() {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-				10000));
+		Map<String, Object> properties = new java.util.HashMap<>(this.kafka);
+		properties.putAll(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10000));
+		return Admin.create(properties);
 	}
 
 }

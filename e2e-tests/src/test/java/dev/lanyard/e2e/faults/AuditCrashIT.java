@@ -34,7 +34,7 @@ class AuditCrashIT {
 		Lanyard lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
 		AuditorView auditor = new AuditorView(lanyard, lanyard.token(ensemble.demoAuditor()));
 		AuditDatabase database = new AuditDatabase(ensemble);
-		AuditConsumerGroup group = new AuditConsumerGroup(ensemble.endpoints().kafkaBootstrapServers());
+		AuditConsumerGroup group = new AuditConsumerGroup(ensemble.endpoints().kafkaClientProperties());
 		Sizes before = database.awaitLogged();
 		Map<TopicPartition, Long> committedBefore = group.committed();
 		Instant loadStart = Instant.now();

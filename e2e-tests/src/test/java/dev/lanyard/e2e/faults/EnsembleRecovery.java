@@ -11,7 +11,6 @@ import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.service.HealthProbe;
 import dev.lanyard.launcher.service.LanyardService;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.common.GroupState;
@@ -38,7 +37,7 @@ final class EnsembleRecovery {
 				Thread.sleep(500);
 			}
 		}
-		awaitGroupsSettled(ensemble.endpoints().kafkaBootstrapServers(), deadline, timeout);
+		awaitGroupsSettled(ensemble.endpoints().kafkaClientProperties(), deadline, timeout);
 		// a sign-in without a username or email is refused by user-provisioning (403): an
 		// answer proves it reads sign-ins again, and leaves no user behind
 		Browser browser = new Browser(ensemble.endpoints().gatewayUrl());
@@ -52,8 +51,9 @@ final class EnsembleRecovery {
 		}
 	}
 
-	private static void awaitGroupsSettled(String bootstrapServers, long deadline, Duration timeout) throws Exception {
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+	private static void awaitGroupsSettled(Map<String, Object> kafka, long deadline, Duration timeout)
+			throws Exception {
+		try (Admin admin = Admin.create(kafka)) {
 			while (true) {
 				List<String> groups = admin.listGroups(ListGroupsOptions.forConsumerGroups())
 					.all()

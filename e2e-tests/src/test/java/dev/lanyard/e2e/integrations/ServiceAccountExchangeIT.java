@@ -169,8 +169,7 @@ class ServiceAccountExchangeIT {
 		assertThat(lanyard.ok(admin, "GET", "/api/integrations/" + integrationId, null).toString())
 			.doesNotContain(SECRET);
 		assertThat(lanyard.ok(admin, "GET", "/api/integrations", null).toString()).doesNotContain(SECRET);
-		EventLog events = new EventLog(ensemble.endpoints().kafkaBootstrapServers(),
-				ensemble.endpoints().registryUrl());
+		EventLog events = new EventLog(ensemble.endpoints());
 		var snapshots = events.read(Topics.INTEGRATION_CHANGED, (e) -> e.getIntegrationId().equals(integrationId), 2,
 				WAIT);
 		assertThat(snapshots).isNotEmpty().allSatisfy((e) -> assertThat(e.toString()).doesNotContain(SECRET));

@@ -63,7 +63,7 @@ class EntraLikeSignInIT {
 				  "role-mapping": {"source": "groups", "group-roles": {"publisher": ["%s"]}}}}}
 				""".formatted(PUBLISHERS_OID)));
 		lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
-		events = new EventLog(ensemble.endpoints().kafkaBootstrapServers(), ensemble.endpoints().registryUrl());
+		events = new EventLog(ensemble.endpoints());
 		admin = lanyard.token(ensemble.administrator());
 		// matching by unique id: groups exist only as an administrator created them, each
 		// with the object id and a display name

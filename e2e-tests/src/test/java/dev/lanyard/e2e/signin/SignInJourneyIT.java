@@ -48,7 +48,7 @@ class SignInJourneyIT {
 	static void ensemble() throws Exception {
 		ensemble = SharedEnsemble.get();
 		lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
-		events = new EventLog(ensemble.endpoints().kafkaBootstrapServers(), ensemble.endpoints().registryUrl());
+		events = new EventLog(ensemble.endpoints());
 		admin = lanyard.token(ensemble.administrator());
 		// groups are provisioned manually by default: only groups an administrator added
 		// are tracked

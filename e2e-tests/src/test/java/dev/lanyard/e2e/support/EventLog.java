@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.registry.AvroSerdes;
 import dev.lanyard.platform.registry.RegistryProperties;
@@ -22,13 +23,14 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class EventLog {
 
-	private final String bootstrapServers;
+	private final Map<String, Object> kafka;
 
 	private final String registryUrl;
 
-	public EventLog(String bootstrapServers, String registryUrl) {
-		this.bootstrapServers = bootstrapServers;
-		this.registryUrl = registryUrl;
+	/** Reads through the ensemble's Kafka as the launcher's administrator. */
+	public EventLog(Endpoints endpoints) {
+		this.kafka = endpoints.kafkaClientProperties();
+		this.registryUrl = endpoints.registryUrl();
 	}
 
 	/**
@@ -38,7 +40,7 @@ public final class EventLog {
 	public <T extends SpecificRecord> List<T> read(Topic<T> topic, Predicate<T> filter, int atLeast, Duration wait) {
 		Map<String, Object> props = new HashMap<>(
 				AvroSerdes.consumerProperties(new RegistryProperties(URI.create(this.registryUrl), false)));
-		props.put("bootstrap.servers", this.bootstrapServers);
+		props.putAll(this.kafka);
 		props.put("group.id", "e2e-" + UUID.randomUUID());
 		props.put("auto.offset.reset", "earliest");
 		props.put("enable.auto.commit", false);

@@ -12,7 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.apache.kafka.clients.admin.Admin;
+
 import dev.lanyard.launcher.kafka.KafkaBroker;
+import dev.lanyard.launcher.kafka.KafkaCredentials;
+import dev.lanyard.launcher.kafka.KafkaReadiness;
+import dev.lanyard.launcher.kafka.KafkaSecurity;
 import dev.lanyard.launcher.kafka.KafkaTopics;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.postgres.PostgresProcess;
@@ -51,6 +56,8 @@ public final class Ensemble implements AutoCloseable {
 
 	private final GeneratedSettings generated;
 
+	private final KafkaCredentials kafkaCredentials;
+
 	private final Consumer<String> progress;
 
 	private final Map<String, Component> components = new LinkedHashMap<>();
@@ -72,11 +79,13 @@ public final class Ensemble implements AutoCloseable {
 		this.state = new StateDirectory(settings.stateDirectory());
 		this.records = this.state.processes();
 		this.generated = GeneratedSettings.loadOrCreate(this.state);
+		this.kafkaCredentials = KafkaCredentials.loadOrCreate(this.state);
 		this.progress = progress;
 		Distribution distribution = new Distribution(settings.root());
-		this.components
-			.putAll(EnsembleComponents.infrastructure(settings, this.state, distribution, this.generated, detached));
-		this.services = EnsembleComponents.services(settings, this.state, distribution, this.generated, detached);
+		this.components.putAll(EnsembleComponents.infrastructure(settings, this.state, distribution, this.generated,
+				this.kafkaCredentials, detached));
+		this.services = EnsembleComponents.services(settings, this.state, distribution, this.generated,
+				this.kafkaCredentials, detached);
 		this.firstServices = Map.copyOf(this.services);
 		this.components.putAll(this.services);
 	}
@@ -300,8 +309,16 @@ public final class Ensemble implements AutoCloseable {
 
 	private void startKafka0() {
 		startComponent(KafkaBroker.COMPONENT);
-		KafkaTopics.create(endpoints().kafkaBootstrapServers(), this.settings.topicPartitions(),
-				this.settings.topicReplicationFactor(), this.settings.startupTimeout());
+		if (!this.settings.externalKafka()) {
+			try (Admin admin = KafkaReadiness.admin(endpoints().kafkaBootstrapServers(),
+					this.kafkaCredentials.adminClientProperties())) {
+				KafkaSecurity.apply(admin, this.kafkaCredentials);
+			}
+			this.progress.accept("Kafka users and ACLs ready: one user per service, each writing only its topics");
+		}
+		KafkaTopics.create(endpoints().kafkaBootstrapServers(), endpoints().kafkaSecurity(),
+				this.settings.topicPartitions(), this.settings.topicReplicationFactor(),
+				this.settings.startupTimeout());
 		this.progress.accept("Topics ready at " + endpoints().kafkaBootstrapServers());
 	}
 

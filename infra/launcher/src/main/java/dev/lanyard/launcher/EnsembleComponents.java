@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.lanyard.launcher.kafka.KafkaBroker;
 import dev.lanyard.launcher.kafka.KafkaBrokerConfig;
+import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.oidc.OidcProvider;
 import dev.lanyard.launcher.postgres.PostgresBinaries;
@@ -35,7 +36,7 @@ final class EnsembleComponents {
 
 	/** The infrastructure to start, by name. */
 	static Map<String, Component> infrastructure(LauncherSettings settings, StateDirectory state,
-			Distribution distribution, GeneratedSettings generated, boolean detached) {
+			Distribution distribution, GeneratedSettings generated, KafkaCredentials kafka, boolean detached) {
 		Map<String, Component> components = new LinkedHashMap<>();
 		var ports = settings.ports();
 		if (!settings.externalDatabase()) {
@@ -49,7 +50,8 @@ final class EnsembleComponents {
 			components.put(KafkaBroker.COMPONENT,
 					new KafkaBroker(new KafkaBrokerConfig(ports.kafka(), ports.kafkaController(),
 							state.data(KafkaBroker.COMPONENT), state.logFile(KafkaBroker.COMPONENT),
-							distribution.kafkaClasspath(), generated.kafkaClusterId(), "384m", detached)));
+							distribution.kafkaClasspath(), generated.kafkaClusterId(), "384m", detached,
+							kafka.adminPassword())));
 		}
 		if (!settings.externalRegistry()) {
 			components.put(ApicurioRegistry.COMPONENT,
@@ -68,14 +70,17 @@ final class EnsembleComponents {
 
 	/** The services to start, by name. */
 	static Map<String, ServiceProcess> services(LauncherSettings settings, StateDirectory state,
-			Distribution distribution, GeneratedSettings generated, boolean detached) {
+			Distribution distribution, GeneratedSettings generated, KafkaCredentials kafka, boolean detached) {
 		Endpoints endpoints = new Endpoints(settings);
 		Map<String, ServiceProcess> services = new LinkedHashMap<>();
 		for (LanyardService service : settings.services()) {
 			String name = service.serviceName();
+			// an external cluster's credentials are the operator's to pass through
+			Map<String, Object> kafkaSecurity = settings.externalKafka() ? Map.of()
+					: kafka.serviceClientProperties(name);
 			services.put(name, new ServiceProcess(service, distribution.serviceJar(name), settings.ports().of(service),
 					ServiceEnvironment.of(service, endpoints, settings.adminClientId(), generated.adminClientSecret(),
-							generated.gatewayClientSecret(), generated.tokenBrokerKeyEncryptionKey()),
+							generated.gatewayClientSecret(), generated.tokenBrokerKeyEncryptionKey(), kafkaSecurity),
 					state.work(name), state.logFile(name), detached));
 		}
 		return services;

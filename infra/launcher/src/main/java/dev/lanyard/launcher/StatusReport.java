@@ -46,7 +46,7 @@ final class StatusReport {
 		rows.add(row(state, PostgresProcess.COMPONENT, settings.externalDatabase(),
 				endpoints.databases().serverUrl().replaceAll("\\?.*$", ""), () -> endpoints.databases().answers()));
 		rows.add(row(state, KafkaBroker.COMPONENT, settings.externalKafka(), endpoints.kafkaBootstrapServers(),
-				() -> kafkaAnswers(endpoints.kafkaBootstrapServers())));
+				() -> kafkaAnswers(endpoints)));
 		rows.add(row(state, ApicurioRegistry.COMPONENT, settings.externalRegistry(), endpoints.registryUrl(),
 				() -> new RegistryClient(endpoints.registryUrl()).answers()));
 		rows.add(row(state, OidcProvider.COMPONENT, settings.externalOidc(), endpoints.oidcIssuer(),
@@ -75,8 +75,8 @@ final class StatusReport {
 		return state.processes().find(component).filter(ProcessRecord::alive);
 	}
 
-	private static boolean kafkaAnswers(String bootstrapServers) {
-		try (var admin = KafkaReadiness.admin(bootstrapServers)) {
+	private static boolean kafkaAnswers(Endpoints endpoints) {
+		try (var admin = KafkaReadiness.admin(endpoints.kafkaBootstrapServers(), endpoints.kafkaSecurity())) {
 			return KafkaReadiness.answers(admin);
 		}
 	}

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,11 @@ public final class KafkaBroker implements Component {
 		return "127.0.0.1:" + this.config.port();
 	}
 
+	/** What a client adds to the bootstrap servers to act as the administrator. */
+	public Map<String, Object> adminClientProperties() {
+		return this.config.adminClientProperties();
+	}
+
 	@Override
 	public ManagedProcess process() {
 		return this.process;
@@ -65,7 +71,7 @@ public final class KafkaBroker implements Component {
 				this.config.logFile(), this.config.port(), this.config.detached());
 		Waits.until("Kafka to listen on port " + this.config.port(), timeout, this.process,
 				() -> Waits.listening(this.config.port()));
-		KafkaReadiness.await(bootstrapServers(), timeout, this.process);
+		KafkaReadiness.await(bootstrapServers(), this.config.adminClientProperties(), timeout, this.process);
 		return this.process;
 	}
 
@@ -128,7 +134,14 @@ public final class KafkaBroker implements Component {
 	private void writeConfiguration() {
 		try {
 			Files.createDirectories(this.config.dataDirectory());
-			Files.writeString(serverProperties(), KafkaConfiguration.serverProperties(this.config));
+			// holds the administrator's password when secured: the owner's only
+			Path properties = serverProperties();
+			if (!Files.exists(properties)) {
+				Files.createFile(properties,
+						PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			Files.setPosixFilePermissions(properties, PosixFilePermissions.fromString("rw-------"));
+			Files.writeString(properties, KafkaConfiguration.serverProperties(this.config));
 			Files.writeString(log4jProperties(), KafkaConfiguration.log4jProperties());
 		}
 		catch (IOException ex) {

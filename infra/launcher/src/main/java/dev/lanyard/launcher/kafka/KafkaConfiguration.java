@@ -1,6 +1,9 @@
 package dev.lanyard.launcher.kafka;
 
-/** The configuration files of a single combined KRaft node. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** The configuration files of a single combined KRaft node, plaintext or secured. */
 final class KafkaConfiguration {
 
 	private KafkaConfiguration() {
@@ -8,21 +11,54 @@ final class KafkaConfiguration {
 
 	static String serverProperties(KafkaBrokerConfig config) {
 		String controller = "127.0.0.1:" + config.controllerPort();
-		return String
-			.join("\n", "# written by the Lanyard launcher at every start", "process.roles=broker,controller",
-					"node.id=1", "controller.quorum.bootstrap.servers=" + controller,
-					"listeners=PLAINTEXT://127.0.0.1:" + config.port() + ",CONTROLLER://" + controller,
-					"advertised.listeners=PLAINTEXT://127.0.0.1:" + config.port(),
-					"controller.listener.names=CONTROLLER", "inter.broker.listener.name=PLAINTEXT",
-					"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-					"log.dirs=" + config.dataDirectory(),
-					// one node: every internal topic has a single replica
-					"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-					"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-					"share.coordinator.state.topic.min.isr=1", "min.insync.replicas=1", "default.replication.factor=1",
-					"auto.create.topics.enable=false", "num.partitions=3", "group.initial.rebalance.delay.ms=0",
-					"log.segment.bytes=16777216", "log.retention.hours=168", "")
-			.replace("\n", System.lineSeparator());
+		List<String> lines = new ArrayList<>(List.of("# written by the Lanyard launcher at every start",
+				"process.roles=broker,controller", "node.id=1", "controller.quorum.bootstrap.servers=" + controller,
+				"controller.listener.names=CONTROLLER", "log.dirs=" + config.dataDirectory(),
+				// one node: every internal topic has a single replica
+				"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
+				"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+				"share.coordinator.state.topic.min.isr=1", "min.insync.replicas=1", "default.replication.factor=1",
+				"auto.create.topics.enable=false", "num.partitions=3", "group.initial.rebalance.delay.ms=0",
+				"log.segment.bytes=16777216", "log.retention.hours=168"));
+		lines.addAll(config.secured() ? secured(config) : plaintext(config));
+		lines.add("");
+		return String.join(System.lineSeparator(), lines);
+	}
+
+	private static List<String> plaintext(KafkaBrokerConfig config) {
+		String controller = "127.0.0.1:" + config.controllerPort();
+		return List.of("listeners=PLAINTEXT://127.0.0.1:" + config.port() + ",CONTROLLER://" + controller,
+				"advertised.listeners=PLAINTEXT://127.0.0.1:" + config.port(), "inter.broker.listener.name=PLAINTEXT",
+				"listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+	}
+
+	/**
+	 * Clients authenticate on {@code CLIENT}: services with SCRAM-SHA-512 (users the
+	 * launcher creates through the Admin API), the administrator with PLAIN. SCRAM users
+	 * live in the cluster metadata, which the controller must read before it could check
+	 * one, so the broker itself and its controller sign in as the administrator with
+	 * PLAIN, whose only user is in this file. {@code StandardAuthorizer} denies what no
+	 * ACL allows; the administrator is the one super user.
+	 */
+	private static List<String> secured(KafkaBrokerConfig config) {
+		String controller = "127.0.0.1:" + config.controllerPort();
+		String plain = KafkaClientSecurity.jaas("org.apache.kafka.common.security.plain.PlainLoginModule",
+				KafkaCredentials.ADMIN, config.adminPassword());
+		// the users this broker accepts with PLAIN: the administrator only
+		String plainUsers = plain.substring(0, plain.length() - 1) + " user_" + KafkaCredentials.ADMIN + "=\""
+				+ config.adminPassword() + "\";";
+		return List.of("listeners=CLIENT://127.0.0.1:" + config.port() + ",CONTROLLER://" + controller,
+				"advertised.listeners=CLIENT://127.0.0.1:" + config.port(), "inter.broker.listener.name=CLIENT",
+				"listener.security.protocol.map=CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT",
+				"sasl.mechanism.inter.broker.protocol=PLAIN", "sasl.mechanism.controller.protocol=PLAIN",
+				"listener.name.client.sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN",
+				"listener.name.client.plain.sasl.jaas.config=" + plainUsers,
+				"listener.name.client.scram-sha-512.sasl.jaas.config="
+						+ "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+				"listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+				"listener.name.controller.plain.sasl.jaas.config=" + plainUsers,
+				"authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+				"allow.everyone.if.no.acl.found=false", "super.users=User:" + KafkaCredentials.ADMIN);
 	}
 
 	static String log4jProperties() {

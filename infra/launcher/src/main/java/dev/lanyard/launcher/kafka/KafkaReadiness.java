@@ -1,6 +1,7 @@
 package dev.lanyard.launcher.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,14 +19,22 @@ public final class KafkaReadiness {
 	}
 
 	public static Admin admin(String bootstrapServers) {
-		return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+		return admin(bootstrapServers, Map.of());
+	}
+
+	/** An admin client; {@code security} adds how it authenticates (none: plaintext). */
+	public static Admin admin(String bootstrapServers, Map<String, Object> security) {
+		Map<String, Object> properties = new HashMap<>(security);
+		properties.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				10000, AdminClientConfig.CLIENT_ID_CONFIG, "lanyard-launcher"));
+		return Admin.create(properties);
 	}
 
 	/** Waits until the cluster lists a broker, failing fast when {@code process} dies. */
-	public static void await(String bootstrapServers, Duration timeout, ManagedProcess process) {
-		try (Admin admin = admin(bootstrapServers)) {
+	public static void await(String bootstrapServers, Map<String, Object> security, Duration timeout,
+			ManagedProcess process) {
+		try (Admin admin = admin(bootstrapServers, security)) {
 			Waits.until("Kafka at " + bootstrapServers + " to answer", timeout, process, () -> answers(admin));
 		}
 	}

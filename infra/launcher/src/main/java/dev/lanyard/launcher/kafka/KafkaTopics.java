@@ -48,9 +48,18 @@ public final class KafkaTopics {
 
 	/** Creates the missing topics, retrying while the cluster is still coming up. */
 	public static void create(String bootstrapServers, int partitions, short replicationFactor, Duration timeout) {
+		create(bootstrapServers, Map.of(), partitions, replicationFactor, timeout);
+	}
+
+	/**
+	 * Creates the missing topics as a client with {@code security} settings (the
+	 * administrator's on a secured broker).
+	 */
+	public static void create(String bootstrapServers, Map<String, Object> security, int partitions,
+			short replicationFactor, Duration timeout) {
 		List<NewTopic> wanted = definitions(partitions, replicationFactor);
 		long deadline = System.nanoTime() + timeout.toNanos();
-		try (Admin admin = KafkaReadiness.admin(bootstrapServers)) {
+		try (Admin admin = KafkaReadiness.admin(bootstrapServers, security)) {
 			while (true) {
 				try {
 					createMissing(admin, wanted);

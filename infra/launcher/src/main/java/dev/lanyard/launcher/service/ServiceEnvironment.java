@@ -50,6 +50,11 @@ public final class ServiceEnvironment {
 	private ServiceEnvironment() {
 	}
 
+	private static String kafkaVariable(String clientSetting) {
+		String prefix = "security.protocol".equals(clientSetting) ? "SPRING_KAFKA_" : "SPRING_KAFKA_PROPERTIES_";
+		return prefix + clientSetting.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+	}
+
 	private static String randomSecret() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -68,6 +73,23 @@ public final class ServiceEnvironment {
 	 */
 	public static Map<String, String> of(LanyardService service, Endpoints endpoints, String adminClientId,
 			String adminClientSecret, String gatewayClientSecret, String tokenBrokerKeyEncryptionKey) {
+		return of(service, endpoints, adminClientId, adminClientSecret, gatewayClientSecret,
+				tokenBrokerKeyEncryptionKey, Map.of());
+	}
+
+	/**
+	 * As above, signing in to Kafka with {@code kafkaSecurity} (its
+	 * {@code security.protocol}, {@code sasl.mechanism} and {@code sasl.jaas.config}),
+	 * passed as {@code SPRING_KAFKA_SECURITY_PROTOCOL} and
+	 * {@code SPRING_KAFKA_PROPERTIES_SASL_*}, so every client the service builds from
+	 * Spring Boot's Kafka properties authenticates as the service's own user.
+	 */
+	public static Map<String, String> of(LanyardService service, Endpoints endpoints, String adminClientId,
+			String adminClientSecret, String gatewayClientSecret, String tokenBrokerKeyEncryptionKey,
+			Map<String, Object> kafkaSecurity) {
+		if (kafkaSecurity == null) {
+			throw new IllegalArgumentException("kafkaSecurity cannot be null");
+		}
 		Map<String, String> environment = new HashMap<>();
 		for (Setting setting : Setting.values()) {
 			environment.put(setting.variable(), null);
@@ -77,6 +99,7 @@ public final class ServiceEnvironment {
 		environment.put("LANYARD_BUILD", null);
 		environment.put("SERVER_PORT", Integer.toString(endpoints.settings().ports().of(service)));
 		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", endpoints.kafkaBootstrapServers());
+		kafkaSecurity.forEach((key, value) -> environment.put(kafkaVariable(key), value.toString()));
 		environment.put("LANYARD_REGISTRY_URL", endpoints.registryUrl());
 		environment.put("SPRING_DATASOURCE_URL", endpoints.jdbcUrl(service));
 		environment.put("SPRING_DATASOURCE_USERNAME", endpoints.settings().databaseUsername());

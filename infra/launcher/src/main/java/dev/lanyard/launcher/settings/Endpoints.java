@@ -1,5 +1,11 @@
 package dev.lanyard.launcher.settings;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.launcher.postgres.PostgresDatabases;
 import dev.lanyard.launcher.service.LanyardService;
 
@@ -19,6 +25,28 @@ public record Endpoints(LauncherSettings settings) {
 	public String kafkaBootstrapServers() {
 		return this.settings.externalKafka() ? this.settings.kafkaBootstrapServers()
 				: "127.0.0.1:" + this.settings.ports().kafka();
+	}
+
+	/**
+	 * How a client authenticates to Kafka as the launcher's administrator: the local
+	 * broker's SASL settings, none for an external cluster.
+	 */
+	public Map<String, Object> kafkaSecurity() {
+		if (this.settings.externalKafka()) {
+			return Map.of();
+		}
+		return KafkaCredentials.loadOrCreate(new StateDirectory(this.settings.stateDirectory()))
+			.adminClientProperties();
+	}
+
+	/**
+	 * Bootstrap servers and {@link #kafkaSecurity()}: what a test's or tool's Kafka
+	 * client needs.
+	 */
+	public Map<String, Object> kafkaClientProperties() {
+		Map<String, Object> properties = new HashMap<>(kafkaSecurity());
+		properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers());
+		return properties;
 	}
 
 	/** Base URL of Apicurio Registry. */

@@ -111,4 +111,14 @@ class ServiceEnvironmentTest {
 			.containsEntry("LANYARD_PROVISIONING_SCIM_SIGNINISSUER", this.endpoints.oidcIssuer());
 	}
 
+	@Test
+	void ofWhenKafkaSecurityGivenThenSpringKafkaVariablesSignInAsTheService() {
+		Map<String, Object> security = dev.lanyard.launcher.kafka.KafkaClientSecurity.scram("audit", "p".repeat(43));
+		Map<String, String> environment = ServiceEnvironment.of(LanyardService.AUDIT, this.endpoints, "a", "s",
+				"gateway-secret", KEK, security);
+		assertThat(environment).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", (String) security.get("sasl.jaas.config"));
+	}
+
 }

@@ -20,6 +20,10 @@ import dev.lanyard.tokenbroker.integrations.adapter.jdbc.CachingIntegrationReadM
 import dev.lanyard.tokenbroker.integrations.adapter.jdbc.JdbcIntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.application.IntegrationReadModel;
 import dev.lanyard.tokenbroker.integrations.application.UpdateIntegrationReadModel;
+import dev.lanyard.tokenbroker.integrations.application.VettedIntegrationReadModel;
+import dev.lanyard.tokenbroker.external.ExternalServicesProperties;
+import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.EndpointRule;
 import dev.lanyard.tokenbroker.issuance.application.AuditTrailUnavailableException;
 import dev.lanyard.tokenbroker.readmodels.adapter.kafka.ReadModelEventListener;
 import dev.lanyard.tokenbroker.sessions.application.EndedSessions;
@@ -74,9 +78,13 @@ class ReadModelConfiguration {
 
 	@Bean
 	@DependsOnDatabaseInitialization
-	IntegrationReadModel integrationReadModel(JdbcClient jdbc, IntegrationCacheProperties cache) {
-		return new CachingIntegrationReadModel(new JdbcIntegrationReadModel(jdbc), cache.timeToLive(),
-				cache.maximumSize());
+	IntegrationReadModel integrationReadModel(JdbcClient jdbc, IntegrationCacheProperties cache,
+			ExternalServicesProperties external) {
+		// the endpoint rule is checked below the cache: once per snapshot stored or
+		// loaded
+		EndpointRule rule = new EndpointRule(new AddressPolicy(external.allowPrivateEndpoints()));
+		return new CachingIntegrationReadModel(new VettedIntegrationReadModel(new JdbcIntegrationReadModel(jdbc), rule),
+				cache.timeToLive(), cache.maximumSize());
 	}
 
 	@Bean

@@ -263,7 +263,8 @@ class TokenExchangeIT extends ServiceTestSupport {
 	/**
 	 * 0.0.0.0 is "this host" to Linux: a connection to it reaches whatever listens on
 	 * loopback (here the external OAuth stand-in). Lanyard never calls it, even with
-	 * private endpoints allowed (as here), and says so with an OAuth error at once.
+	 * private endpoints allowed (as here): the snapshot naming it is refused as it is
+	 * read, so the integration stays unknown.
 	 */
 	@Test
 	@Order(4)
@@ -275,15 +276,33 @@ class TokenExchangeIT extends ServiceTestSupport {
 		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
 				PublishedEvents.serviceAccount(integrationId, reachableThroughZero, Set.of(content.clientId()), "read")
 					.build());
+
+		assertThat(PublishedEvents.deadLetterKeys(Duration.ofSeconds(30), integrationId)).contains(integrationId);
 		String subject = token(content.clientId(), content.secret());
+		Response response = exchange(content, subject, integrationId, null);
+		assertError(response, "invalid_target", "Unknown integration");
+		assertThat(response.body()).doesNotContain("0.0.0.0");
+	}
 
-		Response response = awaitIntegration(() -> exchange(content, subject, integrationId, null));
+	/**
+	 * Whoever can write the integration topic does not choose where a client secret goes:
+	 * token-broker applies integration-registry's endpoint rule itself (here: no user
+	 * information in the URL) and dead-letters a snapshot that breaks it, so the forged
+	 * endpoint is never called.
+	 */
+	@Test
+	@Order(4)
+	void exchangeWhenForgedSnapshotNamesEndpointAgainstThePolicyThenNotUsedAndDeadLettered() {
+		RegisteredClient content = createClient("content");
+		String integrationId = "forged-" + UUID.randomUUID();
+		java.net.URI endpoint = java.net.URI.create(ExternalServices.externalTokenEndpoint());
+		String forged = "http://forger@127.0.0.1:" + endpoint.getPort() + "/forged/token";
+		PublishedEvents.publish(Topics.INTEGRATION_CHANGED.name(), integrationId,
+				PublishedEvents.serviceAccount(integrationId, forged, Set.of(content.clientId()), "read").build());
 
-		assertThat(response.status()).as(response.body()).isEqualTo(400);
-		assertThat(response.json().get("error").asString()).isEqualTo("invalid_target");
-		assertThat(response.json().get("error_description").asString()).contains("not allowed")
-			.doesNotContain("0.0.0.0");
-		assertThat(response.json().has("access_token")).isFalse();
+		assertThat(PublishedEvents.deadLetterKeys(Duration.ofSeconds(30), integrationId)).contains(integrationId);
+		String subject = token(content.clientId(), content.secret());
+		assertError(exchange(content, subject, integrationId, null), "invalid_target", "Unknown integration");
 	}
 
 	@Test

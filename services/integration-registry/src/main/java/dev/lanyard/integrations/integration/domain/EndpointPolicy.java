@@ -1,27 +1,29 @@
 package dev.lanyard.integrations.integration.domain;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Locale;
 
 import dev.lanyard.platform.outbound.AddressPolicy;
+import dev.lanyard.platform.outbound.EndpointRule;
 import dev.lanyard.platform.outbound.HostResolver;
 import dev.lanyard.platform.outbound.RefusedAddressException;
 import dev.lanyard.platform.outbound.VettedResolver;
 
 /**
- * Which external endpoints an integration may name. Only {@code https}, no user info and
- * no fragment; the host must resolve, and every address it resolves to must pass the
- * shared {@link AddressPolicy}: metadata services, unspecified, multicast, reserved and
- * documentation ranges are refused always; loopback, private, link-local, unique-local
- * and carrier-grade NAT addresses unless the development setting {@code allowPrivate} is
- * on (which also accepts {@code http} to a loopback host, a local development OAuth
- * provider). This check answers an administrator early, naming the field; the calls
- * themselves resolve again through the same {@link VettedResolver} and connect only to
- * what that lookup vetted.
+ * Which external endpoints an integration may name: the shared {@link EndpointRule} (only
+ * {@code https}, no user info and no fragment ...), which token-broker applies again to
+ * every snapshot it reads; then the host must resolve, and every address it resolves to
+ * must pass the shared {@link AddressPolicy}: metadata services, unspecified, multicast,
+ * reserved and documentation ranges are refused always; loopback, private, link-local,
+ * unique-local and carrier-grade NAT addresses unless the development setting
+ * {@code allowPrivate} is on (which also accepts {@code http} to a loopback host, a local
+ * development OAuth provider). This check answers an administrator early, naming the
+ * field; the calls themselves resolve again through the same {@link VettedResolver} and
+ * connect only to what that lookup vetted.
  */
 public final class EndpointPolicy {
+
+	private final EndpointRule rule;
 
 	private final VettedResolver addresses;
 
@@ -29,7 +31,9 @@ public final class EndpointPolicy {
 		if (resolver == null) {
 			throw new IllegalArgumentException("resolver cannot be null");
 		}
-		this.addresses = new VettedResolver(new AddressPolicy(allowPrivate), resolver);
+		AddressPolicy policy = new AddressPolicy(allowPrivate);
+		this.rule = new EndpointRule(policy);
+		this.addresses = new VettedResolver(policy, resolver);
 	}
 
 	public boolean allowsPrivate() {
@@ -48,29 +52,12 @@ public final class EndpointPolicy {
 	 * @throws InvalidFieldException when it is not acceptable
 	 */
 	public URI check(String field, String url) {
-		if (url == null || url.isBlank()) {
-			throw new InvalidFieldException(field, "is required");
-		}
-		if (url.length() > 2000) {
-			throw new InvalidFieldException(field, "must be at most 2000 characters");
-		}
-		URI uri = parse(field, url);
-		String host = uri.getHost();
-		if (!uri.isAbsolute() || host == null || host.isEmpty()) {
-			throw new InvalidFieldException(field, "must be an absolute https URL with a host");
-		}
-		if (uri.getRawUserInfo() != null) {
-			throw new InvalidFieldException(field, "must not carry user information");
-		}
-		if (uri.getRawFragment() != null) {
-			throw new InvalidFieldException(field, "must not have a fragment");
-		}
-		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		boolean loopbackHttp = "http".equals(scheme) && allowsPrivate() && isLoopbackName(host);
-		if (!"https".equals(scheme) && !loopbackHttp) {
-			throw new InvalidFieldException(field, "must use https");
-		}
-		requireAllowedAddresses(field, host);
+		// the shared rule token-broker applies again to every snapshot it reads
+		this.rule.refusal(url).ifPresent((reason) -> {
+			throw new InvalidFieldException(field, reason);
+		});
+		URI uri = URI.create(url.strip());
+		requireAllowedAddresses(field, uri.getHost());
 		return uri;
 	}
 
@@ -91,22 +78,7 @@ public final class EndpointPolicy {
 	}
 
 	static boolean isLoopbackName(String host) {
-		String name = unbracket(host).toLowerCase(Locale.ROOT);
-		return "localhost".equals(name) || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || "::1".equals(name)
-				|| "0:0:0:0:0:0:0:1".equals(name);
-	}
-
-	private static String unbracket(String host) {
-		return (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-	}
-
-	private static URI parse(String field, String url) {
-		try {
-			return new URI(url.strip());
-		}
-		catch (URISyntaxException ex) {
-			throw new InvalidFieldException(field, "is not a valid URL");
-		}
+		return EndpointRule.isLoopbackName(host);
 	}
 
 }
