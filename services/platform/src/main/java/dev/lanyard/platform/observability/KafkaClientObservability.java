@@ -1,9 +1,6 @@
 package dev.lanyard.platform.observability;
 
-import java.util.List;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -11,6 +8,7 @@ import org.springframework.kafka.config.AbstractKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.MicrometerProducerListener;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * Observes every Kafka client a service declares, whichever way it was built: templates
@@ -36,16 +34,23 @@ public final class KafkaClientObservability implements BeanPostProcessor {
 		if (bean instanceof KafkaTemplate<?, ?> template) {
 			template.setObservationEnabled(true);
 			MeterRegistry registry = this.meters.getIfAvailable();
-			if (registry != null) {
-				template.getProducerFactory()
-					.addListener(new MicrometerProducerListener<>(registry, List.of(Tag.of("producer", beanName))));
+			ProducerFactory<?, ?> producers = template.getProducerFactory();
+			if (registry != null && producers.getListeners()
+				.stream()
+				.noneMatch((listener) -> listener instanceof MicrometerProducerListener)) {
+				// the tags Spring Boot's own listener gives (Prometheus wants one set of
+				// tag keys per name)
+				producers.addListener(new MicrometerProducerListener<>(registry));
 			}
 		}
 		else if (bean instanceof AbstractKafkaListenerContainerFactory<?, ?, ?> factory) {
 			factory.getContainerProperties().setObservationEnabled(true);
 			MeterRegistry registry = this.meters.getIfAvailable();
 			ConsumerFactory<?, ?> consumers = factory.getConsumerFactory();
-			if (registry != null && consumers != null) {
+			if (registry != null && consumers != null
+					&& consumers.getListeners()
+						.stream()
+						.noneMatch((listener) -> listener instanceof GroupTaggedConsumerMetrics)) {
 				consumers.addListener(new GroupTaggedConsumerMetrics<>(registry));
 			}
 		}

@@ -61,7 +61,8 @@ public final class IssuanceMetrics {
 		this.acknowledged = ackTimer(registry, "acknowledged", ackTimeout);
 		this.unacknowledged = ackTimer(registry, "unacknowledged", ackTimeout);
 		Gauge.builder(READY, readiness, (indicator) -> Status.UP.equals(indicator.health().getStatus()) ? 1 : 0)
-			.description("1 while TokenIssued events are acknowledged, 0 while the instance is not ready for lack of it")
+			.description(
+					"1 while TokenIssued events are acknowledged, 0 while the instance is not ready for lack of it")
 			.register(registry);
 	}
 
