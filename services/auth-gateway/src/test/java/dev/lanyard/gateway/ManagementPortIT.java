@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway's metrics are scraped on its management port only: its public port answers
  * no actuator endpoint but health, whatever the exposure settings.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "management.server.address=127.0.0.1" })
 class ManagementPortIT extends ServiceUnderTest {
 
 	private static final UpstreamStub tokenBroker = UpstreamStub.start("token-broker");
