@@ -349,6 +349,27 @@ class AuditServiceIT extends ServiceUnderTest {
 	}
 
 	@Test
+	void eventsWhenRecordCarriesTraceparentThenEventShowsItsTraceId() throws Exception {
+		String subject = "content-" + UUID.randomUUID();
+		String traceId = sha().substring(0, 32);
+		TokenIssued traced = TestEvents.tokenIssued().setSubjectId(subject).build();
+		TokenIssued untraced = TestEvents.tokenIssued()
+			.setSubjectId(subject)
+			.setOccurredAt(TestEvents.NOW.minusSeconds(1))
+			.build();
+		kafka.send(Topics.TOKEN_ISSUED.name(), null, subject, traced,
+				Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+		kafka.send(Topics.TOKEN_ISSUED.name(), null, subject, untraced, Map.of("traceparent", "00-not-a-trace-id-01"));
+
+		await().atMost(EVENTUALLY).until(() -> eventIds(query(Map.of("subject", subject))).size() == 2);
+		JsonNode events = query(Map.of("subject", subject)).get("events");
+		assertThat(events.get(0).get("eventId").asString()).isEqualTo(traced.getEventId().toString());
+		assertThat(events.get(0).get("traceId").asString()).isEqualTo(traceId);
+		JsonNode malformed = events.get(1).path("traceId");
+		assertThat(malformed.isNull() || malformed.isMissingNode()).as("a malformed traceparent is not kept").isTrue();
+	}
+
+	@Test
 	void healthWhenUpThenAnsweredWithoutToken() throws Exception {
 		HttpResponse<String> response = get("/actuator/health", null);
 		assertThat(response.statusCode()).isEqualTo(200);

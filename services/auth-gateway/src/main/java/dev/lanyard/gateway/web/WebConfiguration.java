@@ -5,13 +5,21 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Cross-cutting HTTP behaviour of the gateway: correlation ids and error rendering. */
+/**
+ * Cross-cutting HTTP behaviour of the gateway: correlation ids, error rendering, and no
+ * actuator endpoint but health on the public port.
+ */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
 	@Bean
 	CorrelationIdFilter correlationIdFilter() {
 		return new CorrelationIdFilter();
+	}
+
+	@Bean
+	ManagementStaysInside managementStaysInside() {
+		return new ManagementStaysInside();
 	}
 
 	@Bean

@@ -119,6 +119,12 @@ public final class ResourceServerSecurity {
 			requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				// figures only (no token, id token claim or secret is a tag); the gateway
+				// never routes /actuator/**, and where the service runs it is reached
+				// only
+				// from inside (bound to 127.0.0.1 here, a NetworkPolicy on Kubernetes)
+				.requestMatchers("/actuator/prometheus")
 				.permitAll();
 			rules.customize(requests);
 			requests.anyRequest().denyAll();

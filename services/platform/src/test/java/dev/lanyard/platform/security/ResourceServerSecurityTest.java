@@ -68,6 +68,12 @@ class ResourceServerSecurityTest {
 	}
 
 	@Test
+	void buildWhenPrometheusWithoutTokenThenOpenButOtherActuatorEndpointsNot() throws Exception {
+		this.mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/env")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void buildWhenNoTokenThen401ProblemWithBearerChallenge() throws Exception {
 		this.mvc.perform(get("/api/things"))
 			.andExpect(status().isUnauthorized())
@@ -179,7 +185,7 @@ class ResourceServerSecurityTest {
 	@RestController
 	static class Endpoints {
 
-		@GetMapping("/actuator/health")
+		@GetMapping({ "/actuator/health", "/actuator/prometheus", "/actuator/env" })
 		String health() {
 			return "UP";
 		}

@@ -84,6 +84,14 @@ public final class TestKafka implements AutoCloseable {
 		return await(this.avro.send(new ProducerRecord<>(topic, partition, key, event)));
 	}
 
+	/** As {@link #send(String, Integer, String, SpecificRecord)}, with record headers. */
+	public RecordMetadata send(String topic, Integer partition, String key, SpecificRecord event,
+			Map<String, String> headers) {
+		ProducerRecord<String, Object> record = new ProducerRecord<>(topic, partition, key, event);
+		headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return await(this.avro.send(record));
+	}
+
 	public RecordMetadata sendRaw(String topic, Integer partition, String key, byte[] value) {
 		return await(this.raw.send(new ProducerRecord<>(topic, partition, key, value)));
 	}

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every service's {@code application.yml} promises out of the box: loopback at its
- * own port, its own database, health that shows components but no details. A service's
+ * own port, its own database, health that shows components but no details, and no
+ * actuator endpoint beyond health and prometheus. A service's
  * {@code ApplicationSettingsTest} extends this with its port and database, and checks its
  * own keys through {@link #settings()}.
  */
@@ -50,7 +51,8 @@ public abstract class ServiceDefaultsContract {
 	public void defaultsWhenNothingOverriddenThenHealthShowsComponentsButNoDetails() {
 		assertThat(this.settings.getProperty("management.endpoint.health.show-components")).hasToString("always");
 		assertThat(this.settings.getProperty("management.endpoint.health.show-details")).isNull();
-		assertThat(this.settings.getProperty("management.endpoints.web.exposure.include")).hasToString("health");
+		assertThat(this.settings.getProperty("management.endpoints.web.exposure.include"))
+			.hasToString("health,prometheus");
 	}
 
 	private static PropertySource<?> load() {

@@ -8,8 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.lanyard.tokenbroker.issuance.AuditProperties;
 import dev.lanyard.tokenbroker.issuance.DenialAggregationProperties;
@@ -24,6 +23,8 @@ import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.AuditEvents;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.KafkaAuditRecorder;
 import dev.lanyard.tokenbroker.issuance.adapter.kafka.WarmUpSamples;
+import dev.lanyard.tokenbroker.issuance.adapter.metrics.AuditAckReadiness;
+import dev.lanyard.tokenbroker.issuance.adapter.metrics.IssuanceMetrics;
 import dev.lanyard.tokenbroker.issuance.application.AggregatingDenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.DenialRecorder;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
@@ -37,6 +38,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -55,11 +57,23 @@ class AuditTrailConfiguration {
 				AwaitedProducerSettings.forAckTimeout(audit.auditAckTimeout()));
 	}
 
+	/** In the readiness group ({@code management.endpoint.health.group.readiness}). */
+	@Bean
+	AuditAckReadiness auditAcksHealthIndicator(AuditProperties audit, Clock clock) {
+		return new AuditAckReadiness(clock, audit.auditUnreadyFor());
+	}
+
+	@Bean
+	IssuanceMetrics issuanceMetrics(MeterRegistry meters, AuditAckReadiness auditAcksHealthIndicator,
+			AuditProperties audit) {
+		return new IssuanceMetrics(meters, auditAcksHealthIndicator, audit.auditAckTimeout());
+	}
+
 	@Bean
 	IssuanceAuditTrail issuanceAuditTrail(KafkaTemplate<String, TokenIssued> tokenIssuedKafkaTemplate,
-			AuditProperties audit) {
-		return new KafkaAuditRecorder<>(tokenIssuedKafkaTemplate, Topics.TOKEN_ISSUED, TokenIssuance::subjectId,
-				AuditEvents::tokenIssued, audit.auditAckTimeout())::record;
+			AuditProperties audit, IssuanceMetrics metrics) {
+		return metrics.metered(new KafkaAuditRecorder<>(tokenIssuedKafkaTemplate, Topics.TOKEN_ISSUED,
+				TokenIssuance::subjectId, AuditEvents::tokenIssued, audit.auditAckTimeout())::record);
 	}
 
 	@Bean
@@ -75,6 +89,13 @@ class AuditTrailConfiguration {
 		DenialRecorder kafka = new KafkaAuditRecorder<>(credentialDeniedKafkaTemplate, Topics.CREDENTIAL_DENIED,
 				CredentialDenial::subjectId, AuditEvents::credentialDenied, audit.auditAckTimeout())::record;
 		return new AggregatingDenialRecorder(kafka, aggregation.denialAggregationWindow(), 100_000, clock);
+	}
+
+	/** What the grants are given: every refusal counted, then aggregated. */
+	@Bean
+	@Primary
+	DenialRecorder countedDenialRecorder(AggregatingDenialRecorder denialRecorder, IssuanceMetrics metrics) {
+		return metrics.counted(denialRecorder);
 	}
 
 	/** Records the summaries of denial windows that are over. */

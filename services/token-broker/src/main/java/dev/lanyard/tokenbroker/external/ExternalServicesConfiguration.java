@@ -4,6 +4,9 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +21,7 @@ import dev.lanyard.tokenbroker.external.adapter.http.ExternalCallPolicies;
 import dev.lanyard.tokenbroker.external.adapter.http.HttpExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.adapter.http.RegistryIntegrationSecrets;
 import dev.lanyard.tokenbroker.external.adapter.http.ResilientExternalTokenEndpoint;
+import dev.lanyard.tokenbroker.external.adapter.http.TimedExternalTokenEndpoint;
 import dev.lanyard.tokenbroker.external.adapter.oauth.JwtInternalTokenSigner;
 import dev.lanyard.tokenbroker.external.application.IssueInternalServiceToken;
 import dev.lanyard.tokenbroker.issuance.application.IssuanceAuditTrail;
@@ -53,7 +57,7 @@ class ExternalServicesConfiguration {
 	 */
 	@Bean
 	ResilientExternalTokenEndpoint externalTokenEndpoint(ExternalServicesProperties exchange, JsonMapper json,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		if (exchange.allowPrivateEndpoints()) {
 			log.warn("lanyard.token-broker.allow-private-endpoints is on: external token endpoints may be on private"
 					+ " and loopback addresses (never metadata services). For development only.");
@@ -62,13 +66,16 @@ class ExternalServicesConfiguration {
 				HostResolver.system());
 		HttpExternalTokenEndpoint http = new HttpExternalTokenEndpoint(
 				OutboundHttp.create(addresses, exchange.externalTimeout()), json, clock);
-		return new ResilientExternalTokenEndpoint(http,
+		CircuitBreakerRegistry circuitBreakers = ExternalCallPolicies.circuitBreakers(
+				exchange.circuitBreakerFailureRate(), exchange.circuitBreakerWindow(),
+				Math.max(2, exchange.circuitBreakerWindow() / 2), exchange.circuitBreakerOpenDuration());
+		// resilience4j_circuitbreaker_state{name=<integration id>, state=...}, one
+		// breaker per integration as it is first called
+		TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(circuitBreakers).bindTo(meters);
+		return new ResilientExternalTokenEndpoint(new TimedExternalTokenEndpoint(http, meters),
 				ExternalCallPolicies.retry("external-token-endpoint", exchange.externalRetryAttempts(),
 						exchange.externalRetryBackoff()),
-				ExternalCallPolicies.circuitBreakers(exchange.circuitBreakerFailureRate(),
-						exchange.circuitBreakerWindow(), Math.max(2, exchange.circuitBreakerWindow() / 2),
-						exchange.circuitBreakerOpenDuration()),
-				ExternalCallPolicies.bulkheads(exchange.bulkheadMaxConcurrentCalls(), Duration.ZERO));
+				circuitBreakers, ExternalCallPolicies.bulkheads(exchange.bulkheadMaxConcurrentCalls(), Duration.ZERO));
 	}
 
 	/**

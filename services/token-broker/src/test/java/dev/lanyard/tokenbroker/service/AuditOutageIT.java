@@ -16,7 +16,8 @@ import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No credential without its audit record: with Kafka gone, the token endpoint refuses.
+ * No credential without its audit record: with Kafka gone, the token endpoint refuses and
+ * the instance reports itself not ready until its events are acknowledged again.
  */
 class AuditOutageIT extends ServiceTestSupport {
 
@@ -24,7 +25,7 @@ class AuditOutageIT extends ServiceTestSupport {
 
 	@Test
 	@Order(1)
-	void clientCredentialsWhenKafkaStoppedThen503ThenIssuesAgainAfterRestart() {
+	void clientCredentialsWhenKafkaStoppedThen503AndNotReadyThenIssuesAndReadyAgainAfterRestart() {
 		Infrastructure infrastructure = Infrastructure.shared();
 		RegisteredClient client = createClient("content");
 		List<String> issued = new ArrayList<>();
@@ -44,12 +45,22 @@ class AuditOutageIT extends ServiceTestSupport {
 				assertThat(refused.body()).doesNotContain("access_token");
 				assertThat(took).isLessThan(ACK_TIMEOUT.plusMillis(1500));
 			}
+			// traffic should go elsewhere; the process itself is alive
+			assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(503);
+			assertThat(get("/actuator/health/liveness", null).status()).isEqualTo(200);
 		}
 		finally {
 			infrastructure.startKafka();
 		}
 
 		int refusedDuringRecovery = eventuallyIssued(client, issued, Duration.ofSeconds(60));
+		assertThat(get("/actuator/health/readiness", null).status()).isEqualTo(200);
+		String metrics = get("/actuator/prometheus", null).body();
+		assertThat(metrics)
+			.contains("lanyard_audit_ack_seconds_count{application=\"token-broker\",outcome=\"unacknowledged\"}")
+			.contains("lanyard_audit_ack_seconds_bucket{application=\"token-broker\",outcome=\"acknowledged\"")
+			.containsPattern(
+					"lanyard_tokens_issued_total\\{application=\"token-broker\",grant=\"client_credentials\",token_type=\"content-session\"\\} [1-9]");
 
 		Set<String> issuedDigests = issued.stream().map(TokenDigest::sha256Hex).collect(Collectors.toSet());
 		try (TopicEvents<TokenIssued> events = TopicEvents.tokenIssued(infrastructure)) {

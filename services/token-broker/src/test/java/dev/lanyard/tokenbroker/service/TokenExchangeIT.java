@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -24,6 +25,7 @@ import dev.lanyard.events.CredentialDenied;
 import dev.lanyard.events.TokenIssued;
 import dev.lanyard.launcher.Infrastructure;
 import dev.lanyard.platform.kafka.Topics;
+import dev.lanyard.testing.monitoring.MonitoredMetrics;
 import dev.lanyard.tokenbroker.issuance.domain.TokenDigest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -321,6 +323,24 @@ class TokenExchangeIT extends ServiceTestSupport {
 			assertThat(SENSITIVE)
 				.allSatisfy((value) -> assertThat(records).noneSatisfy((record) -> assertThat(record).contains(value)));
 		}
+	}
+
+	@Test
+	@Order(6)
+	void prometheusWhenExchangesRanThenServesEveryMetricTheMonitoringFilesNameAndNoSecret() {
+		Response scrape = get("/actuator/prometheus", null);
+
+		assertThat(scrape.status()).isEqualTo(200);
+		// the gateway's own (sign-ins) are checked at the gateway
+		Set<String> expected = MonitoredMetrics.referenced(MonitoredMetrics.folder())
+			.stream()
+			.filter((name) -> !name.startsWith("lanyard_signins"))
+			.collect(Collectors.toSet());
+		assertThat(expected).contains("lanyard_tokens_issued_total", "lanyard_audit_ack_seconds_bucket",
+				"resilience4j_circuitbreaker_state", "kafka_consumer_fetch_manager_records_lag_max");
+		assertThat(MonitoredMetrics.exposed(scrape.body())).containsAll(expected);
+		assertThat(scrape.body()).contains("grant=\"token-exchange\"");
+		assertThat(SENSITIVE).allSatisfy((value) -> assertThat(scrape.body()).doesNotContain(value));
 	}
 
 	// ---- helpers

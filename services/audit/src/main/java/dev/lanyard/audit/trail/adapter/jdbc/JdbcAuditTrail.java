@@ -37,8 +37,8 @@ public final class JdbcAuditTrail implements AuditTrail {
 			INSERT INTO audit_event (event_id, event_type, topic, kafka_partition, kafka_offset, occurred_at,
 				correlation_id, producer, actor_id, subject_id, subject_type, content_id, integration_id,
 				token_type, token_id, token_sha256, grant_type, scopes, audience, expires_at, user_id, group_id,
-				outcome, payload)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+				outcome, payload, trace_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
 			ON CONFLICT (event_id) DO NOTHING
 			""";
 
@@ -176,6 +176,7 @@ public final class JdbcAuditTrail implements AuditTrail {
 		ps.setString(22, event.groupId());
 		ps.setString(23, event.outcome());
 		ps.setString(24, incoming.payloadJson());
+		ps.setString(25, incoming.traceId());
 	}
 
 	private static void setTextArray(PreparedStatement ps, int index, List<String> values) throws SQLException {

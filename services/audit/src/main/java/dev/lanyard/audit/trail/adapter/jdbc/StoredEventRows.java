@@ -35,7 +35,7 @@ final class StoredEventRows {
 			e.event_id, e.event_type, e.occurred_at, e.recorded_at, e.correlation_id, e.producer, e.actor_id,
 				e.subject_id, e.subject_type, e.content_id, e.integration_id, e.token_type, e.token_id,
 				e.token_sha256, e.grant_type, e.scopes, e.audience, e.expires_at, e.user_id, e.group_id, e.outcome,
-				e.payload::text AS payload,
+				e.trace_id, e.payload::text AS payload,
 				(SELECT p.payload::text FROM audit_event p
 					WHERE e.event_type = 'IntegrationChanged' AND p.event_type = 'IntegrationChanged'
 						AND p.integration_id = e.integration_id
@@ -75,7 +75,7 @@ final class StoredEventRows {
 				rs.getString("group_id"), rs.getString("outcome"));
 		EventDetails details = EventDetailsReader.read(eventType, map(rs.getString("payload")),
 				map(rs.getString("previous_payload")));
-		return new StoredEvent(event, instant(rs, "recorded_at"), details);
+		return new StoredEvent(event, instant(rs, "recorded_at"), details, rs.getString("trace_id"));
 	}
 
 	private static Map<String, Object> map(String json) {

@@ -1,5 +1,6 @@
 package dev.lanyard.audit.trail.adapter.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,11 +10,13 @@ import dev.lanyard.audit.trail.application.RecordOutcome;
 import dev.lanyard.audit.trail.application.TrailUnavailableException;
 import dev.lanyard.audit.trail.domain.EventSource;
 import dev.lanyard.audit.trail.domain.IncomingEvent;
+import dev.lanyard.audit.trail.domain.TraceIds;
 import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.Topics;
 import dev.lanyard.platform.kafka.consumer.UnreadableRecordException;
 import dev.lanyard.platform.kafka.consumer.RegistryUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,8 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 public final class AuditEventListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuditEventListener.class);
+
+	private static final String TRACEPARENT = "traceparent";
 
 	private static final LogAccessor headerLogger = new LogAccessor(AuditEventListener.class);
 
@@ -69,11 +74,18 @@ public final class AuditEventListener {
 				continue;
 			}
 			pending.add(new IncomingEvent(record.value().event(),
-					new EventSource(record.topic(), record.partition(), record.offset()),
-					record.value().payloadJson()));
+					new EventSource(record.topic(), record.partition(), record.offset()), record.value().payloadJson(),
+					traceId(record)));
 			pendingRecords.add(record);
 		}
 		store(pending, pendingRecords);
+	}
+
+	/** The trace id the producer's observation put in the record's headers, if any. */
+	private static String traceId(ConsumerRecord<?, ?> record) {
+		Header traceparent = record.headers().lastHeader(TRACEPARENT);
+		return (traceparent != null)
+				? TraceIds.fromTraceparent(new String(traceparent.value(), StandardCharsets.US_ASCII)) : null;
 	}
 
 	private void store(List<IncomingEvent> pending, List<ConsumerRecord<String, DecodedEvent>> pendingRecords) {

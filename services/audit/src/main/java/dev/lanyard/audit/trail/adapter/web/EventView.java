@@ -12,13 +12,14 @@ import dev.lanyard.audit.trail.domain.TokenFacts;
 
 /**
  * One event as {@code GET /api/audit/events} shows it; absent fields are {@code null}.
- * {@code details} is typed per {@code eventType}.
+ * {@code details} is typed per {@code eventType}; {@code traceId} joins the event to the
+ * trace of the request that caused it.
  */
 record EventView(UUID eventId, String eventType, Instant occurredAt, Instant recordedAt, String correlationId,
 		String producer, String actorId, String subjectId, String subjectType, String subjectLabel, String userId,
 		String groupId, String outcome, String contentId, String integrationId, String tokenType, String tokenId,
 		String tokenSha256, String grantType, List<String> scopes, List<String> audience, Instant expiresAt,
-		EventDetails details) {
+		EventDetails details, String traceId) {
 
 	static EventView of(StoredEvent stored) {
 		AuditEvent event = stored.event();
@@ -31,7 +32,7 @@ record EventView(UUID eventId, String eventType, Instant occurredAt, Instant rec
 				(token != null) ? token.tokenType() : null, (token != null) ? token.tokenId() : null,
 				(token != null) ? token.tokenSha256() : null, (token != null) ? token.grantType() : null,
 				(token != null) ? token.scopes() : null, (token != null) ? token.audience() : null,
-				(token != null) ? token.expiresAt() : null, stored.details());
+				(token != null) ? token.expiresAt() : null, stored.details(), stored.traceId());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.netty.channel.ChannelOption;
@@ -246,7 +247,8 @@ public class SignInSecurityConfiguration {
 	SecurityWebFilterChain signInFilterChain(ServerHttpSecurity http,
 			ReactiveClientRegistrationRepository registrations, SignInProperties settings,
 			CompleteSignIn completeSignIn, UpstreamProperties upstreams, SignOutAnnouncer signOuts,
-			UpstreamTokenDeposits deposits) {
+			UpstreamTokenDeposits deposits, MeterRegistry meters) {
+		SignInOutcomeMetrics signIns = new SignInOutcomeMetrics(meters);
 		Map<String, ClaimMapping> mappings = settings.providers()
 			.entrySet()
 			.stream()
@@ -281,9 +283,9 @@ public class SignInSecurityConfiguration {
 				.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 				.authorizedClientRepository(new ProviderTokensNotKept())
 				.authorizationRequestResolver(authorizationRequests(registrations))
-				.authenticationSuccessHandler(new SignInSuccessHandler(mappings, completeSignIn, onAccepted,
-						depositingProviders(settings), deposits))
-				.authenticationFailureHandler(new SignInFailureHandler()))
+				.authenticationSuccessHandler(signIns.counted(new SignInSuccessHandler(mappings, completeSignIn,
+						onAccepted, depositingProviders(settings), deposits)))
+				.authenticationFailureHandler(signIns.counted(new SignInFailureHandler())))
 			.logout((out) -> out.logoutUrl("/logout")
 				.logoutHandler(new DelegatingServerLogoutHandler(new SignOutAnnouncement(signOuts),
 						new WebSessionServerLogoutHandler()))
