@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * JSON in one spelling, in the manner of RFC 8785 (JCS): object members sorted by their
@@ -14,6 +15,8 @@ import java.util.TreeMap;
 public final class CanonicalJson {
 
 	private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+	private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	private final String text;
 
@@ -101,8 +104,15 @@ public final class CanonicalJson {
 
 	private static void string(String value, StringBuilder out) {
 		out.append('"');
+		// runs that need no escape (nearly every character) are copied whole
+		int run = 0;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
+			if (c >= 0x20 && c != '"' && c != '\\') {
+				continue;
+			}
+			out.append(value, run, i);
+			run = i + 1;
 			switch (c) {
 				case '"' -> out.append("\\\"");
 				case '\\' -> out.append("\\\\");
@@ -111,16 +121,10 @@ public final class CanonicalJson {
 				case '\n' -> out.append("\\n");
 				case '\r' -> out.append("\\r");
 				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-					}
-					else {
-						out.append(c);
-					}
-				}
+				default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
 			}
 		}
+		out.append(value, run, value.length());
 		out.append('"');
 	}
 
@@ -193,6 +197,18 @@ public final class CanonicalJson {
 
 	private String stringValue() {
 		this.at++;
+		// without escapes (nearly every string) the value is the text up to the quote
+		for (int end = this.at; end < this.text.length(); end++) {
+			char c = this.text.charAt(end);
+			if (c == '"') {
+				String value = this.text.substring(this.at, end);
+				this.at = end + 1;
+				return value;
+			}
+			if (c == '\\' || c < 0x20) {
+				break;
+			}
+		}
 		StringBuilder value = new StringBuilder();
 		while (true) {
 			if (this.at >= this.text.length()) {
@@ -236,7 +252,7 @@ public final class CanonicalJson {
 			this.at++;
 		}
 		String raw = this.text.substring(start, this.at);
-		if (this.at == digits || !raw.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+		if (this.at == digits || !NUMBER.matcher(raw).matches()) {
 			throw error("a number");
 		}
 		return new Raw(raw);
@@ -251,7 +267,11 @@ public final class CanonicalJson {
 	}
 
 	private void skipWhitespace() {
-		while (this.at < this.text.length() && " \t\n\r".indexOf(this.text.charAt(this.at)) >= 0) {
+		while (this.at < this.text.length()) {
+			char c = this.text.charAt(this.at);
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+				return;
+			}
 			this.at++;
 		}
 	}
