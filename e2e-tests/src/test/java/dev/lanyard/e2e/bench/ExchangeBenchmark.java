@@ -32,9 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * access token) with the external token cached, so every exchange is a cache hit whose
  * hand-out still has its TokenIssued acknowledged by Kafka before the 200. The
  * development OIDC provider stands in for the external token endpoint. Prints exchanges/s
- * and latency percentiles, straight at token-broker and through auth-gateway; asserts
- * only that the runs worked (no failures, a TokenIssued record per hand-out), never a
- * speed.
+ * and latency percentiles, straight at token-broker and through auth-gateway, each with
+ * the CPU every process spent per exchange ({@link MeasuredRun}), after the
+ * {@link Ceilings} (Kafka's acknowledged send alone, ES256 signing alone) measured in the
+ * same run; asserts only that the runs worked (no failures, a TokenIssued record per
+ * hand-out), never a speed.
  *
  * <p>
  * Run with {@code bin/lanyard bench exchange}. Knobs (system properties):
@@ -81,6 +83,7 @@ class ExchangeBenchmark {
 			// through the gateway, so both processes are warm
 			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS,
 					MAX_EXCHANGES_PER_RUN, warmUp, () -> exchange(gateway, basic, form));
+			List<String> ceilings = Ceilings.measure(ensemble, callers, perRun);
 			List<MeasuredRun> runs = new ArrayList<>();
 			for (int n : callers) {
 				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("token-broker exchange", n, MAX_EXCHANGES_PER_RUN,
@@ -99,6 +102,7 @@ class ExchangeBenchmark {
 					+ "(acks=all) per hand-out; " + Runtime.getRuntime().availableProcessors()
 					+ " cores shared by load generator and ensemble");
 			System.out.println(line(warm));
+			ceilings.forEach(System.out::println);
 			runs.forEach((run) -> {
 				System.out.println(line(run.result()));
 				System.out.println(run.cpu());
