@@ -41,7 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Run with {@code bin/lanyard bench exchange}. Knobs (system properties):
  * {@code bench.callers} (default {@code 1,16,64}), {@code bench.seconds} per variant
- * (default 20), {@code bench.warmup.seconds} (default 20).
+ * (default 20), {@code bench.warmup.requests} per path before any row (default 20,000, so
+ * the JIT compiler's CPU is not counted as the exchanges'), {@code bench.warmup.seconds}
+ * at most (default 120).
  */
 class ExchangeBenchmark {
 
@@ -65,7 +67,8 @@ class ExchangeBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 120));
+		int warmUpRequests = Integer.getInteger("bench.warmup.requests", 20_000);
 		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
 			String broker = ensemble.endpoints().serviceUrl(LanyardService.TOKEN_BROKER);
 			String gateway = ensemble.endpoints().gatewayUrl();
@@ -81,8 +84,8 @@ class ExchangeBenchmark {
 			long recordsBefore = TokenIssuedRecords.count(ensemble);
 
 			// through the gateway, so both processes are warm
-			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS,
-					MAX_EXCHANGES_PER_RUN, warmUp, () -> exchange(gateway, basic, form));
+			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS, warmUpRequests,
+					warmUp, () -> exchange(gateway, basic, form));
 			List<String> ceilings = Ceilings.measure(ensemble, callers, perRun);
 			List<MeasuredRun> runs = new ArrayList<>();
 			for (int n : callers) {

@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Run with {@code bin/lanyard bench}. Knobs (system properties): {@code bench.callers}
  * (comma-separated, default {@code 1,16,64}), {@code bench.seconds} per variant (default
- * 20), {@code bench.warmup.seconds} (default 20).
+ * 20), {@code bench.warmup.requests} per path before any row (default 20,000, so the JIT
+ * compiler's CPU is not counted as the requests'), {@code bench.warmup.seconds} at most
+ * (default 120).
  */
 class TokenIssuanceBenchmark {
 
@@ -50,7 +52,8 @@ class TokenIssuanceBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 120));
+		int warmUpRequests = Integer.getInteger("bench.warmup.requests", 20_000);
 		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
 			String broker = ensemble.endpoints().serviceUrl(LanyardService.TOKEN_BROKER);
 			String gateway = ensemble.endpoints().gatewayUrl();
@@ -58,9 +61,9 @@ class TokenIssuanceBenchmark {
 			long recordsBefore = TokenIssuedRecords.count(ensemble);
 
 			// both processes warm (JIT-compiled) before any row is measured
-			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, MAX_REQUESTS_PER_RUN, warmUp.dividedBy(2),
+			LoadRun.Result warm = LoadRun.run("warm-up (token-broker)", 32, warmUpRequests, warmUp.dividedBy(2),
 					() -> issue(broker, content));
-			LoadRun.Result warmGateway = LoadRun.run("warm-up (auth-gateway -> token-broker)", 32, MAX_REQUESTS_PER_RUN,
+			LoadRun.Result warmGateway = LoadRun.run("warm-up (auth-gateway -> token-broker)", 32, warmUpRequests,
 					warmUp.dividedBy(2), () -> issue(gateway, content));
 			List<String> ceilings = Ceilings.measure(ensemble, callers, perRun);
 			List<MeasuredRun> runs = new ArrayList<>();
