@@ -32,14 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * access token) with the external token cached, so every exchange is a cache hit whose
  * hand-out still has its TokenIssued acknowledged by Kafka before the 200. The
  * development OIDC provider stands in for the external token endpoint. Prints exchanges/s
- * and latency percentiles, straight at token-broker and through auth-gateway; asserts
- * only that the runs worked (no failures, a TokenIssued record per hand-out), never a
- * speed.
+ * and latency percentiles, straight at token-broker and through auth-gateway, each with
+ * the CPU every process spent per exchange ({@link MeasuredRun}), after the
+ * {@link Ceilings} (Kafka's acknowledged send alone, ES256 signing alone) measured in the
+ * same run; asserts only that the runs worked (no failures, a TokenIssued record per
+ * hand-out), never a speed.
  *
  * <p>
  * Run with {@code bin/lanyard bench exchange}. Knobs (system properties):
  * {@code bench.callers} (default {@code 1,16,64}), {@code bench.seconds} per variant
- * (default 20), {@code bench.warmup.seconds} (default 20).
+ * (default 20), {@code bench.warmup.requests} per path before any row (default 20,000, so
+ * the JIT compiler's CPU is not counted as the exchanges'), {@code bench.warmup.seconds}
+ * at most (default 120).
  */
 class ExchangeBenchmark {
 
@@ -63,7 +67,8 @@ class ExchangeBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 120));
+		int warmUpRequests = Integer.getInteger("bench.warmup.requests", 20_000);
 		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
 			String broker = ensemble.endpoints().serviceUrl(LanyardService.TOKEN_BROKER);
 			String gateway = ensemble.endpoints().gatewayUrl();
@@ -79,8 +84,9 @@ class ExchangeBenchmark {
 			long recordsBefore = TokenIssuedRecords.count(ensemble);
 
 			// through the gateway, so both processes are warm
-			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS,
-					MAX_EXCHANGES_PER_RUN, warmUp, () -> exchange(gateway, basic, form));
+			LoadRun.Result warm = LoadRun.run("warm-up (auth-gateway -> token-broker)", WARM_UP_CALLERS, warmUpRequests,
+					warmUp, () -> exchange(gateway, basic, form));
+			List<String> ceilings = Ceilings.measure(ensemble, callers, perRun);
 			List<MeasuredRun> runs = new ArrayList<>();
 			for (int n : callers) {
 				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("token-broker exchange", n, MAX_EXCHANGES_PER_RUN,
@@ -99,6 +105,7 @@ class ExchangeBenchmark {
 					+ "(acks=all) per hand-out; " + Runtime.getRuntime().availableProcessors()
 					+ " cores shared by load generator and ensemble");
 			System.out.println(line(warm));
+			ceilings.forEach(System.out::println);
 			runs.forEach((run) -> {
 				System.out.println(line(run.result()));
 				System.out.println(run.cpu());

@@ -1,36 +1,37 @@
 package dev.lanyard.gateway.routing;
 
-import org.springframework.cloud.gateway.route.RouteLocator;
-import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 
 /**
- * Turns the route table into Spring Cloud Gateway routes. Requests are proxied as they
- * are: path, query, body and the Authorization header go through unchanged. The Host
- * header is the upstream's, which is fine because token-broker's issuer is configured
- * explicitly rather than derived from the request.
+ * The route table served by {@link ApiProxy}. Requests are proxied as they are: path,
+ * query, body and the Authorization header go through unchanged. The Host header is the
+ * upstream's, which is fine because token-broker's issuer is configured explicitly rather
+ * than derived from the request.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProxyProperties.class)
 public class RoutingConfiguration {
 
-	@Bean
-	ClientAddressRelay clientAddressRelay() {
-		return new ClientAddressRelay();
-	}
+	/** Enough kept-alive connections for every caller of a busy gateway, per service. */
+	private static final int MAX_CONNECTIONS_PER_SERVICE = 512;
 
 	@Bean
-	RouteLocator lanyardRoutes(RouteLocatorBuilder builder, UpstreamProperties upstreams) {
-		RouteLocatorBuilder.Builder routes = builder.routes();
-		for (UpstreamRoute route : UpstreamRoute.table(upstreams)) {
-			routes.route(route.id(), (spec) -> spec.path(route.paths().toArray(String[]::new))
-				// the browser session cookie belongs to the gateway; no service behind it
-				// needs it, so it never leaves the edge
-				.filters((filters) -> filters.removeRequestHeader(HttpHeaders.COOKIE))
-				.uri(route.uri()));
-		}
-		return routes.build();
+	ApiProxy apiProxy(UpstreamProperties upstreams, ProxyProperties proxy) {
+		ConnectionProvider pool = ConnectionProvider.builder("lanyard-upstreams")
+			.maxConnections(MAX_CONNECTIONS_PER_SERVICE)
+			.pendingAcquireTimeout(proxy.connectTimeout())
+			.build();
+		HttpClient http = HttpClient.create(pool)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) proxy.connectTimeout().toMillis())
+			.responseTimeout(proxy.responseTimeout());
+		return new ApiProxy(new UpstreamRoutes(upstreams), new ReactorClientHttpConnector(http));
 	}
 
 }

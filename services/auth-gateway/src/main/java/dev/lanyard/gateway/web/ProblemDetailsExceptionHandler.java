@@ -9,11 +9,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.lanyard.gateway.routing.ApiProxy;
 import dev.lanyard.platform.web.Problems;
 
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
-import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -58,8 +57,7 @@ public final class ProblemDetailsExceptionHandler implements ErrorWebExceptionHa
 	}
 
 	private static void logFailure(ServerWebExchange exchange, Failure failure, String correlationId, Throwable ex) {
-		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		String routeId = (route != null) ? route.getId() : "none";
+		String routeId = exchange.getAttributeOrDefault(ApiProxy.ROUTE_ATTRIBUTE, "none");
 		String path = exchange.getRequest().getPath().value();
 		if (failure.status().value() == 500) {
 			log.error("Unexpected error on {} {} (route {}, correlation {})", exchange.getRequest().getMethod(), path,

@@ -7,8 +7,6 @@ import reactor.core.publisher.Mono;
 
 import dev.lanyard.gateway.web.ExchangeBodies;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 
 /**
  * Cross-site requests cannot use a browser's session on the relayed APIs
@@ -38,14 +38,14 @@ import org.springframework.web.server.ServerWebExchange;
  * with the CSRF token; a cross-site navigation is not let through (nothing there is a
  * link from elsewhere), nor any other method.
  */
-public final class RelayedRequestGuard implements GlobalFilter, Ordered {
+public final class RelayedRequestGuard implements WebFilter, Ordered {
 
 	private static final Set<String> OWN = Set.of("same-origin", "none");
 
 	private static final String LOOKUP = "/api/audit/lookup";
 
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		Optional<RelayedApi> api = RelayedApi.of(request.getPath().value());
 		if (api.isEmpty() || request.getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)

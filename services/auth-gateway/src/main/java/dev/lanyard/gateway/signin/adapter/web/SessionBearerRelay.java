@@ -15,12 +15,12 @@ import dev.lanyard.gateway.signin.domain.KnownUser;
 import dev.lanyard.gateway.web.CorrelationIdFilter;
 import dev.lanyard.gateway.web.ExchangeBodies;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
 
 /**
@@ -34,7 +34,7 @@ import org.springframework.web.server.WebSession;
  * would refuse the token too). A request that brings its own Authorization header is
  * passed on untouched.
  */
-public final class SessionBearerRelay implements GlobalFilter, Ordered {
+public final class SessionBearerRelay implements WebFilter, Ordered {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionBearerRelay.class);
 
@@ -64,7 +64,7 @@ public final class SessionBearerRelay implements GlobalFilter, Ordered {
 	}
 
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		Optional<RelayedApi> api = RelayedApi.of(exchange.getRequest().getPath().value());
 		if (api.isEmpty() || exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION)) {
 			return chain.filter(exchange);

@@ -14,7 +14,7 @@ import dev.lanyard.gateway.signin.adapter.tokenbroker.UserSessionTokens;
 import dev.lanyard.gateway.signin.application.UserDirectory;
 import dev.lanyard.gateway.signin.domain.KnownUser;
 
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.web.server.WebFilterChain;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -81,7 +81,7 @@ class SessionBearerRelayTest {
 		assertThat(routed).isTrue();
 	}
 
-	private static GatewayFilterChain chain(AtomicBoolean routed) {
+	private static WebFilterChain chain(AtomicBoolean routed) {
 		return (exchange) -> {
 			routed.set(true);
 			assertThat(exchange.getRequest().getHeaders().getFirst("Authorization")).isNotEqualTo("Bearer ");
