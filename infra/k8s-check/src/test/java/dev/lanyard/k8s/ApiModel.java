@@ -51,7 +51,13 @@ final class ApiModel {
 			Map.entry("kafka.strimzi.io/v1/Kafka", Kafka.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaNodePool", KafkaNodePool.class),
 			Map.entry("kafka.strimzi.io/v1/KafkaTopic", KafkaTopic.class),
-			Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class));
+			Map.entry("kafka.strimzi.io/v1/KafkaUser", KafkaUser.class),
+			// the Prometheus Operator's kinds (infra/k8s/monitoring), fabric8's model of
+			// them
+			Map.entry("monitoring.coreos.com/v1/ServiceMonitor",
+					io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor.class),
+			Map.entry("monitoring.coreos.com/v1/PrometheusRule",
+					io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
 
 	private ApiModel() {
 	}

@@ -19,6 +19,7 @@ final class Invariants {
 		violations.addAll(WorkloadChecks.check(objects));
 		violations.addAll(SecretChecks.check(objects));
 		violations.addAll(NetworkChecks.check(objects));
+		violations.addAll(ManagementChecks.check(objects));
 		violations.addAll(KafkaChecks.check(objects));
 		return violations;
 	}

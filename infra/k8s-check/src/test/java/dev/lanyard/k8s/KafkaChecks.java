@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lanyard.platform.kafka.KafkaAccesses;
 import dev.lanyard.platform.kafka.Topics;
 
 import static dev.lanyard.k8s.K8sObjects.id;
@@ -19,7 +20,8 @@ import static dev.lanyard.k8s.K8sObjects.ofKind;
  * The Strimzi resources: three KRaft nodes that are controllers and brokers, durable
  * topic settings, a KafkaTopic for exactly the topics of {@link Topics} (and the
  * dead-letter topic), and a SCRAM KafkaUser per service whose ACLs are exactly
- * {@link KafkaAccess#acls}, its Secret used by the service's Deployment.
+ * {@link KafkaUserAcls#of} the service's platform {@link KafkaAccesses} entry (as the
+ * launcher and compose grant them), its Secret used by the service's Deployment.
  */
 final class KafkaChecks {
 
@@ -30,8 +32,8 @@ final class KafkaChecks {
 		List<String> violations = new ArrayList<>();
 		cluster(objects, violations);
 		topics(objects, violations);
-		KafkaAccess.ownerless()
-			.forEach((topic) -> violations.add("topic " + topic + " has no producer in KafkaAccess.PRODUCER"));
+		KafkaUserAcls.ownerless(Topics.ALL, KafkaAccesses.ALL)
+			.forEach((topic) -> violations.add("topic " + topic + " has no producer in KafkaAccesses"));
 		Map<String, ObjectNode> users = ofKind(objects, "KafkaUser").stream()
 			.collect(Collectors.toMap(K8sObjects::name, (user) -> user));
 		for (String service : K8sObjects.SERVICES) {
@@ -44,7 +46,7 @@ final class KafkaChecks {
 				violations.add(id(user) + ": authentication is not scram-sha-512");
 			}
 			Set<String> actual = acls(user);
-			Set<String> expected = KafkaAccess.acls(service);
+			Set<String> expected = KafkaUserAcls.of(KafkaAccesses.of(service));
 			if (!actual.equals(expected)) {
 				Set<String> extra = new TreeSet<>(actual);
 				extra.removeAll(expected);

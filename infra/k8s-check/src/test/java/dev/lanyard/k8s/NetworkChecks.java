@@ -34,7 +34,8 @@ final class NetworkChecks {
 
 	/**
 	 * The one peer from another namespace allowed to the services besides the ingress
-	 * controller: Prometheus (namespace monitoring), on the http port only.
+	 * controller: Prometheus (namespace monitoring), on the inner services' http port and
+	 * the gateway's management port only (the gateway's http port is the public API).
 	 */
 	static final String SCRAPER = "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}},"
 			+ "\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"prometheus\"}}}";
@@ -119,8 +120,15 @@ final class NetworkChecks {
 						.path("matchLabels")
 						.path("kubernetes.io/metadata.name")
 						.asText());
+					String ports = rule.path("ports").toString();
 					boolean scraper = SCRAPER.equals(peer.toString())
-							&& "[{\"protocol\":\"TCP\",\"port\":\"http\"}]".equals(rule.path("ports").toString());
+							&& (gatewayOnly ? "[{\"protocol\":\"TCP\",\"port\":\"management\"}]".equals(ports)
+									: !selects(selector, gateway)
+											&& "[{\"protocol\":\"TCP\",\"port\":\"http\"}]".equals(ports));
+					if (SCRAPER.equals(peer.toString()) && !scraper) {
+						violations.add(id(policy) + ": lets Prometheus reach " + ports
+								+ "; only the inner services' http and auth-gateway's management port");
+					}
 					if (fromOutside && !gatewayOnly && !operator && !scraper) {
 						violations.add(id(policy)
 								+ ": lets in from outside the namespace; only auth-gateway may be reached so");
