@@ -63,6 +63,31 @@ final class AuditEventMix {
 		return event(n, random, Instant.now(), correlationId);
 	}
 
+	/**
+	 * The {@code n}th event of the credential stream, occurring now with this correlation
+	 * id: what token-broker alone produces (TokenIssued 94 %, CredentialDenied 6 %),
+	 * without the user and group changes that three other services consume as well.
+	 */
+	Produced credentialNow(long n, String correlationId) {
+		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		Instant at = Instant.now();
+		if (random.nextInt(100) < 94) {
+			return tokenIssued(random, at, correlationId, user(random.nextInt(USERS)));
+		}
+		return credentialDenied(random, at, correlationId);
+	}
+
+	/**
+	 * A content-session TokenIssued occurring now for {@code content}: the lag
+	 * benchmark's samples, all under one content id so one query finds every sample
+	 * stored so far.
+	 */
+	Produced sampleNow(long n, String correlationId, String content) {
+		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		return tokenIssued(random, Instant.now(), correlationId, user(random.nextInt(USERS)), content,
+				"content-session");
+	}
+
 	String correlationId(long n) {
 		return "bench-" + this.run + "-" + n;
 	}
@@ -119,6 +144,10 @@ final class AuditEventMix {
 						.setVersion(n)
 						.build());
 		}
+		return credentialDenied(random, at, correlationId);
+	}
+
+	private Produced credentialDenied(SplittableRandom random, Instant at, String correlationId) {
 		String content = content(random.nextInt(CONTENT));
 		return new Produced(Topics.CREDENTIAL_DENIED, content,
 				CredentialDenied.newBuilder()
@@ -139,7 +168,11 @@ final class AuditEventMix {
 
 	private Produced tokenIssued(SplittableRandom random, Instant at, String correlationId, String user) {
 		String tokenType = TOKEN_TYPES.get(weighted(random));
-		String content = content(random.nextInt(CONTENT));
+		return tokenIssued(random, at, correlationId, user, content(random.nextInt(CONTENT)), tokenType);
+	}
+
+	private Produced tokenIssued(SplittableRandom random, Instant at, String correlationId, String user, String content,
+			String tokenType) {
 		boolean forContent = tokenType.equals("content-session") || tokenType.equals("external-access");
 		boolean federated = tokenType.equals("user-federated");
 		String subject = forContent ? content : user;

@@ -1,24 +1,36 @@
 package dev.lanyard.e2e.bench;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Finds when each sampled event becomes queryable through
- * {@code /api/audit/events?correlationId=}: one thread asks for each waiting sample in
- * turn, one request at a time, so the measurement adds at most one caller's load to the
- * ensemble whatever the lag (many concurrent pollers would make the lag they measure).
- * The resolution is the time to ask for every waiting sample once (about 20 ms each), so
- * the benchmark also prints produce-to-stored for every event from the database.
+ * Finds when each sampled event becomes queryable through {@code /api/audit/events}.
+ * Every sample is a TokenIssued for one content id of its own ({@link #content()}), so
+ * one request per round, {@code content=…&from=<oldest waiting sample>}, returns every
+ * sample stored so far: the resolution is one request (a few ms) plus a 10 ms pause,
+ * whatever the lag, and the measurement adds one caller's load to the ensemble. (A first
+ * version asked for each waiting sample by correlation id in turn: its resolution grew
+ * with the lag it measured.)
  */
 final class LagPoller implements Runnable {
+
+	private static final Pattern CORRELATION_ID = Pattern.compile("\"correlationId\"\\s*:\\s*\"([^\"]+)\"");
+
+	private static final int LIMIT = 500;
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -33,19 +45,27 @@ final class LagPoller implements Runnable {
 
 	private final String auditorToken;
 
+	private final String content;
+
 	private final Duration bound;
 
 	private volatile boolean sending = true;
 
-	LagPoller(String gateway, String auditorToken, Duration bound) {
+	LagPoller(String gateway, String auditorToken, String run, Duration bound) {
 		this.gateway = gateway;
 		this.auditorToken = auditorToken;
+		this.content = "lag-sample-" + run;
 		this.bound = bound;
 	}
 
-	/** Waits for the event of this correlation id, sent at {@code sentNanos}. */
-	void await(String correlationId, long sentNanos) {
-		Sample sample = new Sample(correlationId, sentNanos);
+	/** The content id every sample must carry. */
+	String content() {
+		return this.content;
+	}
+
+	/** Waits for the event of this correlation id, occurring at {@code occurredAt}. */
+	void await(String correlationId, Instant occurredAt, long sentNanos) {
+		Sample sample = new Sample(correlationId, occurredAt, sentNanos);
 		this.all.add(sample);
 		this.arrived.add(sample);
 	}
@@ -66,42 +86,50 @@ final class LagPoller implements Runnable {
 			for (Sample sample = this.arrived.poll(); sample != null; sample = this.arrived.poll()) {
 				waiting.add(sample);
 			}
-			for (Iterator<Sample> it = waiting.iterator(); it.hasNext();) {
-				Sample sample = it.next();
-				boolean found = queryable(sample.correlationId);
-				pause();
-				if (found) {
-					sample.lag = System.nanoTime() - sample.sentNanos;
-					it.remove();
-				}
-				else if (System.nanoTime() - sample.sentNanos > this.bound.toNanos()) {
-					it.remove();
+			if (!waiting.isEmpty()) {
+				Set<String> found = queryable(waiting.get(0).occurredAt);
+				long now = System.nanoTime();
+				for (Iterator<Sample> it = waiting.iterator(); it.hasNext();) {
+					Sample sample = it.next();
+					if (found.contains(sample.correlationId)) {
+						sample.lag = now - sample.sentNanos;
+						it.remove();
+					}
+					else if (now - sample.sentNanos > this.bound.toNanos()) {
+						it.remove();
+					}
 				}
 			}
 			pause();
 		}
 	}
 
-	private boolean queryable(String correlationId) {
+	// the samples stored since the oldest one still waiting (at most a few hundred: ten a
+	// second at the default rate)
+	private Set<String> queryable(Instant since) {
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(this.gateway + "/api/audit/events?limit=1&correlationId=" + correlationId))
+			.newBuilder(URI.create(this.gateway + "/api/audit/events?limit=" + LIMIT + "&content=" + this.content
+					+ "&from=" + URLEncoder.encode(since.toString(), StandardCharsets.UTF_8)))
 			.header("Authorization", "Bearer " + this.auditorToken)
 			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build();
+		Set<String> found = new HashSet<>();
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			return response.statusCode() == 200 && response.body().contains(correlationId);
+			if (response.statusCode() == 200) {
+				Matcher matcher = CORRELATION_ID.matcher(response.body());
+				while (matcher.find()) {
+					found.add(matcher.group(1));
+				}
+			}
 		}
 		catch (Exception ex) {
-			// counted as not yet queryable; the bound ends the wait
-			return false;
+			// nothing counted as queryable this round; the bound ends the wait
 		}
+		return found;
 	}
 
-	// after each request (at most ~60 requests/s: a first version without it cost the
-	// gateway and audit half a core at 1M events) and between rounds, so an empty round
-	// does not spin
 	private static void pause() {
 		try {
 			Thread.sleep(10);
@@ -115,12 +143,15 @@ final class LagPoller implements Runnable {
 
 		private final String correlationId;
 
+		private final Instant occurredAt;
+
 		private final long sentNanos;
 
 		private volatile long lag = -1;
 
-		private Sample(String correlationId, long sentNanos) {
+		private Sample(String correlationId, Instant occurredAt, long sentNanos) {
 			this.correlationId = correlationId;
+			this.occurredAt = occurredAt;
 			this.sentNanos = sentNanos;
 		}
 
