@@ -26,6 +26,7 @@ import dev.lanyard.launcher.kafka.KafkaAcls;
 import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.platform.kafka.KafkaAccess;
 import dev.lanyard.platform.kafka.KafkaAccesses;
+import dev.lanyard.platform.kafka.Topic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -136,6 +137,13 @@ class DockerComposeFileTest {
 			.map((row) -> row.split(" ")[1])
 			.filter((schema) -> !schema.equals("-"))
 			.forEach((schema) -> assertThat(ROOT.resolve("schemas/src/main/avro/" + schema + ".avsc")).isRegularFile());
+	}
+
+	@Test
+	void createTopicsWhenTopicCompactedThenRecordsStayWholeForTheCompactionLag() {
+		String script = read(ROOT.resolve("infra/compose/create-topics.sh"));
+		assertThat(script).contains("compaction_lag_ms=" + Topic.COMPACTION_LAG.toMillis())
+			.contains("--config \"min.compaction.lag.ms=${compaction_lag_ms}\"");
 	}
 
 	@Test

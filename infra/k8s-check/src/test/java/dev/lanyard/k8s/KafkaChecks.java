@@ -118,7 +118,9 @@ final class KafkaChecks {
 
 	private static void topics(List<ObjectNode> objects, List<String> violations) {
 		Map<String, Boolean> expected = new java.util.TreeMap<>();
+		Map<String, Map<String, String>> configs = new java.util.TreeMap<>();
 		Topics.ALL.forEach((topic) -> expected.put(topic.name(), topic.compacted()));
+		Topics.ALL.forEach((topic) -> configs.put(topic.name(), topic.configs()));
 		expected.put(Topics.DEAD_LETTER, false);
 		Set<String> declared = new TreeSet<>();
 		for (ObjectNode topic : ofKind(objects, "KafkaTopic")) {
@@ -132,6 +134,15 @@ final class KafkaChecks {
 			if (expected.containsKey(name) && expected.get(name) != compacted) {
 				violations.add(id(topic) + ": compacted=" + compacted + " but Topics says " + expected.get(name));
 			}
+			// every setting Topic.configs() gives, e.g. the compaction lag that keeps
+			// records audit has not read yet
+			configs.getOrDefault(name, Map.of()).forEach((key, value) -> {
+				String declaredValue = spec.path("config").path(key).asText(null);
+				if (!value.equals(declaredValue)) {
+					violations.add(id(topic) + ": " + key + " is " + declaredValue + ", not " + value
+							+ " as Topic.configs() says");
+				}
+			});
 		}
 		if (!declared.equals(expected.keySet())) {
 			Set<String> missing = new TreeSet<>(expected.keySet());

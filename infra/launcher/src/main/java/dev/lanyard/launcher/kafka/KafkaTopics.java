@@ -2,6 +2,8 @@ package dev.lanyard.launcher.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,8 +11,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.lanyard.launcher.process.Waits;
@@ -18,8 +22,9 @@ import dev.lanyard.platform.kafka.Topic;
 import dev.lanyard.platform.kafka.Topics;
 
 /**
- * Creates every Lanyard topic ({@code Topics.ALL}, snapshot topics compacted) and the
- * dead-letter topic. Existing topics are left as they are.
+ * Creates every Lanyard topic ({@code Topics.ALL}, with {@code Topic.configs()}: snapshot
+ * topics compacted, never before {@code Topic.COMPACTION_LAG}) and the dead-letter topic.
+ * Existing topics get the same settings; their partitions are left as they are.
  */
 public final class KafkaTopics {
 
@@ -36,11 +41,7 @@ public final class KafkaTopics {
 		}
 		List<NewTopic> topics = new ArrayList<>();
 		for (Topic<?> topic : Topics.ALL) {
-			NewTopic definition = new NewTopic(topic.name(), partitions, replicationFactor);
-			if (topic.compacted()) {
-				definition.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-			}
-			topics.add(definition);
+			topics.add(new NewTopic(topic.name(), partitions, replicationFactor).configs(topic.configs()));
 		}
 		topics.add(new NewTopic(Topics.DEAD_LETTER, partitions, replicationFactor));
 		return topics;
@@ -63,6 +64,7 @@ public final class KafkaTopics {
 			while (true) {
 				try {
 					createMissing(admin, wanted);
+					applyConfigs(admin, wanted);
 					return;
 				}
 				catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException ex) {
@@ -96,6 +98,26 @@ public final class KafkaTopics {
 			}
 			createMissing(admin, wanted);
 		}
+	}
+
+	// Topics created by an older launcher get today's settings too (a state directory
+	// outlives launcher versions): above all the compaction lag, without which the
+	// cleaner may remove records audit has not read yet.
+	private static void applyConfigs(Admin admin, List<NewTopic> wanted)
+			throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+		Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+		for (NewTopic topic : wanted) {
+			if (topic.configs() != null && !topic.configs().isEmpty()) {
+				changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()),
+						topic.configs()
+							.entrySet()
+							.stream()
+							.map((entry) -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+									AlterConfigOp.OpType.SET))
+							.toList());
+			}
+		}
+		admin.incrementalAlterConfigs(changes).all().get(20, TimeUnit.SECONDS);
 	}
 
 	private static String rootMessage(Throwable ex) {

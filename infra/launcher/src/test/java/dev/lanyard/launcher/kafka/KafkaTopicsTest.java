@@ -25,8 +25,16 @@ class KafkaTopicsTest {
 	void definitionsWhenTopicIsCompactedThenCleanupPolicyCompact() {
 		NewTopic userChanged = topic(Topics.USER_CHANGED.name());
 		NewTopic tokenIssued = topic(Topics.TOKEN_ISSUED.name());
-		assertThat(userChanged.configs()).isEqualTo(Map.of("cleanup.policy", "compact"));
-		assertThat(tokenIssued.configs()).isNull();
+		assertThat(userChanged.configs()).containsEntry("cleanup.policy", "compact");
+		assertThat(tokenIssued.configs()).isEqualTo(Map.of("cleanup.policy", "delete"));
+	}
+
+	@Test
+	void definitionsWhenTopicIsCompactedThenRecordsStayWholeForSevenDaysBeforeCompaction() {
+		for (var compacted : Topics.ALL.stream().filter((topic) -> topic.compacted()).toList()) {
+			assertThat(topic(compacted.name()).configs()).as(compacted.name())
+				.containsEntry("min.compaction.lag.ms", "604800000");
+		}
 	}
 
 	@Test

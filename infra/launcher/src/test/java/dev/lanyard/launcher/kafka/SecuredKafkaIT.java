@@ -11,13 +11,18 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -166,6 +171,71 @@ class SecuredKafkaIT {
 			// metadata ever comes back, so the send cannot even be queued
 			assertThatThrownBy(() -> producer.send(record(Topics.TOKEN_ISSUED.name())).get(30, TimeUnit.SECONDS))
 				.hasRootCauseInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
+		}
+	}
+
+	// Audit stores every record of every topic. A record of a compacted topic that the
+	// cleaner removes before audit read it is missing from the trail for good: the topics
+	// are created so that no record is compacted for Topic.COMPACTION_LAG. Both topics
+	// here
+	// roll segments at once and clean at the least dirt, so the cleaner compacts the
+	// control topic within seconds; the created one must keep every record all the same.
+	@Test
+	void compactedTopicWhenRecordsNotYetReadThenCleanerKeepsEveryOne() throws Exception {
+		String created = Topics.USER_CHANGED.name();
+		String control = "lanyard-it-compacted-control";
+		Map<String, String> eager = Map.of("segment.ms", "100", "min.cleanable.dirty.ratio", "0.01");
+		Map<String, String> controlConfigs = new HashMap<>(eager);
+		controlConfigs.put("cleanup.policy", "compact");
+		try (Admin admin = KafkaReadiness.admin(broker.bootstrapServers(), credentials.adminClientProperties())) {
+			admin.createTopics(List.of(new NewTopic(control, 1, (short) 1).configs(controlConfigs)))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+			admin
+				.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, created), eager.entrySet()
+					.stream()
+					.map((e) -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+					.toList()))
+				.all()
+				.get(30, TimeUnit.SECONDS);
+		}
+		int sent = 30;
+		try (KafkaProducer<String, String> producer = producer(credentials.adminClientProperties())) {
+			for (int i = 0; i < sent - 1; i++) {
+				producer.send(new ProducerRecord<>(created, "user-1", "v" + i));
+				producer.send(new ProducerRecord<>(control, "user-1", "v" + i));
+			}
+			producer.flush();
+			Thread.sleep(300);
+			// past segment.ms: this append rolls the segment holding the others, which
+			// makes them cleanable
+			producer.send(new ProducerRecord<>(created, "user-1", "last")).get(30, TimeUnit.SECONDS);
+			producer.send(new ProducerRecord<>(control, "user-1", "last")).get(30, TimeUnit.SECONDS);
+		}
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (recordsFromStart(control) == sent) {
+			assertThat(System.nanoTime()).as("the cleaner compacted the control topic within 90 s")
+				.isLessThan(deadline);
+			Thread.sleep(1000);
+		}
+		assertThat(recordsFromStart(created)).isEqualTo(sent);
+	}
+
+	private static int recordsFromStart(String topic) {
+		Map<String, Object> props = new HashMap<>(credentials.adminClientProperties());
+		props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+				new StringDeserializer())) {
+			TopicPartition partition = new TopicPartition(topic, 0);
+			consumer.assign(List.of(partition));
+			consumer.seekToBeginning(List.of(partition));
+			long end = consumer.endOffsets(List.of(partition)).get(partition);
+			int count = 0;
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+				count += consumer.poll(Duration.ofMillis(500)).count();
+			}
+			return count;
 		}
 	}
 

@@ -29,4 +29,12 @@ class TopicTest {
 		assertThat(Topics.TOKEN_ISSUED.valueSubject()).isEqualTo("lanyard.credentials.token-issued.v1-value");
 	}
 
+	@Test
+	void configsWhenCompactedThenNoRecordCompactedBeforeSevenDays() {
+		assertThat(Topics.USER_CHANGED.configs()).containsEntry("cleanup.policy", "compact")
+			.containsEntry("min.compaction.lag.ms", "604800000");
+		assertThat(Topics.TOKEN_ISSUED.configs())
+			.containsExactlyEntriesOf(java.util.Map.of("cleanup.policy", "delete"));
+	}
+
 }
