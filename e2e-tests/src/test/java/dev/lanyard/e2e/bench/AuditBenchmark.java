@@ -28,14 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Merkle log, printed apart;</li>
  * <li><b>lag</b>: a steady {@code bench.audit.lag.rate} events/s (default 2,000) for
  * {@code bench.audit.lag.seconds} (default 30); for one event in 200, the time from its
- * send to the moment {@code /api/audit/events} returns it (polled every 10 ms through the
+ * send to the moment {@code /api/audit/events} returns it (polled every 50 ms through the
  * gateway, {@link LagPoller}), p50/p99;</li>
  * <li><b>queries</b> at the stored size: {@code bench.audit.queries} calls (default 200)
  * per filter ({@link AuditQueries}), p50/p95, and export rows/s.</li>
  * </ol>
  * Asserts only that everything produced was stored and logged and that every sampled
  * event became queryable within 30 s; prints the figures against the issue's aims. Run
- * with {@code bin/lanyard bench audit -Dbench.audit.events=1000000}.
+ * with {@code bin/lanyard bench audit -Dbench.audit.events=1000000}. With
+ * {@code -Dbench.audit.reuse=true} it starts on the previous run's ensemble and data
+ * (hours of ingestion at 10,000,000 events) and measures only lag and queries.
  */
 class AuditBenchmark {
 
@@ -53,20 +55,29 @@ class AuditBenchmark {
 		int rate = Integer.getInteger("bench.audit.lag.rate", 2_000);
 		int lagSeconds = Integer.getInteger("bench.audit.lag.seconds", 30);
 		int calls = Integer.getInteger("bench.audit.queries", 200);
-		String run = UUID.randomUUID().toString().substring(0, 8);
-		Instant end = Instant.now();
-		AuditEventMix mix = new AuditEventMix(end, run);
-		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")));
+		boolean reuse = Boolean.getBoolean("bench.audit.reuse");
+		LauncherSettings settings = LauncherSettings.forTests(Path.of("target/lanyard-bench"));
+		try (Ensemble ensemble = reuse ? Ensemble.start(settings) : Ensemble.startFresh(settings);
 				AuditProducer producer = new AuditProducer(ensemble)) {
 			AuditStoreSize store = new AuditStoreSize(ensemble);
+			AuditStoreSize.Run previous = reuse ? store.previousRun() : null;
+			String run = reuse ? previous.run() : UUID.randomUUID().toString().substring(0, 8);
+			Instant end = reuse ? previous.end() : Instant.now();
+			AuditEventMix mix = new AuditEventMix(end, run);
 			Lanyard lanyard = new Lanyard(ensemble.endpoints().gatewayUrl());
 			List<String> table = new ArrayList<>();
 			table
 				.add(String.format("Audit at scale (%s, %d cores shared by the load generator and the ensemble, %s %s)",
 						Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
 						System.getProperty("os.arch")));
-			table.addAll(ingest(ensemble, store, producer, mix, events));
-			table.addAll(storeFloor(store));
+			if (reuse) {
+				table.add(String.format("Reusing the %,d events stored by run %s (no ingestion measured)",
+						store.now().stored(), run));
+			}
+			else {
+				table.addAll(ingest(ensemble, store, producer, mix, events));
+				table.addAll(storeFloor(store));
+			}
 			long offset = events;
 			table.addAll(lag(ensemble, store, lanyard, producer, mix, mix::credentialNow,
 					"the credential stream (TokenIssued 94 %, CredentialDenied 6 %)", run + "c", offset, rate,
@@ -153,6 +164,7 @@ class AuditBenchmark {
 			long offset, int rate, int seconds) throws Exception {
 		long total = (long) rate * seconds;
 		long interval = 1_000_000_000L / rate;
+		System.out.printf("%s bench audit: lag, %s%n", Instant.now(), streamName);
 		LagPoller poller = new LagPoller(lanyard.gateway(), lanyard.token(ensemble.demoAuditor()), run,
 				QUERYABLE_BOUND);
 		CpuUse cpuBefore = CpuUse.of(ensemble);
@@ -185,7 +197,7 @@ class AuditBenchmark {
 						sorted.length, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6,
 						sorted[sorted.length - 1] / 1e6),
 				"  (one event in " + LAG_SAMPLE_EVERY
-						+ " sampled; one poller asks for every sample stored so far, then pauses 10 ms)",
+						+ " sampled; one poller asks for every sample stored so far, then pauses 50 ms)",
 				String.format("  produce -> stored (every event: recorded_at - occurred_at)  p50=%.1f ms  p99=%.1f ms",
 						stored[0], stored[1]),
 				cpu);

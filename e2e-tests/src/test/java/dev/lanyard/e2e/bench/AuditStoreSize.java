@@ -91,6 +91,33 @@ final class AuditStoreSize {
 	}
 
 	/**
+	 * The run id and end time of the run whose events are stored: from a bench event's
+	 * correlation id ({@code bench-<run>-<n>}) and the latest occurrence (the time
+	 * index).
+	 */
+	Run previousRun() throws SQLException {
+		try (Connection connection = DriverManager.getConnection(this.url, this.databases.user(),
+				this.databases.password());
+				Statement statement = connection.createStatement();
+				ResultSet row = statement.executeQuery("""
+						SELECT (SELECT correlation_id FROM audit_event WHERE producer = 'audit-bench' LIMIT 1),
+						       (SELECT max(occurred_at) FROM audit_event)""")) {
+			row.next();
+			String correlationId = row.getString(1);
+			if (correlationId == null) {
+				throw new IllegalStateException(
+						"No events of an earlier run are stored: run without bench.audit.reuse");
+			}
+			return new Run(correlationId.split("-")[1], row.getTimestamp(2).toInstant().plusMillis(1));
+		}
+	}
+
+	/** An earlier run: its id and the end of its events' spread. */
+	record Run(String run, Instant end) {
+
+	}
+
+	/**
 	 * @param stored rows in {@code audit_event}
 	 * @param logged leaves in the log
 	 */
