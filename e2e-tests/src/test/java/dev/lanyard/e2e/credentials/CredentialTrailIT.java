@@ -209,16 +209,45 @@ class CredentialTrailIT {
 		return JSON.readTree(response.body()).get("access_token").asString();
 	}
 
+	// Issue 16: one request's trace follows it from the gateway through token-broker and
+	// Kafka's record headers to its audit record, which an operator can then join to the
+	// traces of every service.
+	@Test
+	@Order(0)
+	void tokenEndpointWhenRequestCarriesTraceparentThenItsAuditRecordHasThatTraceId() throws Exception {
+		byte[] random = new byte[16];
+		new java.security.SecureRandom().nextBytes(random);
+		String traceId = HexFormat.of().formatHex(random);
+		HttpResponse<String> response = requestToken(ensemble.demoContent(), "00-" + traceId + "-00f067aa0ba902b7-01");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		String hash = sha256(JSON.readTree(response.body()).get("access_token").asString());
+		String auditor = token(ensemble.demoAuditor());
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		JsonNode events = eventsFor(auditor, hash);
+		while (events.isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(200);
+			events = eventsFor(auditor, hash);
+		}
+		assertThat(events).as("the TokenIssued record of the token").hasSize(1);
+		assertThat(events.get(0).path("traceId").asString(null)).isEqualTo(traceId);
+	}
+
 	private static HttpResponse<String> requestToken(ClientCredentials client) throws Exception {
+		return requestToken(client, null);
+	}
+
+	private static HttpResponse<String> requestToken(ClientCredentials client, String traceparent) throws Exception {
 		String basic = Base64.getEncoder()
 			.encodeToString((client.clientId() + ":" + client.clientSecret()).getBytes(StandardCharsets.UTF_8));
-		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + "/oauth2/token"))
 			.header("Authorization", "Basic " + basic)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.timeout(Duration.ofSeconds(20))
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-			.build();
-		return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+		if (traceparent != null) {
+			request.header("traceparent", traceparent);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static String sha256(String value) throws Exception {
