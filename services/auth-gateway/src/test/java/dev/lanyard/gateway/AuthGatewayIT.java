@@ -50,7 +50,8 @@ class AuthGatewayIT extends ServiceUnderTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		SharedInfrastructure.register(registry, "auth_gateway");
-		registry.add("lanyard.gateway.token-broker-url", () -> "http://127.0.0.1:" + DEAD_PORT + "," + tokenBroker.url());
+		registry.add("lanyard.gateway.token-broker-url",
+				() -> "http://127.0.0.1:" + DEAD_PORT + "," + tokenBroker.url());
 		registry.add("lanyard.gateway.audit-url", audit::url);
 		registry.add("lanyard.gateway.user-provisioning-url", userProvisioning::url);
 	}

@@ -57,7 +57,8 @@ final class UpstreamStub implements AutoCloseable {
 
 	/** A loopback port nothing listens on (free when asked). */
 	static int unusedPort() {
-		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
 		catch (IOException ex) {

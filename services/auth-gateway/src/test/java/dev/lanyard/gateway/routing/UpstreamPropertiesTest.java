@@ -34,7 +34,8 @@ class UpstreamPropertiesTest {
 	@Test
 	void bindWhenTokenBrokerUrlListsInstancesThenEachInOrder() {
 		this.contexts
-			.withPropertyValues("lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081")
+			.withPropertyValues(
+					"lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081")
 			.run((context) -> {
 				UpstreamProperties upstreams = context.getBean(UpstreamProperties.class);
 				assertThat(upstreams.tokenBrokerUrls()).containsExactly(URI.create("http://token-broker-1:8081"),
@@ -46,7 +47,8 @@ class UpstreamPropertiesTest {
 	@Test
 	void bindWhenOneListedTokenBrokerUrlHasPathThenStartupFailsNamingTheKey() {
 		this.contexts
-			.withPropertyValues("lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081/x")
+			.withPropertyValues(
+					"lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081/x")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()

@@ -145,8 +145,8 @@ public final class SignInUser {
 			}
 		}
 		List<Group> current = this.groups.groupsOf(user.id());
-		GroupSync.Plan plan = (attempt.groups() != null) ? this.registration.planGroups(attempt.groups(), current, now,
-				attempt.loginEventId())
+		GroupSync.Plan plan = (attempt.groups() != null)
+				? this.registration.planGroups(attempt.groups(), current, now, attempt.loginEventId())
 				: new GroupSync.Plan(List.of(), List.of(), List.of(), current);
 		User changed = user.changed(username, attempt.issuer(), profile,
 				this.registration.mapRole(user.role(), attempt.roleClaim(), plan.after()), user.locked(),
