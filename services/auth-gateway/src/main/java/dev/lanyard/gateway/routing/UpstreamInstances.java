@@ -42,7 +42,7 @@ public final class UpstreamInstances {
 	}
 
 	UpstreamInstances(List<URI> urls, Duration downFor, LongSupplier nanoClock) {
-		if (urls == null || urls.isEmpty() || urls.contains(null)) {
+		if (urls == null || urls.isEmpty() || urls.stream().anyMatch(java.util.Objects::isNull)) {
 			throw new IllegalArgumentException("urls cannot be empty or hold null");
 		}
 		if (urls.size() > MAX_INSTANCES) {

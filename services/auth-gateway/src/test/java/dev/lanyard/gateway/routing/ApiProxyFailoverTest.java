@@ -42,7 +42,7 @@ class ApiProxyFailoverTest {
 		}
 		MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
 		return callback.apply(request)
-			.then(request.getBodyAsString().doOnNext(this.bodies::add))
+			.then(Mono.defer(request::getBodyAsString).doOnNext(this.bodies::add))
 			.thenReturn(new MockClientHttpResponse(HttpStatus.OK));
 	};
 
@@ -67,7 +67,7 @@ class ApiProxyFailoverTest {
 			this.attempts.add(uri.getPort());
 			MockClientHttpRequest request = new MockClientHttpRequest(method, uri);
 			return callback.apply(request)
-				.then(request.getBodyAsString().doOnNext(this.bodies::add))
+				.then(Mono.defer(request::getBodyAsString).doOnNext(this.bodies::add))
 				.then(Mono.error(new IOException("Connection reset by peer")));
 		};
 		ApiProxy proxy = proxy(resetAfterSending);
