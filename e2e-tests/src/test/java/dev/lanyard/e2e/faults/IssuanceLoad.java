@@ -58,6 +58,11 @@ final class IssuanceLoad implements AutoCloseable {
 		return load;
 	}
 
+	/** Requests in flight at most: one per worker. */
+	static int workers() {
+		return WORKERS;
+	}
+
 	/** Answers so far (a snapshot). */
 	List<Issuance> issuances() {
 		return List.copyOf(this.issuances);

@@ -287,8 +287,17 @@ public final class Ensemble implements AutoCloseable {
 				.join();
 			this.progress.accept("Infrastructure ready in " + seconds(started));
 			List<CompletableFuture<Void>> services = new ArrayList<>();
-			this.services.keySet().forEach((name) -> services.add(task(executor, () -> startService(name))));
+			this.services.keySet()
+				.stream()
+				.filter((name) -> !EnsembleComponents.extraInstance(name))
+				.forEach((name) -> services.add(task(executor, () -> startService(name))));
 			CompletableFuture.allOf(services.toArray(CompletableFuture[]::new)).join();
+			// after the first: it has migrated the database and made the signing keys and
+			// bootstrap clients, which the others then share
+			this.services.keySet()
+				.stream()
+				.filter(EnsembleComponents::extraInstance)
+				.forEach((name) -> task(executor, () -> startService(name)).join());
 		}
 		catch (CompletionException ex) {
 			close();

@@ -68,6 +68,32 @@ final class EnsembleComponents {
 		return components;
 	}
 
+	/** Whether a component is a service's second or later instance. */
+	static boolean extraInstance(String name) {
+		return name.startsWith(LanyardService.TOKEN_BROKER.serviceName() + "-");
+	}
+
+	/**
+	 * token-broker's instances beyond the first ({@code token-broker-2}, ...): the same
+	 * settings (database, signing keys sealed with the same key, Kafka user and consumer
+	 * group) on their own ports, each with its own working folder and log.
+	 */
+	private static Map<String, ServiceProcess> extraTokenBrokers(LauncherSettings settings, StateDirectory state,
+			Distribution distribution, Map<String, String> environment, boolean detached) {
+		Map<String, ServiceProcess> instances = new LinkedHashMap<>();
+		List<Integer> ports = settings.extraTokenBrokerPorts();
+		for (int i = 0; i < ports.size(); i++) {
+			String name = LanyardService.TOKEN_BROKER.instanceName(i + 2);
+			Map<String, String> own = new java.util.HashMap<>(environment);
+			own.put("SERVER_PORT", Integer.toString(ports.get(i)));
+			instances.put(name,
+					new ServiceProcess(LanyardService.TOKEN_BROKER, name,
+							distribution.serviceJar(LanyardService.TOKEN_BROKER.serviceName()), ports.get(i), own,
+							state.work(name), state.logFile(name), detached));
+		}
+		return instances;
+	}
+
 	/** The services to start, by name. */
 	static Map<String, ServiceProcess> services(LauncherSettings settings, StateDirectory state,
 			Distribution distribution, GeneratedSettings generated, KafkaCredentials kafka, boolean detached) {
@@ -78,10 +104,14 @@ final class EnsembleComponents {
 			// an external cluster's credentials are the operator's to pass through
 			Map<String, Object> kafkaSecurity = settings.externalKafka() ? Map.of()
 					: kafka.serviceClientProperties(name);
+			Map<String, String> environment = ServiceEnvironment.of(service, endpoints, settings.adminClientId(),
+					generated.adminClientSecret(), generated.gatewayClientSecret(),
+					generated.tokenBrokerKeyEncryptionKey(), kafkaSecurity);
 			services.put(name, new ServiceProcess(service, distribution.serviceJar(name), settings.ports().of(service),
-					ServiceEnvironment.of(service, endpoints, settings.adminClientId(), generated.adminClientSecret(),
-							generated.gatewayClientSecret(), generated.tokenBrokerKeyEncryptionKey(), kafkaSecurity),
-					state.work(name), state.logFile(name), detached));
+					environment, state.work(name), state.logFile(name), detached));
+			if (service == LanyardService.TOKEN_BROKER) {
+				services.putAll(extraTokenBrokers(settings, state, distribution, environment, detached));
+			}
 		}
 		return services;
 	}

@@ -28,6 +28,12 @@ final class ReadySummary {
 		for (LanyardService service : this.ensemble.settings().services()) {
 			String note = (service == LanyardService.AUTH_GATEWAY) ? "  (public address and issuer)" : "";
 			out.printf("  %-22s %s%s%n", service.serviceName(), endpoints.serviceUrl(service), note);
+			if (service == LanyardService.TOKEN_BROKER) {
+				var urls = endpoints.tokenBrokerUrls();
+				for (int i = 1; i < urls.size(); i++) {
+					out.printf("  %-22s %s%n", service.instanceName(i + 1), urls.get(i));
+				}
+			}
 		}
 		out.printf("  %-22s %s  (Confluent-compatible API: /apis/ccompat/v7)%n", "Apicurio Registry",
 				endpoints.registryUrl());

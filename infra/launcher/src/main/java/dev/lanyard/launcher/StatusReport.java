@@ -53,12 +53,21 @@ final class StatusReport {
 				() -> dev.lanyard.launcher.oidc.OidcProvider
 					.answers(endpoints.oidcIssuer() + "/.well-known/openid-configuration")));
 		for (LanyardService service : settings.services()) {
-			String url = endpoints.serviceUrl(service);
-			Optional<ProcessRecord> record = running(state, service.serviceName());
-			rows.add(new Row(service.serviceName(), record.map(ProcessRecord::pid).orElse(null), url,
-					record.isPresent() ? HealthProbe.status(url) : "stopped"));
+			rows.add(serviceRow(state, service.serviceName(), endpoints.serviceUrl(service)));
+			if (service == LanyardService.TOKEN_BROKER) {
+				List<String> urls = endpoints.tokenBrokerUrls();
+				for (int i = 1; i < urls.size(); i++) {
+					rows.add(serviceRow(state, service.instanceName(i + 1), urls.get(i)));
+				}
+			}
 		}
 		return rows;
+	}
+
+	private static Row serviceRow(StateDirectory state, String component, String url) {
+		Optional<ProcessRecord> record = running(state, component);
+		return new Row(component, record.map(ProcessRecord::pid).orElse(null), url,
+				record.isPresent() ? HealthProbe.status(url) : "stopped");
 	}
 
 	private static Row row(StateDirectory state, String component, boolean external, String address,

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway against real Kafka and PostgreSQL, with stubs standing in for token-broker
- * and audit.
+ * and audit. token-broker is listed as two instances, the first of which is dead (its
+ * port refuses connections): every request must still reach the live one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +38,9 @@ class AuthGatewayIT extends ServiceUnderTest {
 
 	private static final UpstreamStub audit = UpstreamStub.start("audit");
 
+	/** A token-broker instance that is down: nothing listens on its port. */
+	private static final int DEAD_PORT = UpstreamStub.unusedPort();
+
 	private static final UpstreamStub userProvisioning = UpstreamStub.start("user-provisioning");
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(WAIT).build();
@@ -46,7 +50,8 @@ class AuthGatewayIT extends ServiceUnderTest {
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
 		SharedInfrastructure.register(registry, "auth_gateway");
-		registry.add("lanyard.gateway.token-broker-url", tokenBroker::url);
+		registry.add("lanyard.gateway.token-broker-url",
+				() -> "http://127.0.0.1:" + DEAD_PORT + "," + tokenBroker.url());
 		registry.add("lanyard.gateway.audit-url", audit::url);
 		registry.add("lanyard.gateway.user-provisioning-url", userProvisioning::url);
 	}
@@ -88,6 +93,24 @@ class AuthGatewayIT extends ServiceUnderTest {
 		assertThat(received.correlationId()).isEqualTo("it-corr-1");
 		assertThat(received.body()).isEqualTo("grant_type=client_credentials");
 		assertThat(received.cookie()).isNull();
+	}
+
+	@Test
+	void tokenEndpointWhenOneTokenBrokerInstanceDownThenEveryRequestAnsweredByTheOther() throws Exception {
+		int requests = 20;
+		tokenBroker.clear();
+		for (int i = 0; i < requests; i++) {
+			HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/oauth2/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&n=" + i)));
+			assertThat(response.statusCode()).as("request %d", i).isEqualTo(200);
+		}
+
+		for (int i = 0; i < requests; i++) {
+			// each body arrived once, in order: none was lost or sent twice
+			assertThat(tokenBroker.next(WAIT).body()).isEqualTo("grant_type=client_credentials&n=" + i);
+		}
+		assertThat(tokenBroker.pending()).isZero();
 	}
 
 	@Test

@@ -45,6 +45,27 @@ final class UpstreamStub implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}
 
+	/** Forgets the requests received so far. */
+	void clear() {
+		this.received.clear();
+	}
+
+	/** Requests received and not yet taken by {@link #next}. */
+	int pending() {
+		return this.received.size();
+	}
+
+	/** A loopback port nothing listens on (free when asked). */
+	static int unusedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+				java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot find a free port", ex);
+		}
+	}
+
 	Received next(Duration timeout) throws InterruptedException {
 		Received next = this.received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		if (next == null) {

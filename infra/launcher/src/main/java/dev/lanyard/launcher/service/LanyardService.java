@@ -37,6 +37,17 @@ public enum LanyardService {
 		return this == AUTH_GATEWAY || this == TOKEN_BROKER || this == USER_PROVISIONING || this == AUDIT;
 	}
 
+	/**
+	 * The component name of one of its instances: its name for the first,
+	 * {@code <name>-<n>} for the n-th ({@code token-broker-2}).
+	 */
+	public String instanceName(int instance) {
+		if (instance < 1) {
+			throw new IllegalArgumentException("instance must be 1 or more: " + instance);
+		}
+		return (instance == 1) ? this.serviceName : this.serviceName + "-" + instance;
+	}
+
 	/** Its database: the name with underscores. */
 	public String database() {
 		return this.serviceName.replace('-', '_');

@@ -161,7 +161,10 @@ public final class ServiceEnvironment {
 				environment.put("LANYARD_INTEGRATIONS_ALLOW_PRIVATE_ENDPOINTS", "true");
 			}
 			case AUTH_GATEWAY -> {
-				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_URL", endpoints.serviceUrl(LanyardService.TOKEN_BROKER));
+				// every token-broker instance: the gateway takes them in turn, passing
+				// over
+				// one that refuses connections
+				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_URL", String.join(",", endpoints.tokenBrokerUrls()));
 				environment.put("LANYARD_GATEWAY_AUDIT_URL", endpoints.serviceUrl(LanyardService.AUDIT));
 				environment.put("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL",
 						endpoints.serviceUrl(LanyardService.INTEGRATION_REGISTRY));

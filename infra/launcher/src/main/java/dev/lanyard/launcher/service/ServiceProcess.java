@@ -21,6 +21,8 @@ public final class ServiceProcess implements Component {
 
 	private final LanyardService service;
 
+	private final String name;
+
 	private final Path jar;
 
 	private final int port;
@@ -46,10 +48,21 @@ public final class ServiceProcess implements Component {
 	 */
 	public ServiceProcess(LanyardService service, Path jar, int port, Map<String, String> environment, Path home,
 			Path logFile, boolean detached) {
-		if (service == null || jar == null || environment == null || home == null || logFile == null) {
-			throw new IllegalArgumentException("service, jar, environment, home and logFile cannot be null");
+		this(service, (service != null) ? service.serviceName() : null, jar, port, environment, home, logFile,
+				detached);
+	}
+
+	/**
+	 * One instance of a service started more than once ({@code token-broker-2}).
+	 * @param name its component name
+	 */
+	public ServiceProcess(LanyardService service, String name, Path jar, int port, Map<String, String> environment,
+			Path home, Path logFile, boolean detached) {
+		if (service == null || name == null || jar == null || environment == null || home == null || logFile == null) {
+			throw new IllegalArgumentException("service, name, jar, environment, home and logFile cannot be null");
 		}
 		this.service = service;
+		this.name = name;
 		this.jar = jar;
 		this.port = port;
 		this.environment = environment;
@@ -68,13 +81,22 @@ public final class ServiceProcess implements Component {
 		}
 		Map<String, String> environment = new HashMap<>(this.environment);
 		environment.putAll(changes);
-		return new ServiceProcess(this.service, this.jar, this.port, environment, this.home, this.logFile,
+		return new ServiceProcess(this.service, this.name, this.jar, this.port, environment, this.home, this.logFile,
 				this.detached);
 	}
 
 	@Override
 	public String name() {
-		return this.service.serviceName();
+		return this.name;
+	}
+
+	public int port() {
+		return this.port;
+	}
+
+	/** Its settings (a null value removes an inherited variable). */
+	public Map<String, String> environment() {
+		return java.util.Collections.unmodifiableMap(this.environment);
 	}
 
 	public String url() {

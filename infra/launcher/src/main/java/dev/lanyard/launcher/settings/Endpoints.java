@@ -80,6 +80,17 @@ public record Endpoints(LauncherSettings settings) {
 		return "http://127.0.0.1:" + this.settings.ports().of(service);
 	}
 
+	/**
+	 * token-broker's instances: the first at {@link #serviceUrl}, the others on their own
+	 * ports ({@link LauncherSettings#extraTokenBrokerPorts()}).
+	 */
+	public java.util.List<String> tokenBrokerUrls() {
+		java.util.List<String> urls = new java.util.ArrayList<>();
+		urls.add(serviceUrl(LanyardService.TOKEN_BROKER));
+		this.settings.extraTokenBrokerPorts().forEach((port) -> urls.add("http://127.0.0.1:" + port));
+		return urls;
+	}
+
 	/** The public address: auth-gateway, which is also the issuer of Lanyard's tokens. */
 	public String gatewayUrl() {
 		return serviceUrl(LanyardService.AUTH_GATEWAY);

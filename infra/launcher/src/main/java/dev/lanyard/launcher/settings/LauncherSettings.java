@@ -32,11 +32,17 @@ import dev.lanyard.launcher.service.LanyardService;
  * @param adminClientId id of token-broker's bootstrap administrator client
  * @param startupTimeout how long each component may take to become healthy
  * @param serviceEnvironment extra environment variables for every service
+ * @param extraTokenBrokerPorts the ports of token-broker's instances beyond the first
+ * (none: one instance)
  */
 public record LauncherSettings(Path root, Path stateDirectory, Ports ports, String kafkaBootstrapServers,
 		String registryUrl, String databaseUrl, String databaseUsername, String databasePassword, String oidcUrl,
 		String oidcJsonConfig, int topicPartitions, short topicReplicationFactor, List<LanyardService> services,
-		String adminClientId, Duration startupTimeout, Map<String, String> serviceEnvironment) {
+		String adminClientId, Duration startupTimeout, Map<String, String> serviceEnvironment,
+		List<Integer> extraTokenBrokerPorts) {
+
+	/** The most token-broker instances the launcher starts. */
+	public static final int MAX_TOKEN_BROKER_INSTANCES = 4;
 
 	public LauncherSettings {
 		if (root == null || stateDirectory == null || ports == null) {
@@ -58,6 +64,8 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		if (startupTimeout == null || startupTimeout.isNegative() || startupTimeout.isZero()) {
 			throw new IllegalArgumentException(Setting.STARTUP_TIMEOUT.variable() + " must be positive");
 		}
+		extraTokenBrokerPorts = List.copyOf((extraTokenBrokerPorts != null) ? extraTokenBrokerPorts : List.of());
+		requireOwnPorts(ports, extraTokenBrokerPorts);
 		services = List.copyOf(services);
 		serviceEnvironment = Map.copyOf((serviceEnvironment != null) ? serviceEnvironment : Map.of());
 		stateDirectory = stateDirectory.toAbsolutePath().normalize();
@@ -78,7 +86,9 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 				read.value(Setting.DATABASE_PASSWORD), read.httpUrl(Setting.OIDC_URL),
 				read.value(Setting.OIDC_JSON_CONFIG), read.integer(Setting.TOPIC_PARTITIONS, 1, 10_000),
 				(short) read.integer(Setting.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE), services(read),
-				read.value(Setting.ADMIN_CLIENT_ID), duration(read), Map.of());
+				read.value(Setting.ADMIN_CLIENT_ID), duration(read), Map.of(),
+				read.ports(Setting.TOKEN_BROKER_EXTRA_PORTS,
+						read.integer(Setting.TOKEN_BROKER_INSTANCES, 1, MAX_TOKEN_BROKER_INSTANCES) - 1));
 	}
 
 	/**
@@ -105,21 +115,21 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		return new LauncherSettings(this.root, this.stateDirectory, ports, this.kafkaBootstrapServers, this.registryUrl,
 				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
 				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
 	}
 
 	public LauncherSettings withStateDirectory(Path stateDirectory) {
 		return new LauncherSettings(this.root, stateDirectory, this.ports, this.kafkaBootstrapServers, this.registryUrl,
 				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
 				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
 	}
 
 	public LauncherSettings withServices(List<LanyardService> services) {
 		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
 				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
 				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
 	}
 
 	/** Adds an environment variable given to every service (e.g. a test-only setting). */
@@ -129,7 +139,34 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
 				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
 				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, this.services,
-				this.adminClientId, this.startupTimeout, environment);
+				this.adminClientId, this.startupTimeout, environment, this.extraTokenBrokerPorts);
+	}
+
+	/**
+	 * With {@code instances} token-broker instances, those beyond the first on free
+	 * loopback ports (for tests).
+	 */
+	public LauncherSettings withTokenBrokerInstances(int instances) {
+		if (instances < 1 || instances > MAX_TOKEN_BROKER_INSTANCES) {
+			throw new IllegalArgumentException(
+					"instances must be between 1 and " + MAX_TOKEN_BROKER_INSTANCES + ": " + instances);
+		}
+		List<Integer> extra = new java.util.ArrayList<>();
+		while (extra.size() < instances - 1) {
+			int port = dev.lanyard.launcher.process.Waits.freePort();
+			if (!extra.contains(port) && !usedBy(this.ports, port)) {
+				extra.add(port);
+			}
+		}
+		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
+				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
+				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, this.services,
+				this.adminClientId, this.startupTimeout, this.serviceEnvironment, extra);
+	}
+
+	/** How many token-broker instances are started. */
+	public int tokenBrokerInstances() {
+		return 1 + this.extraTokenBrokerPorts.size();
 	}
 
 	public boolean externalKafka() {
@@ -146,6 +183,34 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 
 	public boolean externalOidc() {
 		return this.oidcUrl != null;
+	}
+
+	private static void requireOwnPorts(Ports ports, List<Integer> extraTokenBrokerPorts) {
+		if (extraTokenBrokerPorts.size() > MAX_TOKEN_BROKER_INSTANCES - 1) {
+			throw new IllegalArgumentException(
+					Setting.TOKEN_BROKER_INSTANCES.variable() + " must be between 1 and " + MAX_TOKEN_BROKER_INSTANCES);
+		}
+		for (int i = 0; i < extraTokenBrokerPorts.size(); i++) {
+			int port = extraTokenBrokerPorts.get(i);
+			if (port < 1 || port > 65535) {
+				throw new IllegalArgumentException(
+						Setting.TOKEN_BROKER_EXTRA_PORTS.variable() + " ports must be between 1 and 65535: " + port);
+			}
+			if (usedBy(ports, port) || extraTokenBrokerPorts.indexOf(port) != i) {
+				throw new IllegalArgumentException(Setting.TOKEN_BROKER_EXTRA_PORTS.variable() + ": port " + port
+						+ " is also used by another component");
+			}
+		}
+	}
+
+	private static boolean usedBy(Ports ports, int port) {
+		for (LanyardService service : LanyardService.values()) {
+			if (ports.of(service) == port) {
+				return true;
+			}
+		}
+		return port == ports.registry() || port == ports.oidc() || port == ports.kafka()
+				|| port == ports.kafkaController() || port == ports.postgres();
 	}
 
 	private static List<LanyardService> services(SettingReader read) {

@@ -50,6 +50,12 @@ public enum Setting {
 
 	TOPIC_REPLICATION_FACTOR("LANYARD_TOPIC_REPLICATION_FACTOR", "1", "replication factor of each topic created"),
 
+	TOKEN_BROKER_INSTANCES("LANYARD_TOKEN_BROKER_INSTANCES", "1",
+			"token-broker instances to start (1 to 4): the same database, signing keys and Kafka user, each on its own port; auth-gateway takes them in turn"),
+
+	TOKEN_BROKER_EXTRA_PORTS("LANYARD_TOKEN_BROKER_EXTRA_PORTS", "8086,8087,8088",
+			"ports of token-broker instances 2, 3 and 4 (those started)"),
+
 	SERVICES("LANYARD_SERVICES", "auth-gateway,token-broker,audit,integration-registry,user-provisioning",
 			"which services to start (comma-separated)"),
 

@@ -45,6 +45,32 @@ final class SettingReader {
 		}
 	}
 
+	/** The first {@code count} ports of a comma-separated list. */
+	java.util.List<Integer> ports(Setting setting, int count) {
+		String[] values = value(setting).split(",");
+		if (values.length < count) {
+			throw new IllegalArgumentException(
+					setting.variable() + " must list at least " + count + " ports: " + value(setting));
+		}
+		java.util.List<Integer> ports = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			String value = values[i].strip();
+			try {
+				int port = Integer.parseInt(value);
+				if (port < 1 || port > 65535) {
+					throw new IllegalArgumentException(
+							setting.variable() + " ports must be between 1 and 65535: " + value);
+				}
+				ports.add(port);
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException(setting.variable() + " must be ports separated by commas: " + value,
+						ex);
+			}
+		}
+		return ports;
+	}
+
 	String httpUrl(Setting setting) {
 		String value = optional(setting);
 		if (value != null && !value.matches("https?://[^\\s/]+(/\\S*)?")) {

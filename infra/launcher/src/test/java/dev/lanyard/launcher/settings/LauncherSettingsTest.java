@@ -38,6 +38,56 @@ class LauncherSettingsTest {
 	}
 
 	@Test
+	void fromEnvironmentWhenNothingSetThenOneTokenBrokerInstance() {
+		LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of(), ROOT);
+		assertThat(settings.tokenBrokerInstances()).isEqualTo(1);
+		assertThat(settings.extraTokenBrokerPorts()).isEmpty();
+		assertThat(new Endpoints(settings).tokenBrokerUrls()).containsExactly("http://127.0.0.1:8081");
+	}
+
+	@Test
+	void fromEnvironmentWhenThreeTokenBrokerInstancesThenTheFirstTwoExtraPorts() {
+		LauncherSettings settings = LauncherSettings.fromEnvironment(
+				Map.of("LANYARD_TOKEN_BROKER_INSTANCES", "3", "LANYARD_TOKEN_BROKER_EXTRA_PORTS", "18086, 18087,18088"),
+				ROOT);
+		assertThat(settings.tokenBrokerInstances()).isEqualTo(3);
+		assertThat(new Endpoints(settings).tokenBrokerUrls()).containsExactly("http://127.0.0.1:8081",
+				"http://127.0.0.1:18086", "http://127.0.0.1:18087");
+	}
+
+	@Test
+	void fromEnvironmentWhenTokenBrokerInstancesOutOfRangeThenNamesVariable() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("LANYARD_TOKEN_BROKER_INSTANCES", "5"), ROOT))
+			.withMessage("LANYARD_TOKEN_BROKER_INSTANCES must be between 1 and 4: 5");
+	}
+
+	@Test
+	void fromEnvironmentWhenExtraTokenBrokerPortTakenThenNamesVariable() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherSettings.fromEnvironment(
+					Map.of("LANYARD_TOKEN_BROKER_INSTANCES", "2", "LANYARD_TOKEN_BROKER_EXTRA_PORTS", "8082"), ROOT))
+			.withMessage("LANYARD_TOKEN_BROKER_EXTRA_PORTS: port 8082 is also used by another component");
+	}
+
+	@Test
+	void fromEnvironmentWhenTooFewExtraTokenBrokerPortsThenNamesVariable() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LauncherSettings.fromEnvironment(
+					Map.of("LANYARD_TOKEN_BROKER_INSTANCES", "3", "LANYARD_TOKEN_BROKER_EXTRA_PORTS", "18086"), ROOT))
+			.withMessage("LANYARD_TOKEN_BROKER_EXTRA_PORTS must list at least 2 ports: 18086");
+	}
+
+	@Test
+	void withTokenBrokerInstancesWhenTwoThenOneFreePortOfItsOwn() {
+		LauncherSettings settings = LauncherSettings.forTests(ROOT, Path.of("/tmp/state")).withTokenBrokerInstances(2);
+		assertThat(settings.extraTokenBrokerPorts()).hasSize(1)
+			.doesNotContain(settings.ports().tokenBroker(), settings.ports().gateway());
+		assertThat(settings.withPorts(settings.ports()).extraTokenBrokerPorts())
+			.isEqualTo(settings.extraTokenBrokerPorts());
+	}
+
+	@Test
 	void fromEnvironmentWhenOverriddenThenUsesValues() {
 		LauncherSettings settings = LauncherSettings.fromEnvironment(
 				Map.of("LANYARD_STATE_DIR", "/tmp/state", "LANYARD_AUDIT_PORT", "18082", "LANYARD_TOPIC_PARTITIONS",

@@ -40,6 +40,10 @@ import org.springframework.web.server.WebFilterChain;
  * replacing any value sent. A path with a dot segment or an encoded slash or backslash is
  * never routed, so no spelling of a path reaches a service path the table leaves out
  * ({@code /internal/**}).
+ * <p>
+ * A service with several instances (token-broker) has them taken in turn; an instance
+ * that refuses the connection is passed over and the request goes to the next one, never
+ * once anything was sent ({@link UpstreamInstances}).
  */
 public final class ApiProxy implements WebFilter, Ordered {
 
@@ -110,14 +114,30 @@ public final class ApiProxy implements WebFilter, Ordered {
 	private Mono<Void> forward(ServerWebExchange exchange, UpstreamRoute route) {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
-		URI target = URI.create(route.uri().toString() + request.getURI().getRawPath()
+		UpstreamInstances instances = route.instances();
+		return send(request, instances, instances.pick(), 0)
+			.onErrorMap(ReadTimeoutException.class,
+					(ex) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
+							"The service behind this path did not answer in time", ex))
+			.flatMap((answer) -> relay(answer, response));
+	}
+
+	/**
+	 * Sends the request to one instance; when it refuses the connection (nothing was
+	 * sent: Reactor Netty writes the request only once connected), marks it down and
+	 * sends to the next untried one. Any failure after that point goes to the caller.
+	 * @param tried instances tried before, bit {@code i} for instance {@code i}
+	 */
+	private Mono<ClientHttpResponse> send(ServerHttpRequest request, UpstreamInstances instances, int instance,
+			int tried) {
+		URI target = URI.create(instances.baseUrl(instance) + request.getURI().getRawPath()
 				+ ((request.getURI().getRawQuery() != null) ? "?" + request.getURI().getRawQuery() : ""));
 		HttpHeaders inbound = request.getHeaders();
 		// a GET without a length has no body: sent without one, not as an empty chunked
 		// body
 		long length = inbound.getContentLength();
 		boolean hasBody = length > 0 || (length < 0 && !BODILESS.contains(request.getMethod()));
-		return this.upstream.connect(request.getMethod(), target, (outbound) -> {
+		Mono<ClientHttpResponse> answer = this.upstream.connect(request.getMethod(), target, (outbound) -> {
 			HttpHeaders headers = outbound.getHeaders();
 			inbound.forEach((name, values) -> {
 				if (!REQUEST_HEADERS_DROPPED.contains(name)) {
@@ -126,11 +146,16 @@ public final class ApiProxy implements WebFilter, Ordered {
 			});
 			headers.set(CLIENT_ADDRESS, clientAddress(request));
 			return hasBody ? outbound.writeWith(request.getBody()) : outbound.setComplete();
-		})
-			.onErrorMap(ReadTimeoutException.class,
-					(ex) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
-							"The service behind this path did not answer in time", ex))
-			.flatMap((answer) -> relay(answer, response));
+		});
+		if (instances.size() == 1) {
+			return answer;
+		}
+		return answer.onErrorResume(UpstreamInstances::connectFailure, (ex) -> {
+			instances.markDown(instance);
+			int triedNow = tried | (1 << instance);
+			int next = instances.next(triedNow);
+			return (next < 0) ? Mono.error(ex) : send(request, instances, next, triedNow);
+		});
 	}
 
 	private static Mono<Void> relay(ClientHttpResponse answer, ServerHttpResponse response) {

@@ -13,14 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * reached is a 502 problem
  * @param responseTimeout for the answer's headers once the request is sent (key
  * {@code lanyard.gateway.proxy.response-timeout}, default 30 s); then a 504 problem
+ * @param instanceDownFor how long an instance of a service with several (token-broker)
+ * that refused a connection is passed over (key
+ * {@code lanyard.gateway.proxy.instance-down-for}, default 5 s)
  */
 @ConfigurationProperties("lanyard.gateway.proxy")
 public record ProxyProperties(@DefaultValue("2s") Duration connectTimeout,
-		@DefaultValue("30s") Duration responseTimeout) {
+		@DefaultValue("30s") Duration responseTimeout, @DefaultValue("5s") Duration instanceDownFor) {
 
 	public ProxyProperties {
 		requirePositive("lanyard.gateway.proxy.connect-timeout", connectTimeout);
 		requirePositive("lanyard.gateway.proxy.response-timeout", responseTimeout);
+		requirePositive("lanyard.gateway.proxy.instance-down-for", instanceDownFor);
 	}
 
 	private static void requirePositive(String key, Duration value) {

@@ -31,7 +31,8 @@ public class RoutingConfiguration {
 		HttpClient http = HttpClient.create(pool)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) proxy.connectTimeout().toMillis())
 			.responseTimeout(proxy.responseTimeout());
-		return new ApiProxy(new UpstreamRoutes(upstreams), new ReactorClientHttpConnector(http));
+		return new ApiProxy(new UpstreamRoutes(upstreams, proxy.instanceDownFor()),
+				new ReactorClientHttpConnector(http));
 	}
 
 }

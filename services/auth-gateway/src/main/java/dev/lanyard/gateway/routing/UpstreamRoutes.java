@@ -1,5 +1,6 @@
 package dev.lanyard.gateway.routing;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,10 +17,14 @@ public final class UpstreamRoutes {
 	private final List<Match> matches;
 
 	public UpstreamRoutes(UpstreamProperties upstreams) {
+		this(upstreams, UpstreamRoute.INSTANCE_DOWN_FOR);
+	}
+
+	public UpstreamRoutes(UpstreamProperties upstreams, Duration instanceDownFor) {
 		if (upstreams == null) {
 			throw new IllegalArgumentException("upstreams cannot be null");
 		}
-		this.matches = UpstreamRoute.table(upstreams)
+		this.matches = UpstreamRoute.table(upstreams, instanceDownFor)
 			.stream()
 			.map((route) -> new Match(route,
 					route.paths().stream().map(PathPatternParser.defaultInstance::parse).toList()))

@@ -32,6 +32,30 @@ class UpstreamPropertiesTest {
 	}
 
 	@Test
+	void bindWhenTokenBrokerUrlListsInstancesThenEachInOrder() {
+		this.contexts
+			.withPropertyValues(
+					"lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081")
+			.run((context) -> {
+				UpstreamProperties upstreams = context.getBean(UpstreamProperties.class);
+				assertThat(upstreams.tokenBrokerUrls()).containsExactly(URI.create("http://token-broker-1:8081"),
+						URI.create("http://token-broker-2:8081"));
+				assertThat(upstreams.tokenBrokerUrl()).isEqualTo(URI.create("http://token-broker-1:8081"));
+			});
+	}
+
+	@Test
+	void bindWhenOneListedTokenBrokerUrlHasPathThenStartupFailsNamingTheKey() {
+		this.contexts
+			.withPropertyValues(
+					"lanyard.gateway.token-broker-url=http://token-broker-1:8081,http://token-broker-2:8081/x")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("lanyard.gateway.token-broker-url must be a base URL"));
+	}
+
+	@Test
 	void bindWhenUrlHasWrongSchemeThenStartupFailsNamingTheKey() {
 		this.contexts.withPropertyValues("lanyard.gateway.audit-url=ftp://audit:8082")
 			.run((context) -> assertThat(context).hasFailed()

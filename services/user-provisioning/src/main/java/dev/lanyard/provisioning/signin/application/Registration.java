@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.lanyard.platform.ids.SignInAnswers;
 import dev.lanyard.provisioning.directory.application.GroupStore;
 import dev.lanyard.provisioning.directory.application.UserStore;
 import dev.lanyard.provisioning.directory.domain.Group;
@@ -49,6 +50,16 @@ public final class Registration {
 
 	/** Inserts the new user and their memberships, or refuses and changes nothing. */
 	public Result register(NewUserClaims claims, Instant now) {
+		return register(claims, now, null);
+	}
+
+	/**
+	 * As above, the new user's and groups' ids derived from {@code seed} (a sign-in's
+	 * event id) when given: a sign-in applied again after a crash rolled its first
+	 * application back, once Kafka had acknowledged its events, creates the same user and
+	 * groups, so what those events announced is what the database holds.
+	 */
+	public Result register(NewUserClaims claims, Instant now, UUID seed) {
 		if (claims == null || now == null) {
 			throw new IllegalArgumentException("claims and now cannot be null");
 		}
@@ -69,13 +80,13 @@ public final class Registration {
 			}
 			username = derived.get();
 		}
-		GroupSync.Plan plan = planGroups(claims.groups(), List.of(), now);
+		GroupSync.Plan plan = planGroups(claims.groups(), List.of(), now, seed);
 		if (!this.settings.accessGroups().grantAccess(plan.after())) {
 			return new Result.Refused(RefusalReason.NO_ACCESS_GROUP,
 					"You are in none of the groups that grant access to Lanyard. Ask an administrator for access.");
 		}
 		Role role = mapRole(this.settings.roleMapping().defaultRole(), claims.roleClaim(), plan.after());
-		User user = new User(this.ids.get(), username, claims.issuer(), claims.uniqueId(), claims.email(),
+		User user = new User(id(seed, "user"), username, claims.issuer(), claims.uniqueId(), claims.email(),
 				claims.firstName(), claims.lastName(), role, false, true, claims.claimedFields(), 1, now, now, now);
 		this.users.insert(user);
 		applyGroups(user, plan, now);
@@ -94,13 +105,19 @@ public final class Registration {
 		return Optional.empty();
 	}
 
-	GroupSync.Plan planGroups(List<String> claimed, List<Group> current, Instant now) {
+	/** The group changes of a groups claim; new groups get ids derived from a seed. */
+	GroupSync.Plan planGroups(List<String> claimed, List<Group> current, Instant now, UUID seed) {
 		if (claimed == null) {
 			return new GroupSync.Plan(List.of(), List.of(), List.of(), current);
 		}
 		GroupSync sync = this.settings.groupSync();
 		Map<String, Group> known = this.groups.findByKeys(sync.matching(), claimed);
-		return sync.plan(claimed, known, current, (name) -> new Group(this.ids.get(), name, null, now));
+		return sync.plan(claimed, known, current, (name) -> new Group(id(seed, "group/" + name), name, null, now));
+	}
+
+	/** A new id: derived from the seed for this purpose, else fresh. */
+	private UUID id(UUID seed, String purpose) {
+		return (seed != null) ? SignInAnswers.eventId(seed, purpose) : this.ids.get();
 	}
 
 	void applyGroups(User user, GroupSync.Plan plan, Instant now) {

@@ -119,7 +119,7 @@ public final class SignInUser {
 	private SignInOutcome register(SignInAttempt attempt, Instant now) {
 		Registration.Result result = this.registration.register(new NewUserClaims(attempt.issuer(), attempt.uniqueId(),
 				attempt.username(), attempt.email(), attempt.firstName(), attempt.lastName(), attempt.groups(),
-				attempt.roleClaim(), attempt.claimedFields()), now);
+				attempt.roleClaim(), attempt.claimedFields()), now, attempt.loginEventId());
 		return switch (result) {
 			case Registration.Result.Registered registered -> new Accepted(registered.user(), true,
 					registered.plan().after(), registered.plan().added(), registered.plan().removed());
@@ -145,7 +145,8 @@ public final class SignInUser {
 			}
 		}
 		List<Group> current = this.groups.groupsOf(user.id());
-		GroupSync.Plan plan = (attempt.groups() != null) ? this.registration.planGroups(attempt.groups(), current, now)
+		GroupSync.Plan plan = (attempt.groups() != null)
+				? this.registration.planGroups(attempt.groups(), current, now, attempt.loginEventId())
 				: new GroupSync.Plan(List.of(), List.of(), List.of(), current);
 		User changed = user.changed(username, attempt.issuer(), profile,
 				this.registration.mapRole(user.role(), attempt.roleClaim(), plan.after()), user.locked(),

@@ -115,6 +115,27 @@ class SignInUserTest {
 	}
 
 	@Test
+	void signInWhenAppliedAgainAfterItsTransactionRolledBackThenTheSameUserAndGroupsAnnounced() {
+		GroupSync auto = new GroupSync(GroupProvisioning.AUTO, GroupMatching.NAME);
+		SignInAttempt login = TestSignIns.okta("sub-1", "ada", List.of("analysts", "admins"));
+		signIn(RoleMapping.none(Role.VIEWER), auto, true).signIn(login);
+
+		// killed after Kafka acknowledged the events, before the commit: the database is
+		// as before and Kafka delivers the sign-in again
+		InMemoryProvisioning rolledBack = new InMemoryProvisioning();
+		RecordingEvents again = new RecordingEvents();
+		new SignInUser(rolledBack, rolledBack, rolledBack.userStore(), rolledBack.groupStore(), again,
+				new SignInSettings(true, RoleMapping.none(Role.VIEWER), auto), Clock.fixed(NOW, ZoneOffset.UTC),
+				UUID::randomUUID, ManagedFields.NONE)
+			.signIn(login);
+
+		// the same events, naming the same user and groups: consumers that saw the first
+		// ones (audit keeps one per event id) hold the user the database holds
+		assertThat(again.published()).hasSize(3).isEqualTo(this.events.published());
+		assertThat(rolledBack.allUsers()).isEqualTo(this.store.allUsers());
+	}
+
+	@Test
 	void signInWhenRegistrationOffAndUnknownThenRefusedUnknownUser() {
 		SignInAttempt login = TestSignIns.okta("sub-1", "ada", null);
 

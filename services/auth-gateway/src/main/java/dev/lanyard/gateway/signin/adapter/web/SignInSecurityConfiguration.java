@@ -15,6 +15,9 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import dev.lanyard.gateway.routing.ProxyProperties;
+import dev.lanyard.gateway.routing.UpstreamFailover;
+import dev.lanyard.gateway.routing.UpstreamInstances;
 import dev.lanyard.gateway.routing.UpstreamProperties;
 import dev.lanyard.gateway.routing.UpstreamRoute;
 import dev.lanyard.gateway.signin.adapter.oidc.DiscoveredClientRegistrations;
@@ -116,18 +119,31 @@ public class SignInSecurityConfiguration {
 	}
 
 	@Bean
-	UserSessionTokens userSessionTokens(UpstreamProperties upstreams, TokenBrokerClientProperties client) {
+	UserSessionTokens userSessionTokens(UpstreamProperties upstreams, ProxyProperties proxy,
+			TokenBrokerClientProperties client) {
 		if (!client.configured()) {
 			log.warn("lanyard.gateway.token-broker-client is not set: signed-in users cannot get session tokens");
 		}
-		return new UserSessionTokens(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
-				new GatewayClientCredentials(client), client.timeout());
+		return new UserSessionTokens(tokenBroker(upstreams, proxy), new GatewayClientCredentials(client),
+				client.timeout());
 	}
 
 	@Bean
-	UpstreamTokenDeposits upstreamTokenDeposits(UpstreamProperties upstreams, TokenBrokerClientProperties client) {
-		return new UpstreamTokenDeposits(WebClient.builder().baseUrl(upstreams.tokenBrokerUrl().toString()).build(),
-				new GatewayClientCredentials(client), client.timeout());
+	UpstreamTokenDeposits upstreamTokenDeposits(UpstreamProperties upstreams, ProxyProperties proxy,
+			TokenBrokerClientProperties client) {
+		return new UpstreamTokenDeposits(tokenBroker(upstreams, proxy), new GatewayClientCredentials(client),
+				client.timeout());
+	}
+
+	/**
+	 * The gateway's own calls to token-broker, spread over its instances like the routed
+	 * requests.
+	 */
+	private static WebClient tokenBroker(UpstreamProperties upstreams, ProxyProperties proxy) {
+		return WebClient.builder()
+			.baseUrl(upstreams.tokenBrokerUrl().toString())
+			.filter(new UpstreamFailover(new UpstreamInstances(upstreams.tokenBrokerUrls(), proxy.instanceDownFor())))
+			.build();
 	}
 
 	/**

@@ -1,0 +1,51 @@
+package dev.lanyard.gateway.routing;
+
+import java.net.URI;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+
+/**
+ * The gateway's own calls to a service with several instances (token-broker's session
+ * tokens at sign-in), spread as {@link ApiProxy} spreads routed requests: each call goes
+ * to the next instance in turn, and to another one when its instance refuses the
+ * connection (nothing was sent). The WebClient's base URL only supplies the path: it is
+ * replaced by the chosen instance's.
+ */
+public final class UpstreamFailover implements ExchangeFilterFunction {
+
+	private final UpstreamInstances instances;
+
+	public UpstreamFailover(UpstreamInstances instances) {
+		if (instances == null) {
+			throw new IllegalArgumentException("instances cannot be null");
+		}
+		this.instances = instances;
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		return send(request, next, this.instances.pick(), 0);
+	}
+
+	private Mono<ClientResponse> send(ClientRequest request, ExchangeFunction next, int instance, int tried) {
+		URI url = request.url();
+		URI target = URI.create(this.instances.baseUrl(instance) + url.getRawPath()
+				+ ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : ""));
+		Mono<ClientResponse> answer = next.exchange(ClientRequest.from(request).url(target).build());
+		if (this.instances.size() == 1) {
+			return answer;
+		}
+		return answer.onErrorResume(UpstreamInstances::connectFailure, (ex) -> {
+			this.instances.markDown(instance);
+			int triedNow = tried | (1 << instance);
+			int following = this.instances.next(triedNow);
+			return (following < 0) ? Mono.error(ex) : send(request, next, following, triedNow);
+		});
+	}
+
+}
