@@ -39,8 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>
  * Run with {@code bin/lanyard bench sign-in}. Knobs (system properties):
  * {@code bench.callers} (default {@code 1,8,32}), {@code bench.seconds} per variant
- * (default 20), {@code bench.warmup.seconds} (default 20), {@code bench.returning.users}
- * (default 500).
+ * (default 20), {@code bench.warmup.signins} before any row (default 5,000, so the JIT
+ * compiler's CPU is not counted as the sign-ins'), {@code bench.warmup.seconds} at most
+ * (default 180), {@code bench.returning.users} (default 500).
  */
 class SignInBenchmark {
 
@@ -82,7 +83,8 @@ class SignInBenchmark {
 			.mapToInt(Integer::parseInt)
 			.toArray();
 		Duration perRun = Duration.ofSeconds(Long.getLong("bench.seconds", 20));
-		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 20));
+		Duration warmUp = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 180));
+		int warmUpSignIns = Integer.getInteger("bench.warmup.signins", 5_000);
 		int returningUsers = Integer.getInteger("bench.returning.users", 500);
 		try (Ensemble ensemble = Ensemble.startFresh(LauncherSettings.forTests(Path.of("target/lanyard-bench")))) {
 			String gateway = ensemble.endpoints().gatewayUrl();
@@ -96,7 +98,11 @@ class SignInBenchmark {
 			String provider = ensemble.endpoints().oidcIssuer();
 			String callback = gateway + "/login/oauth2/code/" + PROVIDER;
 			List<Row> rows = new ArrayList<>();
-			rows.add(measure(ensemble, "warm-up (new users)", WARM_UP_CALLERS, warmUp, () -> signInNewUser(gateway)));
+			// by count: a sign-in's code paths run a few times per sign-in, so the
+			// optimising compiler is still busy after a short timed warm-up, and its CPU
+			// would be counted as the sign-ins'
+			rows.add(measure(ensemble, "warm-up (new users)", WARM_UP_CALLERS, warmUpSignIns, warmUp,
+					() -> signInNewUser(gateway)));
 			for (int n : callers) {
 				rows.add(measure(ensemble, "sign-in, new users", n, perRun, () -> signInNewUser(gateway)));
 			}
@@ -144,9 +150,16 @@ class SignInBenchmark {
 
 	private Row measure(Ensemble ensemble, String name, int callers, Duration time, LoadRun.Call call)
 			throws InterruptedException {
+		return measure(ensemble, name, callers, MAX_SIGN_INS_PER_RUN, time, call);
+	}
+
+	private Row measure(Ensemble ensemble, String name, int callers, int maxSignIns, Duration time, LoadRun.Call call)
+			throws InterruptedException {
 		this.steps.clear();
+		// when each row ran, to line up a profiler's recording with it
+		System.out.println(java.time.Instant.now() + " row started: " + name + ", callers=" + callers);
 		CpuUse before = CpuUse.of(ensemble);
-		LoadRun.Result result = LoadRun.run(name, callers, MAX_SIGN_INS_PER_RUN, time, () -> {
+		LoadRun.Result result = LoadRun.run(name, callers, maxSignIns, time, () -> {
 			try {
 				call.run();
 			}

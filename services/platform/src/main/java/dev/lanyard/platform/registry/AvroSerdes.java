@@ -25,6 +25,8 @@ public final class AvroSerdes {
 		props.put("value.serializer", AvroKafkaSerializer.class.getName());
 		props.put("apicurio.registry.auto-register", registry.autoRegister());
 		props.put("apicurio.registry.find-latest", true);
+		// writers found by the schema instance, not by a fingerprint of it per record
+		props.put("apicurio.registry.avro-datum-provider", CachingAvroDatumProvider.class.getName());
 		return props;
 	}
 
