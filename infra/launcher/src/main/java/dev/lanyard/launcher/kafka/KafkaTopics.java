@@ -2,6 +2,7 @@ package dev.lanyard.launcher.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +20,14 @@ import dev.lanyard.platform.kafka.Topics;
 
 /**
  * Creates every Lanyard topic ({@code Topics.ALL}, snapshot topics compacted) and the
- * dead-letter topic. Existing topics are left as they are.
+ * dead-letter topic. Existing topics are left as they are. With three replicas or more a
+ * topic takes {@code min.insync.replicas=2}: an {@code acks=all} write is acknowledged
+ * once two replicas hold it, and refused (NotEnoughReplicas) while fewer are in sync.
  */
 public final class KafkaTopics {
+
+	/** In-sync replicas of a topic with three replicas or more. */
+	static final int MIN_INSYNC_REPLICAS = 2;
 
 	private KafkaTopics() {
 	}
@@ -34,16 +40,23 @@ public final class KafkaTopics {
 		if (replicationFactor < 1) {
 			throw new IllegalArgumentException("replicationFactor must be at least 1");
 		}
+		Map<String, String> replication = (replicationFactor >= 3)
+				? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(MIN_INSYNC_REPLICAS)) : Map.of();
 		List<NewTopic> topics = new ArrayList<>();
 		for (Topic<?> topic : Topics.ALL) {
-			NewTopic definition = new NewTopic(topic.name(), partitions, replicationFactor);
+			Map<String, String> configs = new HashMap<>(replication);
 			if (topic.compacted()) {
-				definition.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+				configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
 			}
-			topics.add(definition);
+			topics.add(withConfigs(new NewTopic(topic.name(), partitions, replicationFactor), configs));
 		}
-		topics.add(new NewTopic(Topics.DEAD_LETTER, partitions, replicationFactor));
+		topics.add(withConfigs(new NewTopic(Topics.DEAD_LETTER, partitions, replicationFactor), replication));
 		return topics;
+	}
+
+	private static NewTopic withConfigs(NewTopic topic, Map<String, String> configs) {
+		// none: the broker's defaults, as before there were clusters
+		return configs.isEmpty() ? topic : topic.configs(Map.copyOf(configs));
 	}
 
 	/** Creates the missing topics, retrying while the cluster is still coming up. */
