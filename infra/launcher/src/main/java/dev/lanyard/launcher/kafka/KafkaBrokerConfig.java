@@ -3,6 +3,7 @@ package dev.lanyard.launcher.kafka;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -59,7 +60,8 @@ public record KafkaBrokerConfig(int port, int controllerPort, Path home, Path lo
 		if (adminPassword != null && adminPassword.length() < 32) {
 			throw new IllegalArgumentException("adminPassword must be at least 32 characters");
 		}
-		if (quorum == null || quorum.isEmpty() || quorum.contains(null)) {
+		// List.of(...).contains(null) throws, so look at each
+		if (quorum == null || quorum.isEmpty() || quorum.stream().anyMatch(Objects::isNull)) {
 			throw new IllegalArgumentException("quorum cannot be null or empty");
 		}
 		if (nodeId < 1 || nodeId > quorum.size() || quorum.get(nodeId - 1) != controllerPort) {
