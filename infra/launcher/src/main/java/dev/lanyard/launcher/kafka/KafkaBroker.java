@@ -88,7 +88,7 @@ public final class KafkaBroker implements Component {
 					+ this.config.controllerPort() + " is already in use");
 		}
 		writeConfiguration();
-		formatStorageOnce();
+		formatStorageOnce(timeout);
 		this.process = ManagedProcess.start(name(),
 				command("kafka.Kafka").argument(serverProperties().toString()).toList(), Map.of(), this.config.home(),
 				this.config.logFile(), this.config.port(), this.config.detached());
@@ -118,7 +118,11 @@ public final class KafkaBroker implements Component {
 			.mainClass(this.config.classpath(), mainClass);
 	}
 
-	private void formatStorageOnce() {
+	/**
+	 * Formats within the start's own timeout: three nodes format at once on a busy
+	 * machine.
+	 */
+	private void formatStorageOnce(Duration timeout) {
 		if (Files.isRegularFile(this.config.dataDirectory().resolve("meta.properties"))) {
 			return;
 		}
@@ -135,7 +139,7 @@ public final class KafkaBroker implements Component {
 		try {
 			ProcessHandle handle = ProcessHandle.of(formatter.pid()).orElse(null);
 			if (handle != null) {
-				handle.onExit().get(2, TimeUnit.MINUTES);
+				handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (Exception ex) {
