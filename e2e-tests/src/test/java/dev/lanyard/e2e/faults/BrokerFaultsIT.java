@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import dev.lanyard.e2e.faults.AuditDatabase.Sizes;
 import dev.lanyard.e2e.faults.IssuanceLoad.Issuance;
@@ -241,11 +243,14 @@ class BrokerFaultsIT {
 
 	/** Restarts the nodes at once: with one node left, neither has a quorum alone. */
 	private static void startAll(List<String> nodes) {
-		CompletableFuture
-			.allOf(nodes.stream()
-				.map((node) -> CompletableFuture.runAsync(() -> ensemble.start(node)))
-				.toArray(CompletableFuture[]::new))
-			.join();
+		// a thread each: the common pool runs one task at a time on two cores
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			CompletableFuture
+				.allOf(nodes.stream()
+					.map((node) -> CompletableFuture.runAsync(() -> ensemble.start(node), executor))
+					.toArray(CompletableFuture[]::new))
+				.join();
+		}
 	}
 
 	/** With a fresh token: the class may outlive one. */

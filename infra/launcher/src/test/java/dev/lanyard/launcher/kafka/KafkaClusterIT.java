@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -87,9 +89,7 @@ class KafkaClusterIT {
 
 	@AfterAll
 	static void stopCluster() {
-		CompletableFuture.allOf(
-				nodes.stream().map((node) -> CompletableFuture.runAsync(node::stop)).toArray(CompletableFuture[]::new))
-			.join();
+		inParallel(nodes, KafkaBroker::stop);
 	}
 
 	@Test
@@ -199,12 +199,19 @@ class KafkaClusterIT {
 
 	/** Starts the nodes that are not running, together. */
 	private static void start(List<KafkaBroker> brokers) {
-		CompletableFuture
-			.allOf(brokers.stream()
-				.filter((broker) -> broker.process() == null || !broker.process().alive())
-				.map((broker) -> CompletableFuture.runAsync(() -> broker.start(Duration.ofSeconds(120))))
-				.toArray(CompletableFuture[]::new))
-			.join();
+		inParallel(brokers.stream().filter((broker) -> broker.process() == null || !broker.process().alive()).toList(),
+				(broker) -> broker.start(Duration.ofSeconds(180)));
+	}
+
+	/** One virtual thread each: the common pool runs one task at a time on two cores. */
+	private static void inParallel(List<KafkaBroker> brokers, java.util.function.Consumer<KafkaBroker> action) {
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			CompletableFuture
+				.allOf(brokers.stream()
+					.map((broker) -> CompletableFuture.runAsync(() -> action.accept(broker), executor))
+					.toArray(CompletableFuture[]::new))
+				.join();
+		}
 	}
 
 	private static List<Integer> freePorts(int count) {
