@@ -31,6 +31,8 @@ final class IssuanceLoad implements AutoCloseable {
 
 	private final ClientCredentials client;
 
+	private final Map<String, String> form;
+
 	private final int maxRequests;
 
 	private final Instant deadline;
@@ -43,16 +45,27 @@ final class IssuanceLoad implements AutoCloseable {
 
 	private final List<Thread> workers = new ArrayList<>();
 
-	private IssuanceLoad(Lanyard lanyard, ClientCredentials client, int maxRequests, Duration maxRunTime) {
+	private IssuanceLoad(Lanyard lanyard, ClientCredentials client, Map<String, String> form, int maxRequests,
+			Duration maxRunTime) {
 		this.lanyard = lanyard;
 		this.client = client;
+		this.form = Map.copyOf(form);
 		this.maxRequests = maxRequests;
 		this.deadline = Instant.now().plus(maxRunTime);
 	}
 
 	static IssuanceLoad start(Lanyard lanyard, ClientCredentials client, int maxRequests, Duration maxRunTime) {
-		IssuanceLoad load = new IssuanceLoad(lanyard, client, maxRequests, maxRunTime);
-		for (int i = 0; i < WORKERS; i++) {
+		return start(lanyard, client, Map.of("grant_type", "client_credentials"), WORKERS, maxRequests, maxRunTime);
+	}
+
+	/**
+	 * The same stream for any token request {@code form} (e.g. a token exchange), from
+	 * {@code workers} workers at the same pace each.
+	 */
+	static IssuanceLoad start(Lanyard lanyard, ClientCredentials client, Map<String, String> form, int workers,
+			int maxRequests, Duration maxRunTime) {
+		IssuanceLoad load = new IssuanceLoad(lanyard, client, form, maxRequests, maxRunTime);
+		for (int i = 0; i < workers; i++) {
 			load.workers.add(Thread.ofVirtual().name("issuance-load-" + i).start(load::run));
 		}
 		return load;
@@ -124,8 +137,7 @@ final class IssuanceLoad implements AutoCloseable {
 	private Issuance issue() {
 		Instant sentAt = Instant.now();
 		try {
-			HttpResponse<String> response = this.lanyard.tokenRequest(this.client,
-					Map.of("grant_type", "client_credentials"));
+			HttpResponse<String> response = this.lanyard.tokenRequest(this.client, this.form);
 			String hash = null;
 			if (response.statusCode() == 200) {
 				hash = Lanyard.sha256(Lanyard.JSON.readTree(response.body()).get("access_token").asString());

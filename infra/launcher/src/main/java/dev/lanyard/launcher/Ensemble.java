@@ -167,18 +167,26 @@ public final class Ensemble implements AutoCloseable {
 	 * closed.
 	 */
 	public void stop(String component) {
-		component(component).stop();
-		this.records.forget(component);
-		this.progress.accept(component + " stopped");
+		List<String> targets = expand(component);
+		inParallel(targets, (name) -> {
+			component(name).stop();
+			this.records.forget(name);
+			this.progress.accept(name + " stopped");
+		});
 	}
 
 	/**
 	 * Kills one component with SIGKILL (whole process tree), as a crash or
 	 * {@code kill -9} would: no shutdown hook, no flush, no consumer leaving its group.
 	 * Returns once it is gone and its port closed; {@link #start(String)} brings it back
-	 * on the same port and data.
+	 * on the same port and data. {@code kafka} names every node of a cluster, each its
+	 * own name ({@link #kafkaNodes()}).
 	 */
 	public void kill(String component) {
+		expand(component).forEach(this::killOne);
+	}
+
+	private void killOne(String component) {
 		Component target = component(component);
 		ManagedProcess process = target.process();
 		if (process == null || !process.alive()) {
@@ -196,9 +204,20 @@ public final class Ensemble implements AutoCloseable {
 
 	/** Starts a stopped component again, same port and data; returns once it serves. */
 	public void start(String component) {
-		long started = System.nanoTime();
-		this.records.remember(component(component).start(this.settings.startupTimeout()));
-		this.progress.accept(component + " started again in " + seconds(started));
+		// a cluster's nodes together: one alone has no quorum to come up with
+		inParallel(expand(component), (name) -> {
+			long started = System.nanoTime();
+			this.records.remember(component(name).start(this.settings.startupTimeout()));
+			this.progress.accept(name + " started again in " + seconds(started));
+		});
+	}
+
+	/**
+	 * The Kafka nodes this ensemble started: {@code kafka}, or {@code kafka-1},
+	 * {@code kafka-2}... ({@link KafkaBroker#nodeName}); none for an external cluster.
+	 */
+	public List<String> kafkaNodes() {
+		return this.components.keySet().stream().filter(KafkaBroker::isNode).toList();
 	}
 
 	/**
@@ -259,7 +278,13 @@ public final class Ensemble implements AutoCloseable {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			this.services.keySet().forEach((name) -> executor.submit(() -> stopQuietly(name)));
 		}
-		EnsembleComponents.STOP_ORDER.stream().filter(this.components::containsKey).forEach(this::stopQuietly);
+		for (String name : EnsembleComponents.STOP_ORDER) {
+			List<String> targets = expand(name).stream().filter(this.components::containsKey).toList();
+			// a cluster's nodes together: the last one alone would wait for a quorum
+			try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+				targets.forEach((target) -> executor.submit(() -> stopQuietly(target)));
+			}
+		}
 		this.records.forget(Postmaster.COMPONENT);
 		if (this.shutdownHook != null && !Thread.currentThread().equals(this.shutdownHook)) {
 			try {
@@ -317,7 +342,7 @@ public final class Ensemble implements AutoCloseable {
 	}
 
 	private void startKafka0() {
-		startComponent(KafkaBroker.COMPONENT);
+		inParallel(kafkaNodes(), this::startComponent);
 		if (!this.settings.externalKafka()) {
 			try (Admin admin = KafkaReadiness.admin(endpoints().kafkaBootstrapServers(),
 					this.kafkaCredentials.adminClientProperties())) {
@@ -367,6 +392,35 @@ public final class Ensemble implements AutoCloseable {
 		this.records.remember(process);
 		this.progress.accept(
 				name + " ready on port " + process.port() + " in " + seconds(started) + " (pid " + process.pid() + ")");
+	}
+
+	/** {@code kafka} in a cluster is every node; any other name is itself. */
+	private List<String> expand(String component) {
+		if (KafkaBroker.COMPONENT.equals(component) && !this.components.containsKey(component)
+				&& !kafkaNodes().isEmpty()) {
+			return kafkaNodes();
+		}
+		return List.of(component);
+	}
+
+	/**
+	 * Runs {@code action} for each name at once; the first failure is thrown as it is.
+	 */
+	private static void inParallel(List<String> names, Consumer<String> action) {
+		if (names.size() == 1) {
+			action.accept(names.getFirst());
+			return;
+		}
+		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+			CompletableFuture
+				.allOf(names.stream()
+					.map((name) -> CompletableFuture.runAsync(() -> action.accept(name), executor))
+					.toArray(CompletableFuture[]::new))
+				.join();
+		}
+		catch (CompletionException ex) {
+			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
+		}
 	}
 
 	private Component component(String name) {

@@ -1,8 +1,10 @@
 package dev.lanyard.launcher;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import dev.lanyard.launcher.kafka.KafkaBroker;
 import dev.lanyard.launcher.kafka.KafkaBrokerConfig;
@@ -47,11 +49,8 @@ final class EnsembleComponents {
 							state.work(PostgresProcess.COMPONENT), state.logFile(PostgresProcess.COMPONENT), detached));
 		}
 		if (!settings.externalKafka()) {
-			components.put(KafkaBroker.COMPONENT,
-					new KafkaBroker(new KafkaBrokerConfig(ports.kafka(), ports.kafkaController(),
-							state.data(KafkaBroker.COMPONENT), state.logFile(KafkaBroker.COMPONENT),
-							distribution.kafkaClasspath(), generated.kafkaClusterId(), "384m", detached,
-							kafka.adminPassword())));
+			kafkaNodes(settings, state, distribution, generated, kafka, detached)
+				.forEach((node) -> components.put(node.name(), node));
 		}
 		if (!settings.externalRegistry()) {
 			components.put(ApicurioRegistry.COMPONENT,
@@ -92,6 +91,26 @@ final class EnsembleComponents {
 							state.work(name), state.logFile(name), detached));
 		}
 		return instances;
+	}
+
+	/**
+	 * One node ({@code kafka}), or a cluster of {@code kafka-1}... on the same quorum and
+	 * cluster id, each with its own ports, data and log. A cluster's nodes get a smaller
+	 * heap each: three of them and the services share a small machine.
+	 */
+	static List<KafkaBroker> kafkaNodes(LauncherSettings settings, StateDirectory state, Distribution distribution,
+			GeneratedSettings generated, KafkaCredentials kafka, boolean detached) {
+		int count = settings.kafkaNodes();
+		var ports = settings.ports();
+		List<Integer> quorum = IntStream.rangeClosed(1, count).mapToObj(ports::kafkaController).toList();
+		List<KafkaBroker> nodes = new ArrayList<>();
+		for (int node = 1; node <= count; node++) {
+			String name = (count == 1) ? KafkaBroker.COMPONENT : KafkaBroker.nodeName(node);
+			nodes.add(new KafkaBroker(new KafkaBrokerConfig(ports.kafka(node), ports.kafkaController(node),
+					state.data(name), state.logFile(name), distribution.kafkaClasspath(), generated.kafkaClusterId(),
+					(count == 1) ? "384m" : "256m", detached, kafka.adminPassword(), node, quorum)));
+		}
+		return nodes;
 	}
 
 	/** The services to start, by name. */

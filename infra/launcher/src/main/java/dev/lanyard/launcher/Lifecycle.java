@@ -62,7 +62,10 @@ final class Lifecycle {
 	}
 
 	private static int order(ProcessRecord record) {
-		int index = EnsembleComponents.STOP_ORDER.indexOf(record.component());
+		// a cluster's nodes (kafka-1, kafka-2...) stop where a single broker would
+		String component = dev.lanyard.launcher.kafka.KafkaBroker.isNode(record.component())
+				? dev.lanyard.launcher.kafka.KafkaBroker.COMPONENT : record.component();
+		int index = EnsembleComponents.STOP_ORDER.indexOf(component);
 		return (index < 0) ? -1 : index;
 	}
 

@@ -45,8 +45,18 @@ final class StatusReport {
 		List<Row> rows = new ArrayList<>();
 		rows.add(row(state, PostgresProcess.COMPONENT, settings.externalDatabase(),
 				endpoints.databases().serverUrl().replaceAll("\\?.*$", ""), () -> endpoints.databases().answers()));
-		rows.add(row(state, KafkaBroker.COMPONENT, settings.externalKafka(), endpoints.kafkaBootstrapServers(),
-				() -> kafkaAnswers(endpoints)));
+		if (settings.externalKafka() || settings.kafkaNodes() == 1) {
+			rows.add(row(state, KafkaBroker.COMPONENT, settings.externalKafka(), endpoints.kafkaBootstrapServers(),
+					() -> kafkaAnswers(endpoints)));
+		}
+		else {
+			for (int node = 1; node <= settings.kafkaNodes(); node++) {
+				// UP: the cluster answers through this node
+				String address = "127.0.0.1:" + settings.ports().kafka(node);
+				rows.add(row(state, KafkaBroker.nodeName(node), false, address,
+						() -> kafkaAnswers(address, endpoints.kafkaSecurity())));
+			}
+		}
 		rows.add(row(state, ApicurioRegistry.COMPONENT, settings.externalRegistry(), endpoints.registryUrl(),
 				() -> new RegistryClient(endpoints.registryUrl()).answers()));
 		rows.add(row(state, OidcProvider.COMPONENT, settings.externalOidc(), endpoints.oidcIssuer(),
@@ -85,7 +95,11 @@ final class StatusReport {
 	}
 
 	private static boolean kafkaAnswers(Endpoints endpoints) {
-		try (var admin = KafkaReadiness.admin(endpoints.kafkaBootstrapServers(), endpoints.kafkaSecurity())) {
+		return kafkaAnswers(endpoints.kafkaBootstrapServers(), endpoints.kafkaSecurity());
+	}
+
+	private static boolean kafkaAnswers(String bootstrapServers, java.util.Map<String, Object> security) {
+		try (var admin = KafkaReadiness.admin(bootstrapServers, security)) {
 			return KafkaReadiness.answers(admin);
 		}
 	}

@@ -16,18 +16,32 @@ import dev.lanyard.launcher.process.ManagedProcess;
 import dev.lanyard.launcher.process.Waits;
 
 /**
- * A single Kafka node in KRaft combined mode (broker and controller), run as its own
- * {@code java} process from the {@code kafka_2.13} artifacts. Its storage is formatted
- * once; stopping and starting it again keeps its ports and data, as an outage would.
+ * A Kafka node in KRaft combined mode (broker and controller), alone or one of a cluster,
+ * run as its own {@code java} process from the {@code kafka_2.13} artifacts. Its storage
+ * is formatted once; stopping and starting it again keeps its ports and data, as an
+ * outage would.
  */
 public final class KafkaBroker implements Component {
 
-	@Override
-	public String name() {
-		return COMPONENT;
+	/** A node of its own; in an ensemble, also every node of a cluster at once. */
+	public static final String COMPONENT = "kafka";
+
+	/**
+	 * The name of node {@code nodeId} of a cluster: {@code kafka-1}, {@code kafka-2}...
+	 */
+	public static String nodeName(int nodeId) {
+		return COMPONENT + "-" + nodeId;
 	}
 
-	public static final String COMPONENT = "kafka";
+	/** Whether {@code component} names a Kafka node, alone or of a cluster. */
+	public static boolean isNode(String component) {
+		return COMPONENT.equals(component) || (component != null && component.matches(COMPONENT + "-\\d+"));
+	}
+
+	@Override
+	public String name() {
+		return this.config.clustered() ? nodeName(this.config.nodeId()) : COMPONENT;
+	}
 
 	private final KafkaBrokerConfig config;
 
@@ -40,8 +54,13 @@ public final class KafkaBroker implements Component {
 		this.config = config;
 	}
 
+	/** This node's client address. */
 	public String bootstrapServers() {
 		return "127.0.0.1:" + this.config.port();
+	}
+
+	public int nodeId() {
+		return this.config.nodeId();
 	}
 
 	/** What a client adds to the bootstrap servers to act as the administrator. */
@@ -54,7 +73,11 @@ public final class KafkaBroker implements Component {
 		return this.process;
 	}
 
-	/** Starts the broker and returns once it answers a describe-cluster call. */
+	/**
+	 * Starts the node and returns once it answers a describe-cluster call that lists it
+	 * (unfenced). A node of a cluster gets there only with a quorum of its peers up, so
+	 * an ensemble starts them together.
+	 */
 	@Override
 	public ManagedProcess start(Duration timeout) {
 		if (this.process != null && this.process.alive()) {
@@ -65,13 +88,14 @@ public final class KafkaBroker implements Component {
 					+ this.config.controllerPort() + " is already in use");
 		}
 		writeConfiguration();
-		formatStorageOnce();
-		this.process = ManagedProcess.start(COMPONENT,
+		formatStorageOnce(timeout);
+		this.process = ManagedProcess.start(name(),
 				command("kafka.Kafka").argument(serverProperties().toString()).toList(), Map.of(), this.config.home(),
 				this.config.logFile(), this.config.port(), this.config.detached());
 		Waits.until("Kafka to listen on port " + this.config.port(), timeout, this.process,
 				() -> Waits.listening(this.config.port()));
-		KafkaReadiness.await(bootstrapServers(), this.config.adminClientProperties(), timeout, this.process);
+		KafkaReadiness.awaitNode(bootstrapServers(), this.config.adminClientProperties(), this.config.nodeId(), timeout,
+				this.process);
 		return this.process;
 	}
 
@@ -94,23 +118,28 @@ public final class KafkaBroker implements Component {
 			.mainClass(this.config.classpath(), mainClass);
 	}
 
-	private void formatStorageOnce() {
+	/**
+	 * Formats within the start's own timeout: three nodes format at once on a busy
+	 * machine.
+	 */
+	private void formatStorageOnce(Duration timeout) {
 		if (Files.isRegularFile(this.config.dataDirectory().resolve("meta.properties"))) {
 			return;
 		}
-		List<String> format = command("kafka.tools.StorageTool").argument("format")
+		JavaCommand formatCommand = command("kafka.tools.StorageTool").argument("format")
 			.argument("-t")
 			.argument(this.config.clusterId())
 			.argument("-c")
-			.argument(serverProperties().toString())
-			.argument("--standalone")
+			.argument(serverProperties().toString());
+		// a cluster's static quorum (controller.quorum.voters) takes no flag
+		List<String> format = (this.config.clustered() ? formatCommand : formatCommand.argument("--standalone"))
 			.toList();
-		ManagedProcess formatter = ManagedProcess.start(COMPONENT + "-format", format, Map.of(), this.config.home(),
+		ManagedProcess formatter = ManagedProcess.start(name() + "-format", format, Map.of(), this.config.home(),
 				this.config.logFile(), 0, false);
 		try {
 			ProcessHandle handle = ProcessHandle.of(formatter.pid()).orElse(null);
 			if (handle != null) {
-				handle.onExit().get(2, TimeUnit.MINUTES);
+				handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			}
 		}
 		catch (Exception ex) {

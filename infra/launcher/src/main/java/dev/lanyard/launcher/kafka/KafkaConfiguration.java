@@ -3,7 +3,10 @@ package dev.lanyard.launcher.kafka;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The configuration files of a single combined KRaft node, plaintext or secured. */
+/**
+ * The configuration files of a combined KRaft node (broker and controller), alone or one
+ * of a cluster, plaintext or secured.
+ */
 final class KafkaConfiguration {
 
 	private KafkaConfiguration() {
@@ -11,15 +14,28 @@ final class KafkaConfiguration {
 
 	static String serverProperties(KafkaBrokerConfig config) {
 		String controller = "127.0.0.1:" + config.controllerPort();
+		int replicas = config.internalReplicationFactor();
+		int minInsync = config.minInsyncReplicas();
 		List<String> lines = new ArrayList<>(List.of("# written by the Lanyard launcher at every start",
-				"process.roles=broker,controller", "node.id=1", "controller.quorum.bootstrap.servers=" + controller,
+				"process.roles=broker,controller", "node.id=" + config.nodeId(),
+				// a cluster: a static quorum of every node (formatted without a flag)
+				config.clustered() ? "controller.quorum.voters=" + config.voters()
+						: "controller.quorum.bootstrap.servers=" + controller,
 				"controller.listener.names=CONTROLLER", "log.dirs=" + config.dataDirectory(),
-				// one node: every internal topic has a single replica
-				"offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-				"transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
-				"share.coordinator.state.topic.min.isr=1", "min.insync.replicas=1", "default.replication.factor=1",
-				"auto.create.topics.enable=false", "num.partitions=3", "group.initial.rebalance.delay.ms=0",
-				"log.segment.bytes=16777216", "log.retention.hours=168"));
+				"offsets.topic.replication.factor=" + replicas, "transaction.state.log.replication.factor=" + replicas,
+				"transaction.state.log.min.isr=" + minInsync,
+				"share.coordinator.state.topic.replication.factor=" + replicas,
+				"share.coordinator.state.topic.min.isr=" + minInsync, "min.insync.replicas=" + minInsync,
+				"default.replication.factor=" + replicas, "auto.create.topics.enable=false", "num.partitions=3",
+				"group.initial.rebalance.delay.ms=0", "log.segment.bytes=16777216", "log.retention.hours=168"));
+		if (config.clustered()) {
+			// a killed node is fenced (its partitions led elsewhere) 6 s after its last
+			// heartbeat, not Kafka's 9 s: fewer requests outlive their 5 s ack timeout
+			lines.addAll(List.of("broker.heartbeat.interval.ms=1000", "broker.session.timeout.ms=6000",
+					// the compaction buffer is heap, 128 MB by default: half of a node's
+					// 256 MB; the compacted snapshot topics here are small
+					"log.cleaner.dedupe.buffer.size=33554432"));
+		}
 		lines.addAll(config.secured() ? secured(config) : plaintext(config));
 		lines.add("");
 		return String.join(System.lineSeparator(), lines);

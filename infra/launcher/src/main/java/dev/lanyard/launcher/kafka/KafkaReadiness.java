@@ -12,7 +12,10 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import dev.lanyard.launcher.process.ManagedProcess;
 import dev.lanyard.launcher.process.Waits;
 
-/** Whether a Kafka cluster answers: a describe-cluster call that lists a broker. */
+/**
+ * Whether a Kafka cluster answers: a describe-cluster call that lists a broker, or a
+ * given one.
+ */
 public final class KafkaReadiness {
 
 	private KafkaReadiness() {
@@ -36,6 +39,36 @@ public final class KafkaReadiness {
 			ManagedProcess process) {
 		try (Admin admin = admin(bootstrapServers, security)) {
 			Waits.until("Kafka at " + bootstrapServers + " to answer", timeout, process, () -> answers(admin));
+		}
+	}
+
+	/**
+	 * Waits until the node at {@code bootstrapServers} lists node {@code nodeId} among
+	 * the cluster's live brokers (it has joined, caught up and been unfenced), failing
+	 * fast when {@code process} dies.
+	 */
+	public static void awaitNode(String bootstrapServers, Map<String, Object> security, int nodeId, Duration timeout,
+			ManagedProcess process) {
+		try (Admin admin = admin(bootstrapServers, security)) {
+			Waits.until("Kafka node " + nodeId + " at " + bootstrapServers + " to answer", timeout, process,
+					() -> lists(admin, nodeId));
+		}
+	}
+
+	static boolean lists(Admin admin, int nodeId) {
+		try {
+			return admin.describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+				.nodes()
+				.get(4, TimeUnit.SECONDS)
+				.stream()
+				.anyMatch((node) -> node.id() == nodeId);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		catch (Exception ex) {
+			return false;
 		}
 	}
 

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.lanyard.launcher.process.Waits;
@@ -24,9 +25,15 @@ import dev.lanyard.platform.kafka.Topics;
 /**
  * Creates every Lanyard topic ({@code Topics.ALL}, with {@code Topic.configs()}: snapshot
  * topics compacted, never before {@code Topic.COMPACTION_LAG}) and the dead-letter topic.
- * Existing topics get the same settings; their partitions are left as they are.
+ * Existing topics get the same settings; their partitions are left as they are. With
+ * three replicas or more a topic takes {@code min.insync.replicas=2}: an {@code acks=all}
+ * write is acknowledged once two replicas hold it, and refused (NotEnoughReplicas) while
+ * fewer are in sync.
  */
 public final class KafkaTopics {
+
+	/** In-sync replicas of a topic with three replicas or more. */
+	static final int MIN_INSYNC_REPLICAS = 2;
 
 	private KafkaTopics() {
 	}
@@ -39,12 +46,21 @@ public final class KafkaTopics {
 		if (replicationFactor < 1) {
 			throw new IllegalArgumentException("replicationFactor must be at least 1");
 		}
+		Map<String, String> replication = (replicationFactor >= 3)
+				? Map.of(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(MIN_INSYNC_REPLICAS)) : Map.of();
 		List<NewTopic> topics = new ArrayList<>();
 		for (Topic<?> topic : Topics.ALL) {
-			topics.add(new NewTopic(topic.name(), partitions, replicationFactor).configs(topic.configs()));
+			Map<String, String> configs = new HashMap<>(replication);
+			configs.putAll(topic.configs());
+			topics.add(withConfigs(new NewTopic(topic.name(), partitions, replicationFactor), configs));
 		}
-		topics.add(new NewTopic(Topics.DEAD_LETTER, partitions, replicationFactor));
+		topics.add(withConfigs(new NewTopic(Topics.DEAD_LETTER, partitions, replicationFactor), replication));
 		return topics;
+	}
+
+	private static NewTopic withConfigs(NewTopic topic, Map<String, String> configs) {
+		// none: the broker's defaults, as before there were clusters
+		return configs.isEmpty() ? topic : topic.configs(Map.copyOf(configs));
 	}
 
 	/** Creates the missing topics, retrying while the cluster is still coming up. */

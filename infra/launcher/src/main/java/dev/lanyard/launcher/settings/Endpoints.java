@@ -2,6 +2,8 @@ package dev.lanyard.launcher.settings;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 
@@ -22,9 +24,14 @@ public record Endpoints(LauncherSettings settings) {
 		}
 	}
 
+	/** An external cluster's, else every local node's client address. */
 	public String kafkaBootstrapServers() {
-		return this.settings.externalKafka() ? this.settings.kafkaBootstrapServers()
-				: "127.0.0.1:" + this.settings.ports().kafka();
+		if (this.settings.externalKafka()) {
+			return this.settings.kafkaBootstrapServers();
+		}
+		return IntStream.rangeClosed(1, this.settings.kafkaNodes())
+			.mapToObj((node) -> "127.0.0.1:" + this.settings.ports().kafka(node))
+			.collect(Collectors.joining(","));
 	}
 
 	/**

@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.lanyard.launcher.layout.RepositoryRoot;
+import dev.lanyard.launcher.process.Waits;
 import dev.lanyard.launcher.service.LanyardService;
 
 /**
@@ -34,15 +37,28 @@ import dev.lanyard.launcher.service.LanyardService;
  * @param serviceEnvironment extra environment variables for every service
  * @param extraTokenBrokerPorts the ports of token-broker's instances beyond the first
  * (none: one instance)
+ * @param kafkaNodes how many local Kafka nodes to start (one cluster); node n's ports are
+ * {@link Ports#kafka(int)} and {@link Ports#kafkaController(int)}
  */
 public record LauncherSettings(Path root, Path stateDirectory, Ports ports, String kafkaBootstrapServers,
 		String registryUrl, String databaseUrl, String databaseUsername, String databasePassword, String oidcUrl,
 		String oidcJsonConfig, int topicPartitions, short topicReplicationFactor, List<LanyardService> services,
 		String adminClientId, Duration startupTimeout, Map<String, String> serviceEnvironment,
-		List<Integer> extraTokenBrokerPorts) {
+		List<Integer> extraTokenBrokerPorts, int kafkaNodes) {
 
 	/** The most token-broker instances the launcher starts. */
 	public static final int MAX_TOKEN_BROKER_INSTANCES = 4;
+
+	/**
+	 * Above this the node ports grow past the range {@link Ports#kafka(int)} documents.
+	 */
+	static final int MAX_KAFKA_NODES = 9;
+
+	/**
+	 * Replication factor of the topics when the setting is unset and there are enough
+	 * nodes.
+	 */
+	private static final short CLUSTER_REPLICATION_FACTOR = 3;
 
 	public LauncherSettings {
 		if (root == null || stateDirectory == null || ports == null) {
@@ -66,6 +82,13 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		}
 		extraTokenBrokerPorts = List.copyOf((extraTokenBrokerPorts != null) ? extraTokenBrokerPorts : List.of());
 		requireOwnPorts(ports, extraTokenBrokerPorts);
+		if (kafkaNodes < 1 || kafkaNodes > MAX_KAFKA_NODES) {
+			throw new IllegalArgumentException(
+					Setting.KAFKA_NODES.variable() + " must be between 1 and " + MAX_KAFKA_NODES + ": " + kafkaNodes);
+		}
+		if (kafkaBootstrapServers == null) {
+			checkKafkaNodes(ports, kafkaNodes, topicReplicationFactor);
+		}
 		services = List.copyOf(services);
 		serviceEnvironment = Map.copyOf((serviceEnvironment != null) ? serviceEnvironment : Map.of());
 		stateDirectory = stateDirectory.toAbsolutePath().normalize();
@@ -74,6 +97,7 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 	/** The settings of {@code bin/lanyard}, from environment variables. */
 	public static LauncherSettings fromEnvironment(Map<String, String> environment, Path root) {
 		SettingReader read = new SettingReader(environment);
+		int kafkaNodes = read.integer(Setting.KAFKA_NODES, 1, MAX_KAFKA_NODES);
 		String stateDir = read.optional(Setting.STATE_DIR);
 		Ports ports = new Ports(read.port(Setting.GATEWAY_PORT), read.port(Setting.TOKEN_BROKER_PORT),
 				read.port(Setting.AUDIT_PORT), read.port(Setting.INTEGRATION_REGISTRY_PORT),
@@ -85,10 +109,10 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 				read.jdbcUrl(Setting.DATABASE_URL), read.value(Setting.DATABASE_USERNAME),
 				read.value(Setting.DATABASE_PASSWORD), read.httpUrl(Setting.OIDC_URL),
 				read.value(Setting.OIDC_JSON_CONFIG), read.integer(Setting.TOPIC_PARTITIONS, 1, 10_000),
-				(short) read.integer(Setting.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE), services(read),
-				read.value(Setting.ADMIN_CLIENT_ID), duration(read), Map.of(),
-				read.ports(Setting.TOKEN_BROKER_EXTRA_PORTS,
-						read.integer(Setting.TOKEN_BROKER_INSTANCES, 1, MAX_TOKEN_BROKER_INSTANCES) - 1));
+				replicationFactor(read, kafkaNodes), services(read), read.value(Setting.ADMIN_CLIENT_ID),
+				duration(read), Map.of(), read.ports(Setting.TOKEN_BROKER_EXTRA_PORTS,
+						read.integer(Setting.TOKEN_BROKER_INSTANCES, 1, MAX_TOKEN_BROKER_INSTANCES) - 1),
+				kafkaNodes);
 	}
 
 	/**
@@ -115,21 +139,21 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		return new LauncherSettings(this.root, this.stateDirectory, ports, this.kafkaBootstrapServers, this.registryUrl,
 				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
 				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts, this.kafkaNodes);
 	}
 
 	public LauncherSettings withStateDirectory(Path stateDirectory) {
 		return new LauncherSettings(this.root, stateDirectory, this.ports, this.kafkaBootstrapServers, this.registryUrl,
 				this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl, this.oidcJsonConfig,
 				this.topicPartitions, this.topicReplicationFactor, this.services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts, this.kafkaNodes);
 	}
 
 	public LauncherSettings withServices(List<LanyardService> services) {
 		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
 				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
 				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, services, this.adminClientId,
-				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts);
+				this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts, this.kafkaNodes);
 	}
 
 	/** Adds an environment variable given to every service (e.g. a test-only setting). */
@@ -139,7 +163,7 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
 				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
 				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, this.services,
-				this.adminClientId, this.startupTimeout, environment, this.extraTokenBrokerPorts);
+				this.adminClientId, this.startupTimeout, environment, this.extraTokenBrokerPorts, this.kafkaNodes);
 	}
 
 	/**
@@ -161,7 +185,39 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
 				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
 				this.oidcJsonConfig, this.topicPartitions, this.topicReplicationFactor, this.services,
-				this.adminClientId, this.startupTimeout, this.serviceEnvironment, extra);
+				this.adminClientId, this.startupTimeout, this.serviceEnvironment, extra, this.kafkaNodes);
+	}
+
+	/**
+	 * The same with {@code kafkaNodes} local Kafka nodes, topics replicated to three of
+	 * them (or to each, when fewer).
+	 */
+	public LauncherSettings withKafkaNodes(int kafkaNodes) {
+		return new LauncherSettings(this.root, this.stateDirectory, this.ports, this.kafkaBootstrapServers,
+				this.registryUrl, this.databaseUrl, this.databaseUsername, this.databasePassword, this.oidcUrl,
+				this.oidcJsonConfig, this.topicPartitions, defaultReplicationFactor(kafkaNodes), this.services,
+				this.adminClientId, this.startupTimeout, this.serviceEnvironment, this.extraTokenBrokerPorts,
+				kafkaNodes);
+	}
+
+	/**
+	 * Settings for a test ensemble with {@code kafkaNodes} Kafka nodes: as
+	 * {@link #forTests(Path)}, on free ports whose derived node ports are free too.
+	 */
+	public static LauncherSettings forTests(Path stateDirectory, int kafkaNodes) {
+		LauncherSettings settings = forTests(stateDirectory);
+		for (int attempt = 0; attempt < 20; attempt++) {
+			try {
+				LauncherSettings candidate = settings.withPorts(Ports.free()).withKafkaNodes(kafkaNodes);
+				if (candidate.kafkaNodePortsFree()) {
+					return candidate;
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				// a derived node port fell on another component's: draw again
+			}
+		}
+		throw new IllegalStateException("Found no free ports for " + kafkaNodes + " Kafka nodes in 20 draws");
 	}
 
 	/** How many token-broker instances are started. */
@@ -201,6 +257,50 @@ public record LauncherSettings(Path root, Path stateDirectory, Ports ports, Stri
 						+ " is also used by another component");
 			}
 		}
+	}
+
+	private boolean kafkaNodePortsFree() {
+		for (int node = 2; node <= this.kafkaNodes; node++) {
+			if (Waits.listening(this.ports.kafka(node)) || Waits.listening(this.ports.kafkaController(node))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Every node's ports in range and used once; topics replicated to no more nodes than
+	 * there are.
+	 */
+	private static void checkKafkaNodes(Ports ports, int kafkaNodes, short topicReplicationFactor) {
+		if (topicReplicationFactor > kafkaNodes) {
+			throw new IllegalArgumentException(
+					Setting.TOPIC_REPLICATION_FACTOR.variable() + " (" + topicReplicationFactor + ") cannot exceed "
+							+ Setting.KAFKA_NODES.variable() + " (" + kafkaNodes + ")");
+		}
+		Set<Integer> taken = new HashSet<>(
+				List.of(ports.gateway(), ports.tokenBroker(), ports.audit(), ports.integrationRegistry(),
+						ports.userProvisioning(), ports.registry(), ports.oidc(), ports.postgres()));
+		for (int node = 1; node <= kafkaNodes; node++) {
+			for (int port : new int[] { ports.kafka(node), ports.kafkaController(node) }) {
+				if (port > 65535 || !taken.add(port)) {
+					throw new IllegalArgumentException("Kafka node " + node + "'s port " + port
+							+ " is out of range or also used by another component; set " + Setting.KAFKA_PORT.variable()
+							+ " and " + Setting.KAFKA_CONTROLLER_PORT.variable() + " so that the " + kafkaNodes
+							+ " nodes' ports are free");
+				}
+			}
+		}
+	}
+
+	private static short replicationFactor(SettingReader read, int kafkaNodes) {
+		return (read.optional(Setting.TOPIC_REPLICATION_FACTOR) != null)
+				? (short) read.integer(Setting.TOPIC_REPLICATION_FACTOR, 1, Short.MAX_VALUE)
+				: defaultReplicationFactor(kafkaNodes);
+	}
+
+	private static short defaultReplicationFactor(int kafkaNodes) {
+		return (short) Math.min(kafkaNodes, CLUSTER_REPLICATION_FACTOR);
 	}
 
 	private static boolean usedBy(Ports ports, int port) {

@@ -58,6 +58,26 @@ public record Ports(int gateway, int tokenBroker, int audit, int integrationRegi
 				ports[9]);
 	}
 
+	/**
+	 * Kafka node {@code node}'s (from 1) client port: {@link #kafka()} for the first,
+	 * then two ports up per node, so the defaults give 9092, 9094, 9096.
+	 */
+	public int kafka(int node) {
+		return this.kafka + 2 * (checkedNode(node) - 1);
+	}
+
+	/** Kafka node {@code node}'s controller port: 9093, 9095, 9097 by default. */
+	public int kafkaController(int node) {
+		return this.kafkaController + 2 * (checkedNode(node) - 1);
+	}
+
+	private static int checkedNode(int node) {
+		if (node < 1) {
+			throw new IllegalArgumentException("node must be at least 1: " + node);
+		}
+		return node;
+	}
+
 	public int of(LanyardService service) {
 		return switch (service) {
 			case AUTH_GATEWAY -> this.gateway;

@@ -48,7 +48,12 @@ public enum Setting {
 
 	TOPIC_PARTITIONS("LANYARD_TOPIC_PARTITIONS", "3", "partitions of each topic created"),
 
-	TOPIC_REPLICATION_FACTOR("LANYARD_TOPIC_REPLICATION_FACTOR", "1", "replication factor of each topic created"),
+	TOPIC_REPLICATION_FACTOR("LANYARD_TOPIC_REPLICATION_FACTOR", "1",
+			"replication factor of each topic created (unset: 3 with three or more Kafka nodes, else 1)"),
+
+	KAFKA_NODES("LANYARD_KAFKA_NODES", "1",
+			"local Kafka nodes, each a broker and controller; node n listens on LANYARD_KAFKA_PORT + 2(n-1) and "
+					+ "LANYARD_KAFKA_CONTROLLER_PORT + 2(n-1); three or more: min.insync.replicas=2"),
 
 	TOKEN_BROKER_INSTANCES("LANYARD_TOKEN_BROKER_INSTANCES", "1",
 			"token-broker instances to start (1 to 4): the same database, signing keys and Kafka user, each on its own port; auth-gateway takes them in turn"),

@@ -38,6 +38,20 @@ class KafkaTopicsTest {
 	}
 
 	@Test
+	void definitionsWhenThreeReplicasThenEveryTopicNeedsTwoInSync() {
+		List<NewTopic> topics = KafkaTopics.definitions(3, (short) 3);
+		assertThat(topics).allSatisfy((topic) -> {
+			assertThat(topic.replicationFactor()).isEqualTo((short) 3);
+			assertThat(topic.configs()).containsEntry("min.insync.replicas", "2");
+		});
+		NewTopic userChanged = topics.stream()
+			.filter((topic) -> topic.name().equals(Topics.USER_CHANGED.name()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(userChanged.configs()).containsEntry("cleanup.policy", "compact");
+	}
+
+	@Test
 	void definitionsWhenPartitionsZeroThenRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> KafkaTopics.definitions(0, (short) 1))
 			.withMessageContaining("partitions");
