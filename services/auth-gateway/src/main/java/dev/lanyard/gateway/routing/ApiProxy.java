@@ -115,7 +115,7 @@ public final class ApiProxy implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
 		UpstreamInstances instances = route.instances();
-		return send(request, instances, instances.pick(), 0)
+		return instances.sendWithFailover((instance) -> send(request, instances, instance))
 			.onErrorMap(ReadTimeoutException.class,
 					(ex) -> new ResponseStatusException(HttpStatus.GATEWAY_TIMEOUT,
 							"The service behind this path did not answer in time", ex))
@@ -123,13 +123,10 @@ public final class ApiProxy implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Sends the request to one instance; when it refuses the connection (nothing was
-	 * sent: Reactor Netty writes the request only once connected), marks it down and
-	 * sends to the next untried one. Any failure after that point goes to the caller.
-	 * @param tried instances tried before, bit {@code i} for instance {@code i}
+	 * Sends the request to one instance. Reactor Netty writes the request only once
+	 * connected, so a refused connection sent nothing and may go to another instance.
 	 */
-	private Mono<ClientHttpResponse> send(ServerHttpRequest request, UpstreamInstances instances, int instance,
-			int tried) {
+	private Mono<ClientHttpResponse> send(ServerHttpRequest request, UpstreamInstances instances, int instance) {
 		URI target = URI.create(instances.baseUrl(instance) + request.getURI().getRawPath()
 				+ ((request.getURI().getRawQuery() != null) ? "?" + request.getURI().getRawQuery() : ""));
 		HttpHeaders inbound = request.getHeaders();
@@ -137,7 +134,7 @@ public final class ApiProxy implements WebFilter, Ordered {
 		// body
 		long length = inbound.getContentLength();
 		boolean hasBody = length > 0 || (length < 0 && !BODILESS.contains(request.getMethod()));
-		Mono<ClientHttpResponse> answer = this.upstream.connect(request.getMethod(), target, (outbound) -> {
+		return this.upstream.connect(request.getMethod(), target, (outbound) -> {
 			HttpHeaders headers = outbound.getHeaders();
 			inbound.forEach((name, values) -> {
 				if (!REQUEST_HEADERS_DROPPED.contains(name)) {
@@ -146,15 +143,6 @@ public final class ApiProxy implements WebFilter, Ordered {
 			});
 			headers.set(CLIENT_ADDRESS, clientAddress(request));
 			return hasBody ? outbound.writeWith(request.getBody()) : outbound.setComplete();
-		});
-		if (instances.size() == 1) {
-			return answer;
-		}
-		return answer.onErrorResume(UpstreamInstances::connectFailure, (ex) -> {
-			instances.markDown(instance);
-			int triedNow = tried | (1 << instance);
-			int next = instances.next(triedNow);
-			return (next < 0) ? Mono.error(ex) : send(request, instances, next, triedNow);
 		});
 	}
 

@@ -29,22 +29,11 @@ public final class UpstreamFailover implements ExchangeFilterFunction {
 
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-		return send(request, next, this.instances.pick(), 0);
-	}
-
-	private Mono<ClientResponse> send(ClientRequest request, ExchangeFunction next, int instance, int tried) {
-		URI url = request.url();
-		URI target = URI.create(this.instances.baseUrl(instance) + url.getRawPath()
-				+ ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : ""));
-		Mono<ClientResponse> answer = next.exchange(ClientRequest.from(request).url(target).build());
-		if (this.instances.size() == 1) {
-			return answer;
-		}
-		return answer.onErrorResume(UpstreamInstances::connectFailure, (ex) -> {
-			this.instances.markDown(instance);
-			int triedNow = tried | (1 << instance);
-			int following = this.instances.next(triedNow);
-			return (following < 0) ? Mono.error(ex) : send(request, next, following, triedNow);
+		return this.instances.sendWithFailover((instance) -> {
+			URI url = request.url();
+			URI target = URI.create(this.instances.baseUrl(instance) + url.getRawPath()
+					+ ((url.getRawQuery() != null) ? "?" + url.getRawQuery() : ""));
+			return next.exchange(ClientRequest.from(request).url(target).build());
 		});
 	}
 

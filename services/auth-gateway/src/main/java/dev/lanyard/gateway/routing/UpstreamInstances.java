@@ -7,7 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+
+import reactor.core.publisher.Mono;
 
 /**
  * The instances of one service behind the gateway, taken in turn (round robin). An
@@ -118,6 +121,30 @@ public final class UpstreamInstances {
 	/** Passes an instance over for a while: it refused a connection. */
 	public void markDown(int instance) {
 		this.downUntil.set(instance, this.nanoClock.getAsLong() + this.downForNanos);
+	}
+
+	/**
+	 * Sends with {@code send} to the instance {@link #pick()} chooses; while an instance
+	 * refuses the connection (nothing was sent), marks it down and sends to the next
+	 * untried one. Any other failure, or the last refusal, goes to the caller.
+	 * @param send what sends the request to instance {@code i}
+	 */
+	public <T> Mono<T> sendWithFailover(IntFunction<Mono<T>> send) {
+		return sendFrom(send, pick(), 0);
+	}
+
+	// tried: the instances tried before, bit i for instance i
+	private <T> Mono<T> sendFrom(IntFunction<Mono<T>> send, int instance, int tried) {
+		Mono<T> answer = send.apply(instance);
+		if (size() == 1) {
+			return answer;
+		}
+		return answer.onErrorResume(UpstreamInstances::connectFailure, (ex) -> {
+			markDown(instance);
+			int triedNow = tried | (1 << instance);
+			int following = next(triedNow);
+			return (following < 0) ? Mono.error(ex) : sendFrom(send, following, triedNow);
+		});
 	}
 
 	/**
