@@ -52,14 +52,14 @@ final class AuditEventMix {
 
 	/** The {@code n}th event of the mix, occurring in the spread. */
 	Produced event(long n) {
-		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		SplittableRandom random = random(n);
 		Instant at = this.end.minusMillis(random.nextLong(SPREAD.toMillis()));
 		return event(n, random, at, correlationId(n));
 	}
 
 	/** The {@code n}th event of the mix, occurring now with this correlation id. */
 	Produced eventNow(long n, String correlationId) {
-		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		SplittableRandom random = random(n);
 		return event(n, random, Instant.now(), correlationId);
 	}
 
@@ -69,7 +69,7 @@ final class AuditEventMix {
 	 * without the user and group changes that three other services consume as well.
 	 */
 	Produced credentialNow(long n, String correlationId) {
-		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		SplittableRandom random = random(n);
 		Instant at = Instant.now();
 		if (random.nextInt(100) < 94) {
 			return tokenIssued(random, at, correlationId, user(random.nextInt(USERS)));
@@ -83,9 +83,14 @@ final class AuditEventMix {
 	 * stored so far.
 	 */
 	Produced sampleNow(long n, String correlationId, String content) {
-		SplittableRandom random = new SplittableRandom(n * 0x9E3779B97F4A7C15L);
+		SplittableRandom random = random(n);
 		return tokenIssued(random, Instant.now(), correlationId, user(random.nextInt(USERS)), content,
 				"content-session");
+	}
+
+	// event n's own random sequence: the same n gives the same event
+	private static SplittableRandom random(long n) {
+		return new SplittableRandom(n * 0x9E3779B97F4A7C15L);
 	}
 
 	String correlationId(long n) {
