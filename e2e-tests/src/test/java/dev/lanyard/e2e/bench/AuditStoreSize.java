@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.lanyard.launcher.Ensemble;
 import dev.lanyard.launcher.postgres.PostgresDatabases;
@@ -73,12 +75,28 @@ final class AuditStoreSize {
 			statement.execute("DROP TABLE IF EXISTS bench_floor");
 			statement.execute("CREATE TABLE bench_floor (LIKE audit_event INCLUDING ALL)");
 			try {
-				return statement.executeLargeUpdate("INSERT INTO bench_floor SELECT * FROM audit_event LIMIT " + rows);
+				// the generated columns are left to PostgreSQL, as at ingestion
+				String columns = writableColumns(connection);
+				return statement.executeLargeUpdate("INSERT INTO bench_floor (" + columns + ") SELECT " + columns
+						+ " FROM audit_event LIMIT " + rows);
 			}
 			finally {
 				statement.execute("DROP TABLE bench_floor");
 			}
 		}
+	}
+
+	private static String writableColumns(Connection connection) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT column_name FROM information_schema.columns"
+						+ " WHERE table_schema = current_schema() AND table_name = 'audit_event'"
+						+ " AND is_generated = 'NEVER' ORDER BY ordinal_position")) {
+			while (rows.next()) {
+				columns.add(rows.getString(1));
+			}
+		}
+		return String.join(", ", columns);
 	}
 
 	// an interval as PostgreSQL prints it, e.g. 00:00:01.234567

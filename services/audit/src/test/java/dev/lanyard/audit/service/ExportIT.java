@@ -19,6 +19,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -132,6 +133,36 @@ class ExportIT extends AuditApiTestBase {
 						row("GroupMembershipChanged", "user-7", "group-1", "success", null),
 						row("TokenIssued", "user-8", null, "success", null),
 						row("UserSignedOut", "user-9", null, "success", null));
+		}
+		finally {
+			this.jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+		}
+	}
+
+	@Test
+	void migrationV8WhenRowsStoredBeforeItThenPersonActedForTakenFromPayloadAndNotWritable() {
+		String schema = "v8_on_behalf_of_" + UUID.randomUUID().toString().replace("-", "");
+		try {
+			flyway(schema, "7").migrate();
+			String insert = "INSERT INTO " + schema + ".audit_event (event_id, event_type, topic, kafka_partition,"
+					+ " kafka_offset, occurred_at, correlation_id, producer, outcome, payload)"
+					+ " VALUES (?, 'TokenIssued', 't', 0, 0, now(), 'c', 'p', 'success', ?::jsonb)";
+			UUID forPerson = UUID.randomUUID();
+			this.jdbc.update(insert, forPerson, "{\"onBehalfOfUserId\":\"user-7\"}");
+			this.jdbc.update(insert, UUID.randomUUID(), "{}");
+
+			flyway(schema, "8").migrate();
+
+			assertThat(this.jdbc.queryForList("SELECT on_behalf_of_user_id FROM " + schema
+					+ ".audit_event ORDER BY on_behalf_of_user_id NULLS LAST", String.class))
+				.containsExactly("user-7", null);
+			// the column follows the payload the ledger hashes: it cannot be set apart
+			// from it
+			assertThatThrownBy(() -> this.jdbc.update(
+					"UPDATE " + schema + ".audit_event SET on_behalf_of_user_id = 'user-8' WHERE event_id = ?",
+					forPerson))
+				.rootCause()
+				.hasMessageContaining("can only be updated to DEFAULT");
 		}
 		finally {
 			this.jdbc.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
