@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per filter ({@link AuditQueries}), p50/p95, and export rows/s.</li>
  * </ol>
  * Asserts only that everything produced was stored and logged and that every sampled
- * event became queryable within 30 s; prints the figures against the issue's aims. Run
- * with {@code bin/lanyard bench audit -Dbench.audit.events=1000000}. With
+ * event became queryable within 5 minutes; prints the figures against the issue's aims.
+ * Run with {@code bin/lanyard bench audit -Dbench.audit.events=1000000}. With
  * {@code -Dbench.audit.reuse=true} it starts on the previous run's ensemble and data
  * (hours of ingestion at 10,000,000 events) and measures only lag and queries.
  */
@@ -43,7 +43,10 @@ class AuditBenchmark {
 
 	private static final Duration STALL = Duration.ofSeconds(120);
 
-	private static final Duration QUERYABLE_BOUND = Duration.ofSeconds(30);
+	// long enough for a store that falls behind the steady rate to catch up, so its lag
+	// is
+	// measured rather than the run failing; a sample still missing then is lost
+	private static final Duration QUERYABLE_BOUND = Duration.ofMinutes(5);
 
 	private static final int LAG_SAMPLE_EVERY = 200;
 

@@ -14,8 +14,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import dev.lanyard.e2e.support.Lanyard;
 
 /**
  * Finds when each sampled event becomes queryable through {@code /api/audit/events}.
@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * gateway and audit about a fifth of a core at 2,000 events/s, which the lag then paid.)
  */
 final class LagPoller implements Runnable {
-
-	private static final Pattern CORRELATION_ID = Pattern.compile("\"correlationId\"\\s*:\\s*\"([^\"]+)\"");
 
 	private static final int LIMIT = 500;
 
@@ -120,10 +118,9 @@ final class LagPoller implements Runnable {
 		try {
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() == 200) {
-				Matcher matcher = CORRELATION_ID.matcher(response.body());
-				while (matcher.find()) {
-					found.add(matcher.group(1));
-				}
+				Lanyard.JSON.readTree(response.body())
+					.get("events")
+					.forEach((event) -> found.add(event.get("correlationId").asString()));
 			}
 		}
 		catch (Exception ex) {

@@ -2,6 +2,7 @@ package dev.lanyard.launcher.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -48,9 +49,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", "off")
 				// audit writes every event with its indexes: a buffer pool that holds
-				// their recent pages, and checkpoints by time rather than every 1 GB of
-				// WAL (each checkpoint makes the next write of every page a full image)
-				.setServerConfig("shared_buffers", "256MB")
+				// their pages (see sharedBuffers), and checkpoints by time rather than
+				// every 1 GB of WAL (each checkpoint makes the next write of every page a
+				// full image)
+				.setServerConfig("shared_buffers", sharedBuffers(physicalMemory()))
 				.setServerConfig("max_wal_size", "4GB")
 				.setServerConfig("checkpoint_timeout", "15min")
 				.setPGStartupWait(Duration.ofSeconds(60))
@@ -63,6 +65,24 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * An eighth of the machine's memory, from 128 MB to 4 GB. Each stored audit event
+	 * updates ~20 indexes at random places; at 10,000,000 events they are 7 GB, and with
+	 * 256 MB of buffers nearly every update read its page back from the operating system
+	 * and evicted another (`bin/lanyard bench audit`: PostgreSQL's CPU per event doubled
+	 * between 1 and 10 million). PostgreSQL only takes the memory as pages are used.
+	 */
+	static String sharedBuffers(long physicalMemoryBytes) {
+		long megabytes = physicalMemoryBytes / 8 / (1024 * 1024);
+		return Math.clamp(megabytes, 128, 4096) + "MB";
+	}
+
+	private static long physicalMemory() {
+		// the container's limit when there is one (the JDK reads cgroups)
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getTotalMemorySize();
 	}
 
 	public int port() {
