@@ -27,7 +27,7 @@ final class AuditProducer implements AutoCloseable {
 
 	AuditProducer(Ensemble ensemble) {
 		Map<String, Object> props = AvroSerdes
-			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), true));
+			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), false));
 		props.putAll(ensemble.endpoints().kafkaClientProperties());
 		props.put("acks", "all");
 		props.put("linger.ms", 10);

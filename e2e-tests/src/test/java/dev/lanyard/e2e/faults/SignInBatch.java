@@ -31,7 +31,7 @@ final class SignInBatch {
 	 */
 	static void send(Ensemble ensemble, String run, int size, int groups) {
 		Map<String, Object> properties = AvroSerdes
-			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), true));
+			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), false));
 		properties.putAll(ensemble.endpoints().kafkaClientProperties());
 		properties.put("acks", "all");
 		properties.put("linger.ms", 5);
