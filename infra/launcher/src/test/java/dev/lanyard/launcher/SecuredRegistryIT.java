@@ -36,6 +36,7 @@ import dev.lanyard.platform.registry.RegistryProperties;
 import dev.lanyard.schemas.EventSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The registry as {@code bin/lanyard up} starts it (a real Apicurio Registry 3.0.9 with
