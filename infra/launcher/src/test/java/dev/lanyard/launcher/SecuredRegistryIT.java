@@ -173,6 +173,18 @@ class SecuredRegistryIT {
 		}
 	}
 
+	@Test
+	void serializeWhenSerdesMayAutoRegisterThenRefused() {
+		RegistryProperties properties = new RegistryProperties(URI.create(registry.url()), true);
+		TokenIssued event = TestEvents.tokenIssued("c-" + UUID.randomUUID());
+		try (AvroKafkaSerializer<TokenIssued> serializer = new AvroKafkaSerializer<>()) {
+			serializer.configure(AvroSerdes.producerProperties(properties), false);
+
+			assertThatThrownBy(() -> serializer.serialize(Topics.TOKEN_ISSUED.name(), event))
+				.hasStackTraceContaining("401");
+		}
+	}
+
 	/**
 	 * UserChanged with one more optional field: compatible, so only authorization stops
 	 * it.
