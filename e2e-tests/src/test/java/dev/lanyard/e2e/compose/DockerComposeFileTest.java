@@ -200,6 +200,26 @@ class DockerComposeFileTest {
 			.doesNotContain("LANYARD_DB_PASSWORD:");
 	}
 
+	/**
+	 * Anyone on the compose network could otherwise register a new UserChanged schema or
+	 * drop a compatibility rule: writes need a token of the operator's IdP, reads stay
+	 * open for the services' serdes, and schema-init gets its token from the same issuer.
+	 */
+	@Test
+	void composeWhenParsedThenRegistryWritesNeedATokenOfTheConfiguredIssuer() {
+		Map<String, String> registry = environment("apicurio-registry");
+		assertThat(registry).containsEntry("QUARKUS_OIDC_TENANT_ENABLED", "true")
+			.containsEntry("APICURIO_AUTH_ANONYMOUS_READ_ACCESS_ENABLED", "true")
+			.containsEntry("APICURIO_AUTH_ROLE_BASED_AUTHORIZATION", "true");
+		assertThat(registry.get("QUARKUS_OIDC_AUTH_SERVER_URL")).startsWith("${LANYARD_REGISTRY_OIDC_ISSUER:?");
+		Map<String, String> schemaInit = environment("schema-init");
+		assertThat(schemaInit.get("REGISTRY_OIDC_ISSUER")).isEqualTo(registry.get("QUARKUS_OIDC_AUTH_SERVER_URL"));
+		assertThat(schemaInit.get("REGISTRY_CLIENT_ID")).startsWith("${LANYARD_REGISTRY_CLIENT_ID:?");
+		assertThat(schemaInit.get("REGISTRY_CLIENT_SECRET")).startsWith("${LANYARD_REGISTRY_CLIENT_SECRET:?");
+		assertThat(read(ROOT.resolve("infra/compose/register-schemas.py"))).contains("Authorization")
+			.contains("client_credentials");
+	}
+
 	@Test
 	void aclsFileWhenReadThenGrantsExactlyWhatTheLauncherGrants() {
 		Set<String> granted = new TreeSet<>();
@@ -290,6 +310,9 @@ class DockerComposeFileTest {
 		Map<String, String> passwords = new LinkedHashMap<>();
 		passwords.put("LANYARD_KAFKA_ADMIN_PASSWORD", java.util.UUID.randomUUID().toString());
 		passwords.put("LANYARD_DB_APICURIO_REGISTRY_PASSWORD", java.util.UUID.randomUUID().toString());
+		passwords.put("LANYARD_REGISTRY_OIDC_ISSUER", "https://idp.example.com");
+		passwords.put("LANYARD_REGISTRY_CLIENT_ID", "lanyard-schema-admin");
+		passwords.put("LANYARD_REGISTRY_CLIENT_SECRET", java.util.UUID.randomUUID().toString());
 		KafkaAccesses.ALL.forEach((access) -> {
 			String service = access.principal().toUpperCase(Locale.ROOT).replace('-', '_');
 			passwords.put("LANYARD_KAFKA_" + service + "_PASSWORD", java.util.UUID.randomUUID().toString());

@@ -30,6 +30,8 @@ final class SignInBatch {
 	 * Sends {@code size} sign-ins of run {@code run} and waits until Kafka has them all.
 	 */
 	static void send(Ensemble ensemble, String run, int size, int groups) {
+		// the launcher registered UserLoggedIn; the registry refuses writes without its
+		// token
 		Map<String, Object> properties = AvroSerdes
 			.producerProperties(new RegistryProperties(URI.create(ensemble.endpoints().registryUrl()), false));
 		properties.putAll(ensemble.endpoints().kafkaClientProperties());

@@ -21,6 +21,7 @@ final class Invariants {
 		violations.addAll(NetworkChecks.check(objects));
 		violations.addAll(ManagementChecks.check(objects));
 		violations.addAll(KafkaChecks.check(objects));
+		violations.addAll(RegistryChecks.check(objects));
 		return violations;
 	}
 

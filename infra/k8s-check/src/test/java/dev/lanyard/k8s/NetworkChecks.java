@@ -40,8 +40,12 @@ final class NetworkChecks {
 	static final String SCRAPER = "{\"namespaceSelector\":{\"matchLabels\":{\"kubernetes.io/metadata.name\":\"monitoring\"}},"
 			+ "\"podSelector\":{\"matchLabels\":{\"app.kubernetes.io/name\":\"prometheus\"}}}";
 
-	/** Services that call out of the cluster: the IdP, external token endpoints. */
-	static final Set<String> EXTERNAL = Set.of("auth-gateway", "token-broker", "integration-registry");
+	/**
+	 * Workloads that call out of the cluster: the IdP, external token endpoints (the
+	 * registry: its write tokens' issuer).
+	 */
+	static final Set<String> EXTERNAL = Set.of("auth-gateway", "token-broker", "integration-registry",
+			"apicurio-registry");
 
 	private NetworkChecks() {
 	}

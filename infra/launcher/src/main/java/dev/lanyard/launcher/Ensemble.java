@@ -29,6 +29,7 @@ import dev.lanyard.launcher.process.ProcessRecord;
 import dev.lanyard.launcher.process.ProcessRegistry;
 import dev.lanyard.launcher.process.Waits;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
+import dev.lanyard.launcher.registry.RegistryWriteAccess;
 import dev.lanyard.launcher.registry.SchemaRegistration;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.service.ServiceProcess;
@@ -358,8 +359,12 @@ public final class Ensemble implements AutoCloseable {
 
 	private void startRegistry() {
 		startComponent(ApicurioRegistry.COMPONENT);
-		SchemaRegistration.registerAll(endpoints().registryUrl(), this.settings.startupTimeout(), (message) -> {
-		});
+		// writes need the launcher's key; an external registry gets none, as before
+		RegistryWriteAccess writeAccess = (this.components
+			.get(ApicurioRegistry.COMPONENT) instanceof ApicurioRegistry own) ? own.writeAccess() : null;
+		SchemaRegistration.registerAll(endpoints().registryUrl(), this.settings.startupTimeout(), writeAccess,
+				(message) -> {
+				});
 		this.progress.accept("Schemas registered at " + endpoints().registryUrl());
 	}
 

@@ -15,6 +15,7 @@ import dev.lanyard.launcher.postgres.PostgresBinaries;
 import dev.lanyard.launcher.postgres.PostgresProcess;
 import dev.lanyard.launcher.process.Component;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
+import dev.lanyard.launcher.registry.RegistryWriteAccess;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.service.ServiceEnvironment;
 import dev.lanyard.launcher.service.ServiceProcess;
@@ -55,8 +56,8 @@ final class EnsembleComponents {
 		if (!settings.externalRegistry()) {
 			components.put(ApicurioRegistry.COMPONENT,
 					new ApicurioRegistry(ports.registry(), distribution.apicurioRunner(),
-							state.work(ApicurioRegistry.COMPONENT), state.logFile(ApicurioRegistry.COMPONENT),
-							detached));
+							state.work(ApicurioRegistry.COMPONENT), state.logFile(ApicurioRegistry.COMPONENT), detached,
+							RegistryWriteAccess.loadOrCreate(state)));
 		}
 		if (!settings.externalOidc()) {
 			components.put(OidcProvider.COMPONENT,

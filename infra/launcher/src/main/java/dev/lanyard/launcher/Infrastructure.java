@@ -31,6 +31,10 @@ import dev.lanyard.launcher.registry.SchemaRegistration;
  * process), Apicurio Registry 3.0.9 (a separate process) with every schema of
  * {@code Topics.ALL} registered as BACKWARD_TRANSITIVE, every topic created, and
  * PostgreSQL embedded in the test JVM. A JVM shutdown hook stops everything.
+ * <p>
+ * Its registry takes writes from anyone, unlike the ensemble's (which needs the
+ * launcher's key, {@code SecuredRegistryIT}): it lives only as long as one test JVM, on
+ * loopback, and keeping it open keeps every service IT free of key handling.
  */
 public final class Infrastructure {
 

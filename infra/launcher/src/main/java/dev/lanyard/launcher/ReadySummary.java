@@ -35,8 +35,8 @@ final class ReadySummary {
 				}
 			}
 		}
-		out.printf("  %-22s %s  (Confluent-compatible API: /apis/ccompat/v7)%n", "Apicurio Registry",
-				endpoints.registryUrl());
+		out.printf("  %-22s %s  (Confluent-compatible API: /apis/ccompat/v7; writes need the launcher's key)%n",
+				"Apicurio Registry", endpoints.registryUrl());
 		out.printf("  %-22s %s  (issuer of the development IdP)%n", "OIDC provider", endpoints.oidcIssuer());
 		out.printf("  %-22s %s%n", "Kafka", endpoints.kafkaBootstrapServers());
 		out.printf("  %-22s %s/<service database>  (user %s)%n", "PostgreSQL",

@@ -2,6 +2,7 @@ package dev.lanyard.launcher.registry;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.lanyard.launcher.process.Component;
@@ -12,7 +13,8 @@ import dev.lanyard.launcher.process.Waits;
 /**
  * Apicurio Registry (the Quarkus app from its distribution zip) as its own {@code java}
  * process, with its default in-memory storage: schemas are registered again at every
- * start.
+ * start. Given a {@link RegistryWriteAccess}, every write needs that key's bearer token
+ * and reads stay anonymous; without one (the bare test infrastructure) anyone may write.
  */
 public final class ApicurioRegistry implements Component {
 
@@ -33,6 +35,8 @@ public final class ApicurioRegistry implements Component {
 
 	private final boolean detached;
 
+	private final RegistryWriteAccess writeAccess;
+
 	private volatile ManagedProcess process;
 
 	/**
@@ -43,6 +47,14 @@ public final class ApicurioRegistry implements Component {
 	 * @param detached whether the process gets a session of its own
 	 */
 	public ApicurioRegistry(int port, Path runner, Path home, Path logFile, boolean detached) {
+		this(port, runner, home, logFile, detached, null);
+	}
+
+	/**
+	 * @param writeAccess whose tokens may write; null leaves writes open to anyone
+	 */
+	public ApicurioRegistry(int port, Path runner, Path home, Path logFile, boolean detached,
+			RegistryWriteAccess writeAccess) {
 		if (port <= 0) {
 			throw new IllegalArgumentException("port must be positive");
 		}
@@ -54,10 +66,16 @@ public final class ApicurioRegistry implements Component {
 		this.home = home;
 		this.logFile = logFile;
 		this.detached = detached;
+		this.writeAccess = writeAccess;
 	}
 
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
+	}
+
+	/** Whose tokens may write; null when writes are open. */
+	public RegistryWriteAccess writeAccess() {
+		return this.writeAccess;
 	}
 
 	@Override
@@ -77,10 +95,13 @@ public final class ApicurioRegistry implements Component {
 		var command = JavaCommand.withHeap("384m")
 			.systemProperty("quarkus.http.host", "127.0.0.1")
 			.systemProperty("quarkus.http.port", Integer.toString(this.port))
-			.systemProperty("quarkus.log.console.color", "false")
-			.jar(this.runner)
-			.toList();
-		this.process = ManagedProcess.start(COMPONENT, command, Map.of(), this.home, this.logFile, this.port,
+			.systemProperty("quarkus.log.console.color", "false");
+		if (this.writeAccess != null) {
+			// only the public key and names: nothing secret on a command line
+			this.writeAccess.registrySettings().forEach(command::systemProperty);
+		}
+		List<String> arguments = command.jar(this.runner).toList();
+		this.process = ManagedProcess.start(COMPONENT, arguments, Map.of(), this.home, this.logFile, this.port,
 				this.detached);
 		RegistryClient client = new RegistryClient(url());
 		Waits.until("Apicurio Registry at " + url() + " to answer", timeout, this.process, client::answers);

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,16 +23,27 @@ public final class RegistryClient {
 
 	private final String baseUrl;
 
+	private final Supplier<String> bearerToken;
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
 	/**
 	 * @param baseUrl the registry's base URL, e.g. {@code http://127.0.0.1:8085}
 	 */
 	public RegistryClient(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/**
+	 * @param baseUrl the registry's base URL
+	 * @param bearerToken a fresh token for each write; null sends writes without one
+	 */
+	public RegistryClient(String baseUrl, Supplier<String> bearerToken) {
 		if (baseUrl == null || !baseUrl.startsWith("http")) {
 			throw new IllegalArgumentException("baseUrl must be an http(s) URL: " + baseUrl);
 		}
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.bearerToken = bearerToken;
 	}
 
 	/** Whether the registry's system-info endpoint answers 200. */
@@ -43,8 +55,7 @@ public final class RegistryClient {
 	public int registerSchema(String subject, String schema) {
 		String body = JSON.writeValueAsString(Map.of("schema", schema));
 		HttpResponse<String> response = send(
-				HttpRequest.newBuilder(ccompat("/subjects/" + encode(subject) + "/versions"))
-					.header("Content-Type", CCOMPAT_JSON)
+				write(ccompat("/subjects/" + encode(subject) + "/versions")).header("Content-Type", CCOMPAT_JSON)
 					.POST(HttpRequest.BodyPublishers.ofString(body)));
 		expect(response, 200, "register the schema of " + subject);
 		return JSON.readTree(response.body()).get("id").asInt();
@@ -53,9 +64,9 @@ public final class RegistryClient {
 	/** Sets a subject's compatibility level, e.g. {@code BACKWARD_TRANSITIVE}. */
 	public void setCompatibility(String subject, String level) {
 		String body = JSON.writeValueAsString(Map.of("compatibility", level));
-		HttpResponse<String> response = send(HttpRequest.newBuilder(ccompat("/config/" + encode(subject)))
-			.header("Content-Type", CCOMPAT_JSON)
-			.PUT(HttpRequest.BodyPublishers.ofString(body)));
+		HttpResponse<String> response = send(
+				write(ccompat("/config/" + encode(subject))).header("Content-Type", CCOMPAT_JSON)
+					.PUT(HttpRequest.BodyPublishers.ofString(body)));
 		expect(response, 200, "set the compatibility of " + subject);
 	}
 
@@ -64,6 +75,15 @@ public final class RegistryClient {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(ccompat("/subjects")).GET());
 		expect(response, 200, "list subjects");
 		return response.body();
+	}
+
+	/** A request that changes something: it carries the bearer token, if there is one. */
+	private HttpRequest.Builder write(URI uri) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri);
+		if (this.bearerToken != null) {
+			request.header("Authorization", "Bearer " + this.bearerToken.get());
+		}
+		return request;
 	}
 
 	private URI ccompat(String path) {

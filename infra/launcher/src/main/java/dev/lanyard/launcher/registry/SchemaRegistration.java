@@ -21,8 +21,19 @@ public final class SchemaRegistration {
 	private SchemaRegistration() {
 	}
 
+	/** Registers them at a registry open to anyone. */
 	public static void registerAll(String registryUrl, Duration timeout, Consumer<String> progress) {
-		RegistryClient client = new RegistryClient(registryUrl);
+		registerAll(registryUrl, timeout, null, progress);
+	}
+
+	/**
+	 * Registers them with tokens of {@code writeAccess}; null sends no token (an open
+	 * registry).
+	 */
+	public static void registerAll(String registryUrl, Duration timeout, RegistryWriteAccess writeAccess,
+			Consumer<String> progress) {
+		RegistryClient client = new RegistryClient(registryUrl,
+				(writeAccess != null) ? writeAccess::bearerToken : null);
 		Waits.until("Apicurio Registry at " + registryUrl + " to answer", timeout, null, client::answers);
 		for (Topic<?> topic : Topics.ALL) {
 			int id = client.registerSchema(topic.valueSubject(), EventSchemas.text(topic.schemaName()));
