@@ -11,8 +11,12 @@ import dev.lanyard.launcher.process.Waits;
 
 /**
  * Apicurio Registry (the Quarkus app from its distribution zip) as its own {@code java}
- * process, with its default in-memory storage: schemas are registered again at every
- * start.
+ * process. {@code bin/lanyard up} keeps its schemas in PostgreSQL ({@link SqlStorage}),
+ * as compose and Kubernetes do: Kafka's records outlive a restart and name their writer
+ * schema by content id, so the ids must too. In memory, a restart gave the ids out again
+ * in registration order, and once a schema had changed an old record's id named another
+ * schema or none. The services' tests keep the in-memory storage: each test JVM starts
+ * from empty topics.
  */
 public final class ApicurioRegistry implements Component {
 
@@ -33,6 +37,8 @@ public final class ApicurioRegistry implements Component {
 
 	private final boolean detached;
 
+	private final SqlStorage storage;
+
 	private volatile ManagedProcess process;
 
 	/**
@@ -43,6 +49,18 @@ public final class ApicurioRegistry implements Component {
 	 * @param detached whether the process gets a session of its own
 	 */
 	public ApicurioRegistry(int port, Path runner, Path home, Path logFile, boolean detached) {
+		this(port, runner, home, logFile, detached, null);
+	}
+
+	/**
+	 * @param port its HTTP port
+	 * @param runner the {@code apicurio-registry-app-<version>-runner.jar}
+	 * @param home its working directory
+	 * @param logFile where its output is appended
+	 * @param detached whether the process gets a session of its own
+	 * @param storage the database that keeps its schemas, null to keep them in memory
+	 */
+	public ApicurioRegistry(int port, Path runner, Path home, Path logFile, boolean detached, SqlStorage storage) {
 		if (port <= 0) {
 			throw new IllegalArgumentException("port must be positive");
 		}
@@ -54,6 +72,7 @@ public final class ApicurioRegistry implements Component {
 		this.home = home;
 		this.logFile = logFile;
 		this.detached = detached;
+		this.storage = storage;
 	}
 
 	public String url() {
@@ -80,7 +99,9 @@ public final class ApicurioRegistry implements Component {
 			.systemProperty("quarkus.log.console.color", "false")
 			.jar(this.runner)
 			.toList();
-		this.process = ManagedProcess.start(COMPONENT, command, Map.of(), this.home, this.logFile, this.port,
+		// the password in the environment, not on a command line anyone can list
+		Map<String, String> environment = (this.storage != null) ? this.storage.environment() : Map.of();
+		this.process = ManagedProcess.start(COMPONENT, command, environment, this.home, this.logFile, this.port,
 				this.detached);
 		RegistryClient client = new RegistryClient(url());
 		Waits.until("Apicurio Registry at " + url() + " to answer", timeout, this.process, client::answers);
@@ -93,6 +114,37 @@ public final class ApicurioRegistry implements Component {
 			this.process.stop(Duration.ofSeconds(15));
 			this.process = null;
 		}
+	}
+
+	/**
+	 * Apicurio's SQL storage on PostgreSQL.
+	 *
+	 * @param jdbcUrl the registry's database
+	 * @param username its user
+	 * @param password its password
+	 */
+	public record SqlStorage(String jdbcUrl, String username, String password) {
+
+		/** The database the launcher creates for it, as compose names it. */
+		public static final String DATABASE = "apicurio_registry";
+
+		public SqlStorage {
+			if (jdbcUrl == null || username == null || password == null) {
+				throw new IllegalArgumentException("jdbcUrl, username and password cannot be null");
+			}
+		}
+
+		Map<String, String> environment() {
+			return Map.of("APICURIO_STORAGE_KIND", "sql", "APICURIO_STORAGE_SQL_KIND", "postgresql",
+					"APICURIO_DATASOURCE_URL", this.jdbcUrl, "APICURIO_DATASOURCE_USERNAME", this.username,
+					"APICURIO_DATASOURCE_PASSWORD", this.password);
+		}
+
+		@Override
+		public String toString() {
+			return "SqlStorage[" + this.jdbcUrl + ", " + this.username + "]";
+		}
+
 	}
 
 }
