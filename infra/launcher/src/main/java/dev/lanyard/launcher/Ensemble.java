@@ -308,8 +308,8 @@ public final class Ensemble implements AutoCloseable {
 		long started = System.nanoTime();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			CompletableFuture
-				.allOf(task(executor, this::startPostgres), task(executor, this::startKafka0),
-						task(executor, this::startRegistry), task(executor, this::startOidc))
+				.allOf(task(executor, this::startPostgresThenRegistry), task(executor, this::startKafka0),
+						task(executor, this::startOidc))
 				.join();
 			this.progress.accept("Infrastructure ready in " + seconds(started));
 			List<CompletableFuture<Void>> services = new ArrayList<>();
@@ -333,6 +333,12 @@ public final class Ensemble implements AutoCloseable {
 		this.progress.accept("Everything healthy in " + seconds(started));
 	}
 
+	// the registry keeps its schemas in PostgreSQL
+	private void startPostgresThenRegistry() {
+		startPostgres();
+		startRegistry();
+	}
+
 	private void startPostgres() {
 		startComponent(PostgresProcess.COMPONENT);
 		Postmaster.of(this.state.data(PostgresProcess.COMPONENT))
@@ -340,6 +346,9 @@ public final class Ensemble implements AutoCloseable {
 					this.settings.ports().postgres(), this.state.logFile(PostgresProcess.COMPONENT))));
 		var databases = endpoints().databases();
 		this.settings.services().forEach((service) -> databases.ensure(service.database()));
+		if (!this.settings.externalRegistry()) {
+			databases.ensure(ApicurioRegistry.SqlStorage.DATABASE);
+		}
 	}
 
 	private void startKafka0() {

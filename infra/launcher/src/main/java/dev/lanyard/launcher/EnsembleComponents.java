@@ -57,7 +57,7 @@ final class EnsembleComponents {
 			components.put(ApicurioRegistry.COMPONENT,
 					new ApicurioRegistry(ports.registry(), distribution.apicurioRunner(),
 							state.work(ApicurioRegistry.COMPONENT), state.logFile(ApicurioRegistry.COMPONENT), detached,
-							RegistryWriteAccess.loadOrCreate(state)));
+							RegistryWriteAccess.loadOrCreate(state), registryStorage(settings)));
 		}
 		if (!settings.externalOidc()) {
 			components.put(OidcProvider.COMPONENT,
@@ -66,6 +66,13 @@ final class EnsembleComponents {
 							settings.oidcJsonConfig(), detached));
 		}
 		return components;
+	}
+
+	/** The registry's schemas in a database of their own beside the services'. */
+	static ApicurioRegistry.SqlStorage registryStorage(LauncherSettings settings) {
+		var databases = new Endpoints(settings).databases();
+		return new ApicurioRegistry.SqlStorage(databases.jdbcUrl(ApicurioRegistry.SqlStorage.DATABASE),
+				settings.databaseUsername(), settings.databasePassword());
 	}
 
 	/** Whether a component is a service's second or later instance. */

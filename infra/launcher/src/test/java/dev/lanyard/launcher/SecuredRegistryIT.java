@@ -66,7 +66,7 @@ class SecuredRegistryIT {
 		writeAccess = RegistryWriteAccess.loadOrCreate(new StateDirectory(home.resolve("state")));
 		log = home.resolve("apicurio.log");
 		registry = new ApicurioRegistry(Waits.freePort(), new Distribution(RepositoryRoot.locate()).apicurioRunner(),
-				home.resolve("apicurio"), log, false, writeAccess);
+				home.resolve("apicurio"), log, false, writeAccess, null);
 		registry.start(Duration.ofSeconds(180));
 		SchemaRegistration.registerAll(registry.url(), Duration.ofSeconds(60), writeAccess, (message) -> {
 		});
