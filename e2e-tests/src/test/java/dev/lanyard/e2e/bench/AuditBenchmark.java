@@ -60,7 +60,8 @@ class AuditBenchmark {
 		int lagSeconds = Integer.getInteger("bench.audit.lag.seconds", 30);
 		int calls = Integer.getInteger("bench.audit.queries", 200);
 		boolean reuse = Boolean.getBoolean("bench.audit.reuse");
-		// a state folder of its own: the other benchmarks start fresh in target/lanyard-bench
+		// a state folder of its own: the other benchmarks start fresh in
+		// target/lanyard-bench
 		// and would wipe the hours of ingestion -Dbench.audit.reuse=true measures again
 		LauncherSettings settings = LauncherSettings.forTests(Path.of("target/lanyard-bench-audit"));
 		try (Ensemble ensemble = reuse ? Ensemble.start(settings) : Ensemble.startFresh(settings);
