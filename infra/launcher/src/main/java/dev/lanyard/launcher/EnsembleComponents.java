@@ -43,10 +43,14 @@ final class EnsembleComponents {
 		var ports = settings.ports();
 		if (!settings.externalDatabase()) {
 			List<String> databases = settings.services().stream().map(LanyardService::database).toList();
+			// its passwords file, written before the process reads it
+			new Endpoints(settings).databaseCredentials();
 			components.put(PostgresProcess.COMPONENT,
 					new PostgresProcess(ports.postgres(), state.data(PostgresProcess.COMPONENT), databases,
-							PostgresBinaries.fromEnvironment(System.getenv()), distribution.launcherClasspath(),
-							state.work(PostgresProcess.COMPONENT), state.logFile(PostgresProcess.COMPONENT), detached));
+							PostgresBinaries.fromEnvironment(System.getenv()),
+							state.file(dev.lanyard.launcher.postgres.PostgresCredentials.FILE),
+							distribution.launcherClasspath(), state.work(PostgresProcess.COMPONENT),
+							state.logFile(PostgresProcess.COMPONENT), detached));
 		}
 		if (!settings.externalKafka()) {
 			kafkaNodes(settings, state, distribution, generated, kafka, detached)
