@@ -12,6 +12,7 @@ import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.oidc.OidcProvider;
 import dev.lanyard.launcher.postgres.PostgresBinaries;
+import dev.lanyard.launcher.postgres.PostgresCredentials;
 import dev.lanyard.launcher.postgres.PostgresProcess;
 import dev.lanyard.launcher.process.Component;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
@@ -47,8 +48,7 @@ final class EnsembleComponents {
 			new Endpoints(settings).databaseCredentials();
 			components.put(PostgresProcess.COMPONENT,
 					new PostgresProcess(ports.postgres(), state.data(PostgresProcess.COMPONENT), databases,
-							PostgresBinaries.fromEnvironment(System.getenv()),
-							state.file(dev.lanyard.launcher.postgres.PostgresCredentials.FILE),
+							PostgresBinaries.fromEnvironment(System.getenv()), state.file(PostgresCredentials.FILE),
 							distribution.launcherClasspath(), state.work(PostgresProcess.COMPONENT),
 							state.logFile(PostgresProcess.COMPONENT), detached));
 		}

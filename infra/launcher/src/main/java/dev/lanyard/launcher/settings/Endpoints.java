@@ -1,5 +1,6 @@
 package dev.lanyard.launcher.settings;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -93,7 +94,7 @@ public record Endpoints(LauncherSettings settings) {
 	 */
 	public PostgresCredentials databaseCredentials() {
 		return PostgresCredentials.loadOrCreate(new StateDirectory(this.settings.stateDirectory()),
-				java.util.Arrays.stream(LanyardService.values()).map(LanyardService::database).toList());
+				Arrays.stream(LanyardService.values()).map(LanyardService::database).toList());
 	}
 
 	/**
