@@ -34,6 +34,14 @@ class PostgresAuthenticationIT {
 
 	private static final List<String> DATABASES = List.of("svc_a", "svc_b");
 
+	/** Replacing it takes its owner: the role, once the upgrade handed it over. */
+	private static final String FUNCTION = """
+			CREATE OR REPLACE FUNCTION named() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN
+				RETURN NEW;
+			END
+			$$""";
+
 	private final Path home = Path.of("target/postgres-authentication")
 		.toAbsolutePath()
 		.resolve(Long.toString(System.nanoTime()));
@@ -91,6 +99,10 @@ class PostgresAuthenticationIT {
 			try (Connection connection = trusting.getDatabase("postgres", "svc_a").getConnection()) {
 				execute(connection, "CREATE TABLE kept (id bigint GENERATED ALWAYS AS IDENTITY, name text)");
 				execute(connection, "INSERT INTO kept (name) VALUES ('from before')");
+				// as audit's ledger: a function behind a trigger
+				execute(connection, FUNCTION);
+				execute(connection,
+						"CREATE TRIGGER kept_named BEFORE INSERT ON kept FOR EACH ROW EXECUTE FUNCTION named()");
 			}
 		}
 		assertThat(Files.readString(data.resolve("pg_hba.conf"))).contains("trust");
@@ -101,6 +113,7 @@ class PostgresAuthenticationIT {
 		try (Connection own = connect("svc_a", "svc_a", credentials.passwordOf("svc_a"))) {
 			execute(own, "INSERT INTO kept (name) VALUES ('after')");
 			execute(own, "ALTER TABLE kept ADD COLUMN added text");
+			execute(own, FUNCTION);
 		}
 		assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContain("trust");
 		assertThat(Files.readString(this.home.resolve("postgres.log")))
