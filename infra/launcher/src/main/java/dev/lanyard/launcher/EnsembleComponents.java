@@ -12,6 +12,7 @@ import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.oidc.OidcProvider;
 import dev.lanyard.launcher.postgres.PostgresBinaries;
+import dev.lanyard.launcher.postgres.PostgresCredentials;
 import dev.lanyard.launcher.postgres.PostgresProcess;
 import dev.lanyard.launcher.process.Component;
 import dev.lanyard.launcher.registry.ApicurioRegistry;
@@ -43,11 +44,18 @@ final class EnsembleComponents {
 		Map<String, Component> components = new LinkedHashMap<>();
 		var ports = settings.ports();
 		if (!settings.externalDatabase()) {
-			List<String> databases = settings.services().stream().map(LanyardService::database).toList();
+			List<String> databases = new ArrayList<>(
+					settings.services().stream().map(LanyardService::database).toList());
+			if (!settings.externalRegistry()) {
+				databases.add(ApicurioRegistry.SqlStorage.DATABASE);
+			}
+			// its passwords file, written before the process reads it
+			new Endpoints(settings).databaseCredentials();
 			components.put(PostgresProcess.COMPONENT,
 					new PostgresProcess(ports.postgres(), state.data(PostgresProcess.COMPONENT), databases,
-							PostgresBinaries.fromEnvironment(System.getenv()), distribution.launcherClasspath(),
-							state.work(PostgresProcess.COMPONENT), state.logFile(PostgresProcess.COMPONENT), detached));
+							PostgresBinaries.fromEnvironment(System.getenv()), state.file(PostgresCredentials.FILE),
+							distribution.launcherClasspath(), state.work(PostgresProcess.COMPONENT),
+							state.logFile(PostgresProcess.COMPONENT), detached));
 		}
 		if (!settings.externalKafka()) {
 			kafkaNodes(settings, state, distribution, generated, kafka, detached)
@@ -70,9 +78,14 @@ final class EnsembleComponents {
 
 	/** The registry's schemas in a database of their own beside the services'. */
 	static ApicurioRegistry.SqlStorage registryStorage(LauncherSettings settings) {
-		var databases = new Endpoints(settings).databases();
-		return new ApicurioRegistry.SqlStorage(databases.jdbcUrl(ApicurioRegistry.SqlStorage.DATABASE),
-				settings.databaseUsername(), settings.databasePassword());
+		Endpoints endpoints = new Endpoints(settings);
+		String jdbcUrl = endpoints.databases().jdbcUrl(ApicurioRegistry.SqlStorage.DATABASE);
+		if (settings.externalDatabase()) {
+			return new ApicurioRegistry.SqlStorage(jdbcUrl, settings.databaseUsername(), settings.databasePassword());
+		}
+		// on the local server a role of its own, like each service's
+		return new ApicurioRegistry.SqlStorage(jdbcUrl, ApicurioRegistry.SqlStorage.DATABASE,
+				endpoints.databaseCredentials().passwordOf(ApicurioRegistry.SqlStorage.DATABASE));
 	}
 
 	/** Whether a component is a service's second or later instance. */

@@ -58,6 +58,9 @@ public final class Infrastructure {
 
 	private volatile EmbeddedPostgresServer postgres;
 
+	/** The superuser's password, new for each test JVM. */
+	private final String databasePassword = dev.lanyard.launcher.settings.GeneratedSettings.randomSecret();
+
 	private Infrastructure(Path home, Distribution distribution) {
 		this.home = home;
 		this.processes = new ProcessRegistry(home.resolve("run"));
@@ -119,7 +122,7 @@ public final class Infrastructure {
 	}
 
 	public String databasePassword() {
-		return EmbeddedPostgresServer.PASSWORD;
+		return this.databasePassword;
 	}
 
 	/** Stops the Kafka broker: process gone, port closed. */
@@ -176,7 +179,8 @@ public final class Infrastructure {
 	private void startPostgres() {
 		long started = System.nanoTime();
 		Path data = this.home.resolve("postgres");
-		this.postgres = EmbeddedPostgresServer.start(0, data, true, PostgresBinaries.fromEnvironment(System.getenv()));
+		this.postgres = EmbeddedPostgresServer.start(0, data, true, PostgresBinaries.fromEnvironment(System.getenv()),
+				this.databasePassword);
 		Postmaster.of(data)
 			.ifPresent((postmaster) -> this.processes.remember(dev.lanyard.launcher.process.ProcessRecord
 				.of(Postmaster.COMPONENT, postmaster, this.postgres.port(), null)));

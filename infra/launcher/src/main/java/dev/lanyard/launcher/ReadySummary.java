@@ -3,6 +3,7 @@ package dev.lanyard.launcher;
 import java.io.PrintStream;
 import java.util.Properties;
 
+import dev.lanyard.launcher.postgres.PostgresCredentials;
 import dev.lanyard.launcher.service.LanyardService;
 import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.StateDirectory;
@@ -39,9 +40,10 @@ final class ReadySummary {
 				"Apicurio Registry", endpoints.registryUrl());
 		out.printf("  %-22s %s  (issuer of the development IdP)%n", "OIDC provider", endpoints.oidcIssuer());
 		out.printf("  %-22s %s%n", "Kafka", endpoints.kafkaBootstrapServers());
-		out.printf("  %-22s %s/<service database>  (user %s)%n", "PostgreSQL",
+		out.printf("  %-22s %s/<service database>  (%s)%n", "PostgreSQL",
 				endpoints.databases().serverUrl().replaceAll("\\?.*$", ""),
-				this.ensemble.settings().databaseUsername());
+				this.ensemble.settings().externalDatabase() ? "user " + this.ensemble.settings().databaseUsername()
+						: "a role per database, passwords in " + this.state.file(PostgresCredentials.FILE));
 		printClients(out, endpoints);
 		out.println("State, data and logs: " + this.state.root() + "  (bin/lanyard status | logs <component> | down)");
 		out.println("ready");

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.lanyard.launcher.kafka.KafkaCredentials;
 import dev.lanyard.launcher.layout.Distribution;
+import dev.lanyard.launcher.registry.ApicurioRegistry;
 import dev.lanyard.launcher.service.ServiceProcess;
+import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.GeneratedSettings;
 import dev.lanyard.launcher.settings.LauncherSettings;
 import dev.lanyard.launcher.settings.StateDirectory;
@@ -48,6 +50,22 @@ class EnsembleComponentsTest {
 				"http://127.0.0.1:8081,http://127.0.0.1:8086");
 		assertThat(EnsembleComponents.extraInstance("token-broker-2")).isTrue();
 		assertThat(EnsembleComponents.extraInstance("token-broker")).isFalse();
+	}
+
+	@Test
+	void registryStorageWhenLocalDatabaseThenItsOwnDatabaseRoleAndGeneratedPassword() {
+		LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of(), this.root)
+			.withStateDirectory(this.root.resolve("state"));
+
+		ApicurioRegistry.SqlStorage storage = EnsembleComponents.registryStorage(settings);
+
+		assertThat(storage.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:15432/apicurio_registry");
+		assertThat(storage.username()).isEqualTo("apicurio_registry");
+		assertThat(storage.password())
+			.isEqualTo(new Endpoints(settings).databaseCredentials().passwordOf("apicurio_registry"))
+			.isNotEqualTo(new Endpoints(settings).databaseCredentials().superuserPassword())
+			.hasSizeGreaterThan(20);
+		assertThat(storage.toString()).doesNotContain(storage.password());
 	}
 
 	private Map<String, ServiceProcess> services(Map<String, String> environment) {

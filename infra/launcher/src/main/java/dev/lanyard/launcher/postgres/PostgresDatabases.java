@@ -61,6 +61,44 @@ public record PostgresDatabases(String serverUrl, String user, String password) 
 		}
 	}
 
+	/**
+	 * Makes the database belong to a role of the same name that signs in with
+	 * {@code rolePassword} and reaches no other database: the role is created or given
+	 * that password, the database created or handed to it with what an earlier launcher
+	 * made in it as superuser, and {@code CONNECT} revoked from {@code PUBLIC}. Needs a
+	 * superuser.
+	 */
+	public void ensureOwnedBy(String database, String rolePassword) {
+		requireName(database);
+		if (rolePassword == null || rolePassword.isBlank()) {
+			throw new IllegalArgumentException("rolePassword cannot be blank");
+		}
+		try (Connection server = DriverManager.getConnection(jdbcUrl("postgres"), this.user, this.password)) {
+			DatabaseRoles.ensureRole(server, database);
+			DatabaseRoles.ensureOwnedDatabase(server, database, exists(server, database));
+			try (Connection inside = DriverManager.getConnection(jdbcUrl(database), this.user, this.password)) {
+				DatabaseRoles.handOverObjects(inside, this.user, database);
+			}
+			// last: a role that signs in finds its database ready
+			DatabaseRoles.setPassword(server, database, rolePassword);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot give the database " + database + " its own role at "
+					+ this.serverUrl + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Whether a role signs in to a database with a password. */
+	public boolean accepts(String database, String role, String rolePassword) {
+		requireName(database);
+		try (Connection connection = DriverManager.getConnection(jdbcUrl(database), role, rolePassword)) {
+			return connection.isValid(2);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
 	/** Whether the database exists (false when the server does not answer). */
 	public boolean exists(String database) {
 		requireName(database);

@@ -27,6 +27,8 @@ public final class PostgresProcess implements Component {
 
 	private final PostgresBinaries binaries;
 
+	private final Path passwordsFile;
+
 	private final Path classpath;
 
 	private final Path home;
@@ -42,23 +44,26 @@ public final class PostgresProcess implements Component {
 	 * @param dataDirectory its data directory (kept between runs)
 	 * @param databases the databases to create
 	 * @param binaries where the PostgreSQL programs are unpacked (once, shared)
+	 * @param passwordsFile the superuser's and each database role's password
+	 * ({@link PostgresCredentials}, written beforehand)
 	 * @param classpath folder holding the launcher's jars
 	 * @param home its working directory
 	 * @param logFile where its output is appended
 	 * @param detached whether the process gets a session of its own
 	 */
 	public PostgresProcess(int port, Path dataDirectory, List<String> databases, PostgresBinaries binaries,
-			Path classpath, Path home, Path logFile, boolean detached) {
-		if (dataDirectory == null || databases == null || binaries == null || classpath == null || home == null
-				|| logFile == null) {
+			Path passwordsFile, Path classpath, Path home, Path logFile, boolean detached) {
+		if (dataDirectory == null || databases == null || binaries == null || passwordsFile == null || classpath == null
+				|| home == null || logFile == null) {
 			throw new IllegalArgumentException(
-					"dataDirectory, databases, binaries, classpath, home and logFile cannot be null");
+					"dataDirectory, databases, binaries, passwordsFile, classpath, home and logFile cannot be null");
 		}
 		databases.forEach(PostgresDatabases::requireName);
 		this.port = port;
 		this.dataDirectory = dataDirectory;
 		this.databases = List.copyOf(databases);
 		this.binaries = binaries;
+		this.passwordsFile = passwordsFile;
 		this.classpath = classpath;
 		this.home = home;
 		this.logFile = logFile;
@@ -70,9 +75,10 @@ public final class PostgresProcess implements Component {
 		return COMPONENT;
 	}
 
+	/** Its databases, reached as the superuser. */
 	public PostgresDatabases databases() {
 		return new PostgresDatabases("jdbc:postgresql://127.0.0.1:" + this.port, EmbeddedPostgresServer.USER,
-				EmbeddedPostgresServer.PASSWORD);
+				PostgresCredentials.read(this.passwordsFile).superuserPassword());
 	}
 
 	@Override
@@ -94,13 +100,17 @@ public final class PostgresProcess implements Component {
 			.argument(Integer.toString(this.port))
 			.argument(this.dataDirectory.toString())
 			.argument(this.binaries.cache().toString())
+			.argument(this.passwordsFile.toString())
 			.argument(String.join(",", this.databases))
 			.toList();
 		this.process = ManagedProcess.start(COMPONENT, command, Map.of(), this.home, this.logFile, this.port,
 				this.detached);
 		PostgresDatabases databases = databases();
-		Waits.until("PostgreSQL on port " + this.port + " to have its databases", timeout, this.process,
-				() -> databases.answers() && this.databases.stream().allMatch(databases::exists));
+		PostgresCredentials credentials = PostgresCredentials.read(this.passwordsFile);
+		// the role's password is set last: a role that signs in has its database ready
+		Waits.until("PostgreSQL on port " + this.port + " to have its databases, each with its role", timeout,
+				this.process, () -> databases.answers() && this.databases.stream()
+					.allMatch((database) -> databases.accepts(database, database, credentials.passwordOf(database))));
 		return this.process;
 	}
 

@@ -102,8 +102,8 @@ public final class ServiceEnvironment {
 		kafkaSecurity.forEach((key, value) -> environment.put(kafkaVariable(key), value.toString()));
 		environment.put("LANYARD_REGISTRY_URL", endpoints.registryUrl());
 		environment.put("SPRING_DATASOURCE_URL", endpoints.jdbcUrl(service));
-		environment.put("SPRING_DATASOURCE_USERNAME", endpoints.settings().databaseUsername());
-		environment.put("SPRING_DATASOURCE_PASSWORD", endpoints.settings().databasePassword());
+		environment.put("SPRING_DATASOURCE_USERNAME", endpoints.databaseUsername(service));
+		environment.put("SPRING_DATASOURCE_PASSWORD", endpoints.databasePassword(service));
 		environment.put("SPRING_OUTPUT_ANSI_ENABLED", "never");
 		String issuer = endpoints.gatewayUrl();
 		String jwks = endpoints.serviceUrl(LanyardService.TOKEN_BROKER) + "/oauth2/jwks";

@@ -1,6 +1,9 @@
 package dev.lanyard.launcher.settings;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -8,6 +11,8 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.CommonClientConfigs;
 
 import dev.lanyard.launcher.kafka.KafkaCredentials;
+import dev.lanyard.launcher.postgres.PostgresCredentials;
+import dev.lanyard.launcher.registry.ApicurioRegistry;
 import dev.lanyard.launcher.postgres.PostgresDatabases;
 import dev.lanyard.launcher.service.LanyardService;
 
@@ -73,10 +78,43 @@ public record Endpoints(LauncherSettings settings) {
 		return oidcUrl() + "/default";
 	}
 
+	/**
+	 * The databases as the launcher reaches them: an external server with the configured
+	 * user, the local one as its superuser with the generated password.
+	 */
 	public PostgresDatabases databases() {
-		String server = this.settings.externalDatabase() ? this.settings.databaseUrl()
-				: "jdbc:postgresql://127.0.0.1:" + this.settings.ports().postgres();
-		return new PostgresDatabases(server, this.settings.databaseUsername(), this.settings.databasePassword());
+		if (this.settings.externalDatabase()) {
+			return new PostgresDatabases(this.settings.databaseUrl(), this.settings.databaseUsername(),
+					this.settings.databasePassword());
+		}
+		return new PostgresDatabases("jdbc:postgresql://127.0.0.1:" + this.settings.ports().postgres(),
+				PostgresCredentials.SUPERUSER, databaseCredentials().superuserPassword());
+	}
+
+	/**
+	 * The local server's passwords ({@code postgres-users.properties} of the state
+	 * folder), generated on first use: the superuser's, each service's role's and the
+	 * registry's.
+	 */
+	public PostgresCredentials databaseCredentials() {
+		List<String> databases = new ArrayList<>(
+				Arrays.stream(LanyardService.values()).map(LanyardService::database).toList());
+		databases.add(ApicurioRegistry.SqlStorage.DATABASE);
+		return PostgresCredentials.loadOrCreate(new StateDirectory(this.settings.stateDirectory()), databases);
+	}
+
+	/**
+	 * Who a service signs in to its database as: on the local server the role that owns
+	 * only that database, on an external one the configured user.
+	 */
+	public String databaseUsername(LanyardService service) {
+		return this.settings.externalDatabase() ? this.settings.databaseUsername() : service.database();
+	}
+
+	/** The password of {@link #databaseUsername}. */
+	public String databasePassword(LanyardService service) {
+		return this.settings.externalDatabase() ? this.settings.databasePassword()
+				: databaseCredentials().passwordOf(service.database());
 	}
 
 	public String jdbcUrl(LanyardService service) {

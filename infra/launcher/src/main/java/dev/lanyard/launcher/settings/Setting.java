@@ -37,9 +37,10 @@ public enum Setting {
 	DATABASE_URL("LANYARD_DATABASE_URL", "",
 			"an external PostgreSQL server (JDBC URL without database, e.g. jdbc:postgresql://db:5432) instead of the local one"),
 
-	DATABASE_USERNAME("LANYARD_DATABASE_USERNAME", "postgres", "database user"),
+	DATABASE_USERNAME("LANYARD_DATABASE_USERNAME", "postgres",
+			"the external server's database user (the local server's roles and passwords are generated)"),
 
-	DATABASE_PASSWORD("LANYARD_DATABASE_PASSWORD", "postgres", "database password"),
+	DATABASE_PASSWORD("LANYARD_DATABASE_PASSWORD", "postgres", "the external server's database password"),
 
 	OIDC_URL("LANYARD_OIDC_URL", "", "an external OIDC provider (base URL) instead of the local mock-oauth2-server"),
 

@@ -15,6 +15,7 @@ import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.layout.RepositoryRoot;
 import dev.lanyard.launcher.process.Folders;
 import dev.lanyard.launcher.process.Waits;
+import dev.lanyard.launcher.settings.StateDirectory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,9 +91,11 @@ class PostgresFirstRunIT {
 
 	private PostgresProcess process(String name, Path cache) {
 		Path folder = this.home.resolve(name);
+		StateDirectory state = new StateDirectory(folder);
+		PostgresCredentials.loadOrCreate(state, List.of("first_run"));
 		PostgresProcess process = new PostgresProcess(Waits.freePort(), folder.resolve("data"), List.of("first_run"),
-				new PostgresBinaries(cache), this.distribution.launcherClasspath(), folder,
-				folder.resolve("postgres.log"), false);
+				new PostgresBinaries(cache), state.file(PostgresCredentials.FILE),
+				this.distribution.launcherClasspath(), folder, folder.resolve("postgres.log"), false);
 		this.started.add(process);
 		return process;
 	}

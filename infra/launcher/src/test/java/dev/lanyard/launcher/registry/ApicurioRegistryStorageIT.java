@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import dev.lanyard.launcher.layout.Distribution;
 import dev.lanyard.launcher.layout.RepositoryRoot;
@@ -63,7 +64,7 @@ class ApicurioRegistryStorageIT {
 	@Test
 	void restartWhenSchemaChangedSinceThenOldRecordsIdStillNamesTheSchemaTheyWereWrittenWith() throws Exception {
 		this.postgres = EmbeddedPostgresServer.start(0, this.home.resolve("postgres"), true,
-				PostgresBinaries.fromEnvironment(System.getenv()));
+				PostgresBinaries.fromEnvironment(System.getenv()), UUID.randomUUID().toString());
 		PostgresDatabases databases = this.postgres.databases();
 		databases.ensure(ApicurioRegistry.SqlStorage.DATABASE);
 		int port = Waits.freePort();

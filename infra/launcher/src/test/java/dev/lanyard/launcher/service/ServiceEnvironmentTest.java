@@ -1,10 +1,17 @@
 package dev.lanyard.launcher.service;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Properties;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.lanyard.launcher.settings.Endpoints;
 import dev.lanyard.launcher.settings.GeneratedSettings;
@@ -16,7 +23,18 @@ class ServiceEnvironmentTest {
 
 	private static final String KEK = GeneratedSettings.randomSecret();
 
-	private final Endpoints endpoints = new Endpoints(LauncherSettings.fromEnvironment(Map.of(), Path.of("/repo")));
+	private static final String PASSWORDS = "postgres-users.properties";
+
+	@TempDir
+	Path state;
+
+	private Endpoints endpoints;
+
+	@BeforeEach
+	void endpoints() {
+		this.endpoints = new Endpoints(
+				LauncherSettings.fromEnvironment(Map.of("LANYARD_STATE_DIR", this.state.toString()), Path.of("/repo")));
+	}
 
 	@Test
 	void ofWhenAnyServiceThenContractVariables() {
@@ -26,8 +44,45 @@ class ServiceEnvironmentTest {
 			.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
 			.containsEntry("LANYARD_REGISTRY_URL", "http://127.0.0.1:8085")
 			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://127.0.0.1:15432/integration_registry")
-			.containsEntry("SPRING_DATASOURCE_USERNAME", "postgres")
-			.containsEntry("SPRING_DATASOURCE_PASSWORD", "postgres");
+			.containsEntry("SPRING_DATASOURCE_USERNAME", "integration_registry");
+	}
+
+	@Test
+	void ofWhenLocalDatabaseThenEachServiceSignsInAsItsOwnRoleWithTheGeneratedPassword() throws IOException {
+		java.util.Set<String> passwords = new java.util.HashSet<>();
+		for (LanyardService service : LanyardService.values()) {
+			Map<String, String> environment = ServiceEnvironment.of(service, this.endpoints, "a", "s", "gateway-secret",
+					KEK);
+			String password = environment.get("SPRING_DATASOURCE_PASSWORD");
+			assertThat(environment).as("%s", service).containsEntry("SPRING_DATASOURCE_USERNAME", service.database());
+			assertThat(password).as("%s", service)
+				.hasSizeGreaterThanOrEqualTo(43)
+				.isEqualTo(generated().getProperty("postgres.role." + service.database() + ".password"));
+			passwords.add(password);
+		}
+		assertThat(passwords).hasSize(LanyardService.values().length);
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.state.resolve(PASSWORDS))))
+			.isEqualTo("rw-------");
+	}
+
+	@Test
+	void ofWhenExternalDatabaseThenTheConfiguredUserAndPassword() {
+		Endpoints external = new Endpoints(LauncherSettings.fromEnvironment(
+				Map.of("LANYARD_STATE_DIR", this.state.toString(), "LANYARD_DATABASE_URL", "jdbc:postgresql://db:5432",
+						"LANYARD_DATABASE_USERNAME", "lanyard", "LANYARD_DATABASE_PASSWORD", "from-the-operator"),
+				Path.of("/repo")));
+		assertThat(ServiceEnvironment.of(LanyardService.AUDIT, external, "a", "s", "gateway-secret", KEK))
+			.containsEntry("SPRING_DATASOURCE_URL", "jdbc:postgresql://db:5432/audit")
+			.containsEntry("SPRING_DATASOURCE_USERNAME", "lanyard")
+			.containsEntry("SPRING_DATASOURCE_PASSWORD", "from-the-operator");
+	}
+
+	private Properties generated() throws IOException {
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(this.state.resolve(PASSWORDS))) {
+			properties.load(reader);
+		}
+		return properties;
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class TraceContextIT extends ServiceTestSupport {
 		}
 	}
 
-	private static String hex(int bytes) {
+	static String hex(int bytes) {
 		byte[] random = new byte[bytes];
 		ThreadLocalRandom.current().nextBytes(random);
 		random[0] |= 1;
