@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * worked (no failures, one TokenIssued record per token), never a speed. Every row prints
  * the CPU each process spent per request ({@link MeasuredRun}); the first rows are the
  * {@link Ceilings}: Kafka's acknowledgement alone and ES256 signing alone, the parts of
- * every issuance no tuning of the services removes.
+ * every issuance no tuning of the services removes. The last rows are the floor under the
+ * gateway's cost: the leanest Reactor Netty proxy in front of token-broker
+ * ({@link ProxyCeiling}), with its own JVM's CPU per request.
  *
  * <p>
  * Run with {@code bin/lanyard bench}. Knobs (system properties): {@code bench.callers}
@@ -75,20 +77,42 @@ class TokenIssuanceBenchmark {
 				runs.add(MeasuredRun.of(ensemble, () -> LoadRun.run("auth-gateway -> token-broker /oauth2/token", n,
 						MAX_REQUESTS_PER_RUN, perRun, () -> issue(gateway, content))));
 			}
+			List<String> proxyFloor = new ArrayList<>();
+			LoadRun.Result warmProxy;
+			try (ProxyCeiling proxy = ProxyCeiling.start(broker)) {
+				// JIT-compiled like the gateway before its rows
+				warmProxy = LoadRun.run("warm-up (Reactor Netty proxy -> token-broker)", 32, warmUpRequests,
+						warmUp.dividedBy(2), () -> issue(proxy.url(), content));
+				for (int n : callers) {
+					long cpuBefore = proxy.cpuNanos();
+					MeasuredRun run = MeasuredRun.of(ensemble,
+							() -> LoadRun.run("Reactor Netty proxy alone -> token-broker (floor)", n,
+									MAX_REQUESTS_PER_RUN, perRun, () -> issue(proxy.url(), content)));
+					runs.add(run);
+					proxyFloor.add(String.format("    CPU ms per operation of the proxy's own JVM: %.3f",
+							(proxy.cpuNanos() - cpuBefore) / 1e6 / Math.max(1, run.result().ok())));
+				}
+			}
 			List<LoadRun.Result> results = runs.stream().map(MeasuredRun::result).toList();
 
-			long issued = warm.ok() + warmGateway.ok() + results.stream().mapToLong(LoadRun.Result::ok).sum();
+			long issued = warm.ok() + warmGateway.ok() + warmProxy.ok()
+					+ results.stream().mapToLong(LoadRun.Result::ok).sum();
 			long recorded = TokenIssuedRecords.count(ensemble) - recordsBefore;
 			System.out.println();
 			System.out.println("Client-credentials issuance, ES256 JWT, TokenIssued acked (acks=all) per token; "
 					+ Runtime.getRuntime().availableProcessors() + " cores shared by load generator and ensemble");
 			System.out.println(warm);
 			System.out.println(warmGateway);
+			System.out.println(warmProxy);
 			ceilings.forEach(System.out::println);
-			runs.forEach((run) -> {
-				System.out.println(run.result());
-				System.out.println(run.cpu());
-			});
+			for (int i = 0; i < runs.size(); i++) {
+				System.out.println(runs.get(i).result());
+				System.out.println(runs.get(i).cpu());
+				int floorRow = i - 2 * callers.length;
+				if (floorRow >= 0) {
+					System.out.println(proxyFloor.get(floorRow));
+				}
+			}
 			System.out.println("tokens answered 200: " + issued + ", TokenIssued records written: " + recorded);
 			System.out.println();
 
