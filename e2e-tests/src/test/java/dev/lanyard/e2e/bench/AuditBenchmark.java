@@ -44,9 +44,8 @@ class AuditBenchmark {
 
 	private static final Duration STALL = Duration.ofSeconds(120);
 
-	// long enough for a store that falls behind the steady rate to catch up, so its lag
-	// is
-	// measured rather than the run failing; a sample still missing then is lost
+	// long enough for a store behind the steady rate to catch up: its lag is measured
+	// rather than the run failing, and a sample still missing then is lost
 	private static final Duration QUERYABLE_BOUND = Duration.ofMinutes(5);
 
 	private static final int LAG_SAMPLE_EVERY = 200;
@@ -60,9 +59,8 @@ class AuditBenchmark {
 		int lagSeconds = Integer.getInteger("bench.audit.lag.seconds", 30);
 		int calls = Integer.getInteger("bench.audit.queries", 200);
 		boolean reuse = Boolean.getBoolean("bench.audit.reuse");
-		// a state folder of its own: the other benchmarks start fresh in
-		// target/lanyard-bench
-		// and would wipe the hours of ingestion -Dbench.audit.reuse=true measures again
+		// its own state folder: the other benchmarks start fresh in target/lanyard-bench,
+		// which would wipe the ingestion that -Dbench.audit.reuse=true measures again
 		LauncherSettings settings = LauncherSettings.forTests(Path.of("target/lanyard-bench-audit"));
 		try (Ensemble ensemble = reuse ? Ensemble.start(settings) : Ensemble.startFresh(settings);
 				AuditProducer producer = new AuditProducer(ensemble)) {
@@ -173,9 +171,7 @@ class AuditBenchmark {
 	}
 
 	// The lag is that of a steady rate: the same stream first, unmeasured, until audit
-	// has
-	// stored it all (its JIT compiled, the table's pages it writes to cached), as after
-	// any
+	// has stored it all (its JIT compiled, the pages it writes to cached), as after any
 	// restart of a long-running ensemble.
 	private static String warmUp(AuditStoreSize store, AuditProducer producer, AuditEventMix mix, long offset, int rate,
 			int seconds) throws Exception {

@@ -98,9 +98,8 @@ public record RegistryWriteAccess(RSAKey key) {
 		// Apicurio's switch for authentication is the default tenant's
 		settings.put("quarkus.oidc.tenant-enabled", "true");
 		// Quarkus takes a public key only where no server is named, and Apicurio needs
-		// the
-		// default tenant's server URL set: so every path goes to a tenant of its own, and
-		// the default one points at nothing (it gets no request)
+		// the default tenant's server URL set: so every path goes to a tenant of its own,
+		// and the default one points at nothing (it gets no request)
 		settings.put("quarkus.oidc.auth-server-url", "http://127.0.0.1:9");
 		String tenant = "quarkus.oidc." + TENANT + ".";
 		settings.put(tenant + "tenant-paths", "/*");

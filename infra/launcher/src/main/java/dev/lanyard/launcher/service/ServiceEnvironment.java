@@ -124,16 +124,14 @@ public final class ServiceEnvironment {
 				// for external token endpoints on loopback
 				environment.put("LANYARD_TOKEN_BROKER_ALLOW_PRIVATE_ENDPOINTS", "true");
 				// auth-gateway runs on loopback: its X-Lanyard-Client-Address names the
-				// caller,
-				// so failed logins through it are counted per caller, not all as the
-				// gateway
+				// caller, so failed logins through it are counted per caller, not all as
+				// the gateway
 				environment.put("LANYARD_TOKEN_BROKER_THROTTLING_TRUSTED_PROXIES", "127.0.0.1");
 				// delegated tokens (actor_token) for one example service behind Lanyard:
 				// an audience name only, nothing is called there
 				environment.put("LANYARD_TOKENS_DELEGATION_AUDIENCES", DELEGATION_AUDIENCE);
 				// without it token-broker refuses to start: its signing keys, refresh
-				// tokens
-				// and PKCE verifiers are sealed with it
+				// tokens and PKCE verifiers are sealed with it
 				environment.put("LANYARD_TOKEN_BROKER_KEY_ENCRYPTION_KEY", tokenBrokerKeyEncryptionKey);
 			}
 			case AUDIT -> {
@@ -162,8 +160,7 @@ public final class ServiceEnvironment {
 			}
 			case AUTH_GATEWAY -> {
 				// every token-broker instance: the gateway takes them in turn, passing
-				// over
-				// one that refuses connections
+				// over one that refuses connections
 				environment.put("LANYARD_GATEWAY_TOKEN_BROKER_URL", String.join(",", endpoints.tokenBrokerUrls()));
 				environment.put("LANYARD_GATEWAY_AUDIT_URL", endpoints.serviceUrl(LanyardService.AUDIT));
 				environment.put("LANYARD_GATEWAY_INTEGRATION_REGISTRY_URL",

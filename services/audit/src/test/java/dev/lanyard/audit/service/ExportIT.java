@@ -97,10 +97,8 @@ class ExportIT extends AuditApiTestBase {
 		}) == rows);
 
 		// PostgreSQL's driver reads through a server-side cursor, fetchSize rows per
-		// round
-		// trip, exactly when the query runs outside auto-commit with a positive fetch
-		// size;
-		// otherwise it holds the whole result in memory.
+		// round trip, exactly when the query runs outside auto-commit with a positive
+		// fetch size; otherwise it holds the whole result in memory.
 		RecordingDataSource recording = new RecordingDataSource(this.dataSource);
 		JdbcAuditTrail trail = new JdbcAuditTrail(new JdbcTemplate(recording),
 				new TransactionTemplate(new DataSourceTransactionManager(recording)), FETCH_SIZE);
@@ -167,8 +165,7 @@ class ExportIT extends AuditApiTestBase {
 
 			flyway(schema, "9").migrate();
 			// vacuumed, so its visibility map is set for the rows no running transaction
-			// can
-			// still miss (statistics reach pg_stat_user_tables within a second or so)
+			// can still miss (statistics reach pg_stat_user_tables within a second or so)
 			await().atMost(Duration.ofSeconds(10))
 				.until(() -> this.jdbc.queryForObject(
 						"SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = ?::regclass", Long.class,

@@ -54,9 +54,8 @@ public final class JdbcAccessReports implements AccessReports {
 	public List<AccessReport.Holder> holders(String integrationId, Instant from, Instant to,
 			AccessReport.GroupBy groupBy, int limit) {
 		// a credential content received acting for a user is that user's access too;
-		// every
-		// column read here is in audit_event_access_by_integration (V8), so PostgreSQL
-		// answers from that index without reading the table
+		// every column read here is in audit_event_access_by_integration (V8), so
+		// PostgreSQL answers from that index without reading the table
 		String column = switch (groupBy) {
 			case USER -> "coalesce(e.user_id, e.on_behalf_of_user_id)";
 			case CONTENT -> "e.content_id";
