@@ -54,10 +54,10 @@ public record PostgresCredentials(String superuserPassword, Map<String, String> 
 			throw new IllegalArgumentException("databases cannot be null");
 		}
 		Properties properties = state.read(FILE);
-		boolean changed = generateIfMissing(properties, SUPERUSER_KEY);
+		boolean changed = GeneratedSettings.putSecretIfMissing(properties, SUPERUSER_KEY);
 		for (String database : databases) {
 			PostgresDatabases.requireName(database);
-			changed |= generateIfMissing(properties, ROLE_KEY.formatted(database));
+			changed |= GeneratedSettings.putSecretIfMissing(properties, ROLE_KEY.formatted(database));
 		}
 		if (changed) {
 			state.writePrivate(FILE, properties,
@@ -100,14 +100,6 @@ public record PostgresCredentials(String superuserPassword, Map<String, String> 
 			}
 		}
 		return new PostgresCredentials(properties.getProperty(SUPERUSER_KEY), roles);
-	}
-
-	private static boolean generateIfMissing(Properties properties, String key) {
-		if (properties.getProperty(key, "").length() >= 32) {
-			return false;
-		}
-		properties.setProperty(key, GeneratedSettings.randomSecret());
-		return true;
 	}
 
 	@Override

@@ -82,6 +82,19 @@ public record GeneratedSettings(String kafkaClusterId, String adminClientSecret,
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
+	/**
+	 * Puts a new {@link #randomSecret} under {@code key} unless one of at least 32
+	 * characters is there already (the launcher's password files).
+	 * @return whether it put one, so the file needs writing
+	 */
+	public static boolean putSecretIfMissing(Properties properties, String key) {
+		if (properties.getProperty(key, "").length() >= 32) {
+			return false;
+		}
+		properties.setProperty(key, randomSecret());
+		return true;
+	}
+
 	private static boolean isKey(String value) {
 		try {
 			return value != null && Base64.getUrlDecoder().decode(value).length == 32;
