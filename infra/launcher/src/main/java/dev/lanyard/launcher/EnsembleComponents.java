@@ -78,14 +78,11 @@ final class EnsembleComponents {
 
 	/** The registry's schemas in a database of their own beside the services'. */
 	static ApicurioRegistry.SqlStorage registryStorage(LauncherSettings settings) {
-		Endpoints endpoints = new Endpoints(settings);
-		String jdbcUrl = endpoints.databases().jdbcUrl(ApicurioRegistry.SqlStorage.DATABASE);
-		if (settings.externalDatabase()) {
-			return new ApicurioRegistry.SqlStorage(jdbcUrl, settings.databaseUsername(), settings.databasePassword());
-		}
 		// on the local server a role of its own, like each service's
-		return new ApicurioRegistry.SqlStorage(jdbcUrl, ApicurioRegistry.SqlStorage.DATABASE,
-				endpoints.databaseCredentials().passwordOf(ApicurioRegistry.SqlStorage.DATABASE));
+		Endpoints endpoints = new Endpoints(settings);
+		String database = ApicurioRegistry.SqlStorage.DATABASE;
+		return new ApicurioRegistry.SqlStorage(endpoints.databases().jdbcUrl(database),
+				endpoints.databaseUsername(database), endpoints.databasePassword(database));
 	}
 
 	/** Whether a component is a service's second or later instance. */

@@ -108,13 +108,26 @@ public record Endpoints(LauncherSettings settings) {
 	 * only that database, on an external one the configured user.
 	 */
 	public String databaseUsername(LanyardService service) {
-		return this.settings.externalDatabase() ? this.settings.databaseUsername() : service.database();
+		return databaseUsername(service.database());
+	}
+
+	/**
+	 * Who signs in to a database as: on the local server the role named after it, which
+	 * owns only it, on an external one the configured user.
+	 */
+	public String databaseUsername(String database) {
+		return this.settings.externalDatabase() ? this.settings.databaseUsername() : database;
 	}
 
 	/** The password of {@link #databaseUsername}. */
 	public String databasePassword(LanyardService service) {
+		return databasePassword(service.database());
+	}
+
+	/** The password of {@link #databaseUsername(String)}. */
+	public String databasePassword(String database) {
 		return this.settings.externalDatabase() ? this.settings.databasePassword()
-				: databaseCredentials().passwordOf(service.database());
+				: databaseCredentials().passwordOf(database);
 	}
 
 	public String jdbcUrl(LanyardService service) {
@@ -129,8 +142,8 @@ public record Endpoints(LauncherSettings settings) {
 	 * token-broker's instances: the first at {@link #serviceUrl}, the others on their own
 	 * ports ({@link LauncherSettings#extraTokenBrokerPorts()}).
 	 */
-	public java.util.List<String> tokenBrokerUrls() {
-		java.util.List<String> urls = new java.util.ArrayList<>();
+	public List<String> tokenBrokerUrls() {
+		List<String> urls = new ArrayList<>();
 		urls.add(serviceUrl(LanyardService.TOKEN_BROKER));
 		this.settings.extraTokenBrokerPorts().forEach((port) -> urls.add("http://127.0.0.1:" + port));
 		return urls;
