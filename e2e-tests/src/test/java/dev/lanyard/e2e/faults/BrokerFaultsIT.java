@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import dev.lanyard.e2e.faults.AuditDatabase.Sizes;
 import dev.lanyard.e2e.faults.IssuanceLoad.Issuance;
@@ -180,7 +177,8 @@ class BrokerFaultsIT {
 			downAt = Instant.now();
 			Thread.sleep(TWO_DOWN_FOR.toMillis());
 			restartAt = Instant.now();
-			startAll(down);
+			// at once: with one node left, neither has a quorum alone
+			ensemble.start(down);
 			down.clear();
 			Instant backAt = Instant.now();
 			table.row("down for", FaultTable.seconds(downAt, backAt) + " (restart took "
@@ -198,7 +196,8 @@ class BrokerFaultsIT {
 		}
 		finally {
 			loads.stop();
-			startAll(down);
+			// at once: with one node left, neither has a quorum alone
+			ensemble.start(down);
 		}
 		List<Issuance> all = loads.all();
 		List<Issuance> duringOutage = all.stream()
@@ -239,18 +238,6 @@ class BrokerFaultsIT {
 		assertThat(trail.ledgerGrowth()).as("leaves added = events stored").isEqualTo(trail.storedGrowth());
 		assertThat(trail.verdict().outcome()).as(trail.verdict().toString()).isEqualTo("OK");
 		assertThat(trail.verdict().checkedSize()).isGreaterThanOrEqualTo(trail.after().treeSize());
-	}
-
-	/** Restarts the nodes at once: with one node left, neither has a quorum alone. */
-	private static void startAll(List<String> nodes) {
-		// a thread each: the common pool runs one task at a time on two cores
-		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-			CompletableFuture
-				.allOf(nodes.stream()
-					.map((node) -> CompletableFuture.runAsync(() -> ensemble.start(node), executor))
-					.toArray(CompletableFuture[]::new))
-				.join();
-		}
 	}
 
 	/** With a fresh token: the class may outlive one. */

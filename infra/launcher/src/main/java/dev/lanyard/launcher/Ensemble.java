@@ -206,7 +206,15 @@ public final class Ensemble implements AutoCloseable {
 	/** Starts a stopped component again, same port and data; returns once it serves. */
 	public void start(String component) {
 		// a cluster's nodes together: one alone has no quorum to come up with
-		inParallel(expand(component), (name) -> {
+		start(expand(component));
+	}
+
+	/**
+	 * Starts stopped components again at once (Kafka nodes that need each other for a
+	 * quorum); returns once each serves.
+	 */
+	public void start(List<String> components) {
+		inParallel(components, (name) -> {
 			long started = System.nanoTime();
 			this.records.remember(component(name).start(this.settings.startupTimeout()));
 			this.progress.accept(name + " started again in " + seconds(started));
